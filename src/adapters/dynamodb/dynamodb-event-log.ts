@@ -1,0 +1,108 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { InboundEvent } from '../../domain/inbound-events.ts';
+import { GSI1, GSI2, gsi1, gsi2, keys, withoutKeys } from '../../domain/table-keys.ts';
+import type { EventLog, EventLogEntry, KafkaCoordinates, Page, PageRequest } from '../../ports.ts';
+import { queryPage } from './query-pages.ts';
+
+export class DynamoDbEventLog implements EventLog {
+  private readonly doc: DynamoDBDocumentClient;
+  private readonly tableName: string;
+
+  constructor(doc: DynamoDBDocumentClient, tableName: string) {
+    this.doc = doc;
+    this.tableName = tableName;
+  }
+
+  async claim(
+    event: InboundEvent,
+    receivedAt: string,
+    kafka: KafkaCoordinates,
+  ): Promise<'new' | 'retry' | 'duplicate'> {
+    const key = keys.inboundEvent(event.event_id);
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            ...key,
+            ...gsi1.eventsOfFlight(event.payload.flight_id, receivedAt),
+            ...gsi2.eventLog(receivedAt),
+            event_id: event.event_id,
+            flight_id: event.payload.flight_id,
+            event_type: event.event_type,
+            outcome: 'RECEIVED',
+            received_at: receivedAt,
+            kafka,
+            event,
+          },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+      return 'new';
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+    const { Item } = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }),
+    );
+    return Item?.outcome === 'ACCEPTED' ? 'duplicate' : 'retry';
+  }
+
+  async markPublished(eventId: string, detailType: string): Promise<void> {
+    await this.doc.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.inboundEvent(eventId),
+        UpdateExpression: 'SET outcome = :accepted, detail_type = :detailType',
+        ExpressionAttributeValues: { ':accepted': 'ACCEPTED', ':detailType': detailType },
+      }),
+    );
+  }
+
+  async recordOutcome(entry: EventLogEntry): Promise<void> {
+    const { topic, partition, offset } = entry.kafka;
+    await this.doc.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          ...keys.feedRecord(topic, partition, offset),
+          ...(entry.flight_id ? gsi1.eventsOfFlight(entry.flight_id, entry.received_at) : {}),
+          ...gsi2.eventLog(entry.received_at),
+          ...entry,
+        },
+      }),
+    );
+  }
+
+  async list(filter: { flightId?: string }, page?: PageRequest): Promise<Page<EventLogEntry>> {
+    const query = filter.flightId
+      ? {
+          IndexName: GSI1,
+          KeyConditionExpression: 'GSI1PK = :pk',
+          ExpressionAttributeValues: { ':pk': gsi1.eventsOfFlight(filter.flightId, '').GSI1PK },
+        }
+      : {
+          IndexName: GSI2,
+          KeyConditionExpression: 'GSI2PK = :pk',
+          ExpressionAttributeValues: { ':pk': gsi2.eventLog('').GSI2PK },
+        };
+    const result = await queryPage(
+      this.doc,
+      { TableName: this.tableName, ScanIndexForward: false, ...query },
+      page,
+    );
+    return {
+      ...result,
+      items: result.items.map((item) => {
+        const { event: _event, ...entry } = withoutKeys(item);
+        return entry as unknown as EventLogEntry;
+      }),
+    };
+  }
+}

@@ -1,0 +1,101 @@
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type Flight, FlightSchema, type FlightStatus } from '../../domain/flight.ts';
+import { GSI1, keys, prefixes, withoutKeys } from '../../domain/table-keys.ts';
+import type { BookingRef, FlightStore, Page, PageRequest } from '../../ports.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, queryAll, queryPage } from './query-pages.ts';
+
+export class DynamoDbFlightStore implements FlightStore {
+  private readonly doc: DynamoDBDocumentClient;
+  private readonly tableName: string;
+
+  constructor(doc: DynamoDBDocumentClient, tableName: string) {
+    this.doc = doc;
+    this.tableName = tableName;
+  }
+
+  async getFlight(flightId: string): Promise<Flight | undefined> {
+    const { Item } = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.flight(flightId) }),
+    );
+    return Item ? FlightSchema.parse(withoutKeys(Item)) : undefined;
+  }
+
+  async listFlightsByStatus(status: FlightStatus, page?: PageRequest): Promise<Page<Flight>> {
+    const result = await queryPage(
+      this.doc,
+      {
+        TableName: this.tableName,
+        IndexName: GSI1,
+        KeyConditionExpression: 'GSI1PK = :status',
+        ExpressionAttributeValues: { ':status': status },
+      },
+      page,
+    );
+    return { ...result, items: result.items.map((i) => FlightSchema.parse(withoutKeys(i))) };
+  }
+
+  async listFlights(page?: PageRequest): Promise<Page<Flight>> {
+    // Flights carry GSI1PK = status; listing every status keeps this a set of queries, not a scan.
+    const statuses: FlightStatus[] = [
+      'SCHEDULED',
+      'BOARDING',
+      'DELAYED',
+      'CANCELLED',
+      'DEPARTED',
+      'ARRIVED',
+    ];
+    const all = await Promise.all(statuses.map((s) => this.listAllByStatus(s)));
+    const flights = all
+      .flat()
+      .sort((a, b) => a.scheduled_departure.localeCompare(b.scheduled_departure));
+    const start = Number(decodeCursor(page?.cursor)?.offset ?? 0);
+    const limit = Math.min(page?.limit ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+    const items = flights.slice(start, start + limit);
+    const next =
+      start + limit < flights.length ? encodeCursor({ offset: String(start + limit) }) : undefined;
+    return { items, ...(next ? { nextCursor: next } : {}) };
+  }
+
+  private async listAllByStatus(status: FlightStatus): Promise<Flight[]> {
+    const items = await queryAll(this.doc, {
+      TableName: this.tableName,
+      IndexName: GSI1,
+      KeyConditionExpression: 'GSI1PK = :status',
+      ExpressionAttributeValues: { ':status': status },
+    });
+    return items.map((i) => FlightSchema.parse(withoutKeys(i)));
+  }
+
+  async listFlightBookings(flightId: string): Promise<BookingRef[]> {
+    const items = await queryAll(this.doc, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+      ExpressionAttributeValues: { ':pk': keys.flight(flightId).PK, ':sk': prefixes.booking },
+    });
+    return items.map((i) => ({
+      booking_id: String(i.booking_id),
+      passenger_id: String(i.passenger_id),
+      flight_id: flightId,
+    }));
+  }
+
+  async countFlightBookings(flightId: string): Promise<number> {
+    let count = 0;
+    let start: Record<string, unknown> | undefined;
+    do {
+      const result = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+          ExpressionAttributeValues: { ':pk': keys.flight(flightId).PK, ':sk': prefixes.booking },
+          Select: 'COUNT',
+          ExclusiveStartKey: start,
+        }),
+      );
+      count += result.Count ?? 0;
+      start = result.LastEvaluatedKey;
+    } while (start);
+    return count;
+  }
+}

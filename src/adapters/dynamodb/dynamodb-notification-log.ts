@@ -1,0 +1,59 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { type NotificationDetail, NotificationDetailSchema } from '../../domain/bus-events.ts';
+import { keys, prefixes, withoutKeys } from '../../domain/table-keys.ts';
+import type { NotificationLog, Page, PageRequest } from '../../ports.ts';
+import { queryPage } from './query-pages.ts';
+
+export class DynamoDbNotificationLog implements NotificationLog {
+  private readonly doc: DynamoDBDocumentClient;
+  private readonly tableName: string;
+
+  constructor(doc: DynamoDBDocumentClient, tableName: string) {
+    this.doc = doc;
+    this.tableName = tableName;
+  }
+
+  async record(notification: NotificationDetail, recordedAt: string): Promise<boolean> {
+    const { flight_id, booking_id, event_id, channel } = notification;
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            ...keys.notification(flight_id, booking_id, event_id, channel),
+            ...notification,
+            recorded_at: recordedAt,
+          },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  async list(
+    filter: { flightId: string; bookingId?: string },
+    page?: PageRequest,
+  ): Promise<Page<NotificationDetail>> {
+    const prefix = filter.bookingId
+      ? prefixes.notificationsOfBooking(filter.bookingId)
+      : prefixes.notification;
+    const result = await queryPage(
+      this.doc,
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.flight(filter.flightId).PK, ':prefix': prefix },
+      },
+      page,
+    );
+    return {
+      ...result,
+      items: result.items.map((i) => NotificationDetailSchema.parse(withoutKeys(i))),
+    };
+  }
+}

@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import type { EventBridgeEvent } from 'aws-lambda';
+import type { BusEntry } from '../../domain/bus-events.ts';
+import { matchesPattern } from '../../domain/match-pattern.ts';
+import type { RoutingRule, RuleTarget } from '../../domain/routing-rules.ts';
+import type { Clock, EventPublisher } from '../../ports.ts';
+import type { WorkTracker } from './work-tracker.ts';
+
+export type BusEvent = EventBridgeEvent<string, Record<string, unknown>>;
+
+/** Delivers an event to one rule target; the runtime maps targets to local implementations. */
+export type TargetDelivery = (target: RuleTarget, event: BusEvent) => Promise<void>;
+
+export interface LocalBusOptions {
+  busName: string;
+  rules: readonly RoutingRule[];
+  deliver: TargetDelivery;
+  tracker: WorkTracker;
+  clock: Clock;
+  account?: string;
+  region?: string;
+  /** Sees every event put on the bus, matched or not (the console's activity feed, tests). */
+  onEvent?: (event: BusEvent, matchedRules: string[]) => void;
+}
+
+/**
+ * An EventBridge bus in this process: PutEvents builds the event EventBridge would deliver and
+ * evaluates the same rule patterns the CDK stack deploys; deliveries run asynchronously, as
+ * EventBridge's do, and are tracked so callers can wait for quiet.
+ */
+export class LocalBus implements EventPublisher {
+  private readonly options: LocalBusOptions;
+
+  constructor(options: LocalBusOptions) {
+    this.options = options;
+  }
+
+  async publish(entries: BusEntry[]): Promise<void> {
+    for (const entry of entries) this.put(entry);
+  }
+
+  /** Puts one event on the bus and returns its id. */
+  put(entry: BusEntry): string {
+    const { busName, rules, deliver, tracker, clock, onEvent } = this.options;
+    const event: BusEvent = {
+      version: '0',
+      id: randomUUID(),
+      'detail-type': entry.detailType,
+      source: entry.source,
+      account: this.options.account ?? '000000000000',
+      time: clock.now().replace(/\.\d{3}Z$/, 'Z'),
+      region: this.options.region ?? 'local',
+      resources: [],
+      detail: entry.detail,
+    };
+    const matched = rules.filter(
+      (r) => r.eventBusName === busName && matchesPattern(r.eventPattern, event),
+    );
+    onEvent?.(
+      event,
+      matched.map((r) => r.name),
+    );
+    for (const rule of matched) {
+      for (const target of rule.targets) tracker.track(deliver(target, structuredClone(event)));
+    }
+    return event.id;
+  }
+}

@@ -1,0 +1,154 @@
+import { StateMachine } from 'aws-local-stepfunctions';
+import type { StateMachineId } from '../../domain/routing-rules.ts';
+import type { Clock } from '../../ports.ts';
+import { type TaskResourceDeps, taskResolver } from './task-resources.ts';
+import { allStates, type LoadedWorkflow } from './workflow-definitions.ts';
+
+export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED';
+
+export interface StepSummary {
+  name: string;
+  type: string;
+  entered: number;
+  failed: number;
+  started_at: string;
+  ended_at?: string;
+}
+
+export interface ExecutionRecord {
+  execution_name: string;
+  state_machine: string;
+  status: ExecutionStatus;
+  started_at: string;
+  ended_at?: string;
+  duration_ms?: number;
+  state_transitions: number;
+  steps: StepSummary[];
+  error?: string;
+  cause?: string;
+  input: unknown;
+  output?: unknown;
+}
+
+type Overrides = Record<string, (input: never) => Promise<never>>;
+
+/**
+ * Runs the ASL workflows in this process with aws-local-stepfunctions. Every Task state is
+ * bound to a local implementation derived from its Resource (see task-resources.ts), never
+ * by hand, and every run is summarised step by step for the console and the demo.
+ */
+export class LocalExecutor {
+  private readonly machines = new Map<
+    StateMachineId,
+    { name: string; machine: StateMachine; overrides: Overrides }
+  >();
+
+  private readonly clock: Clock;
+  private readonly onChange: (record: ExecutionRecord) => void;
+
+  constructor(
+    workflows: LoadedWorkflow[],
+    deps: TaskResourceDeps,
+    clock: Clock,
+    onChange: (record: ExecutionRecord) => void = () => {},
+  ) {
+    this.clock = clock;
+    this.onChange = onChange;
+    for (const { id, name, definition } of workflows) {
+      const overrides: Overrides = {};
+      for (const [stateName, state] of allStates(definition)) {
+        if (state.Type !== 'Task') continue;
+        if (overrides[stateName])
+          throw new Error(`${name}: Task state name "${stateName}" is not unique`);
+        overrides[stateName] = taskResolver(
+          String(state.Resource),
+          deps,
+        ) as unknown as Overrides[string];
+      }
+      // Validated once at load (workflow-definitions.ts); the library need not do it per run.
+      const machine = new StateMachine(definition as never, {
+        validationOptions: { noValidate: true },
+      });
+      this.machines.set(id, { name, machine, overrides });
+    }
+  }
+
+  nameOf(id: StateMachineId): string {
+    const entry = this.machines.get(id);
+    if (!entry) throw new Error(`unknown state machine ${id}`);
+    return entry.name;
+  }
+
+  /** Starts an execution and resolves with its final record (it never rejects for a failed run). */
+  async run(id: StateMachineId, executionName: string, input: unknown): Promise<ExecutionRecord> {
+    const entry = this.machines.get(id);
+    if (!entry) throw new Error(`unknown state machine ${id}`);
+    const record: ExecutionRecord = {
+      execution_name: executionName,
+      state_machine: entry.name,
+      status: 'RUNNING',
+      started_at: this.clock.now(),
+      state_transitions: 0,
+      steps: [],
+      input,
+    };
+    this.onChange(record);
+    const execution = entry.machine.run(input as never, {
+      overrides: { taskResourceLocalHandlers: entry.overrides as never },
+      context: {
+        Execution: {
+          Id: executionName,
+          Name: executionName,
+          Input: input,
+          StartTime: record.started_at,
+        },
+        StateMachine: { Id: entry.name, Name: entry.name },
+      } as never,
+    });
+    const steps = new Map<string, StepSummary>();
+    const logging = (async () => {
+      for await (const event of execution.eventLogs) {
+        if (!('state' in event)) continue;
+        const at = new Date(event.timestamp).toISOString();
+        let step = steps.get(event.state.name);
+        if (!step) {
+          step = {
+            name: event.state.name,
+            type: event.state.type,
+            entered: 0,
+            failed: 0,
+            started_at: at,
+          };
+          steps.set(event.state.name, step);
+        }
+        if (event.type === 'StateEntered') {
+          step.entered++;
+          record.state_transitions++;
+        } else if (event.type === 'StateExited') {
+          step.ended_at = at;
+        } else if (event.type === 'StateFailed') {
+          step.failed++;
+        }
+      }
+    })();
+    try {
+      record.output = await execution.result;
+      record.status = 'SUCCEEDED';
+    } catch (error) {
+      record.status = 'FAILED';
+      const failure = error as {
+        name?: string;
+        message?: string;
+        cause?: { name?: string; message?: string };
+      };
+      record.error = failure.cause?.name ?? failure.name ?? 'Error';
+      record.cause = failure.cause?.message ?? failure.message ?? String(error);
+    }
+    await logging.catch(() => undefined);
+    record.ended_at = this.clock.now();
+    record.duration_ms = Date.parse(record.ended_at) - Date.parse(record.started_at);
+    record.steps = [...steps.values()];
+    this.onChange(record);
+    return record;
+  }
+}

@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import aslValidator from 'asl-validator';
+import type { StateMachineId } from '../../domain/routing-rules.ts';
+import { TASK_FUNCTIONS, WORKFLOWS } from '../../domain/workflows.ts';
+
+export type StateDefinition = Record<string, unknown> & { Type: string };
+export interface WorkflowDefinition {
+  Comment?: string;
+  StartAt: string;
+  States: Record<string, StateDefinition>;
+  [key: string]: unknown;
+}
+
+export interface LoadedWorkflow {
+  id: StateMachineId;
+  name: string;
+  definition: WorkflowDefinition;
+}
+
+export class UnsupportedWorkflowError extends Error {
+  override name = 'UnsupportedWorkflowError';
+}
+
+/** The `${...}` substitutions CDK makes with ARNs; locally they are function and resource names. */
+export function localSubstitutions(tableName: string, busName: string): Record<string, string> {
+  const substitutions: Record<string, string> = { TableName: tableName, EventBusName: busName };
+  for (const fn of Object.values(TASK_FUNCTIONS)) substitutions[fn.substitution] = fn.functionName;
+  return substitutions;
+}
+
+export function substitute(text: string, substitutions: Record<string, string>): string {
+  return text.replace(/\$\{([A-Za-z0-9]+)\}/g, (match, name: string) => {
+    const value = substitutions[name];
+    if (value === undefined) throw new UnsupportedWorkflowError(`no substitution for ${match}`);
+    return value;
+  });
+}
+
+/**
+ * Reads the ASL files, substitutes, validates them and refuses what the local executor cannot
+ * run faithfully (Distributed Map, ItemReader, ItemBatcher, JSONata), so nothing diverges silently.
+ */
+export function loadWorkflows(
+  directory: string,
+  substitutions: Record<string, string>,
+): LoadedWorkflow[] {
+  return WORKFLOWS.map(({ id, name, file }) => {
+    const definition = JSON.parse(
+      substitute(readFileSync(join(directory, file), 'utf8'), substitutions),
+    ) as WorkflowDefinition;
+    const { isValid, errorsText } = aslValidator(definition);
+    if (!isValid) throw new UnsupportedWorkflowError(`${file} is not valid ASL: ${errorsText()}`);
+    assertLocallyRunnable(definition, file);
+    return { id, name, definition };
+  });
+}
+
+function assertLocallyRunnable(definition: WorkflowDefinition, file: string): void {
+  if (definition.QueryLanguage === 'JSONata')
+    throw new UnsupportedWorkflowError(`${file}: JSONata is not supported`);
+  for (const [name, state] of allStates(definition)) {
+    const where = `${file}: state "${name}"`;
+    if (state.QueryLanguage === 'JSONata')
+      throw new UnsupportedWorkflowError(`${where} uses JSONata`);
+    if (state.ItemReader) throw new UnsupportedWorkflowError(`${where} uses ItemReader`);
+    if (state.ItemBatcher) throw new UnsupportedWorkflowError(`${where} uses ItemBatcher`);
+    const processor = state.ItemProcessor as { ProcessorConfig?: { Mode?: string } } | undefined;
+    if (processor?.ProcessorConfig?.Mode === 'DISTRIBUTED') {
+      throw new UnsupportedWorkflowError(`${where} is a Distributed Map`);
+    }
+  }
+}
+
+/** Every state, including those inside Map and Parallel states. */
+export function allStates(
+  definition: Pick<WorkflowDefinition, 'States'>,
+): Array<[string, StateDefinition]> {
+  const found: Array<[string, StateDefinition]> = [];
+  for (const [name, state] of Object.entries(definition.States)) {
+    found.push([name, state]);
+    const processor = (state.ItemProcessor ?? state.Iterator) as WorkflowDefinition | undefined;
+    if (processor) found.push(...allStates(processor));
+    for (const branch of (state.Branches as WorkflowDefinition[] | undefined) ?? [])
+      found.push(...allStates(branch));
+  }
+  return found;
+}

@@ -1,0 +1,50 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { InvalidCursorError } from '../adapters/dynamodb/cursor.ts';
+import type {
+  BookingStore,
+  Clock,
+  EventLog,
+  ExecutionLog,
+  FeedProducer,
+  FlightStore,
+  Log,
+  NotificationLog,
+} from '../ports.ts';
+import { bookingRoutes } from './booking-routes.ts';
+import { feedRoutes } from './feed-routes.ts';
+import { flightRoutes } from './flight-routes.ts';
+import { opsRoutes } from './ops-routes.ts';
+
+export interface ApiDeps {
+  flights: FlightStore;
+  bookings: BookingStore;
+  events: EventLog;
+  notifications: NotificationLog;
+  executions: ExecutionLog;
+  clock: Clock;
+  log: Log;
+  /** The embedded Kafka feed; absent behind API Gateway, where Kafka is the producer's concern. */
+  feed?: FeedProducer;
+}
+
+/** The FlightPulse REST API: one Hono app served by Node locally and by Lambda behind API Gateway. */
+export function createApiApp(deps: ApiDeps): Hono {
+  const app = new Hono();
+  app.get('/health', (c) =>
+    c.json({ status: 'healthy', timestamp: deps.clock.now(), service: 'flightpulse-api' }),
+  );
+  app.route('/', flightRoutes(deps));
+  app.route('/', bookingRoutes(deps));
+  app.route('/', opsRoutes(deps));
+  if (deps.feed) app.route('/', feedRoutes(deps.feed));
+  app.notFound((c) => c.json({ error: 'Not found', path: c.req.path }, 404));
+  app.onError((error, c) => {
+    if (error instanceof HTTPException) return error.getResponse();
+    if (error instanceof InvalidCursorError)
+      return c.json({ error: 'Invalid cursor', parameter: 'cursor' }, 400);
+    deps.log.error('unhandled API error', { path: c.req.path, error: String(error) });
+    return c.json({ error: 'Internal error' }, 500);
+  });
+  return app;
+}

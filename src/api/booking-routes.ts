@@ -1,0 +1,51 @@
+import { Hono } from 'hono';
+import { BookingIdSchema, BookingStatusSchema } from '../domain/booking.ts';
+import { PassengerIdSchema, publicPassenger } from '../domain/passenger.ts';
+import { apiError } from './api-error.ts';
+import type { ApiDeps } from './app.ts';
+import { pageBody, pageParams } from './page-params.ts';
+import { parseParam } from './params.ts';
+
+export function bookingRoutes(deps: ApiDeps): Hono {
+  const routes = new Hono();
+
+  routes.get('/passengers/:passengerId', async (c) => {
+    const passengerId = parseParam(PassengerIdSchema, c.req.param('passengerId'), 'passengerId');
+    const passenger = await deps.bookings.getPassenger(passengerId);
+    if (!passenger) throw apiError(404, 'Passenger not found', { passenger_id: passengerId });
+    return c.json(publicPassenger(passenger));
+  });
+
+  routes.get('/passengers/:passengerId/bookings', async (c) => {
+    const passengerId = parseParam(PassengerIdSchema, c.req.param('passengerId'), 'passengerId');
+    if (!(await deps.bookings.getPassenger(passengerId))) {
+      throw apiError(404, 'Passenger not found', { passenger_id: passengerId });
+    }
+    const bookings = (await deps.bookings.listPassengerBookings(passengerId)).map(
+      ({ booking_id, flight_id }) => ({
+        booking_id,
+        flight_id,
+      }),
+    );
+    return c.json({ bookings, count: bookings.length });
+  });
+
+  routes.get('/bookings/:bookingId', async (c) => {
+    const bookingId = parseParam(BookingIdSchema, c.req.param('bookingId'), 'bookingId');
+    const booking = await deps.bookings.getBooking(bookingId);
+    if (!booking) throw apiError(404, 'Booking not found', { booking_id: bookingId });
+    return c.json(booking);
+  });
+
+  /** Bookings by status (GSI2), e.g. every booking that needs rebooking. */
+  routes.get('/bookings', async (c) => {
+    const status = parseParam(BookingStatusSchema, c.req.query('status'), 'status');
+    const page = await deps.bookings.listBookingsByStatus(
+      status,
+      pageParams((n) => c.req.query(n)),
+    );
+    return c.json(pageBody('bookings', page));
+  });
+
+  return routes;
+}

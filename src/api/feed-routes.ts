@@ -1,0 +1,47 @@
+import { Hono } from 'hono';
+import type { FeedProducer } from '../ports.ts';
+import { apiError } from './api-error.ts';
+
+const MAX_RECORDS = 1000;
+
+/** Turns a body into feed records: one event, an array of events, or Kafka REST Proxy's `{ records }`. */
+function toRecords(body: unknown): Array<{ key: string | null; value: string }> {
+  const proxy =
+    typeof body === 'object' && body !== null && !Array.isArray(body) && 'records' in body;
+  const values: Array<{ key?: unknown; value: unknown }> = proxy
+    ? ((body as { records: unknown }).records as Array<{ key?: unknown; value: unknown }>)
+    : (Array.isArray(body) ? body : [body]).map((value) => ({ value }));
+  if (!Array.isArray(values) || values.length === 0) throw apiError(400, 'No records to produce');
+  if (values.length > MAX_RECORDS)
+    throw apiError(413, `At most ${MAX_RECORDS} records per request`);
+  return values.map(({ key, value }) => ({
+    key: typeof key === 'string' ? key : flightIdOf(value),
+    value: typeof value === 'string' ? value : JSON.stringify(value),
+  }));
+}
+
+/** Kafka's key for an operations event is its flight id, so one flight's events stay in order. */
+function flightIdOf(value: unknown): string | null {
+  const payload = (value as { payload?: { flight_id?: unknown } } | null)?.payload;
+  return typeof payload?.flight_id === 'string' ? payload.flight_id : null;
+}
+
+/**
+ * The embedded Kafka feed's produce endpoint, in the style of Kafka REST Proxy. Any JSON value is
+ * accepted as a record; validation happens at ingest, where bad events are dead-lettered.
+ */
+export function feedRoutes(feed: FeedProducer): Hono {
+  const routes = new Hono();
+  routes.post('/feed/flight-operations', async (c) => {
+    const text = await c.req.text();
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch (error) {
+      throw apiError(400, 'Invalid JSON', { reasons: [(error as Error).message] });
+    }
+    const offsets = await feed.produce(toRecords(body));
+    return c.json({ topic: 'flight-operations', offsets }, 202);
+  });
+  return routes;
+}

@@ -1,0 +1,45 @@
+import { Hono } from 'hono';
+import { FlightIdSchema, FlightStatusSchema } from '../domain/flight.ts';
+import { apiError } from './api-error.ts';
+import type { ApiDeps } from './app.ts';
+import { pageBody, pageParams } from './page-params.ts';
+import { parseParam } from './params.ts';
+
+export function flightRoutes(deps: ApiDeps): Hono {
+  const routes = new Hono();
+
+  routes.get('/flights', async (c) => {
+    const page = pageParams((n) => c.req.query(n));
+    const status = c.req.query('status');
+    const result =
+      status === undefined
+        ? await deps.flights.listFlights(page)
+        : await deps.flights.listFlightsByStatus(
+            parseParam(FlightStatusSchema, status, 'status'),
+            page,
+          );
+    return c.json(pageBody('flights', result));
+  });
+
+  routes.get('/flights/:flightId', async (c) => {
+    const flightId = parseParam(FlightIdSchema, c.req.param('flightId'), 'flightId');
+    const flight = await deps.flights.getFlight(flightId);
+    if (!flight) throw apiError(404, 'Flight not found', { flight_id: flightId });
+    return c.json(flight);
+  });
+
+  routes.get('/flights/:flightId/bookings', async (c) => {
+    const flightId = parseParam(FlightIdSchema, c.req.param('flightId'), 'flightId');
+    if (!(await deps.flights.getFlight(flightId)))
+      throw apiError(404, 'Flight not found', { flight_id: flightId });
+    const bookings = (await deps.flights.listFlightBookings(flightId)).map(
+      ({ booking_id, passenger_id }) => ({
+        booking_id,
+        passenger_id,
+      }),
+    );
+    return c.json({ bookings, count: bookings.length });
+  });
+
+  return routes;
+}

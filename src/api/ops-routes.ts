@@ -1,0 +1,58 @@
+import { Hono } from 'hono';
+import { BookingIdSchema } from '../domain/booking.ts';
+import { FlightIdSchema } from '../domain/flight.ts';
+import { apiError } from './api-error.ts';
+import type { ApiDeps } from './app.ts';
+import { pageBody, pageParams } from './page-params.ts';
+import { parseParam } from './params.ts';
+
+/** What operations staff read: ingested events, notifications sent, workflow runs. */
+export function opsRoutes(deps: ApiDeps): Hono {
+  const routes = new Hono();
+
+  routes.get('/events', async (c) => {
+    const flightId = c.req.query('flight_id');
+    const filter =
+      flightId === undefined ? {} : { flightId: parseParam(FlightIdSchema, flightId, 'flight_id') };
+    const page = await deps.events.list(
+      filter,
+      pageParams((n) => c.req.query(n)),
+    );
+    return c.json(pageBody('events', page));
+  });
+
+  routes.get('/notifications', async (c) => {
+    const flightParam = c.req.query('flight_id');
+    const bookingParam = c.req.query('booking_id');
+    if (flightParam === undefined && bookingParam === undefined) {
+      throw apiError(400, 'flight_id or booking_id is required', { parameter: 'flight_id' });
+    }
+    const bookingId =
+      bookingParam === undefined
+        ? undefined
+        : parseParam(BookingIdSchema, bookingParam, 'booking_id');
+    let flightId =
+      flightParam === undefined ? undefined : parseParam(FlightIdSchema, flightParam, 'flight_id');
+    if (flightId === undefined && bookingId !== undefined) {
+      const booking = await deps.bookings.getBooking(bookingId);
+      if (!booking) throw apiError(404, 'Booking not found', { booking_id: bookingId });
+      flightId = booking.flight_id;
+    }
+    const page = await deps.notifications.list(
+      { flightId: flightId as string, ...(bookingId ? { bookingId } : {}) },
+      pageParams((n) => c.req.query(n)),
+    );
+    return c.json(pageBody('notifications', page));
+  });
+
+  routes.get('/executions', async (c) => {
+    const flightId = parseParam(FlightIdSchema, c.req.query('flight_id'), 'flight_id');
+    const page = await deps.executions.list(
+      flightId,
+      pageParams((n) => c.req.query(n)),
+    );
+    return c.json(pageBody('executions', page));
+  });
+
+  return routes;
+}

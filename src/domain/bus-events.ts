@@ -1,0 +1,160 @@
+import { z } from 'zod';
+import { BookingIdSchema, BookingStatusSchema } from './booking.ts';
+import {
+  AirportCodeSchema,
+  FlightIdSchema,
+  FlightStatusSchema,
+  IsoDateTimeSchema,
+} from './flight.ts';
+import { DELAY_REASONS, REBOOKING_PRIORITIES } from './inbound-events.ts';
+import { PassengerIdSchema } from './passenger.ts';
+
+/** The custom EventBridge bus every FlightPulse event travels on. */
+export const EVENT_BUS_NAME = 'flightpulse-bus';
+
+export const EVENT_SOURCES = {
+  ingest: 'flightpulse.kafka-consumer',
+  workflows: 'flightpulse.workflows',
+  stream: 'flightpulse.stream-handler',
+} as const;
+
+export const DETAIL_TYPES = {
+  delayMinor: 'flight.delay.minor',
+  delayMajor: 'flight.delay.major',
+  delaySevere: 'flight.delay.severe',
+  cancelled: 'flight.cancelled',
+  gateChange: 'flight.gate_change',
+  flightStatusChanged: 'flight.status_changed',
+  notificationEmail: 'notification.email',
+  notificationSms: 'notification.sms',
+  bookingStatusChanged: 'booking.status_changed',
+  rebookingNeeded: 'booking.rebooking_needed',
+} as const;
+export type DetailType = (typeof DETAIL_TYPES)[keyof typeof DETAIL_TYPES];
+
+export const FlightDetailsSchema = z.object({
+  origin: AirportCodeSchema,
+  destination: AirportCodeSchema,
+  original_departure: IsoDateTimeSchema,
+  original_arrival: IsoDateTimeSchema,
+  gate: z.string(),
+});
+
+/** Enriched delay event, as the specification writes it (plus the flight's gate and arrival). */
+export const DelayDetailSchema = z.object({
+  event_id: z.string(),
+  flight_id: FlightIdSchema,
+  delay_minutes: z.number().int().positive(),
+  delay_category: z.enum(['MINOR', 'MAJOR', 'SEVERE']),
+  reason: z.enum(DELAY_REASONS),
+  reason_detail: z.string(),
+  affected_passengers_count: z.number().int().min(0),
+  new_departure: IsoDateTimeSchema,
+  new_arrival: IsoDateTimeSchema,
+  flight_details: FlightDetailsSchema,
+  timestamp: IsoDateTimeSchema,
+});
+
+export const CancelledDetailSchema = z.object({
+  event_id: z.string(),
+  flight_id: FlightIdSchema,
+  reason: z.string(),
+  reason_detail: z.string(),
+  rebooking_priority: z.enum(REBOOKING_PRIORITIES),
+  affected_passengers_count: z.number().int().min(0),
+  flight_details: FlightDetailsSchema,
+  timestamp: IsoDateTimeSchema,
+});
+
+export const GateChangeDetailSchema = z.object({
+  event_id: z.string(),
+  flight_id: FlightIdSchema,
+  old_gate: z.string(),
+  new_gate: z.string(),
+  terminal_change: z.boolean(),
+  affected_passengers_count: z.number().int().min(0),
+  flight_details: FlightDetailsSchema,
+  timestamp: IsoDateTimeSchema,
+});
+
+export const CHANNELS = ['EMAIL', 'SMS'] as const;
+export const ChannelSchema = z.enum(CHANNELS);
+export type Channel = z.infer<typeof ChannelSchema>;
+
+export const MESSAGE_TYPES = [
+  'DELAY_NOTIFICATION',
+  'CANCELLATION_NOTIFICATION',
+  'GATE_CHANGE_NOTIFICATION',
+] as const;
+export const MessageTypeSchema = z.enum(MESSAGE_TYPES);
+export type MessageType = z.infer<typeof MessageTypeSchema>;
+
+const NotificationBaseSchema = z.object({
+  notification_id: z.string(),
+  event_id: z.string(),
+  flight_id: FlightIdSchema,
+  booking_id: BookingIdSchema,
+  passenger_id: PassengerIdSchema,
+  message_type: MessageTypeSchema,
+  recipient: z.string(),
+  body: z.string(),
+  priority: z.enum(['IMMEDIATE', 'NORMAL']),
+  generated_by: z.enum(['TEMPLATE', 'LLM']),
+  segment: z.string(),
+  created_at: IsoDateTimeSchema,
+});
+
+export const EmailNotificationDetailSchema = NotificationBaseSchema.extend({
+  channel: z.literal('EMAIL'),
+  subject: z.string().min(1),
+});
+export const SmsNotificationDetailSchema = NotificationBaseSchema.extend({
+  channel: z.literal('SMS'),
+  body: z.string().min(1).max(160),
+});
+export const NotificationDetailSchema = z.discriminatedUnion('channel', [
+  EmailNotificationDetailSchema,
+  SmsNotificationDetailSchema,
+]);
+
+export const BookingStatusChangedDetailSchema = z.object({
+  booking_id: BookingIdSchema,
+  flight_id: FlightIdSchema,
+  passenger_id: PassengerIdSchema,
+  old_status: BookingStatusSchema.nullable(),
+  new_status: BookingStatusSchema,
+  changed_at: IsoDateTimeSchema,
+});
+
+export const FlightStatusChangedDetailSchema = z.object({
+  flight_id: FlightIdSchema,
+  old_status: FlightStatusSchema.nullable(),
+  new_status: FlightStatusSchema,
+  gate: z.string(),
+  delay_minutes: z.number().int().min(0),
+  changed_at: IsoDateTimeSchema,
+});
+
+export const RebookingNeededDetailSchema = z.object({
+  event_id: z.string(),
+  flight_id: FlightIdSchema,
+  rebooking_priority: z.enum(REBOOKING_PRIORITIES),
+  bookings_affected: z.number().int().min(0),
+  timestamp: IsoDateTimeSchema,
+});
+
+export type DelayDetail = z.infer<typeof DelayDetailSchema>;
+export type CancelledDetail = z.infer<typeof CancelledDetailSchema>;
+export type GateChangeDetail = z.infer<typeof GateChangeDetailSchema>;
+export type DisruptionDetail = DelayDetail | CancelledDetail | GateChangeDetail;
+export type FlightDetails = z.infer<typeof FlightDetailsSchema>;
+export type NotificationDetail = z.infer<typeof NotificationDetailSchema>;
+export type BookingStatusChangedDetail = z.infer<typeof BookingStatusChangedDetailSchema>;
+export type FlightStatusChangedDetail = z.infer<typeof FlightStatusChangedDetailSchema>;
+
+/** An entry for the bus, shaped like EventBridge's PutEvents entry but with a parsed detail. */
+export interface BusEntry {
+  source: string;
+  detailType: string;
+  detail: Record<string, unknown>;
+}

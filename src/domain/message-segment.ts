@@ -1,0 +1,55 @@
+import type { SpecialRequest } from './booking.ts';
+import type { MessageType } from './bus-events.ts';
+import type { DelayCategory } from './categorize-delay.ts';
+import type { Tier } from './passenger.ts';
+
+/** How serious the disruption is, which sets the tone of the message. */
+export type Severity = DelayCategory | 'CANCELLED' | 'GATE' | 'TERMINAL';
+
+/** Assistance classes group special requests that call for the same sentence. */
+export type AssistanceClass = 'NONE' | 'MOBILITY' | 'SENSORY' | 'FAMILY' | 'SERVICE_ANIMAL';
+
+const ASSISTANCE_OF: Record<SpecialRequest, AssistanceClass> = {
+  WHEELCHAIR_ASSISTANCE: 'MOBILITY',
+  VISUAL_ASSISTANCE: 'SENSORY',
+  HEARING_ASSISTANCE: 'SENSORY',
+  UNACCOMPANIED_MINOR: 'FAMILY',
+  TRAVELLING_WITH_INFANT: 'FAMILY',
+  SERVICE_ANIMAL: 'SERVICE_ANIMAL',
+  SPECIAL_MEAL: 'NONE',
+  EXTRA_SEAT: 'NONE',
+};
+const ASSISTANCE_ORDER: AssistanceClass[] = ['MOBILITY', 'SENSORY', 'FAMILY', 'SERVICE_ANIMAL'];
+
+/** Words a passenger reads for each special request. */
+export const SPECIAL_REQUEST_WORDS: Record<SpecialRequest, string> = {
+  WHEELCHAIR_ASSISTANCE: 'wheelchair assistance',
+  VISUAL_ASSISTANCE: 'visual assistance',
+  HEARING_ASSISTANCE: 'hearing assistance',
+  UNACCOMPANIED_MINOR: 'unaccompanied minor service',
+  TRAVELLING_WITH_INFANT: 'infant travel arrangements',
+  SERVICE_ANIMAL: 'service animal arrangements',
+  SPECIAL_MEAL: 'special meal',
+  EXTRA_SEAT: 'extra seat',
+};
+
+/** The assistance class that matters most for a disruption message. */
+export function assistanceClassOf(requests: readonly SpecialRequest[]): AssistanceClass {
+  const classes = new Set(requests.map((r) => ASSISTANCE_OF[r]));
+  return ASSISTANCE_ORDER.find((c) => classes.has(c)) ?? 'NONE';
+}
+
+/**
+ * A message segment: passengers in one segment get the same message shape and differ only in
+ * their own details, so a segment is composed once and filled per passenger.
+ */
+export interface MessageSegment {
+  messageType: MessageType;
+  severity: Severity;
+  tier: Tier;
+  assistance: AssistanceClass;
+}
+
+export function segmentKey(segment: MessageSegment): string {
+  return [segment.messageType, segment.severity, segment.tier, segment.assistance].join('|');
+}

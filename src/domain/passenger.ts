@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+export const TIERS = ['MEMBER', 'A-LIST', 'A-LIST_PREFERRED'] as const;
+export const TierSchema = z.enum(TIERS);
+export type Tier = z.infer<typeof TierSchema>;
+
+export const PassengerIdSchema = z.string().regex(/^P\d{3,9}$/, 'passenger id like P001');
+
+export const NotificationPreferencesSchema = z.object({
+  email: z.boolean(),
+  sms: z.boolean(),
+  push: z.boolean(),
+});
+export type NotificationPreferences = z.infer<typeof NotificationPreferencesSchema>;
+
+export const PassengerSchema = z.object({
+  passenger_id: PassengerIdSchema,
+  first_name: z.string().min(1),
+  last_name: z.string().min(1),
+  email: z.email(),
+  phone: z.string().regex(/^\+\d{8,15}$/, 'E.164 phone number'),
+  rapid_rewards_number: z.string().min(1),
+  tier: TierSchema,
+  notification_preferences: NotificationPreferencesSchema,
+});
+export type Passenger = z.infer<typeof PassengerSchema>;
+
+/** What the API may show of a passenger: contact details stay private. */
+export function publicPassenger(passenger: Passenger): Omit<Passenger, 'email' | 'phone'> {
+  const { email: _email, phone: _phone, ...rest } = passenger;
+  return rest;
+}

@@ -1,0 +1,79 @@
+import { DETAIL_TYPES, EVENT_BUS_NAME } from './bus-events.ts';
+import type { EventPattern } from './match-pattern.ts';
+
+/** What a rule delivers to; CDK and the local bus each map these to real targets. */
+export type RuleTarget =
+  | { kind: 'state-machine'; stateMachine: StateMachineId }
+  | { kind: 'function'; functionId: 'record-notification' }
+  | { kind: 'log-group'; logGroup: string };
+
+export type StateMachineId = 'delay-notification' | 'cancellation' | 'gate-change';
+
+export interface RoutingRule {
+  name: string;
+  description: string;
+  eventBusName: string;
+  eventPattern: EventPattern;
+  targets: RuleTarget[];
+}
+
+/**
+ * The EventBridge rules of FlightPulse, defined once: the CDK stack creates exactly these and
+ * the local bus evaluates exactly these.
+ */
+export const ROUTING_RULES: readonly RoutingRule[] = [
+  {
+    name: 'flightpulse-delay-to-workflow',
+    description: 'flight.delay.* → delay notification workflow',
+    eventBusName: EVENT_BUS_NAME,
+    eventPattern: { 'detail-type': [{ prefix: 'flight.delay.' }] },
+    targets: [{ kind: 'state-machine', stateMachine: 'delay-notification' }],
+  },
+  {
+    name: 'flightpulse-cancelled-to-workflow',
+    description: 'flight.cancelled → cancellation workflow',
+    eventBusName: EVENT_BUS_NAME,
+    eventPattern: { 'detail-type': [DETAIL_TYPES.cancelled] },
+    targets: [{ kind: 'state-machine', stateMachine: 'cancellation' }],
+  },
+  {
+    name: 'flightpulse-gate-change-to-workflow',
+    description: 'flight.gate_change → gate change workflow',
+    eventBusName: EVENT_BUS_NAME,
+    eventPattern: { 'detail-type': [DETAIL_TYPES.gateChange] },
+    targets: [{ kind: 'state-machine', stateMachine: 'gate-change' }],
+  },
+  {
+    name: 'flightpulse-email-notifications',
+    description: 'notification.email → email sink (mock send) and notification record',
+    eventBusName: EVENT_BUS_NAME,
+    eventPattern: { 'detail-type': [DETAIL_TYPES.notificationEmail] },
+    targets: [
+      { kind: 'log-group', logGroup: '/flightpulse/notifications/email' },
+      { kind: 'function', functionId: 'record-notification' },
+    ],
+  },
+  {
+    name: 'flightpulse-sms-notifications',
+    description: 'notification.sms → SMS sink (mock send) and notification record',
+    eventBusName: EVENT_BUS_NAME,
+    eventPattern: { 'detail-type': [DETAIL_TYPES.notificationSms] },
+    targets: [
+      { kind: 'log-group', logGroup: '/flightpulse/notifications/sms' },
+      { kind: 'function', functionId: 'record-notification' },
+    ],
+  },
+  {
+    name: 'flightpulse-booking-audit',
+    description: 'booking.* and flight.status_changed → audit log',
+    eventBusName: EVENT_BUS_NAME,
+    eventPattern: {
+      'detail-type': [
+        DETAIL_TYPES.bookingStatusChanged,
+        DETAIL_TYPES.rebookingNeeded,
+        DETAIL_TYPES.flightStatusChanged,
+      ],
+    },
+    targets: [{ kind: 'log-group', logGroup: '/flightpulse/audit' }],
+  },
+];

@@ -1,0 +1,59 @@
+import { type BusEntry, DETAIL_TYPES, EVENT_SOURCES } from './bus-events.ts';
+
+/** One changed item as a DynamoDB stream sees it, already unmarshalled. */
+export interface ItemChange {
+  eventName: 'INSERT' | 'MODIFY' | 'REMOVE';
+  oldImage?: Record<string, unknown>;
+  newImage?: Record<string, unknown>;
+  approximateCreationTime: string;
+}
+
+function isEntity(image: Record<string, unknown> | undefined, prefix: string): boolean {
+  return typeof image?.PK === 'string' && image.PK.startsWith(prefix) && image.SK === 'METADATA';
+}
+
+/**
+ * The secondary events a change raises: a booking whose status changed raises
+ * booking.status_changed; a flight whose status changed raises flight.status_changed.
+ */
+export function secondaryEvents(change: ItemChange): BusEntry[] {
+  const { oldImage, newImage } = change;
+  // Inserts (seeding, new bookings) and removals are not status changes.
+  if (change.eventName !== 'MODIFY' || !newImage) return [];
+  const oldStatus = (key: string) => (oldImage?.[key] as string | undefined) ?? null;
+  if (isEntity(newImage, 'BOOKING#')) {
+    if (oldStatus('booking_status') === newImage.booking_status) return [];
+    return [
+      {
+        source: EVENT_SOURCES.stream,
+        detailType: DETAIL_TYPES.bookingStatusChanged,
+        detail: {
+          booking_id: newImage.booking_id,
+          flight_id: newImage.flight_id,
+          passenger_id: newImage.passenger_id,
+          old_status: oldStatus('booking_status'),
+          new_status: newImage.booking_status,
+          changed_at: change.approximateCreationTime,
+        },
+      },
+    ];
+  }
+  if (isEntity(newImage, 'FLIGHT#')) {
+    if (oldStatus('status') === newImage.status) return [];
+    return [
+      {
+        source: EVENT_SOURCES.stream,
+        detailType: DETAIL_TYPES.flightStatusChanged,
+        detail: {
+          flight_id: newImage.flight_id,
+          old_status: oldStatus('status'),
+          new_status: newImage.status,
+          gate: newImage.gate,
+          delay_minutes: newImage.delay_minutes ?? 0,
+          changed_at: change.approximateCreationTime,
+        },
+      },
+    ];
+  }
+  return [];
+}

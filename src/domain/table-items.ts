@@ -1,0 +1,46 @@
+import type { Booking } from './booking.ts';
+import type { Flight } from './flight.ts';
+import type { Passenger } from './passenger.ts';
+import { gsi1, gsi2, keys } from './table-keys.ts';
+
+type Item = Record<string, unknown>;
+
+/** Drops nulls: absent attributes keep conditions like attribute_not_exists meaningful. */
+function present(record: Record<string, unknown>): Item {
+  return Object.fromEntries(
+    Object.entries(record).filter(([, v]) => v !== null && v !== undefined),
+  );
+}
+
+export function flightItem(flight: Flight): Item {
+  return present({
+    ...keys.flight(flight.flight_id),
+    ...gsi1.flightByStatus(flight.status, flight.scheduled_departure),
+    ...flight,
+  });
+}
+
+export function passengerItem(passenger: Passenger): Item {
+  return { ...keys.passenger(passenger.passenger_id), ...passenger };
+}
+
+/** A booking and its two lookup records (flight → booking, passenger → booking). */
+export function bookingItems(booking: Booking): Item[] {
+  return [
+    {
+      ...keys.booking(booking.booking_id),
+      ...gsi2.bookingByStatus(booking.booking_status, booking.created_at),
+      ...booking,
+    },
+    {
+      ...keys.flightBooking(booking.flight_id, booking.booking_id),
+      booking_id: booking.booking_id,
+      passenger_id: booking.passenger_id,
+    },
+    {
+      ...keys.passengerBooking(booking.passenger_id, booking.booking_id),
+      booking_id: booking.booking_id,
+      flight_id: booking.flight_id,
+    },
+  ];
+}

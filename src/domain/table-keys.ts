@@ -1,0 +1,88 @@
+/**
+ * Single-table keys. Every entity and lookup record of FlightPulseTable gets its keys here and
+ * nowhere else, so the access patterns stay in one readable place.
+ */
+export const TABLE_NAME = 'FlightPulseTable';
+export const GSI1 = 'GSI1';
+export const GSI2 = 'GSI2';
+export const METADATA = 'METADATA';
+
+export interface TableKey {
+  PK: string;
+  SK: string;
+}
+
+export const keys = {
+  flight: (flightId: string): TableKey => ({ PK: `FLIGHT#${flightId}`, SK: METADATA }),
+  passenger: (passengerId: string): TableKey => ({ PK: `PASSENGER#${passengerId}`, SK: METADATA }),
+  booking: (bookingId: string): TableKey => ({ PK: `BOOKING#${bookingId}`, SK: METADATA }),
+  /** Flight → bookings lookup record. */
+  flightBooking: (flightId: string, bookingId: string): TableKey => ({
+    PK: `FLIGHT#${flightId}`,
+    SK: `BOOKING#${bookingId}`,
+  }),
+  /** Passenger → bookings lookup record. */
+  passengerBooking: (passengerId: string, bookingId: string): TableKey => ({
+    PK: `PASSENGER#${passengerId}`,
+    SK: `BOOKING#${bookingId}`,
+  }),
+  /** One inbound event; its conditional put is what de-duplicates by event_id. */
+  inboundEvent: (eventId: string): TableKey => ({ PK: `EVENT#${eventId}`, SK: METADATA }),
+  /** A rejected or duplicate record, keyed by its Kafka coordinates so a redelivery rewrites the same item. */
+  feedRecord: (topic: string, partition: number, offset: string): TableKey => ({
+    PK: `RECORD#${topic}#${partition}#${offset}`,
+    SK: METADATA,
+  }),
+  /** A notification, keyed by event + booking + channel: the same effect twice is one record. */
+  notification: (
+    flightId: string,
+    bookingId: string,
+    eventId: string,
+    channel: string,
+  ): TableKey => ({
+    PK: `FLIGHT#${flightId}`,
+    SK: `NOTIFICATION#${bookingId}#${eventId}#${channel}`,
+  }),
+  /** A workflow execution run for one event on one flight. */
+  execution: (flightId: string, eventId: string, stateMachine: string): TableKey => ({
+    PK: `FLIGHT#${flightId}`,
+    SK: `EXECUTION#${eventId}#${stateMachine}`,
+  }),
+  /** The embedded feed's offset counter for one topic partition. */
+  feedPartition: (topic: string, partition: number): TableKey => ({
+    PK: `FEED#${topic}`,
+    SK: `PARTITION#${partition}`,
+  }),
+} as const;
+
+export const prefixes = {
+  booking: 'BOOKING#',
+  notification: 'NOTIFICATION#',
+  notificationsOfBooking: (bookingId: string) => `NOTIFICATION#${bookingId}#`,
+  execution: 'EXECUTION#',
+} as const;
+
+/** GSI1: flights by status, sorted by scheduled departure; also events by flight. */
+export const gsi1 = {
+  flightByStatus: (status: string, scheduledDeparture: string) => ({
+    GSI1PK: status,
+    GSI1SK: scheduledDeparture,
+  }),
+  eventsOfFlight: (flightId: string, receivedAt: string) => ({
+    GSI1PK: `FLIGHT_EVENTS#${flightId}`,
+    GSI1SK: receivedAt,
+  }),
+} as const;
+
+/** GSI2: bookings by status, sorted by creation time; also every event log entry by time. */
+export const gsi2 = {
+  bookingByStatus: (status: string, createdAt: string) => ({ GSI2PK: status, GSI2SK: createdAt }),
+  eventLog: (receivedAt: string) => ({ GSI2PK: 'EVENT_LOG', GSI2SK: receivedAt }),
+} as const;
+
+/** Strips the table's key attributes from an item before it leaves the store. */
+export function withoutKeys<T extends Record<string, unknown>>(item: T): Omit<T, KeyAttribute> {
+  const { PK: _pk, SK: _sk, GSI1PK: _a, GSI1SK: _b, GSI2PK: _c, GSI2SK: _d, ...rest } = item;
+  return rest;
+}
+type KeyAttribute = 'PK' | 'SK' | 'GSI1PK' | 'GSI1SK' | 'GSI2PK' | 'GSI2SK';

@@ -1,0 +1,47 @@
+import type { StateMachineId } from './routing-rules.ts';
+
+/** The Lambda functions workflows invoke, by id; ASL names them through a substitution. */
+export const TASK_FUNCTIONS = {
+  'get-affected-bookings': {
+    functionName: 'flightpulse-get-affected-bookings',
+    substitution: 'GetAffectedBookingsFunctionArn',
+  },
+  'get-passenger-details': {
+    functionName: 'flightpulse-get-passenger-details',
+    substitution: 'GetPassengerDetailsFunctionArn',
+  },
+  'generate-messages': {
+    functionName: 'flightpulse-generate-messages',
+    substitution: 'GenerateMessagesFunctionArn',
+  },
+  'send-notifications': {
+    functionName: 'flightpulse-send-notifications',
+    substitution: 'SendNotificationsFunctionArn',
+  },
+  'mark-bookings-for-rebooking': {
+    functionName: 'flightpulse-mark-bookings-for-rebooking',
+    substitution: 'MarkBookingsForRebookingFunctionArn',
+  },
+} as const;
+export type TaskFunctionId = keyof typeof TASK_FUNCTIONS;
+
+export interface WorkflowDefinitionRef {
+  id: StateMachineId;
+  /** The state machine's name in AWS and in the local executor. */
+  name: string;
+  /** File under step-functions/. */
+  file: string;
+}
+
+export const WORKFLOWS: readonly WorkflowDefinitionRef[] = [
+  {
+    id: 'delay-notification',
+    name: 'FlightPulseDelayNotification',
+    file: 'delay-notification.asl.json',
+  },
+  { id: 'cancellation', name: 'FlightPulseCancellationWorkflow', file: 'cancellation.asl.json' },
+  { id: 'gate-change', name: 'FlightPulseGateChangeWorkflow', file: 'gate-change.asl.json' },
+];
+
+/** Bookings handled per batch inside a workflow: big enough to amortise calls, small enough for 256 KB. */
+export const BOOKING_BATCH_SIZE = 50;

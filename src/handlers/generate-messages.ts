@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { BookingSchema } from '../domain/booking.ts';
+import type { Channel, MessageType } from '../domain/bus-events.ts';
+import { disruptionFrom, messageTypeOf, severityOf } from '../domain/disruption.ts';
+import { type FilledMessage, fillMessage, placeholderValues } from '../domain/fill-message.ts';
+import { assistanceClassOf, type MessageSegment, segmentKey } from '../domain/message-segment.ts';
+import { type MessageTemplate, templateFor } from '../domain/message-templates.ts';
+import { planDeliveries } from '../domain/notification-plan.ts';
+import { PassengerSchema } from '../domain/passenger.ts';
+import type { Log, Messenger, MetricsRecorder } from '../ports.ts';
+
+const InputSchema = z.object({
+  kind: z.enum(['DELAY', 'CANCELLATION', 'GATE_CHANGE']),
+  detail: z.unknown(),
+  recipients: z.array(z.object({ booking: BookingSchema, passenger: PassengerSchema })),
+});
+
+export interface Delivery {
+  channel: Channel;
+  priority: 'IMMEDIATE' | 'NORMAL';
+  recipient: string;
+  subject?: string;
+  body: string;
+}
+
+export interface PassengerMessage {
+  booking_id: string;
+  passenger_id: string;
+  message_type: MessageType;
+  segment: string;
+  generated_by: 'TEMPLATE' | 'LLM';
+  deliveries: Delivery[];
+}
+
+interface ComposedSegment {
+  template: MessageTemplate;
+  generatedBy: 'TEMPLATE' | 'LLM';
+}
+
+const SEGMENT_CACHE_LIMIT = 1000;
+
+/**
+ * Workflow task: composes one message per segment (cached per event across batches) and fills
+ * it for each passenger. A messenger failure or an unusable message falls back to the templates
+ * for that segment; templates always work.
+ */
+export function createGenerateMessages(deps: {
+  messenger: Messenger;
+  metrics: MetricsRecorder;
+  log: Log;
+}) {
+  const cache = new Map<string, Promise<ComposedSegment>>();
+
+  const compose = (eventId: string, segment: MessageSegment): Promise<ComposedSegment> => {
+    const key = `${eventId}|${segmentKey(segment)}`;
+    let composed = cache.get(key);
+    if (!composed) {
+      composed = composeSegment(segment, deps);
+      if (cache.size >= SEGMENT_CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+      cache.set(key, composed);
+    }
+    return composed;
+  };
+
+  return async (input: unknown): Promise<{ messages: PassengerMessage[]; segments: number }> => {
+    const { kind, detail, recipients } = InputSchema.parse(input);
+    const disruption = disruptionFrom(kind, detail);
+    const segmentsUsed = new Set<string>();
+    const messages: PassengerMessage[] = [];
+    for (const { booking, passenger } of recipients) {
+      const planned = planDeliveries(passenger.notification_preferences, disruption);
+      if (planned.length === 0) continue;
+      const segment: MessageSegment = {
+        messageType: messageTypeOf(disruption),
+        severity: severityOf(disruption),
+        tier: passenger.tier,
+        assistance: assistanceClassOf(booking.special_requests),
+      };
+      segmentsUsed.add(segmentKey(segment));
+      const composed = await compose(disruption.detail.event_id, segment);
+      const values = placeholderValues(passenger, booking, disruption);
+      let filled: FilledMessage;
+      let generatedBy = composed.generatedBy;
+      try {
+        filled = fillMessage(composed.template, values);
+      } catch (error) {
+        deps.log.warn('composed message unusable, using template', { error: String(error) });
+        filled = fillMessage(templateFor(segment), values);
+        generatedBy = 'TEMPLATE';
+      }
+      messages.push({
+        booking_id: booking.booking_id,
+        passenger_id: passenger.passenger_id,
+        message_type: segment.messageType,
+        segment: segmentKey(segment),
+        generated_by: generatedBy,
+        deliveries: planned.map(({ channel, priority }) =>
+          channel === 'EMAIL'
+            ? {
+                channel,
+                priority,
+                recipient: passenger.email,
+                subject: filled.email_subject,
+                body: filled.email_body,
+              }
+            : { channel, priority, recipient: passenger.phone, body: filled.sms_body },
+        ),
+      });
+    }
+    return { messages, segments: segmentsUsed.size };
+  };
+}
+
+async function composeSegment(
+  segment: MessageSegment,
+  deps: { messenger: Messenger; metrics: MetricsRecorder; log: Log },
+): Promise<ComposedSegment> {
+  if (deps.messenger.name === 'TEMPLATE') {
+    return { template: await deps.messenger.composeSegment(segment), generatedBy: 'TEMPLATE' };
+  }
+  try {
+    const template = await deps.messenger.composeSegment(segment);
+    deps.metrics.count('LLMInvocationsSuccess');
+    return { template, generatedBy: 'LLM' };
+  } catch (error) {
+    deps.metrics.count('LLMInvocationsFailed');
+    deps.log.warn('messenger failed, using template', {
+      segment: segmentKey(segment),
+      error: String(error),
+    });
+    return { template: templateFor(segment), generatedBy: 'TEMPLATE' };
+  }
+}

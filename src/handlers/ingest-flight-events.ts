@@ -1,0 +1,189 @@
+import { z } from 'zod';
+import { enrichEvent } from '../domain/enrich-event.ts';
+import {
+  INBOUND_EVENT_TYPES,
+  type InboundEvent,
+  InboundEventSchema,
+} from '../domain/inbound-events.ts';
+import type {
+  Clock,
+  EventLog,
+  EventOutcome,
+  EventPublisher,
+  FlightStore,
+  KafkaCoordinates,
+  Log,
+  MetricName,
+  MetricsRecorder,
+} from '../ports.ts';
+import { type KafkaEvent, KafkaEventSchema, type KafkaRecord } from './kafka-event.ts';
+
+export interface IngestDeps {
+  flights: FlightStore;
+  events: EventLog;
+  publisher: EventPublisher;
+  clock: Clock;
+  metrics: MetricsRecorder;
+  log: Log;
+}
+
+export interface RecordOutcome extends KafkaCoordinates {
+  outcome: EventOutcome;
+  event_id?: string;
+  detail_type?: string;
+  reason?: string;
+}
+
+const PROCESSED_METRIC: Record<InboundEvent['event_type'], MetricName> = {
+  FLIGHT_DELAY: 'DelayEventsProcessed',
+  FLIGHT_CANCELLED: 'CancellationEventsProcessed',
+  GATE_CHANGE: 'GateChangeEventsProcessed',
+};
+
+/** A record that cannot be processed; it goes to the dead-letter record, never stops the batch. */
+class RejectedRecordError extends Error {
+  override name = 'RejectedRecordError';
+  readonly event: { event_id?: string; flight_id?: string; event_type?: string } | undefined;
+
+  constructor(
+    message: string,
+    event?: { event_id?: string; flight_id?: string; event_type?: string },
+  ) {
+    super(message);
+    this.event = event;
+  }
+}
+
+/**
+ * The Kafka ingest function: validates each record, de-duplicates by event_id, enriches it from
+ * the store, categorises it and publishes the internal event. Records of one partition are
+ * handled in order; a store or bus failure throws so the whole batch is retried, while a bad
+ * record is dead-lettered with its reason.
+ */
+export function createIngestHandler(deps: IngestDeps) {
+  return async (event: KafkaEvent): Promise<{ outcomes: RecordOutcome[] }> => {
+    const { records } = KafkaEventSchema.parse(event);
+    const perPartition = await Promise.all(
+      Object.values(records).map(async (partition) => {
+        const outcomes: RecordOutcome[] = [];
+        for (const record of partition) outcomes.push(await ingestRecord(record, deps));
+        return outcomes;
+      }),
+    );
+    return { outcomes: perPartition.flat() };
+  };
+}
+
+async function ingestRecord(record: KafkaRecord, deps: IngestDeps): Promise<RecordOutcome> {
+  const coordinates: KafkaCoordinates = {
+    topic: record.topic,
+    partition: record.partition,
+    offset: record.offset,
+  };
+  const receivedAt = deps.clock.now();
+  const raw = record.value === null ? '' : Buffer.from(record.value, 'base64').toString('utf8');
+  try {
+    const inbound = parseInbound(raw);
+    const flight = await deps.flights.getFlight(inbound.payload.flight_id);
+    if (!flight)
+      throw new RejectedRecordError(
+        `unknown flight ${inbound.payload.flight_id}`,
+        identity(inbound),
+      );
+    const claim = await deps.events.claim(inbound, receivedAt, coordinates);
+    if (claim === 'duplicate') {
+      deps.log.info('duplicate event ignored', { event_id: inbound.event_id, ...coordinates });
+      await deps.events.recordOutcome({
+        ...identity(inbound),
+        outcome: 'DUPLICATE',
+        reason: `event ${inbound.event_id} was already processed`,
+        received_at: receivedAt,
+        kafka: coordinates,
+      });
+      return { ...coordinates, outcome: 'DUPLICATE', event_id: inbound.event_id };
+    }
+    const affected = await deps.flights.countFlightBookings(flight.flight_id);
+    const entry = enrichEvent(inbound, flight, affected);
+    await deps.publisher.publish([entry]);
+    await deps.events.markPublished(inbound.event_id, entry.detailType);
+    deps.metrics.count(PROCESSED_METRIC[inbound.event_type]);
+    deps.metrics.count('AffectedPassengers', affected);
+    deps.log.info('event published', {
+      event_id: inbound.event_id,
+      detail_type: entry.detailType,
+      affected,
+    });
+    return {
+      ...coordinates,
+      outcome: 'ACCEPTED',
+      event_id: inbound.event_id,
+      detail_type: entry.detailType,
+    };
+  } catch (error) {
+    if (!(error instanceof RejectedRecordError)) throw error;
+    await deps.events.recordOutcome({
+      ...error.event,
+      outcome: 'REJECTED',
+      reason: error.message,
+      received_at: receivedAt,
+      kafka: coordinates,
+      raw: raw.slice(0, 4096),
+    });
+    deps.metrics.count('EventsRejected');
+    deps.log.warn('event rejected', { reason: error.message, ...coordinates });
+    return {
+      ...coordinates,
+      outcome: 'REJECTED',
+      reason: error.message,
+      ...(error.event?.event_id ? { event_id: error.event.event_id } : {}),
+    };
+  }
+}
+
+function identity(event: InboundEvent) {
+  return {
+    event_id: event.event_id,
+    flight_id: event.payload.flight_id,
+    event_type: event.event_type,
+  };
+}
+
+/** Parses and validates one record's value, or explains exactly why it cannot be used. */
+function parseInbound(raw: string): InboundEvent {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (error) {
+    throw new RejectedRecordError(`invalid JSON: ${(error as Error).message}`);
+  }
+  const partial = z
+    .object({
+      event_id: z.string().optional(),
+      event_type: z.string().optional(),
+      payload: z.object({ flight_id: z.string().optional() }).loose().optional(),
+    })
+    .loose()
+    .safeParse(json);
+  const known = partial.success
+    ? {
+        ...(partial.data.event_id ? { event_id: partial.data.event_id } : {}),
+        ...(partial.data.event_type ? { event_type: partial.data.event_type } : {}),
+        ...(partial.data.payload?.flight_id ? { flight_id: partial.data.payload.flight_id } : {}),
+      }
+    : undefined;
+  const type = known?.event_type;
+  if (!type || !(INBOUND_EVENT_TYPES as readonly string[]).includes(type)) {
+    throw new RejectedRecordError(
+      `unknown event type ${JSON.stringify(type ?? null)}; expected one of ${INBOUND_EVENT_TYPES.join(', ')}`,
+      known,
+    );
+  }
+  const parsed = InboundEventSchema.safeParse(json);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (i) => `${i.path.join('.') || '(event)'}: ${i.message}`,
+    );
+    throw new RejectedRecordError(`schema violation: ${problems.join('; ')}`, known);
+  }
+  return parsed.data;
+}

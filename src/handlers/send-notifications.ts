@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import {
+  type BusEntry,
+  ChannelSchema,
+  DETAIL_TYPES,
+  EVENT_SOURCES,
+  MessageTypeSchema,
+} from '../domain/bus-events.ts';
+import { notificationId } from '../domain/notification-plan.ts';
+import type { Clock, EventPublisher } from '../ports.ts';
+
+const DeliverySchema = z.object({
+  channel: ChannelSchema,
+  priority: z.enum(['IMMEDIATE', 'NORMAL']),
+  recipient: z.string(),
+  subject: z.string().optional(),
+  body: z.string(),
+});
+const InputSchema = z.object({
+  kind: z.enum(['DELAY', 'CANCELLATION', 'GATE_CHANGE']),
+  detail: z.object({ event_id: z.string(), flight_id: z.string() }).loose(),
+  channels: z.array(ChannelSchema).min(1),
+  messages: z.array(
+    z.object({
+      booking_id: z.string(),
+      passenger_id: z.string(),
+      message_type: MessageTypeSchema,
+      segment: z.string(),
+      generated_by: z.enum(['TEMPLATE', 'LLM']),
+      deliveries: z.array(DeliverySchema),
+    }),
+  ),
+});
+
+/**
+ * Workflow task: publishes a notification.email / notification.sms event for each delivery on
+ * the requested channels, immediate ones first. Each carries its deterministic notification id.
+ */
+export function createSendNotifications(deps: { publisher: EventPublisher; clock: Clock }) {
+  return async (input: unknown): Promise<{ email: number; sms: number }> => {
+    const { detail, channels, messages } = InputSchema.parse(input);
+    const createdAt = deps.clock.now();
+    const entries: Array<BusEntry & { immediate: boolean }> = [];
+    for (const message of messages) {
+      for (const delivery of message.deliveries) {
+        if (!channels.includes(delivery.channel)) continue;
+        entries.push({
+          immediate: delivery.priority === 'IMMEDIATE',
+          source: EVENT_SOURCES.workflows,
+          detailType:
+            delivery.channel === 'EMAIL'
+              ? DETAIL_TYPES.notificationEmail
+              : DETAIL_TYPES.notificationSms,
+          detail: {
+            notification_id: notificationId(detail.event_id, message.booking_id, delivery.channel),
+            event_id: detail.event_id,
+            flight_id: detail.flight_id,
+            booking_id: message.booking_id,
+            passenger_id: message.passenger_id,
+            message_type: message.message_type,
+            channel: delivery.channel,
+            recipient: delivery.recipient,
+            ...(delivery.subject !== undefined ? { subject: delivery.subject } : {}),
+            body: delivery.body,
+            priority: delivery.priority,
+            generated_by: message.generated_by,
+            segment: message.segment,
+            created_at: createdAt,
+          },
+        });
+      }
+    }
+    entries.sort((a, b) => Number(b.immediate) - Number(a.immediate));
+    await deps.publisher.publish(entries.map(({ immediate: _immediate, ...entry }) => entry));
+    return {
+      email: entries.filter((e) => e.detailType === DETAIL_TYPES.notificationEmail).length,
+      sms: entries.filter((e) => e.detailType === DETAIL_TYPES.notificationSms).length,
+    };
+  };
+}

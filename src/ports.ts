@@ -1,0 +1,158 @@
+/**
+ * The interfaces handlers need from the world. Adapters implement them; a port never imports
+ * an adapter.
+ */
+import type { Booking, BookingStatus } from './domain/booking.ts';
+import type { BusEntry, NotificationDetail } from './domain/bus-events.ts';
+import type { Flight, FlightStatus } from './domain/flight.ts';
+import type { InboundEvent } from './domain/inbound-events.ts';
+import type { MessageSegment } from './domain/message-segment.ts';
+import type { MessageTemplate } from './domain/message-templates.ts';
+import type { Passenger } from './domain/passenger.ts';
+
+/** A page of results and the opaque cursor of the next page, if any. */
+export interface Page<T> {
+  items: T[];
+  nextCursor?: string;
+}
+
+export interface PageRequest {
+  limit?: number;
+  cursor?: string;
+}
+
+export interface BookingRef {
+  booking_id: string;
+  passenger_id: string;
+  flight_id: string;
+}
+
+export interface FlightStore {
+  getFlight(flightId: string): Promise<Flight | undefined>;
+  listFlightsByStatus(status: FlightStatus, page?: PageRequest): Promise<Page<Flight>>;
+  listFlights(page?: PageRequest): Promise<Page<Flight>>;
+  /** Every booking of a flight, from the flight → bookings lookup records. */
+  listFlightBookings(flightId: string): Promise<BookingRef[]>;
+  countFlightBookings(flightId: string): Promise<number>;
+}
+
+export interface BookingStore {
+  getBooking(bookingId: string): Promise<Booking | undefined>;
+  getPassenger(passengerId: string): Promise<Passenger | undefined>;
+  /** Batch reads; missing ids are left out. */
+  getBookings(bookingIds: string[]): Promise<Booking[]>;
+  getPassengers(passengerIds: string[]): Promise<Passenger[]>;
+  listPassengerBookings(passengerId: string): Promise<BookingRef[]>;
+  listBookingsByStatus(status: BookingStatus, page?: PageRequest): Promise<Page<Booking>>;
+  /** Marks one booking NEEDS_REBOOKING; false when its status does not allow it (or it is already marked). */
+  markNeedsRebooking(bookingId: string, at: string): Promise<boolean>;
+}
+
+export type EventOutcome = 'ACCEPTED' | 'DUPLICATE' | 'REJECTED';
+
+export interface KafkaCoordinates {
+  topic: string;
+  partition: number;
+  offset: string;
+}
+
+export interface EventLogEntry {
+  event_id?: string;
+  flight_id?: string;
+  event_type?: string;
+  detail_type?: string;
+  outcome: EventOutcome;
+  reason?: string;
+  received_at: string;
+  kafka: KafkaCoordinates;
+  raw?: string;
+}
+
+export interface EventLog {
+  /**
+   * Claims an event id. Returns 'new' the first time, 'retry' when an earlier attempt claimed it
+   * but never published, and 'duplicate' when it was already published.
+   */
+  claim(
+    event: InboundEvent,
+    receivedAt: string,
+    kafka: KafkaCoordinates,
+  ): Promise<'new' | 'retry' | 'duplicate'>;
+  markPublished(eventId: string, detailType: string): Promise<void>;
+  /** Records a record that was rejected (dead-lettered, with its reason) or was a duplicate. */
+  recordOutcome(entry: EventLogEntry): Promise<void>;
+  list(filter: { flightId?: string }, page?: PageRequest): Promise<Page<EventLogEntry>>;
+}
+
+export interface NotificationRecord extends Record<string, unknown> {
+  notification_id: string;
+  channel: string;
+}
+
+export interface NotificationLog {
+  /** Records a notification once; false when it was already recorded. */
+  record(notification: NotificationDetail, recordedAt: string): Promise<boolean>;
+  list(
+    filter: { flightId: string; bookingId?: string },
+    page?: PageRequest,
+  ): Promise<Page<NotificationDetail>>;
+}
+
+/** A workflow run as the console and the demo read it back. */
+export interface ExecutionSummary extends Record<string, unknown> {
+  execution_name: string;
+  state_machine: string;
+  status: 'RUNNING' | 'SUCCEEDED' | 'FAILED';
+  flight_id: string;
+  event_id: string;
+  started_at: string;
+}
+
+export interface ExecutionLog {
+  record(execution: ExecutionSummary): Promise<void>;
+  list(flightId: string, page?: PageRequest): Promise<Page<ExecutionSummary>>;
+}
+
+/** The embedded Kafka feed's producer side (local runtime only). */
+export interface FeedProducer {
+  produce(
+    records: Array<{ key: string | null; value: string }>,
+  ): Promise<Array<{ partition: number; offset: string }>>;
+}
+
+export interface EventPublisher {
+  publish(entries: BusEntry[]): Promise<void>;
+}
+
+/** Composes the message of a segment, with placeholders; providers slot in behind it. */
+export interface Messenger {
+  readonly name: 'TEMPLATE' | 'LLM';
+  composeSegment(segment: MessageSegment): Promise<MessageTemplate>;
+}
+
+export interface Clock {
+  now(): string;
+}
+
+/** Counts the specification's custom metrics. */
+export interface MetricsRecorder {
+  count(name: MetricName, value?: number): void;
+}
+
+export type MetricName =
+  | 'DelayEventsProcessed'
+  | 'CancellationEventsProcessed'
+  | 'GateChangeEventsProcessed'
+  | 'NotificationsSent'
+  | 'LLMInvocationsSuccess'
+  | 'LLMInvocationsFailed'
+  | 'WorkflowExecutions'
+  | 'AffectedPassengers'
+  | 'EventsRejected';
+
+/** The slice of Powertools' Logger the handlers use. */
+export interface Log {
+  info(message: string, ...extra: Record<string, unknown>[]): void;
+  warn(message: string, ...extra: Record<string, unknown>[]): void;
+  error(message: string, ...extra: Record<string, unknown>[]): void;
+}

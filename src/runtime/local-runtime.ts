@@ -1,0 +1,233 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Logger } from '@aws-lambda-powertools/logger';
+import type { DynamoDBRecord } from 'aws-lambda';
+import type { Hono } from 'hono';
+import {
+  createDocumentClient,
+  createDynamoDbClient,
+} from '../adapters/dynamodb/document-client.ts';
+import { DynamoDbBookingStore } from '../adapters/dynamodb/dynamodb-booking-store.ts';
+import { DynamoDbEventLog } from '../adapters/dynamodb/dynamodb-event-log.ts';
+import { DynamoDbExecutionLog } from '../adapters/dynamodb/dynamodb-execution-log.ts';
+import { DynamoDbFlightStore } from '../adapters/dynamodb/dynamodb-flight-store.ts';
+import { DynamoDbNotificationLog } from '../adapters/dynamodb/dynamodb-notification-log.ts';
+import { ensureTable } from '../adapters/dynamodb/ensure-table.ts';
+import { seedItems } from '../adapters/dynamodb/seed-items.ts';
+import { TemplateMessenger } from '../adapters/llm/template-messenger.ts';
+import { tapChangeFeed } from '../adapters/local/change-feed-tap.ts';
+import {
+  type EmbeddedDynamoDb,
+  startEmbeddedDynamoDb,
+} from '../adapters/local/embedded-dynamodb.ts';
+import { EmbeddedFeed } from '../adapters/local/embedded-feed.ts';
+import { InMemoryMetrics } from '../adapters/local/in-memory-metrics.ts';
+import { type BusEvent, LocalBus } from '../adapters/local/local-bus.ts';
+import { type ExecutionRecord, LocalExecutor } from '../adapters/local/local-executor.ts';
+import { LogGroupSink } from '../adapters/local/log-group-sink.ts';
+import type { LocalFunction } from '../adapters/local/task-resources.ts';
+import { WorkTracker } from '../adapters/local/work-tracker.ts';
+import { loadWorkflows, localSubstitutions } from '../adapters/local/workflow-definitions.ts';
+import { createApiApp } from '../api/app.ts';
+import { FLIGHT_OPERATIONS_TOPIC } from '../domain/inbound-events.ts';
+import type { RuleTarget } from '../domain/routing-rules.ts';
+import { ROUTING_RULES } from '../domain/routing-rules.ts';
+import { BOOKING_BATCH_SIZE, TASK_FUNCTIONS } from '../domain/workflows.ts';
+import { createGenerateMessages } from '../handlers/generate-messages.ts';
+import { createGetAffectedBookings } from '../handlers/get-affected-bookings.ts';
+import { createGetPassengerDetails } from '../handlers/get-passenger-details.ts';
+import { createIngestHandler } from '../handlers/ingest-flight-events.ts';
+import { createMarkBookingsForRebooking } from '../handlers/mark-bookings-for-rebooking.ts';
+import { createRecordNotification } from '../handlers/record-notification.ts';
+import { createSendNotifications } from '../handlers/send-notifications.ts';
+import { createStreamChangesHandler } from '../handlers/stream-changes.ts';
+import type { Clock } from '../ports.ts';
+import type { Config } from './config.ts';
+import { sampleDataItems } from './sample-data.ts';
+
+const STEP_FUNCTIONS_DIR = fileURLToPath(new URL('../../step-functions/', import.meta.url));
+const FEED_PARTITIONS = 3;
+
+export interface ActivityListener {
+  onBusEvent?(event: BusEvent, matchedRules: string[]): void;
+  onExecution?(execution: ExecutionRecord): void;
+}
+
+export interface LocalRuntime {
+  app: Hono;
+  feed: EmbeddedFeed;
+  metrics: InMemoryMetrics;
+  executions: ExecutionRecord[];
+  busEvents: BusEvent[];
+  /** Loads the sample data where it is missing. */
+  seed(): Promise<{ written: number; existing: number }>;
+  /** Waits until every event, workflow and notification in flight has settled; returns failures. */
+  idle(): Promise<unknown[]>;
+  close(): Promise<void>;
+}
+
+const systemClock: Clock = { now: () => new Date().toISOString() };
+
+/**
+ * The local composition root: the same handlers, rule patterns and workflow definitions as in
+ * AWS, wired to dynalite (or DYNAMODB_ENDPOINT), an in-process bus, the ASL executor and the
+ * embedded Kafka feed.
+ */
+export async function startLocalRuntime(
+  config: Config,
+  listener: ActivityListener = {},
+  clock: Clock = systemClock,
+): Promise<LocalRuntime> {
+  const log = new Logger({ serviceName: 'flightpulse', logLevel: config.LOG_LEVEL });
+  // No endpoint: an embedded dynalite persisted under the data directory.
+  const embedded: EmbeddedDynamoDb | undefined = config.DYNAMODB_ENDPOINT
+    ? undefined
+    : await startEmbeddedDynamoDb(join(config.FLIGHTPULSE_DATA_DIR, 'dynamodb'));
+  const endpoint = config.DYNAMODB_ENDPOINT ?? embedded?.endpoint;
+  const connection = { endpoint, region: config.AWS_REGION };
+  const client = createDynamoDbClient(connection);
+  const reader = createDynamoDbClient(connection);
+  const tableName = config.TABLE_NAME;
+  await ensureTable(reader, tableName);
+
+  const tracker = new WorkTracker();
+  const metrics = new InMemoryMetrics(clock);
+  const executions: ExecutionRecord[] = [];
+  const busEvents: BusEvent[] = [];
+  const doc = createDocumentClient(client);
+  const flights = new DynamoDbFlightStore(doc, tableName);
+  const bookings = new DynamoDbBookingStore(doc, tableName);
+  const events = new DynamoDbEventLog(doc, tableName);
+  const notifications = new DynamoDbNotificationLog(doc, tableName);
+  const executionLog = new DynamoDbExecutionLog(doc, tableName);
+  const logSink = new LogGroupSink(join(config.FLIGHTPULSE_DATA_DIR, 'logs'));
+
+  let executor: LocalExecutor | undefined;
+  const deliver = async (target: RuleTarget, event: BusEvent): Promise<void> => {
+    switch (target.kind) {
+      case 'state-machine': {
+        metrics.count('WorkflowExecutions');
+        await executor?.run(target.stateMachine, `${target.stateMachine}-${event.id}`, event);
+        return;
+      }
+      case 'function':
+        await recordNotification(event);
+        return;
+      case 'log-group':
+        await logSink.write(target.logGroup, event);
+        return;
+    }
+  };
+  const bus = new LocalBus({
+    busName: config.EVENT_BUS_NAME,
+    rules: ROUTING_RULES,
+    deliver,
+    tracker,
+    clock,
+    region: config.AWS_REGION,
+    onEvent: (event, matched) => {
+      busEvents.push(event);
+      listener.onBusEvent?.(event, matched);
+    },
+  });
+
+  const recordNotification = createRecordNotification({ notifications, clock, metrics, log });
+  const streamChanges = createStreamChangesHandler({ publisher: bus, log });
+  tapChangeFeed(
+    client,
+    reader,
+    tableName,
+    (records: DynamoDBRecord[]) => {
+      tracker.track(streamChanges({ Records: records }));
+    },
+    config.AWS_REGION,
+  );
+
+  const functions = new Map<string, LocalFunction>([
+    [
+      TASK_FUNCTIONS['get-affected-bookings'].functionName,
+      createGetAffectedBookings({ flights, batchSize: BOOKING_BATCH_SIZE }),
+    ],
+    [TASK_FUNCTIONS['get-passenger-details'].functionName, createGetPassengerDetails({ bookings })],
+    [
+      TASK_FUNCTIONS['generate-messages'].functionName,
+      createGenerateMessages({ messenger: new TemplateMessenger(), metrics, log }),
+    ],
+    [
+      TASK_FUNCTIONS['send-notifications'].functionName,
+      createSendNotifications({ publisher: bus, clock }),
+    ],
+    [
+      TASK_FUNCTIONS['mark-bookings-for-rebooking'].functionName,
+      createMarkBookingsForRebooking({ bookings, clock }),
+    ],
+  ]);
+  executor = new LocalExecutor(
+    loadWorkflows(STEP_FUNCTIONS_DIR, localSubstitutions(tableName, config.EVENT_BUS_NAME)),
+    { functions, dynamodb: client, bus },
+    clock,
+    (record) => {
+      if (!executions.includes(record)) executions.push(record);
+      listener.onExecution?.(record);
+      const detail = (record.input as BusEvent).detail as { flight_id?: string; event_id?: string };
+      if (detail.flight_id && detail.event_id) {
+        const { input: _input, output: _output, ...summary } = record;
+        tracker.track(
+          executionLog.record({
+            ...summary,
+            flight_id: detail.flight_id,
+            event_id: detail.event_id,
+          }),
+        );
+      }
+    },
+  );
+
+  const ingest = createIngestHandler({ flights, events, publisher: bus, clock, metrics, log });
+  const feed = new EmbeddedFeed({
+    topic: FLIGHT_OPERATIONS_TOPIC,
+    partitions: FEED_PARTITIONS,
+    doc,
+    tableName,
+    ingest,
+    tracker,
+    log,
+    onBatchFailed: async (records, error) => {
+      for (const record of records) {
+        await events.recordOutcome({
+          outcome: 'REJECTED',
+          reason: `ingest failed after retries: ${String(error)}`,
+          received_at: clock.now(),
+          kafka: { topic: record.topic, partition: record.partition, offset: record.offset },
+        });
+      }
+    },
+  });
+
+  const app = createApiApp({
+    flights,
+    bookings,
+    events,
+    notifications,
+    executions: executionLog,
+    clock,
+    log,
+    feed,
+  });
+
+  return {
+    app,
+    feed,
+    metrics,
+    executions,
+    busEvents,
+    seed: () => seedItems(doc, tableName, sampleDataItems()),
+    idle: () => tracker.idle(),
+    async close() {
+      await tracker.idle();
+      client.destroy();
+      reader.destroy();
+      await embedded?.close();
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { BookingSchema } from '../domain/booking.ts';
+import { FlightSchema } from '../domain/flight.ts';
+import { PassengerSchema } from '../domain/passenger.ts';
+import { bookingItems, flightItem, passengerItem } from '../domain/table-items.ts';
+
+const directory = new URL('../../simulator/sample-data/', import.meta.url);
+
+function read<T extends z.ZodType>(file: string, schema: T): z.infer<T>[] {
+  return z
+    .array(schema)
+    .parse(JSON.parse(readFileSync(fileURLToPath(new URL(file, directory)), 'utf8')));
+}
+
+/** The specification's sample flights, passengers and bookings, validated. */
+export function loadSampleData() {
+  return {
+    flights: read('flights.json', FlightSchema),
+    passengers: read('passengers.json', PassengerSchema),
+    bookings: read('bookings.json', BookingSchema),
+  };
+}
+
+/** The sample data as table items: entities plus lookup records. */
+export function sampleDataItems(): Record<string, unknown>[] {
+  const { flights, passengers, bookings } = loadSampleData();
+  return [
+    ...flights.map(flightItem),
+    ...passengers.map(passengerItem),
+    ...bookings.flatMap(bookingItems),
+  ];
+}
