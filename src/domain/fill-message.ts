@@ -93,7 +93,7 @@ function fill(text: string, values: Partial<Record<string, string>>): string {
 
 /**
  * Fills a segment's template with one passenger's details. An SMS that would run past 160
- * characters (a long first name, say) is replaced by the short form, which always fits.
+ * characters (a long first name, say) gets the first name shortened, and is cut as a last resort.
  *
  * @throws UnfilledPlaceholderError when the template uses a placeholder with no value.
  */
@@ -101,20 +101,18 @@ export function fillMessage(
   template: MessageTemplate,
   values: Partial<Record<Placeholder, string>>,
 ): FilledMessage {
-  const sms = fill(template.sms_body, values);
   return {
     email_subject: fill(template.email_subject, values),
     email_body: fill(template.email_body, values),
-    sms_body: sms.length <= SMS_MAX_LENGTH ? sms : shortSms(values),
+    sms_body: fillSms(template.sms_body, values),
   };
 }
 
-function shortSms(values: Partial<Record<Placeholder, string>>): string {
-  const flight = values.flight_id ?? 'Your flight';
-  const what = values.new_gate
-    ? `now departs gate ${values.new_gate}`
-    : values.new_departure_time
-      ? `now departs ${values.new_departure_time}`
-      : 'is disrupted';
-  return `${flight} ${what}. Details sent by email and in the app.`.slice(0, SMS_MAX_LENGTH);
+function fillSms(text: string, values: Partial<Record<Placeholder, string>>): string {
+  const sms = fill(text, values);
+  if (sms.length <= SMS_MAX_LENGTH) return sms;
+  const name = values.first_name ?? '';
+  const keep = name.length - (sms.length - SMS_MAX_LENGTH) - 1;
+  if (keep >= 1) return fill(text, { ...values, first_name: `${name.slice(0, keep)}…` });
+  return `${sms.slice(0, SMS_MAX_LENGTH - 1)}…`;
 }

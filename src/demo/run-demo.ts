@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Flight } from '../domain/flight.ts';
+import { loadConfig } from '../runtime/config.ts';
+import { startLocalRuntime } from '../runtime/local-runtime.ts';
+import { loadSampleData } from '../runtime/sample-data.ts';
+import { buildScenario, SCENARIO_IDS, type ScenarioRecord } from '../simulator/scenarios.ts';
+import { checkScenario } from './scenario-checks.ts';
+import type { ApiReader, Check } from './scenario-run.ts';
+
+export interface ScenarioResult {
+  id: number;
+  title: string;
+  passed: boolean;
+  detail_types: string[];
+  workflows: Array<{
+    name: string;
+    status: 'SUCCEEDED' | 'FAILED' | 'RUNNING';
+    duration_ms?: number;
+    state_transitions: number;
+  }>;
+  notifications: { email: number; sms: number };
+  checks: Check[];
+}
+
+export interface DemoResult {
+  passed: boolean;
+  scenarios: ScenarioResult[];
+}
+
+export function feedRecord(record: ScenarioRecord): { key: string | null; value: string } {
+  if ('raw' in record) return { key: record.key, value: record.raw };
+  const payload = record.event.payload as { flight_id?: string };
+  return { key: payload.flight_id ?? null, value: JSON.stringify(record.event) };
+}
+
+/**
+ * Runs scenarios 1–5 on a fresh embedded stack in a temporary directory: each scenario's
+ * records go through the feed endpoint, the demo waits until everything settles, then checks
+ * the scenario's expectations through the REST API.
+ */
+export async function runDemo(env: Record<string, string | undefined>): Promise<DemoResult> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'flightpulse-demo-'));
+  const config = loadConfig(env, {
+    FLIGHTPULSE_DATA_DIR: dataDir,
+    LOG_LEVEL: 'SILENT',
+    DYNAMODB_ENDPOINT: '',
+  });
+  const runtime = await startLocalRuntime(config);
+  try {
+    await runtime.seed();
+    const api: ApiReader = async (path) => {
+      const response = await runtime.app.request(path);
+      const body = await response.json();
+      if (response.status >= 500) throw new Error(`GET ${path} answered ${response.status}`);
+      return { status: response.status, body: body as never };
+    };
+    const { passengers } = loadSampleData();
+    const helpers = { api, passengers: new Map(passengers.map((p) => [p.passenger_id, p])) };
+    const scenarios: ScenarioResult[] = [];
+    for (const id of SCENARIO_IDS) {
+      const flights = new Map<string, Flight>();
+      for (const f of (await api<{ flights: Flight[] }>('/flights?limit=200')).body.flights)
+        flights.set(f.flight_id, f);
+      const scenario = buildScenario(id, { flights, newId: randomUUID, now: new Date() });
+      const busStart = runtime.busEvents.length;
+      const executionStart = runtime.executions.length;
+      const response = await runtime.app.request('/feed/flight-operations', {
+        method: 'POST',
+        body: JSON.stringify({ records: scenario.records.map(feedRecord) }),
+      });
+      if (response.status !== 202)
+        throw new Error(`feed answered ${response.status}: ${await response.text()}`);
+      const failures = await runtime.idle();
+      const run = {
+        scenario,
+        busEvents: runtime.busEvents.slice(busStart),
+        executions: runtime.executions.slice(executionStart),
+        failures,
+      };
+      const checks = await checkScenario(run, helpers);
+      scenarios.push({
+        id,
+        title: scenario.title,
+        passed: checks.every((c) => c.passed),
+        detail_types: [...new Set(run.busEvents.map((e) => e['detail-type']))],
+        workflows: run.executions.map((e) => ({
+          name: e.state_machine,
+          status: e.status,
+          state_transitions: e.state_transitions,
+          ...(e.duration_ms !== undefined ? { duration_ms: e.duration_ms } : {}),
+        })),
+        notifications: {
+          email: run.busEvents.filter((e) => e['detail-type'] === 'notification.email').length,
+          sms: run.busEvents.filter((e) => e['detail-type'] === 'notification.sms').length,
+        },
+        checks,
+      });
+    }
+    return { passed: scenarios.every((s) => s.passed), scenarios };
+  } finally {
+    await runtime.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** The demo's result for a person to read. */
+export function formatDemo(result: DemoResult): string {
+  const lines = ['FlightPulse demo: scenarios 1–5 on a fresh embedded stack', ''];
+  for (const s of result.scenarios) {
+    lines.push(`${s.passed ? '✔' : '✘'} Scenario ${s.id}: ${s.title}`);
+    lines.push(`    events:        ${s.detail_types.join(', ')}`);
+    for (const w of s.workflows) {
+      lines.push(
+        `    workflow:      ${w.name} ${w.status} (${w.state_transitions} state transitions, ${w.duration_ms ?? '?'} ms)`,
+      );
+    }
+    lines.push(`    notifications: ${s.notifications.email} email, ${s.notifications.sms} SMS`);
+    for (const c of s.checks)
+      lines.push(`      ${c.passed ? '✔' : '✘'} ${c.name}${c.detail ? ` — ${c.detail}` : ''}`);
+    lines.push('');
+  }
+  const passed = result.scenarios.filter((s) => s.passed).length;
+  lines.push(`${passed} of ${result.scenarios.length} scenarios passed`);
+  return lines.join('\n');
+}
