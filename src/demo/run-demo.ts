@@ -6,7 +6,7 @@ import type { Flight } from '../domain/flight.ts';
 import { loadConfig } from '../runtime/config.ts';
 import { startLocalRuntime } from '../runtime/local-runtime.ts';
 import { loadSampleData } from '../runtime/sample-data.ts';
-import { buildScenario, SCENARIO_IDS, type ScenarioRecord } from '../simulator/scenarios.ts';
+import { buildScenario, feedRecord, SCENARIO_IDS } from '../simulator/scenarios.ts';
 import { checkScenario } from './scenario-checks.ts';
 import type { ApiReader, Check } from './scenario-run.ts';
 
@@ -28,12 +28,6 @@ export interface ScenarioResult {
 export interface DemoResult {
   passed: boolean;
   scenarios: ScenarioResult[];
-}
-
-export function feedRecord(record: ScenarioRecord): { key: string | null; value: string } {
-  if ('raw' in record) return { key: record.key, value: record.raw };
-  const payload = record.event.payload as { flight_id?: string };
-  return { key: payload.flight_id ?? null, value: JSON.stringify(record.event) };
 }
 
 /**

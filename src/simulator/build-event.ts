@@ -38,8 +38,9 @@ export function buildEvent(
     case 'FLIGHT_DELAY': {
       const minutes = options.delayMinutes ?? 30;
       const reason = options.reason ?? 'WEATHER';
-      if (!flight)
-        throw new Error(`flight ${options.flightId} not found; a delay needs its scheduled times`);
+      // An unknown flight still gets an event (ingest will dead-letter it); its times count from now.
+      const departure = flight?.scheduled_departure ?? timestamp;
+      const arrival = flight?.scheduled_arrival ?? timestamp;
       return {
         ...base,
         source: 'operations_center',
@@ -48,8 +49,8 @@ export function buildEvent(
           delay_minutes: minutes,
           reason,
           reason_detail: options.reasonDetail ?? DEFAULT_DETAIL[reason] ?? '',
-          new_departure: shiftLocalTime(flight.scheduled_departure, minutes),
-          new_arrival: shiftLocalTime(flight.scheduled_arrival, minutes),
+          new_departure: shiftLocalTime(departure, minutes),
+          new_arrival: shiftLocalTime(arrival, minutes),
         },
       };
     }

@@ -122,3 +122,10 @@ export function buildScenario(id: number, context: ScenarioContext): Scenario {
       throw new RangeError(`scenario must be one of ${SCENARIO_IDS.join(', ')}, got ${id}`);
   }
 }
+
+/** A scenario record as a feed record, keyed by flight id as Kafka producers key them. */
+export function feedRecord(record: ScenarioRecord): { key: string | null; value: string } {
+  if ('raw' in record) return { key: record.key, value: record.raw };
+  const payload = record.event.payload as { flight_id?: string };
+  return { key: payload.flight_id ?? null, value: JSON.stringify(record.event) };
+}

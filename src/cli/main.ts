@@ -1,0 +1,76 @@
+import { parseArgs } from 'node:util';
+import { ConfigError } from '../runtime/config.ts';
+import { demoCommand } from './demo-command.ts';
+import { produceCommand, scenarioCommand } from './produce-command.ts';
+import { seedCommand } from './seed-command.ts';
+import { startCommand } from './start-command.ts';
+import { UsageError } from './usage-error.ts';
+
+const USAGE = `Usage: flightpulse <command> [options]
+
+Commands:
+  start       Run FlightPulse locally: REST API, embedded Kafka feed, workflows
+              --port N (PORT, default 3000)  --data-dir DIR (FLIGHTPULSE_DATA_DIR, default .flightpulse)
+  seed        Load the sample flights, passengers and bookings (existing items are kept)
+              --data-dir DIR
+  produce     Send one operations event to a running server
+              --event-type FLIGHT_DELAY|FLIGHT_CANCELLED|GATE_CHANGE --flight-id ID
+              [--delay-minutes N] [--reason R] [--reason-detail TEXT] [--rebooking-priority HIGH|NORMAL|LOW]
+              [--old-gate G] [--new-gate G] [--terminal-change] [--event-id ID] [--url URL]
+  scenario N  Run test scenario N (1–5) against a running server [--url URL]
+  demo        Run scenarios 1–5 on a fresh embedded stack and check every expectation [--json]
+
+Environment: PORT, FLIGHTPULSE_DATA_DIR, TABLE_NAME, EVENT_BUS_NAME, DYNAMODB_ENDPOINT, AWS_REGION,
+             LLM_PROVIDER, LOG_LEVEL, FLIGHTPULSE_URL (default http://127.0.0.1:3000)`;
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    port: { type: 'string' },
+    'data-dir': { type: 'string' },
+    url: { type: 'string' },
+    json: { type: 'boolean' },
+    'event-type': { type: 'string' },
+    'flight-id': { type: 'string' },
+    'delay-minutes': { type: 'string' },
+    reason: { type: 'string' },
+    'reason-detail': { type: 'string' },
+    'rebooking-priority': { type: 'string' },
+    'old-gate': { type: 'string' },
+    'new-gate': { type: 'string' },
+    'terminal-change': { type: 'boolean' },
+    'event-id': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+
+const [command, ...args] = positionals;
+const url = values.url ?? process.env.FLIGHTPULSE_URL ?? 'http://127.0.0.1:3000';
+
+try {
+  switch (command) {
+    case 'start':
+      await startCommand(process.env, { port: values.port, dataDir: values['data-dir'] });
+      break;
+    case 'seed':
+      await seedCommand(process.env, { dataDir: values['data-dir'] });
+      break;
+    case 'produce':
+      await produceCommand(url, values);
+      break;
+    case 'scenario':
+      await scenarioCommand(url, args[0]);
+      break;
+    case 'demo':
+      process.exitCode = (await demoCommand(process.env, values.json === true)) ? 0 : 1;
+      break;
+    default:
+      console.log(USAGE);
+      if (!values.help && command !== 'help') process.exitCode = 2;
+  }
+} catch (error) {
+  console.error(
+    `flightpulse ${command}: ${error instanceof ConfigError || error instanceof UsageError ? error.message : (error as Error).stack}`,
+  );
+  process.exitCode = 1;
+}

@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import type { Flight } from '../domain/flight.ts';
+import { INBOUND_EVENT_TYPES } from '../domain/inbound-events.ts';
+import type { EventLogEntry } from '../ports.ts';
+import { buildEvent, type ProduceOptions } from '../simulator/build-event.ts';
+import { buildScenario, feedRecord, type ScenarioRecord } from '../simulator/scenarios.ts';
+import { UsageError } from './usage-error.ts';
+
+async function request<T>(url: string, init?: RequestInit): Promise<{ status: number; body: T }> {
+  let response: Response;
+  try {
+    response = await fetch(url, init);
+  } catch (error) {
+    throw new UsageError(
+      `cannot reach FlightPulse at ${new URL(url).origin} (${(error as Error).message}); is \`flightpulse start\` running?`,
+    );
+  }
+  return { status: response.status, body: (await response.json()) as T };
+}
+
+async function produce(url: string, records: ScenarioRecord[]): Promise<void> {
+  const { status, body } = await request<{
+    offsets?: Array<{ partition: number; offset: string }>;
+    error?: string;
+  }>(`${url}/feed/flight-operations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ records: records.map(feedRecord) }),
+  });
+  if (status !== 202) throw new UsageError(`the feed answered ${status}: ${JSON.stringify(body)}`);
+  records.forEach((record, i) => {
+    const at = body.offsets?.[i];
+    const what =
+      'event' in record
+        ? `${record.event.event_type} ${(record.event.payload as { flight_id: string }).flight_id} (${record.event.event_id})`
+        : 'raw record';
+    console.log(
+      `produced ${what} → flight-operations partition ${at?.partition} offset ${at?.offset}`,
+    );
+  });
+  await reportOutcomes(url, records);
+}
+
+/** Waits briefly for the ingest outcome of each produced event and prints it. */
+async function reportOutcomes(url: string, records: ScenarioRecord[]): Promise<void> {
+  const ids = records.flatMap((r) => ('event' in r ? [String(r.event.event_id)] : []));
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const { body } = await request<{ events: EventLogEntry[] }>(`${url}/events?limit=200`);
+    const seen = ids.map((id) =>
+      body.events.filter((e) => e.event_id === id && e.outcome !== ('RECEIVED' as string)),
+    );
+    if (seen.every((entries) => entries.length > 0)) {
+      for (const entry of seen.flat()) {
+        console.log(
+          `  ${entry.event_id}: ${entry.outcome}${entry.detail_type ? ` as ${entry.detail_type}` : ''}${entry.reason ? ` (${entry.reason})` : ''}`,
+        );
+      }
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  console.log('  (not every event was ingested within 10 s; see GET /events)');
+}
+
+/** `flightpulse produce`: one event, with the flags of the seed's producer. */
+export async function produceCommand(
+  url: string,
+  values: Record<string, string | boolean | undefined>,
+): Promise<void> {
+  const eventType = values['event-type'];
+  const flightId = values['flight-id'];
+  if (
+    typeof eventType !== 'string' ||
+    !(INBOUND_EVENT_TYPES as readonly string[]).includes(eventType)
+  ) {
+    throw new UsageError(`--event-type must be one of ${INBOUND_EVENT_TYPES.join(', ')}`);
+  }
+  if (typeof flightId !== 'string') throw new UsageError('--flight-id is required');
+  const delay = values['delay-minutes'];
+  const options: ProduceOptions = {
+    eventType: eventType as ProduceOptions['eventType'],
+    flightId,
+    ...(typeof delay === 'string' ? { delayMinutes: Number(delay) } : {}),
+    ...(typeof values.reason === 'string' ? { reason: values.reason } : {}),
+    ...(typeof values['reason-detail'] === 'string'
+      ? { reasonDetail: values['reason-detail'] }
+      : {}),
+    ...(typeof values['rebooking-priority'] === 'string'
+      ? {
+          rebookingPriority: values['rebooking-priority'] as ProduceOptions['rebookingPriority'] &
+            string,
+        }
+      : {}),
+    ...(typeof values['old-gate'] === 'string' ? { oldGate: values['old-gate'] } : {}),
+    ...(typeof values['new-gate'] === 'string' ? { newGate: values['new-gate'] } : {}),
+    terminalChange: values['terminal-change'] === true,
+  };
+  const { status, body: flight } = await request<Flight>(
+    `${url}/flights/${encodeURIComponent(flightId)}`,
+  );
+  const eventId = typeof values['event-id'] === 'string' ? values['event-id'] : randomUUID();
+  const event = buildEvent(
+    options,
+    status === 200 ? flight : undefined,
+    eventId,
+    new Date().toISOString(),
+  );
+  await produce(url, [{ event }]);
+}
+
+/** `flightpulse scenario N`: one of the specification's test scenarios, against a running server. */
+export async function scenarioCommand(url: string, idText: string | undefined): Promise<void> {
+  const id = Number(idText);
+  if (!Number.isInteger(id) || id < 1 || id > 5)
+    throw new UsageError('give a scenario number from 1 to 5');
+  const { body } = await request<{ flights: Flight[] }>(`${url}/flights?limit=200`);
+  const scenario = buildScenario(id, {
+    flights: new Map(body.flights.map((f) => [f.flight_id, f])),
+    newId: randomUUID,
+    now: new Date(),
+  });
+  console.log(`Scenario ${id}: ${scenario.title}`);
+  await produce(url, scenario.records);
+}

@@ -1,0 +1,4 @@
+/** A command used wrongly; its message is shown without a stack trace. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
