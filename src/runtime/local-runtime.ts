@@ -55,6 +55,8 @@ export interface ActivityListener {
 
 export interface LocalRuntime {
   app: Hono;
+  /** The DynamoDB endpoint in use (embedded dynalite or DYNAMODB_ENDPOINT). */
+  endpoint: string;
   feed: EmbeddedFeed;
   metrics: InMemoryMetrics;
   executions: ExecutionRecord[];
@@ -83,7 +85,7 @@ export async function startLocalRuntime(
   const embedded: EmbeddedDynamoDb | undefined = config.DYNAMODB_ENDPOINT
     ? undefined
     : await startEmbeddedDynamoDb(join(config.FLIGHTPULSE_DATA_DIR, 'dynamodb'));
-  const endpoint = config.DYNAMODB_ENDPOINT ?? embedded?.endpoint;
+  const endpoint = (config.DYNAMODB_ENDPOINT ?? embedded?.endpoint) as string;
   const connection = { endpoint, region: config.AWS_REGION };
   const client = createDynamoDbClient(connection);
   const reader = createDynamoDbClient(connection);
@@ -217,6 +219,7 @@ export async function startLocalRuntime(
 
   return {
     app,
+    endpoint,
     feed,
     metrics,
     executions,

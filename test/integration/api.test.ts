@@ -1,0 +1,176 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inboundEvent } from '../support/fixtures.ts';
+import { type LocalStack, startLocalStack } from '../support/local-stack.ts';
+
+let stack: LocalStack;
+beforeAll(async () => {
+  stack = await startLocalStack();
+  await stack.produce([
+    inboundEvent({ eventType: 'FLIGHT_CANCELLED', flightId: 'SW9012' }, new Date().toISOString()),
+  ]);
+});
+afterAll(() => stack.stop());
+
+describe('REST API', () => {
+  it('answers the health check', async () => {
+    const { status, body } = await stack.get('/health');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ status: 'healthy', service: 'flightpulse-api' });
+  });
+
+  it('returns a flight with the specification fields, and 404 for an unknown one', async () => {
+    const { body } = await stack.get('/flights/SW1234');
+    expect(body).toMatchObject({
+      flight_id: 'SW1234',
+      origin: 'DAL',
+      destination: 'LAX',
+      scheduled_departure: '2025-01-15T08:00:00-06:00',
+      status: 'SCHEDULED',
+      gate: 'A12',
+      delay_minutes: 0,
+      delay_reason: null,
+    });
+    expect(await stack.get('/flights/SW0000')).toEqual({
+      status: 404,
+      body: { error: 'Flight not found', flight_id: 'SW0000' },
+    });
+  });
+
+  it('lists flights by status with a count and pages with a cursor', async () => {
+    const cancelled = await stack.get<{ flights: Array<{ flight_id: string }>; count: number }>(
+      '/flights?status=CANCELLED',
+    );
+    expect(cancelled.body.count).toBe(1);
+    expect(cancelled.body.flights[0]?.flight_id).toBe('SW9012');
+    const page1 = await stack.get<{ flights: unknown[]; next_cursor: string }>(
+      '/flights?status=SCHEDULED&limit=3',
+    );
+    expect(page1.body.flights).toHaveLength(3);
+    const page2 = await stack.get<{ flights: unknown[]; next_cursor: string | null }>(
+      `/flights?status=SCHEDULED&limit=3&cursor=${page1.body.next_cursor}`,
+    );
+    expect(page2.body.flights).toHaveLength(1);
+    expect(page2.body.next_cursor).toBeNull();
+  });
+
+  it('lists the bookings of a flight and of a passenger', async () => {
+    expect((await stack.get('/flights/SW1234/bookings')).body).toEqual({
+      bookings: [
+        { booking_id: 'B001', passenger_id: 'P001' },
+        { booking_id: 'B002', passenger_id: 'P003' },
+        { booking_id: 'B003', passenger_id: 'P006' },
+        { booking_id: 'B004', passenger_id: 'P008' },
+      ],
+      count: 4,
+    });
+    expect((await stack.get('/passengers/P003/bookings')).body).toEqual({
+      bookings: [
+        { booking_id: 'B002', flight_id: 'SW1234' },
+        { booking_id: 'B013', flight_id: 'SW3456' },
+      ],
+      count: 2,
+    });
+    expect((await stack.get('/flights/SW0000/bookings')).status).toBe(404);
+    expect((await stack.get('/passengers/P999/bookings')).status).toBe(404);
+  });
+
+  it('returns a passenger without email or phone', async () => {
+    const { body } = await stack.get('/passengers/P001');
+    expect(body).toMatchObject({
+      passenger_id: 'P001',
+      first_name: 'Maria',
+      tier: 'A-LIST_PREFERRED',
+    });
+    expect(body).not.toHaveProperty('email');
+    expect(body).not.toHaveProperty('phone');
+    expect((await stack.get('/passengers/P999')).status).toBe(404);
+  });
+
+  it('returns a booking and lists bookings by status', async () => {
+    expect((await stack.get('/bookings/B009')).body).toMatchObject({
+      booking_id: 'B009',
+      flight_id: 'SW9012',
+      booking_status: 'NEEDS_REBOOKING',
+    });
+    expect((await stack.get('/bookings/B999')).body).toEqual({
+      error: 'Booking not found',
+      booking_id: 'B999',
+    });
+    const { body } = await stack.get<{ count: number }>('/bookings?status=NEEDS_REBOOKING');
+    expect(body.count).toBe(4);
+  });
+
+  it('shows events, notifications and workflow runs', async () => {
+    const events = await stack.get<{ events: Array<{ outcome: string; detail_type: string }> }>(
+      '/events?flight_id=SW9012',
+    );
+    expect(events.body.events[0]).toMatchObject({
+      outcome: 'ACCEPTED',
+      detail_type: 'flight.cancelled',
+    });
+    const byBooking = await stack.get<{
+      notifications: Array<{ channel: string; body: string; subject?: string }>;
+    }>('/notifications?booking_id=B009');
+    expect(byBooking.body.notifications.map((n) => n.channel).sort()).toEqual(['EMAIL', 'SMS']);
+    expect(byBooking.body.notifications.find((n) => n.channel === 'EMAIL')?.subject).toMatch(
+      /cancelled/,
+    );
+    const runs = await stack.get<{ executions: Array<{ state_machine: string; status: string }> }>(
+      '/executions?flight_id=SW9012',
+    );
+    expect(runs.body.executions).toEqual([
+      expect.objectContaining({
+        state_machine: 'FlightPulseCancellationWorkflow',
+        status: 'SUCCEEDED',
+      }),
+    ]);
+  });
+
+  it.each([
+    ['/flights/sw-1234', 'flightId'],
+    ['/flights?status=LATE', 'status'],
+    ['/flights?limit=0', 'limit'],
+    ['/flights?status=SCHEDULED&cursor=%25%25', 'cursor'],
+    ['/bookings?status=MAYBE', 'status'],
+    ['/bookings', 'status'],
+    ['/passengers/12', 'passengerId'],
+    ['/notifications?flight_id=SW1234&booking_id=X1', 'booking_id'],
+    ['/notifications', 'flight_id'],
+    ['/executions', 'flight_id'],
+  ])('answers 400 with a JSON error for %s', async (path, parameter) => {
+    const { status, body } = await stack.get(path);
+    expect(status).toBe(400);
+    expect(body).toMatchObject({ parameter });
+    expect(typeof body.error).toBe('string');
+  });
+
+  it('answers 400 for a well-formed cursor it did not issue', async () => {
+    const { status, body } = await stack.get('/flights?status=SCHEDULED&cursor=bm90LWpzb24');
+    expect(status).toBe(400);
+    expect(body).toEqual({ error: 'Invalid cursor', parameter: 'cursor' });
+  });
+
+  it('answers 404 in JSON for unknown routes', async () => {
+    expect(await stack.get('/nowhere')).toEqual({
+      status: 404,
+      body: { error: 'Not found', path: '/nowhere' },
+    });
+  });
+
+  it('accepts one event, an array or REST-proxy records on the feed, and refuses invalid JSON', async () => {
+    const one = await stack.post<{ offsets: unknown[] }>(
+      '/feed/flight-operations',
+      inboundEvent(
+        { eventType: 'GATE_CHANGE', flightId: 'SW7890', oldGate: 'B12', newGate: 'B3' },
+        new Date().toISOString(),
+      ),
+    );
+    expect(one.status).toBe(202);
+    expect(one.body.offsets).toHaveLength(1);
+    const bad = await stack.post('/feed/flight-operations', '{"event_type": ');
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ error: 'Invalid JSON' });
+    expect((await stack.post('/feed/flight-operations', [])).status).toBe(400);
+    await stack.runtime.idle();
+  });
+});

@@ -1,0 +1,133 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InvalidCursorError } from '../../src/adapters/dynamodb/cursor.ts';
+import {
+  createDocumentClient,
+  createDynamoDbClient,
+} from '../../src/adapters/dynamodb/document-client.ts';
+import { DynamoDbBookingStore } from '../../src/adapters/dynamodb/dynamodb-booking-store.ts';
+import { DynamoDbFlightStore } from '../../src/adapters/dynamodb/dynamodb-flight-store.ts';
+import { DynamoDbNotificationLog } from '../../src/adapters/dynamodb/dynamodb-notification-log.ts';
+import { ensureTable } from '../../src/adapters/dynamodb/ensure-table.ts';
+import { seedItems } from '../../src/adapters/dynamodb/seed-items.ts';
+import {
+  type EmbeddedDynamoDb,
+  startEmbeddedDynamoDb,
+} from '../../src/adapters/local/embedded-dynamodb.ts';
+import type { NotificationDetail } from '../../src/domain/bus-events.ts';
+import { sampleDataItems } from '../../src/runtime/sample-data.ts';
+
+const TABLE = 'FlightPulseTable';
+let dir: string;
+let dynamo: EmbeddedDynamoDb;
+let client: DynamoDBClient;
+let doc: DynamoDBDocumentClient;
+let flights: DynamoDbFlightStore;
+let bookings: DynamoDbBookingStore;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'flightpulse-store-'));
+  dynamo = await startEmbeddedDynamoDb(join(dir, 'db'));
+  client = createDynamoDbClient({ endpoint: dynamo.endpoint });
+  await ensureTable(client, TABLE);
+  await ensureTable(client, TABLE); // a second start finds the table and leaves it
+  doc = createDocumentClient(client);
+  flights = new DynamoDbFlightStore(doc, TABLE);
+  bookings = new DynamoDbBookingStore(doc, TABLE);
+  await seedItems(doc, TABLE, sampleDataItems());
+});
+
+afterAll(async () => {
+  client.destroy();
+  await dynamo.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('single-table store on dynalite', () => {
+  it('seeds idempotently and never overwrites what changed', async () => {
+    await bookings.markNeedsRebooking('B010', '2025-01-15T12:00:00Z');
+    expect(await seedItems(doc, TABLE, sampleDataItems())).toEqual({ written: 0, existing: 69 });
+    expect((await bookings.getBooking('B010'))?.booking_status).toBe('NEEDS_REBOOKING');
+  });
+
+  it('gets a flight, a passenger and a booking by id', async () => {
+    expect((await flights.getFlight('SW1234'))?.origin).toBe('DAL');
+    expect((await bookings.getPassenger('P001'))?.tier).toBe('A-LIST_PREFERRED');
+    expect((await bookings.getBooking('B001'))?.flight_id).toBe('SW1234');
+    expect(await flights.getFlight('SW0000')).toBeUndefined();
+  });
+
+  it('lists the bookings of a flight and of a passenger from the lookup records', async () => {
+    expect((await flights.listFlightBookings('SW1234')).map((b) => b.booking_id)).toEqual([
+      'B001',
+      'B002',
+      'B003',
+      'B004',
+    ]);
+    expect(await flights.countFlightBookings('SW1234')).toBe(4);
+    expect((await bookings.listPassengerBookings('P001')).map((b) => b.flight_id).sort()).toEqual([
+      'SW1234',
+      'SW9012',
+    ]);
+  });
+
+  it('lists flights by status (GSI1) in departure order, page by page', async () => {
+    const first = await flights.listFlightsByStatus('SCHEDULED', { limit: 2 });
+    expect(first.items.map((f) => f.flight_id)).toEqual(['SW1234', 'SW5678']);
+    const second = await flights.listFlightsByStatus('SCHEDULED', {
+      limit: 10,
+      ...(first.nextCursor ? { cursor: first.nextCursor } : {}),
+    });
+    expect(second.items.map((f) => f.flight_id)).toEqual(['SW9012', 'SW3456', 'SW7890']);
+    expect(second.nextCursor).toBeUndefined();
+  });
+
+  it('lists bookings by status (GSI2) and moves a booking between statuses', async () => {
+    expect(await bookings.markNeedsRebooking('B011', '2025-01-15T12:00:00Z')).toBe(true);
+    expect(await bookings.markNeedsRebooking('B011', '2025-01-15T12:00:01Z')).toBe(false);
+    const needs = await bookings.listBookingsByStatus('NEEDS_REBOOKING');
+    expect(needs.items.map((b) => b.booking_id).sort()).toEqual(['B010', 'B011']);
+    const confirmed = await bookings.listBookingsByStatus('CONFIRMED', { limit: 200 });
+    expect(confirmed.items.map((b) => b.booking_id)).not.toContain('B011');
+  });
+
+  it('batch-reads bookings and passengers', async () => {
+    expect(
+      (await bookings.getBookings(['B001', 'B002', 'B999'])).map((b) => b.booking_id).sort(),
+    ).toEqual(['B001', 'B002']);
+    expect((await bookings.getPassengers(['P001', 'P002', 'P001'])).length).toBe(2);
+  });
+
+  it('refuses a cursor it did not issue', async () => {
+    await expect(
+      flights.listFlightsByStatus('SCHEDULED', { cursor: 'bm90LWpzb24' }),
+    ).rejects.toThrow(InvalidCursorError);
+  });
+
+  it('records a notification once', async () => {
+    const log = new DynamoDbNotificationLog(doc, TABLE);
+    const notification: NotificationDetail = {
+      notification_id: 'e1:B001:SMS',
+      event_id: 'e1',
+      flight_id: 'SW1234',
+      booking_id: 'B001',
+      passenger_id: 'P001',
+      message_type: 'DELAY_NOTIFICATION',
+      channel: 'SMS',
+      recipient: '+15550100000',
+      body: 'Maria, SW1234 is 25 minutes late.',
+      priority: 'NORMAL',
+      generated_by: 'TEMPLATE',
+      segment: 'DELAY_NOTIFICATION|MINOR|A-LIST_PREFERRED|NONE',
+      created_at: '2025-01-15T12:00:00Z',
+    };
+    expect(await log.record(notification, '2025-01-15T12:00:01Z')).toBe(true);
+    expect(await log.record(notification, '2025-01-15T12:00:02Z')).toBe(false);
+    const listed = await log.list({ flightId: 'SW1234', bookingId: 'B001' });
+    expect(listed.items).toEqual([notification]);
+  });
+});

@@ -1,0 +1,187 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  createDocumentClient,
+  createDynamoDbClient,
+} from '../../src/adapters/dynamodb/document-client.ts';
+import { seedItems } from '../../src/adapters/dynamodb/seed-items.ts';
+import type { Booking } from '../../src/domain/booking.ts';
+import type { NotificationDetail } from '../../src/domain/bus-events.ts';
+import type { Flight } from '../../src/domain/flight.ts';
+import { flightItem } from '../../src/domain/table-items.ts';
+import { inboundEvent, passenger } from '../support/fixtures.ts';
+import { type LocalStack, startLocalStack } from '../support/local-stack.ts';
+
+let stack: LocalStack;
+beforeEach(async () => {
+  stack = await startLocalStack();
+});
+afterEach(() => stack.stop());
+
+const flight = async (id: string) => (await stack.get<Flight>(`/flights/${id}`)).body;
+const sent = async (flightId: string, eventId: string) =>
+  (
+    await stack.get<{ notifications: NotificationDetail[] }>(
+      `/notifications?flight_id=${flightId}&limit=200`,
+    )
+  ).body.notifications.filter((n) => n.event_id === eventId);
+const runs = (name: string) => stack.runtime.executions.filter((e) => e.state_machine === name);
+const at = (offsetSeconds: number) =>
+  new Date(Date.parse('2025-01-15T06:00:00Z') + offsetSeconds * 1000).toISOString();
+
+describe('FlightPulseDelayNotification', () => {
+  it('records the delay and tells each passenger on the channels they accept', async () => {
+    const event = inboundEvent(
+      { eventType: 'FLIGHT_DELAY', flightId: 'SW5678', delayMinutes: 150, reason: 'CREW' },
+      at(0),
+    );
+    await stack.produce([event]);
+    const [run] = runs('FlightPulseDelayNotification');
+    expect(run?.status).toBe('SUCCEEDED');
+    expect(run?.steps.map((s) => s.name)).toEqual([
+      'UpdateFlightStatus',
+      'GetAffectedBookings',
+      'CheckBookingsExist',
+      'ProcessBookingsInParallel',
+      'GetPassengerDetails',
+      'GeneratePersonalizedMessage',
+      'SendNotifications',
+      'WorkflowComplete',
+    ]);
+    expect(await flight('SW5678')).toMatchObject({
+      status: 'DELAYED',
+      delay_minutes: 150,
+      delay_reason: 'CREW',
+      estimated_departure: '2025-01-15T12:00:00-06:00',
+    });
+    const notifications = await sent('SW5678', event.event_id);
+    for (const n of notifications) {
+      const prefs = passenger(n.passenger_id).notification_preferences;
+      expect(n.channel === 'EMAIL' ? prefs.email : prefs.sms).toBe(true);
+    }
+    expect(notifications.map((n) => `${n.booking_id}:${n.channel}`).sort()).toEqual(
+      ['B005:EMAIL', 'B006:SMS', 'B007:EMAIL', 'B007:SMS', 'B008:EMAIL', 'B008:SMS'].sort(),
+    );
+  });
+
+  it('ignores an older event that arrives after a newer one, notifying nobody', async () => {
+    const newer = inboundEvent(
+      { eventType: 'FLIGHT_DELAY', flightId: 'SW1234', delayMinutes: 60 },
+      at(60),
+    );
+    const older = inboundEvent(
+      { eventType: 'FLIGHT_DELAY', flightId: 'SW1234', delayMinutes: 20 },
+      at(0),
+    );
+    await stack.produce([newer]);
+    await stack.produce([older]);
+    expect((await flight('SW1234')).delay_minutes).toBe(60);
+    expect(
+      runs('FlightPulseDelayNotification')
+        .at(-1)
+        ?.steps.map((s) => s.name),
+    ).toEqual(['UpdateFlightStatus', 'StaleEventIgnored']);
+    expect(await sent('SW1234', older.event_id)).toEqual([]);
+  });
+
+  it('does not turn a cancelled flight back into a delayed one', async () => {
+    await stack.produce([
+      inboundEvent({ eventType: 'FLIGHT_CANCELLED', flightId: 'SW9012' }, at(0)),
+    ]);
+    await stack.produce([
+      inboundEvent({ eventType: 'FLIGHT_DELAY', flightId: 'SW9012', delayMinutes: 30 }, at(10)),
+    ]);
+    expect((await flight('SW9012')).status).toBe('CANCELLED');
+  });
+});
+
+describe('FlightPulseCancellationWorkflow', () => {
+  it('cancels the flight, marks every booking for rebooking, apologises and asks for rebooking', async () => {
+    const event = inboundEvent(
+      { eventType: 'FLIGHT_CANCELLED', flightId: 'SW9012', reason: 'WEATHER' },
+      at(0),
+    );
+    await stack.produce([event]);
+    expect(runs('FlightPulseCancellationWorkflow')[0]?.status).toBe('SUCCEEDED');
+    expect((await flight('SW9012')).status).toBe('CANCELLED');
+    for (const id of ['B009', 'B010', 'B011', 'B012']) {
+      expect((await stack.get<Booking>(`/bookings/${id}`)).body.booking_status).toBe(
+        'NEEDS_REBOOKING',
+      );
+    }
+    const byStatus = await stack.get<{ bookings: Booking[] }>('/bookings?status=NEEDS_REBOOKING');
+    expect(byStatus.body.bookings.map((b) => b.booking_id).sort()).toEqual([
+      'B009',
+      'B010',
+      'B011',
+      'B012',
+    ]);
+    const notifications = await sent('SW9012', event.event_id);
+    expect(notifications.length).toBe(6);
+    expect(notifications.every((n) => /sorry/i.test(n.body))).toBe(true);
+    const types = stack.runtime.busEvents.map((e) => e['detail-type']);
+    expect(types.filter((t) => t === 'booking.status_changed')).toHaveLength(4);
+    const rebooking = stack.runtime.busEvents.find(
+      (e) => e['detail-type'] === 'booking.rebooking_needed',
+    );
+    expect(rebooking?.detail).toMatchObject({
+      flight_id: 'SW9012',
+      bookings_affected: 4,
+      rebooking_priority: 'HIGH',
+    });
+  });
+});
+
+describe('FlightPulseGateChangeWorkflow', () => {
+  it('moves the flight and sends urgent SMS first on a terminal change', async () => {
+    const event = inboundEvent(
+      {
+        eventType: 'GATE_CHANGE',
+        flightId: 'SW3456',
+        oldGate: 'A5',
+        newGate: 'D15',
+        terminalChange: true,
+      },
+      at(0),
+    );
+    await stack.produce([event]);
+    expect(runs('FlightPulseGateChangeWorkflow')[0]?.steps.map((s) => s.name)).toContain(
+      'SendImmediateSms',
+    );
+    expect((await flight('SW3456')).gate).toBe('D15');
+    const sms = stack.runtime.busEvents.filter((e) => e['detail-type'].startsWith('notification.'));
+    const firstEmail = sms.findIndex((e) => e['detail-type'] === 'notification.email');
+    const lastSms = sms.findLastIndex((e) => e['detail-type'] === 'notification.sms');
+    expect(lastSms).toBeLessThan(firstEmail);
+    const texts = (await sent('SW3456', event.event_id)).filter((n) => n.channel === 'SMS');
+    expect(texts.map((n) => n.passenger_id).sort()).toEqual(['P003', 'P007']);
+    expect(texts.every((n) => n.priority === 'IMMEDIATE' && n.body.startsWith('URGENT'))).toBe(
+      true,
+    );
+  });
+
+  it('finishes without notifications for a flight nobody is booked on', async () => {
+    const empty = {
+      ...(await flight('SW7890')),
+      flight_id: 'SW4242',
+      last_event_at: null,
+      gate_updated_at: null,
+    };
+    // Written through a second client, as another writer of the table would.
+    const client = createDynamoDbClient({ endpoint: stack.runtime.endpoint });
+    await seedItems(createDocumentClient(client), 'FlightPulseTable', [flightItem(empty)]);
+    client.destroy();
+    await stack.produce([
+      inboundEvent(
+        { eventType: 'GATE_CHANGE', flightId: 'SW4242', oldGate: 'B12', newGate: 'C1' },
+        at(0),
+      ),
+    ]);
+    expect(runs('FlightPulseGateChangeWorkflow')[0]?.steps.map((s) => s.name)).toEqual([
+      'UpdateFlightGate',
+      'GetAffectedBookings',
+      'CheckBookingsExist',
+      'NoBookingsFound',
+    ]);
+    expect((await flight('SW4242')).gate).toBe('C1');
+  });
+});

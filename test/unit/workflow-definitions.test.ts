@@ -1,0 +1,70 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { taskResolver, UnsupportedResourceError } from '../../src/adapters/local/task-resources.ts';
+import {
+  allStates,
+  loadWorkflows,
+  localSubstitutions,
+  UnsupportedWorkflowError,
+} from '../../src/adapters/local/workflow-definitions.ts';
+import { WORKFLOWS } from '../../src/domain/workflows.ts';
+
+const STEP_FUNCTIONS = join(import.meta.dirname, '../../step-functions');
+const deps = { functions: new Map(), dynamodb: {} as never, bus: { publish: async () => {} } };
+
+describe('workflow definitions', () => {
+  const workflows = loadWorkflows(
+    STEP_FUNCTIONS,
+    localSubstitutions('FlightPulseTable', 'flightpulse-bus'),
+  );
+
+  it('loads the three state machines, valid ASL, with every substitution made', () => {
+    expect(workflows.map((w) => w.name)).toEqual([
+      'FlightPulseDelayNotification',
+      'FlightPulseCancellationWorkflow',
+      'FlightPulseGateChangeWorkflow',
+    ]);
+    for (const w of workflows) expect(JSON.stringify(w.definition)).not.toMatch(/\$\{/);
+  });
+
+  it('resolves every Task state generically from its Resource', () => {
+    for (const w of workflows) {
+      for (const [, state] of allStates(w.definition)) {
+        if (state.Type === 'Task')
+          expect(() => taskResolver(String(state.Resource), deps)).not.toThrow();
+      }
+    }
+    expect(() => taskResolver('arn:aws:states:::sqs:sendMessage', deps)).toThrow(
+      UnsupportedResourceError,
+    );
+    expect(() => taskResolver('arn:aws:states:::dynamodb:query', deps)).toThrow(
+      UnsupportedResourceError,
+    );
+  });
+
+  it('processes bookings in batches, never one Map iteration per passenger', () => {
+    for (const w of workflows) {
+      for (const [, state] of allStates(w.definition)) {
+        if (state.Type === 'Map') expect(state.ItemsPath).toBe('$.bookings.batches');
+      }
+    }
+  });
+
+  it('refuses what the local executor cannot run faithfully', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'asl-'));
+    for (const { file } of WORKFLOWS)
+      writeFileSync(join(dir, file), readFileSync(join(STEP_FUNCTIONS, file)));
+    const gate = JSON.parse(readFileSync(join(dir, 'gate-change.asl.json'), 'utf8'));
+    gate.States.ProcessNotifications.ItemProcessor.ProcessorConfig = {
+      Mode: 'DISTRIBUTED',
+      ExecutionType: 'STANDARD',
+    };
+    writeFileSync(join(dir, 'gate-change.asl.json'), JSON.stringify(gate));
+    expect(() => loadWorkflows(dir, localSubstitutions('T', 'B'))).toThrow(
+      UnsupportedWorkflowError,
+    );
+    expect(() => loadWorkflows(STEP_FUNCTIONS, { TableName: 'T' })).toThrow(/no substitution/);
+  });
+});
