@@ -38,29 +38,38 @@ async function produce(url: string, records: ScenarioRecord[]): Promise<void> {
       `produced ${what} → flight-operations partition ${at?.partition} offset ${at?.offset}`,
     );
   });
-  await reportOutcomes(url, records);
+  await reportOutcomes(url, body.offsets ?? []);
 }
 
-/** Waits briefly for the ingest outcome of each produced event and prints it. */
-async function reportOutcomes(url: string, records: ScenarioRecord[]): Promise<void> {
-  const ids = records.flatMap((r) => ('event' in r ? [String(r.event.event_id)] : []));
+/** Waits briefly for the ingest outcome of each produced record (found by its offset) and prints it. */
+async function reportOutcomes(
+  url: string,
+  offsets: Array<{ partition: number; offset: string }>,
+): Promise<void> {
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
     const { body } = await request<{ events: EventLogEntry[] }>(`${url}/events?limit=200`);
-    const seen = ids.map((id) =>
-      body.events.filter((e) => e.event_id === id && e.outcome !== ('RECEIVED' as string)),
+    const found = offsets.map(({ partition, offset }) =>
+      body.events.find(
+        (e) =>
+          e.kafka?.partition === partition &&
+          e.kafka.offset === offset &&
+          e.outcome !== ('RECEIVED' as string),
+      ),
     );
-    if (seen.every((entries) => entries.length > 0)) {
-      for (const entry of seen.flat()) {
+    if (found.every((entry) => entry !== undefined)) {
+      for (const entry of found) {
+        const what =
+          entry?.event_id ?? `partition ${entry?.kafka.partition} offset ${entry?.kafka.offset}`;
         console.log(
-          `  ${entry.event_id}: ${entry.outcome}${entry.detail_type ? ` as ${entry.detail_type}` : ''}${entry.reason ? ` (${entry.reason})` : ''}`,
+          `  ${what}: ${entry?.outcome}${entry?.detail_type ? ` as ${entry.detail_type}` : ''}${entry?.reason ? ` (${entry.reason})` : ''}`,
         );
       }
       return;
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  console.log('  (not every event was ingested within 10 s; see GET /events)');
+  console.log('  (not every record was ingested within 10 s; see GET /events)');
 }
 
 /** `flightpulse produce`: one event, with the flags of the seed's producer. */

@@ -1,0 +1,150 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const BIN = join(import.meta.dirname, '../../bin/flightpulse.js');
+
+function flightpulse(args: string[]) {
+  return run(process.execPath, [BIN, ...args], { env: { ...process.env, LOG_LEVEL: 'SILENT' } });
+}
+
+/** Starts `flightpulse start` on a free port and resolves with its base URL. */
+function startServer(dataDir: string): Promise<{ url: string; server: ChildProcess }> {
+  const server = spawn(process.execPath, [BIN, 'start', '--port', '0', '--data-dir', dataDir], {
+    env: { ...process.env, LOG_LEVEL: 'SILENT' },
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    server.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /running at (http:\/\/[\d.:]+)/.exec(output);
+      if (match?.[1]) resolve({ url: match[1], server });
+    });
+    server.stderr.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    server.once('exit', (code) =>
+      reject(new Error(`flightpulse start exited with ${code}:\n${output}`)),
+    );
+  });
+}
+
+function stopServer(server: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    server.once('exit', (code) => resolve(code));
+    server.kill('SIGTERM');
+  });
+}
+
+describe('flightpulse demo', () => {
+  it('runs the five scenarios and reports every check as JSON', async () => {
+    const { stdout } = await flightpulse(['demo', '--json']);
+    const result = JSON.parse(stdout);
+    const failed = result.scenarios.flatMap(
+      (s: { checks: Array<{ name: string; passed: boolean }> }) =>
+        s.checks.filter((c) => !c.passed),
+    );
+    expect(failed).toEqual([]);
+    expect(result.passed).toBe(true);
+    expect(result.scenarios.map((s: { id: number }) => s.id)).toEqual([1, 2, 3, 4, 5]);
+    expect(result.scenarios[2].workflows).toEqual([
+      expect.objectContaining({ name: 'FlightPulseCancellationWorkflow', status: 'SUCCEEDED' }),
+    ]);
+  }, 60_000);
+});
+
+describe('flightpulse start, scenario and produce', () => {
+  let dataDir: string;
+  let url: string;
+  let server: ChildProcess;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'flightpulse-cli-'));
+    ({ url, server } = await startServer(dataDir));
+  });
+  afterAll(async () => {
+    if (server.exitCode === null) await stopServer(server);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('seeds an empty store and serves the API', async () => {
+    const health = await fetch(`${url}/health`);
+    expect(health.status).toBe(200);
+    const flights = (await (await fetch(`${url}/flights`)).json()) as { count: number };
+    expect(flights.count).toBe(5);
+  });
+
+  it('runs scenario 4 against the running server', async () => {
+    const { stdout } = await flightpulse(['scenario', '4', '--url', url]);
+    expect(stdout).toMatch(/ACCEPTED as flight\.gate_change/);
+    await waitFor(
+      async () =>
+        ((await (await fetch(`${url}/flights/SW3456`)).json()) as { gate: string }).gate === 'D15',
+    );
+  });
+
+  it('produces an event with the producer flags, and the same event twice notifies once', async () => {
+    const args = [
+      'produce',
+      '--event-type',
+      'FLIGHT_DELAY',
+      '--flight-id',
+      'SW7890',
+      '--delay-minutes',
+      '45',
+      '--reason',
+      'MECHANICAL',
+    ];
+    const eventId = crypto.randomUUID();
+    const first = await flightpulse([...args, '--event-id', eventId, '--url', url]);
+    expect(first.stdout).toMatch(/ACCEPTED as flight\.delay\.major/);
+    const count = async () => {
+      const body = (await (
+        await fetch(`${url}/notifications?flight_id=SW7890&limit=200`)
+      ).json()) as {
+        notifications: Array<{ event_id: string }>;
+      };
+      return body.notifications.filter((n) => n.event_id === eventId).length;
+    };
+    // SW7890: P004 SMS only, P008 SMS only, P009 email and SMS.
+    await waitFor(async () => (await count()) === 4);
+    const second = await flightpulse([...args, '--event-id', eventId, '--url', url]);
+    expect(second.stdout).toMatch(/DUPLICATE/);
+    expect(await count()).toBe(4);
+  });
+
+  it('keeps its data across a restart on the same data directory', async () => {
+    expect(await stopServer(server)).toBe(0);
+    ({ url, server } = await startServer(dataDir));
+    const flight = (await (await fetch(`${url}/flights/SW3456`)).json()) as { gate: string };
+    expect(flight.gate).toBe('D15');
+  });
+
+  it('explains a bad command line', async () => {
+    await expect(
+      flightpulse([
+        'produce',
+        '--event-type',
+        'FLIGHT_DIVERTED',
+        '--flight-id',
+        'SW1234',
+        '--url',
+        url,
+      ]),
+    ).rejects.toMatchObject({
+      stderr: expect.stringContaining('--event-type must be one of'),
+    });
+  });
+});
+
+async function waitFor(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
