@@ -14,6 +14,7 @@ import { DynamoDbFlightStore } from '../adapters/dynamodb/dynamodb-flight-store.
 import { DynamoDbNotificationLog } from '../adapters/dynamodb/dynamodb-notification-log.ts';
 import { ensureTable } from '../adapters/dynamodb/ensure-table.ts';
 import { seedItems } from '../adapters/dynamodb/seed-items.ts';
+import { SingleTable } from '../adapters/dynamodb/single-table.ts';
 import { TemplateMessenger } from '../adapters/llm/template-messenger.ts';
 import { tapChangeFeed } from '../adapters/local/change-feed-tap.ts';
 import {
@@ -97,11 +98,12 @@ export async function startLocalRuntime(
   const executions: ExecutionRecord[] = [];
   const busEvents: BusEvent[] = [];
   const doc = createDocumentClient(client);
-  const flights = new DynamoDbFlightStore(doc, tableName);
-  const bookings = new DynamoDbBookingStore(doc, tableName);
-  const events = new DynamoDbEventLog(doc, tableName);
-  const notifications = new DynamoDbNotificationLog(doc, tableName);
-  const executionLog = new DynamoDbExecutionLog(doc, tableName);
+  const table = new SingleTable(doc, tableName);
+  const flights = new DynamoDbFlightStore(table);
+  const bookings = new DynamoDbBookingStore(table);
+  const events = new DynamoDbEventLog(table);
+  const notifications = new DynamoDbNotificationLog(table);
+  const executionLog = new DynamoDbExecutionLog(table);
   const logSink = new LogGroupSink(join(config.FLIGHTPULSE_DATA_DIR, 'logs'));
 
   let executor: LocalExecutor | undefined;

@@ -14,6 +14,7 @@ import { DynamoDbFlightStore } from '../../src/adapters/dynamodb/dynamodb-flight
 import { DynamoDbNotificationLog } from '../../src/adapters/dynamodb/dynamodb-notification-log.ts';
 import { ensureTable } from '../../src/adapters/dynamodb/ensure-table.ts';
 import { seedItems } from '../../src/adapters/dynamodb/seed-items.ts';
+import { SingleTable } from '../../src/adapters/dynamodb/single-table.ts';
 import {
   type EmbeddedDynamoDb,
   startEmbeddedDynamoDb,
@@ -36,8 +37,8 @@ beforeAll(async () => {
   await ensureTable(client, TABLE);
   await ensureTable(client, TABLE); // a second start finds the table and leaves it
   doc = createDocumentClient(client);
-  flights = new DynamoDbFlightStore(doc, TABLE);
-  bookings = new DynamoDbBookingStore(doc, TABLE);
+  flights = new DynamoDbFlightStore(new SingleTable(doc, TABLE));
+  bookings = new DynamoDbBookingStore(new SingleTable(doc, TABLE));
   await seedItems(doc, TABLE, sampleDataItems());
 });
 
@@ -109,7 +110,7 @@ describe('single-table store on dynalite', () => {
   });
 
   it('records a notification once', async () => {
-    const log = new DynamoDbNotificationLog(doc, TABLE);
+    const log = new DynamoDbNotificationLog(new SingleTable(doc, TABLE));
     const notification: NotificationDetail = {
       notification_id: 'e1:B001:SMS',
       event_id: 'e1',

@@ -1,22 +1,15 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { InboundEvent } from '../../domain/inbound-events.ts';
 import { GSI1, GSI2, gsi1, gsi2, keys, withoutKeys } from '../../domain/table-keys.ts';
 import type { EventLog, EventLogEntry, KafkaCoordinates, Page, PageRequest } from '../../ports.ts';
-import { queryPage } from './query-pages.ts';
+import type { SingleTable } from './single-table.ts';
 
 export class DynamoDbEventLog implements EventLog {
-  private readonly doc: DynamoDBDocumentClient;
-  private readonly tableName: string;
+  private readonly table: SingleTable;
 
-  constructor(doc: DynamoDBDocumentClient, tableName: string) {
-    this.doc = doc;
-    this.tableName = tableName;
+  constructor(table: SingleTable) {
+    this.table = table;
   }
 
   async claim(
@@ -26,9 +19,9 @@ export class DynamoDbEventLog implements EventLog {
   ): Promise<'new' | 'retry' | 'duplicate'> {
     const key = keys.inboundEvent(event.event_id);
     try {
-      await this.doc.send(
+      await this.table.doc.send(
         new PutCommand({
-          TableName: this.tableName,
+          TableName: this.table.name,
           Item: {
             ...key,
             ...gsi1.eventsOfFlight(event.payload.flight_id, receivedAt),
@@ -48,16 +41,16 @@ export class DynamoDbEventLog implements EventLog {
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
-    const { Item } = await this.doc.send(
-      new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }),
+    const { Item } = await this.table.doc.send(
+      new GetCommand({ TableName: this.table.name, Key: key, ConsistentRead: true }),
     );
     return Item?.outcome === 'ACCEPTED' ? 'duplicate' : 'retry';
   }
 
   async markPublished(eventId: string, detailType: string): Promise<void> {
-    await this.doc.send(
+    await this.table.doc.send(
       new UpdateCommand({
-        TableName: this.tableName,
+        TableName: this.table.name,
         Key: keys.inboundEvent(eventId),
         UpdateExpression: 'SET outcome = :accepted, detail_type = :detailType',
         ExpressionAttributeValues: { ':accepted': 'ACCEPTED', ':detailType': detailType },
@@ -67,9 +60,9 @@ export class DynamoDbEventLog implements EventLog {
 
   async recordOutcome(entry: EventLogEntry): Promise<void> {
     const { topic, partition, offset } = entry.kafka;
-    await this.doc.send(
+    await this.table.doc.send(
       new PutCommand({
-        TableName: this.tableName,
+        TableName: this.table.name,
         Item: {
           ...keys.feedRecord(topic, partition, offset),
           ...(entry.flight_id ? gsi1.eventsOfFlight(entry.flight_id, entry.received_at) : {}),
@@ -92,11 +85,7 @@ export class DynamoDbEventLog implements EventLog {
           KeyConditionExpression: 'GSI2PK = :pk',
           ExpressionAttributeValues: { ':pk': gsi2.eventLog('').GSI2PK },
         };
-    const result = await queryPage(
-      this.doc,
-      { TableName: this.tableName, ScanIndexForward: false, ...query },
-      page,
-    );
+    const result = await this.table.page({ ScanIndexForward: false, ...query }, page);
     return {
       ...result,
       items: result.items.map((item) => {

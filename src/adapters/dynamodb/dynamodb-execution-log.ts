@@ -1,21 +1,19 @@
-import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { keys, prefixes, withoutKeys } from '../../domain/table-keys.ts';
 import type { ExecutionLog, ExecutionSummary, Page, PageRequest } from '../../ports.ts';
-import { queryPage } from './query-pages.ts';
+import type { SingleTable } from './single-table.ts';
 
 export class DynamoDbExecutionLog implements ExecutionLog {
-  private readonly doc: DynamoDBDocumentClient;
-  private readonly tableName: string;
+  private readonly table: SingleTable;
 
-  constructor(doc: DynamoDBDocumentClient, tableName: string) {
-    this.doc = doc;
-    this.tableName = tableName;
+  constructor(table: SingleTable) {
+    this.table = table;
   }
 
   async record(execution: ExecutionSummary): Promise<void> {
-    await this.doc.send(
+    await this.table.doc.send(
       new PutCommand({
-        TableName: this.tableName,
+        TableName: this.table.name,
         Item: {
           ...keys.execution(execution.flight_id, execution.event_id, execution.state_machine),
           ...execution,
@@ -25,10 +23,8 @@ export class DynamoDbExecutionLog implements ExecutionLog {
   }
 
   async list(flightId: string, page?: PageRequest): Promise<Page<ExecutionSummary>> {
-    const result = await queryPage(
-      this.doc,
+    const result = await this.table.page(
       {
-        TableName: this.tableName,
         KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
         ExpressionAttributeValues: {
           ':pk': keys.flight(flightId).PK,

@@ -1,31 +1,30 @@
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { type Flight, FlightSchema, type FlightStatus } from '../../domain/flight.ts';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  FLIGHT_STATUSES,
+  type Flight,
+  FlightSchema,
+  type FlightStatus,
+} from '../../domain/flight.ts';
 import { GSI1, keys, prefixes, withoutKeys } from '../../domain/table-keys.ts';
 import type { BookingRef, FlightStore, Page, PageRequest } from '../../ports.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, queryAll, queryPage } from './query-pages.ts';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './query-pages.ts';
+import type { SingleTable } from './single-table.ts';
 
 export class DynamoDbFlightStore implements FlightStore {
-  private readonly doc: DynamoDBDocumentClient;
-  private readonly tableName: string;
+  private readonly table: SingleTable;
 
-  constructor(doc: DynamoDBDocumentClient, tableName: string) {
-    this.doc = doc;
-    this.tableName = tableName;
+  constructor(table: SingleTable) {
+    this.table = table;
   }
 
   async getFlight(flightId: string): Promise<Flight | undefined> {
-    const { Item } = await this.doc.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.flight(flightId) }),
-    );
-    return Item ? FlightSchema.parse(withoutKeys(Item)) : undefined;
+    return this.table.get(keys.flight(flightId), FlightSchema);
   }
 
   async listFlightsByStatus(status: FlightStatus, page?: PageRequest): Promise<Page<Flight>> {
-    const result = await queryPage(
-      this.doc,
+    const result = await this.table.page(
       {
-        TableName: this.tableName,
         IndexName: GSI1,
         KeyConditionExpression: 'GSI1PK = :status',
         ExpressionAttributeValues: { ':status': status },
@@ -37,15 +36,7 @@ export class DynamoDbFlightStore implements FlightStore {
 
   async listFlights(page?: PageRequest): Promise<Page<Flight>> {
     // Flights carry GSI1PK = status; listing every status keeps this a set of queries, not a scan.
-    const statuses: FlightStatus[] = [
-      'SCHEDULED',
-      'BOARDING',
-      'DELAYED',
-      'CANCELLED',
-      'DEPARTED',
-      'ARRIVED',
-    ];
-    const all = await Promise.all(statuses.map((s) => this.listAllByStatus(s)));
+    const all = await Promise.all(FLIGHT_STATUSES.map((s) => this.listAllByStatus(s)));
     const flights = all
       .flat()
       .sort((a, b) => a.scheduled_departure.localeCompare(b.scheduled_departure));
@@ -58,8 +49,7 @@ export class DynamoDbFlightStore implements FlightStore {
   }
 
   private async listAllByStatus(status: FlightStatus): Promise<Flight[]> {
-    const items = await queryAll(this.doc, {
-      TableName: this.tableName,
+    const items = await this.table.all({
       IndexName: GSI1,
       KeyConditionExpression: 'GSI1PK = :status',
       ExpressionAttributeValues: { ':status': status },
@@ -68,8 +58,7 @@ export class DynamoDbFlightStore implements FlightStore {
   }
 
   async listFlightBookings(flightId: string): Promise<BookingRef[]> {
-    const items = await queryAll(this.doc, {
-      TableName: this.tableName,
+    const items = await this.table.all({
       KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
       ExpressionAttributeValues: { ':pk': keys.flight(flightId).PK, ':sk': prefixes.booking },
     });
@@ -84,9 +73,9 @@ export class DynamoDbFlightStore implements FlightStore {
     let count = 0;
     let start: Record<string, unknown> | undefined;
     do {
-      const result = await this.doc.send(
+      const result = await this.table.doc.send(
         new QueryCommand({
-          TableName: this.tableName,
+          TableName: this.table.name,
           KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
           ExpressionAttributeValues: { ':pk': keys.flight(flightId).PK, ':sk': prefixes.booking },
           Select: 'COUNT',

@@ -1,25 +1,23 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { type NotificationDetail, NotificationDetailSchema } from '../../domain/bus-events.ts';
 import { keys, prefixes, withoutKeys } from '../../domain/table-keys.ts';
 import type { NotificationLog, Page, PageRequest } from '../../ports.ts';
-import { queryPage } from './query-pages.ts';
+import type { SingleTable } from './single-table.ts';
 
 export class DynamoDbNotificationLog implements NotificationLog {
-  private readonly doc: DynamoDBDocumentClient;
-  private readonly tableName: string;
+  private readonly table: SingleTable;
 
-  constructor(doc: DynamoDBDocumentClient, tableName: string) {
-    this.doc = doc;
-    this.tableName = tableName;
+  constructor(table: SingleTable) {
+    this.table = table;
   }
 
   async record(notification: NotificationDetail, recordedAt: string): Promise<boolean> {
     const { flight_id, booking_id, event_id, channel } = notification;
     try {
-      await this.doc.send(
+      await this.table.doc.send(
         new PutCommand({
-          TableName: this.tableName,
+          TableName: this.table.name,
           Item: {
             ...keys.notification(flight_id, booking_id, event_id, channel),
             ...notification,
@@ -42,10 +40,8 @@ export class DynamoDbNotificationLog implements NotificationLog {
     const prefix = filter.bookingId
       ? prefixes.notificationsOfBooking(filter.bookingId)
       : prefixes.notification;
-    const result = await queryPage(
-      this.doc,
+    const result = await this.table.page(
       {
-        TableName: this.tableName,
         KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
         ExpressionAttributeValues: { ':pk': keys.flight(filter.flightId).PK, ':prefix': prefix },
       },

@@ -1,0 +1,36 @@
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import type { z } from 'zod';
+import { type TableKey, withoutKeys } from '../../domain/table-keys.ts';
+import type { Page, PageRequest } from '../../ports.ts';
+import { queryAll, queryPage } from './query-pages.ts';
+
+type Query = Omit<QueryCommandInput, 'TableName'>;
+
+/** FlightPulseTable through the document client: what every store adapter shares. */
+export class SingleTable {
+  readonly doc: DynamoDBDocumentClient;
+  readonly name: string;
+
+  constructor(doc: DynamoDBDocumentClient, name: string) {
+    this.doc = doc;
+    this.name = name;
+  }
+
+  /** One item by key, without its key attributes, validated; undefined when absent. */
+  async get<S extends z.ZodType>(key: TableKey, schema: S): Promise<z.infer<S> | undefined> {
+    const { Item } = await this.doc.send(new GetCommand({ TableName: this.name, Key: key }));
+    return Item ? schema.parse(withoutKeys(Item)) : undefined;
+  }
+
+  page(query: Query, page?: PageRequest): Promise<Page<Record<string, unknown>>> {
+    return queryPage(this.doc, { ...query, TableName: this.name }, page);
+  }
+
+  all(query: Query): Promise<Record<string, unknown>[]> {
+    return queryAll(this.doc, { ...query, TableName: this.name });
+  }
+}
