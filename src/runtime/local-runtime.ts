@@ -62,6 +62,8 @@ export interface LocalRuntime {
   metrics: InMemoryMetrics;
   executions: ExecutionRecord[];
   busEvents: BusEvent[];
+  /** Messages the workflows sent to their dead-letter queue. */
+  workflowDeadLetters: unknown[];
   /** Loads the sample data where it is missing. */
   seed(): Promise<{ written: number; existing: number }>;
   /** Waits until every event, workflow and notification in flight has settled; returns failures. */
@@ -97,6 +99,7 @@ export async function startLocalRuntime(
   const metrics = new InMemoryMetrics(clock);
   const executions: ExecutionRecord[] = [];
   const busEvents: BusEvent[] = [];
+  const workflowDeadLetters: unknown[] = [];
   const doc = createDocumentClient(client);
   const table = new SingleTable(doc, tableName);
   const flights = new DynamoDbFlightStore(table);
@@ -168,7 +171,15 @@ export async function startLocalRuntime(
   ]);
   executor = new LocalExecutor(
     loadWorkflows(STEP_FUNCTIONS_DIR, localSubstitutions(tableName, config.EVENT_BUS_NAME)),
-    { functions, dynamodb: client, bus },
+    {
+      functions,
+      dynamodb: client,
+      bus,
+      sendMessage: async (queueUrl, body) => {
+        workflowDeadLetters.push(body);
+        await logSink.write('/flightpulse/workflow-dead-letters', { queueUrl, body });
+      },
+    },
     clock,
     (record) => {
       if (!executions.includes(record)) executions.push(record);
@@ -226,6 +237,7 @@ export async function startLocalRuntime(
     metrics,
     executions,
     busEvents,
+    workflowDeadLetters,
     seed: () => seedItems(doc, tableName, sampleDataItems()),
     idle: () => tracker.idle(),
     async close() {

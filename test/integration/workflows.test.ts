@@ -1,3 +1,4 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   createDocumentClient,
@@ -8,6 +9,7 @@ import type { Booking } from '../../src/domain/booking.ts';
 import type { NotificationDetail } from '../../src/domain/bus-events.ts';
 import type { Flight } from '../../src/domain/flight.ts';
 import { flightItem } from '../../src/domain/table-items.ts';
+import { keys } from '../../src/domain/table-keys.ts';
 import { inboundEvent, passenger } from '../support/fixtures.ts';
 import { type LocalStack, startLocalStack } from '../support/local-stack.ts';
 
@@ -183,5 +185,34 @@ describe('FlightPulseGateChangeWorkflow', () => {
       'NoBookingsFound',
     ]);
     expect((await flight('SW4242')).gate).toBe('C1');
+  });
+});
+
+describe('a failing workflow step', () => {
+  it('sends the event and the error to the workflow dead-letter queue and fails the run', async () => {
+    const client = createDynamoDbClient({ endpoint: stack.runtime.endpoint });
+    // A passenger record the workflow cannot read: GetPassengerDetails fails on it.
+    await createDocumentClient(client).send(
+      new PutCommand({
+        TableName: 'FlightPulseTable',
+        Item: { ...keys.passenger('P006'), passenger_id: 'P006', tier: 'GOLD' },
+      }),
+    );
+    client.destroy();
+    const event = inboundEvent(
+      { eventType: 'FLIGHT_DELAY', flightId: 'SW1234', delayMinutes: 40 },
+      at(0),
+    );
+    await stack.produce([event]);
+    const [run] = runs('FlightPulseDelayNotification');
+    expect(run).toMatchObject({ status: 'FAILED', error: 'FlightPulse.WorkflowFailed' });
+    expect(stack.runtime.workflowDeadLetters).toEqual([
+      expect.objectContaining({
+        state_machine: 'FlightPulseDelayNotification',
+        detail_type: 'flight.delay.major',
+        detail: expect.objectContaining({ event_id: event.event_id }),
+        failure: expect.objectContaining({ Error: expect.any(String) }),
+      }),
+    ]);
   });
 });

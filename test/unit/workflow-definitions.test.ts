@@ -12,7 +12,12 @@ import {
 import { WORKFLOWS } from '../../src/domain/workflows.ts';
 
 const STEP_FUNCTIONS = join(import.meta.dirname, '../../step-functions');
-const deps = { functions: new Map(), dynamodb: {} as never, bus: { publish: async () => {} } };
+const deps = {
+  functions: new Map(),
+  dynamodb: {} as never,
+  bus: { publish: async () => {} },
+  sendMessage: async () => {},
+};
 
 describe('workflow definitions', () => {
   const workflows = loadWorkflows(
@@ -36,7 +41,7 @@ describe('workflow definitions', () => {
           expect(() => taskResolver(String(state.Resource), deps)).not.toThrow();
       }
     }
-    expect(() => taskResolver('arn:aws:states:::sqs:sendMessage', deps)).toThrow(
+    expect(() => taskResolver('arn:aws:states:::sns:publish', deps)).toThrow(
       UnsupportedResourceError,
     );
     expect(() => taskResolver('arn:aws:states:::dynamodb:query', deps)).toThrow(

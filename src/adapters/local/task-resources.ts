@@ -9,6 +9,8 @@ export interface TaskResourceDeps {
   functions: ReadonlyMap<string, LocalFunction>;
   dynamodb: DynamoDb.DynamoDBClient;
   bus: EventPublisher;
+  /** Where `sqs:sendMessage` delivers locally (the workflow dead-letter queue). */
+  sendMessage: (queueUrl: string, body: unknown) => Promise<void>;
 }
 
 export class UnsupportedResourceError extends Error {
@@ -29,7 +31,7 @@ const OPTIMISED_DYNAMODB = new Set(['getItem', 'putItem', 'updateItem', 'deleteI
  * Resolves a Task state's Resource generically, so no state needs a hand-written override:
  * `lambda:invoke` → the registered handler, answering `{ Payload }`; `aws-sdk:dynamodb:*` and
  * `dynamodb:*` → the DynamoDB API with the same parameters and response; `events:putEvents` →
- * the local bus.
+ * the local bus; `sqs:sendMessage` → the local dead-letter sink.
  */
 export function taskResolver(
   resource: string,
@@ -70,6 +72,16 @@ export function taskResolver(
         FailedEntryCount: 0,
         Entries: entries.map(() => ({ EventId: crypto.randomUUID() })),
       };
+    };
+  }
+  if (resource === 'arn:aws:states:::sqs:sendMessage') {
+    return async (params) => {
+      const { QueueUrl, MessageBody } = params as { QueueUrl: string; MessageBody: unknown };
+      await deps.sendMessage(
+        QueueUrl,
+        typeof MessageBody === 'string' ? JSON.parse(MessageBody) : MessageBody,
+      );
+      return { MessageId: crypto.randomUUID() };
     };
   }
   throw new UnsupportedResourceError(`no local implementation for Task resource ${resource}`);

@@ -22,9 +22,16 @@ export class UnsupportedWorkflowError extends Error {
   override name = 'UnsupportedWorkflowError';
 }
 
+/** The local stand-in for the workflow dead-letter queue's URL. */
+export const LOCAL_WORKFLOW_DLQ = 'local://flightpulse-workflow-dlq';
+
 /** The `${...}` substitutions CDK makes with ARNs; locally they are function and resource names. */
 export function localSubstitutions(tableName: string, busName: string): Record<string, string> {
-  const substitutions: Record<string, string> = { TableName: tableName, EventBusName: busName };
+  const substitutions: Record<string, string> = {
+    TableName: tableName,
+    EventBusName: busName,
+    WorkflowDeadLetterQueueUrl: LOCAL_WORKFLOW_DLQ,
+  };
   for (const fn of Object.values(TASK_FUNCTIONS)) substitutions[fn.substitution] = fn.functionName;
   return substitutions;
 }

@@ -1,0 +1,70 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import { Tracer } from '@aws-lambda-powertools/tracer';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { z } from 'zod';
+import { createDocumentClient } from '../adapters/dynamodb/document-client.ts';
+import { DynamoDbBookingStore } from '../adapters/dynamodb/dynamodb-booking-store.ts';
+import { DynamoDbEventLog } from '../adapters/dynamodb/dynamodb-event-log.ts';
+import { DynamoDbExecutionLog } from '../adapters/dynamodb/dynamodb-execution-log.ts';
+import { DynamoDbFlightStore } from '../adapters/dynamodb/dynamodb-flight-store.ts';
+import { DynamoDbNotificationLog } from '../adapters/dynamodb/dynamodb-notification-log.ts';
+import { SingleTable } from '../adapters/dynamodb/single-table.ts';
+import { EventBridgePublisher } from '../adapters/eventbridge/eventbridge-publisher.ts';
+import { PowertoolsMetricsRecorder } from '../adapters/powertools-metrics.ts';
+import type { Clock } from '../ports.ts';
+
+const LambdaEnvSchema = z.object({
+  TABLE_NAME: z.string().min(3),
+  EVENT_BUS_NAME: z.string().min(1).default('flightpulse-bus'),
+  AWS_REGION: z.string().min(1),
+});
+
+/**
+ * The AWS composition root, built once per Lambda container from its environment: the same
+ * stores and handlers as locally, with the real DynamoDB, EventBridge and Powertools.
+ */
+export function awsDependencies(env: Record<string, string | undefined>) {
+  const parsed = LambdaEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(
+      `invalid Lambda environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
+  }
+  const config = parsed.data;
+  const tracer = new Tracer({ serviceName: 'flightpulse' });
+  const dynamodb = tracer.captureAWSv3Client(new DynamoDBClient({ region: config.AWS_REGION }));
+  const eventbridge = tracer.captureAWSv3Client(
+    new EventBridgeClient({ region: config.AWS_REGION }),
+  );
+  const table = new SingleTable(createDocumentClient(dynamodb), config.TABLE_NAME);
+  const metrics = new Metrics({ namespace: 'FlightPulse', serviceName: 'flightpulse' });
+  const clock: Clock = { now: () => new Date().toISOString() };
+  return {
+    log: new Logger({ serviceName: 'flightpulse' }),
+    metrics,
+    recorder: new PowertoolsMetricsRecorder(metrics),
+    clock,
+    flights: new DynamoDbFlightStore(table),
+    bookings: new DynamoDbBookingStore(table),
+    events: new DynamoDbEventLog(table),
+    notifications: new DynamoDbNotificationLog(table),
+    executions: new DynamoDbExecutionLog(table),
+    publisher: new EventBridgePublisher(eventbridge, config.EVENT_BUS_NAME),
+  };
+}
+
+/** Publishes the metrics an invocation recorded, whatever its outcome. */
+export function withMetrics<E, R>(
+  metrics: Metrics,
+  handler: (event: E) => Promise<R>,
+): (event: E) => Promise<R> {
+  return async (event) => {
+    try {
+      return await handler(event);
+    } finally {
+      metrics.publishStoredMetrics();
+    }
+  };
+}
