@@ -1,0 +1,31 @@
+import { type RemovalPolicy } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import { Construct } from 'constructs';
+import { GSI1, GSI2 } from '../../../src/domain/table-keys.ts';
+
+/** FlightPulseTable: the single-table design of the specification, streams on. */
+export class DataTable extends Construct {
+  readonly table: dynamodb.Table;
+
+  constructor(scope: Construct, id: string, props: { tableName: string; removalPolicy: RemovalPolicy }) {
+    super(scope, id);
+    const key = (name: string) => ({ name, type: dynamodb.AttributeType.STRING });
+    this.table = new dynamodb.Table(this, 'Table', {
+      tableName: props.tableName,
+      partitionKey: key('PK'),
+      sortKey: key('SK'),
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      stream: dynamodb.StreamViewType.NEW_AND_OLD_IMAGES,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      encryption: dynamodb.TableEncryption.AWS_MANAGED,
+      removalPolicy: props.removalPolicy,
+    });
+    this.table.addGlobalSecondaryIndex({ indexName: GSI1, partitionKey: key('GSI1PK'), sortKey: key('GSI1SK') });
+    this.table.addGlobalSecondaryIndex({ indexName: GSI2, partitionKey: key('GSI2PK'), sortKey: key('GSI2SK') });
+  }
+
+  /** Exact ARNs of the table and its indexes: grants never use `index/*`. */
+  arns(): string[] {
+    return [this.table.tableArn, `${this.table.tableArn}/index/${GSI1}`, `${this.table.tableArn}/index/${GSI2}`];
+  }
+}

@@ -1,0 +1,58 @@
+import { Duration } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import {
+  AuthenticationMethod,
+  ManagedKafkaEventSource,
+  SelfManagedKafkaEventSource,
+  SqsDlq,
+} from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { FLIGHT_OPERATIONS_TOPIC } from '../../../src/domain/inbound-events.ts';
+import type { FlightPulseStackOptions } from '../stack-options.ts';
+
+/**
+ * Feeds the ingest function from Kafka: an event source mapping for Amazon MSK or for a
+ * self-managed cluster, in batches, with failed batches sent to the dead-letter queue.
+ */
+export class KafkaIngest extends Construct {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: { fn: lambda.IFunction; kafka: FlightPulseStackOptions['kafka']; deadLetterQueue: sqs.IQueue },
+  ) {
+    super(scope, id);
+    const common = {
+      topic: FLIGHT_OPERATIONS_TOPIC,
+      startingPosition: lambda.StartingPosition.TRIM_HORIZON,
+      batchSize: 100,
+      maxBatchingWindow: Duration.seconds(1),
+      onFailure: new SqsDlq(props.deadLetterQueue),
+    };
+    switch (props.kafka.kind) {
+      case 'msk':
+        props.fn.addEventSource(
+          new ManagedKafkaEventSource({
+            ...common,
+            clusterArn: props.kafka.clusterArn,
+            consumerGroupId: props.kafka.consumerGroupId,
+          }),
+        );
+        break;
+      case 'self-managed':
+        props.fn.addEventSource(
+          new SelfManagedKafkaEventSource({
+            ...common,
+            bootstrapServers: props.kafka.bootstrapServers,
+            consumerGroupId: props.kafka.consumerGroupId,
+            authenticationMethod: AuthenticationMethod.SASL_SCRAM_512_AUTH,
+            secret: secretsmanager.Secret.fromSecretCompleteArn(this, 'KafkaCredentials', props.kafka.secretArn),
+          }),
+        );
+        break;
+      case 'none':
+        break;
+    }
+  }
+}

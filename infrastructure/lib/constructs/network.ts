@@ -1,0 +1,32 @@
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { Construct } from 'constructs';
+
+/**
+ * Private subnets without NAT, with endpoints for the services the functions call (seed 001):
+ * DynamoDB (gateway), EventBridge, SSM, X-Ray, CloudWatch Logs, SQS, Bedrock Runtime.
+ */
+export class Network extends Construct {
+  readonly vpc: ec2.Vpc;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.vpc = new ec2.Vpc(this, 'Vpc', {
+      maxAzs: 2,
+      natGateways: 0,
+      subnetConfiguration: [{ name: 'private', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: 24 }],
+      flowLogs: { rejected: { trafficType: ec2.FlowLogTrafficType.REJECT } },
+    });
+    this.vpc.addGatewayEndpoint('DynamoDb', { service: ec2.GatewayVpcEndpointAwsService.DYNAMODB });
+    const interfaces = {
+      EventBridge: ec2.InterfaceVpcEndpointAwsService.EVENTBRIDGE,
+      Ssm: ec2.InterfaceVpcEndpointAwsService.SSM,
+      XRay: ec2.InterfaceVpcEndpointAwsService.XRAY,
+      Logs: ec2.InterfaceVpcEndpointAwsService.CLOUDWATCH_LOGS,
+      Sqs: ec2.InterfaceVpcEndpointAwsService.SQS,
+      BedrockRuntime: ec2.InterfaceVpcEndpointAwsService.BEDROCK_RUNTIME,
+    };
+    for (const [name, service] of Object.entries(interfaces)) {
+      this.vpc.addInterfaceEndpoint(name, { service, privateDnsEnabled: true });
+    }
+  }
+}

@@ -1,0 +1,126 @@
+import { Duration } from 'aws-cdk-lib';
+import type * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+
+export interface ObservabilityProps {
+  functions: lambda.IFunction[];
+  stateMachines: sfn.IStateMachine[];
+  deadLetterQueues: sqs.IQueue[];
+  api: apigateway.RestApi;
+  alarmEmail?: string;
+}
+
+const NAMESPACE = 'FlightPulse';
+const metric = (metricName: string, statistic = 'Sum') =>
+  new cloudwatch.Metric({
+    namespace: NAMESPACE,
+    metricName,
+    dimensionsMap: { service: 'flightpulse' },
+    statistic,
+    period: Duration.minutes(5),
+  });
+
+/**
+ * The dashboard the specification asks for (events by type, notification success rate, workflow
+ * duration, error rates, LLM fallback rate) and the alarms operations needs.
+ */
+export class Observability extends Construct {
+  readonly dashboard: cloudwatch.Dashboard;
+  readonly alarms: cloudwatch.Alarm[] = [];
+
+  constructor(scope: Construct, id: string, props: ObservabilityProps) {
+    super(scope, id);
+    const topic = new sns.Topic(this, 'Alarms', { displayName: 'FlightPulse alarms', enforceSSL: true });
+    if (props.alarmEmail) topic.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
+    const alarm = (name: string, m: cloudwatch.IMetric, threshold: number, description: string) => {
+      const a = new cloudwatch.Alarm(this, name, {
+        alarmName: `flightpulse-${name}`,
+        alarmDescription: description,
+        metric: m,
+        threshold,
+        evaluationPeriods: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      });
+      a.addAlarmAction(new actions.SnsAction(topic));
+      this.alarms.push(a);
+      return a;
+    };
+
+    // Math ids must be unique across a graph, so each sum names its metrics after itself.
+    const sum = (metrics: cloudwatch.IMetric[], label: string) => {
+      const prefix = label.toLowerCase().replace(/[^a-z]/g, '');
+      return new cloudwatch.MathExpression({
+        expression: metrics.map((_, i) => `${prefix}${i}`).join(' + '),
+        usingMetrics: Object.fromEntries(metrics.map((m, i) => [`${prefix}${i}`, m])),
+        label,
+        period: Duration.minutes(5),
+      });
+    };
+    const lambdaErrors = sum(props.functions.map((f) => f.metricErrors()), 'Lambda errors');
+    const lambdaThrottles = sum(props.functions.map((f) => f.metricThrottles()), 'Lambda throttles');
+    const workflowFailures = sum(props.stateMachines.map((s) => s.metricFailed()), 'Workflow failures');
+    const dlqDepth = sum(
+      props.deadLetterQueues.map((q) => q.metricApproximateNumberOfMessagesVisible({ statistic: 'Maximum' })),
+      'Messages in dead-letter queues',
+    );
+    const llmFallbackRate = new cloudwatch.MathExpression({
+      expression: '100 * failed / MAX([failed + ok, 1])',
+      usingMetrics: { failed: metric('LLMInvocationsFailed'), ok: metric('LLMInvocationsSuccess') },
+      label: 'LLM fallback rate (%)',
+      period: Duration.minutes(5),
+    });
+
+    alarm('lambda-errors', lambdaErrors, 1, 'A FlightPulse function failed');
+    alarm('lambda-throttles', lambdaThrottles, 1, 'A FlightPulse function was throttled');
+    alarm('workflow-failures', workflowFailures, 1, 'A workflow failed; its event is on the workflow dead-letter queue');
+    alarm('dead-letter-queues', dlqDepth, 1, 'Events or records are waiting in a dead-letter queue');
+    alarm('api-5xx', props.api.metricServerError({ period: Duration.minutes(5) }), 1, 'The REST API answered 5xx');
+    alarm('llm-fallback-rate', llmFallbackRate, 20, 'More than 20% of messages fell back to templates');
+
+    this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', { dashboardName: 'FlightPulse' });
+    this.dashboard.addWidgets(
+      new cloudwatch.GraphWidget({
+        title: 'Events processed by type',
+        left: [metric('DelayEventsProcessed'), metric('CancellationEventsProcessed'), metric('GateChangeEventsProcessed')],
+        width: 12,
+      }),
+      new cloudwatch.GraphWidget({
+        title: 'Notification success rate (%)',
+        left: [
+          new cloudwatch.MathExpression({
+            expression: '100 * sent / MAX([sent + failed, 1])',
+            usingMetrics: { sent: metric('NotificationsSent'), failed: workflowFailures },
+            label: 'notifications recorded vs workflow failures',
+            period: Duration.minutes(5),
+          }),
+        ],
+        width: 12,
+      }),
+      new cloudwatch.GraphWidget({
+        title: 'Average workflow duration (ms)',
+        left: props.stateMachines.map((s) => s.metricTime({ statistic: 'Average' })),
+        width: 12,
+      }),
+      new cloudwatch.GraphWidget({
+        title: 'Error rates',
+        left: [lambdaErrors, lambdaThrottles, workflowFailures, metric('EventsRejected')],
+        width: 12,
+      }),
+      new cloudwatch.GraphWidget({ title: 'LLM fallback rate (%)', left: [llmFallbackRate], width: 12 }),
+      new cloudwatch.GraphWidget({
+        title: 'Affected passengers and notifications',
+        left: [metric('AffectedPassengers'), metric('NotificationsSent'), metric('WorkflowExecutions')],
+        width: 12,
+      }),
+      new cloudwatch.AlarmStatusWidget({ title: 'Alarms', alarms: this.alarms, width: 24 }),
+    );
+  }
+}

@@ -1,0 +1,63 @@
+import { Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+
+/** Every REST path, as the specification (and the local server) serve them. */
+export const API_ROUTES = [
+  '/health',
+  '/flights',
+  '/flights/{flightId}',
+  '/flights/{flightId}/bookings',
+  '/passengers/{passengerId}',
+  '/passengers/{passengerId}/bookings',
+  '/bookings',
+  '/bookings/{bookingId}',
+  '/events',
+  '/notifications',
+] as const;
+
+/** API Gateway REST in front of the API function: access logs, throttling, optional GET /flights cache. */
+export class RestApi extends Construct {
+  readonly api: apigateway.RestApi;
+
+  constructor(scope: Construct, id: string, props: { fn: lambda.IFunction; cache: boolean; removalPolicy: RemovalPolicy }) {
+    super(scope, id);
+    const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
+      retention: logs.RetentionDays.THREE_MONTHS,
+      removalPolicy: props.removalPolicy,
+    });
+    this.api = new apigateway.RestApi(this, 'Api', {
+      restApiName: 'flightpulse-api',
+      description: 'FlightPulse REST API',
+      cloudWatchRole: true,
+      deployOptions: {
+        stageName: 'prod',
+        accessLogDestination: new apigateway.LogGroupLogDestination(accessLogs),
+        accessLogFormat: apigateway.AccessLogFormat.jsonWithStandardFields(),
+        loggingLevel: apigateway.MethodLoggingLevel.INFO,
+        tracingEnabled: true,
+        throttlingRateLimit: 100,
+        throttlingBurstLimit: 200,
+        cacheClusterEnabled: props.cache,
+        ...(props.cache ? { cacheClusterSize: '0.5' } : {}),
+        // Flight status changes within seconds of an event; a short TTL keeps the board fresh.
+        methodOptions: props.cache ? { '/flights/GET': { cachingEnabled: true, cacheTtl: Duration.seconds(30) } } : {},
+      },
+    });
+    // CDK attaches the AWS-managed push-to-CloudWatch policy to the account's API Gateway logging role.
+    Validations.of(this.api).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
+      reason: 'The API Gateway account logging role needs exactly this AWS-managed policy.',
+    });
+    const integration = new apigateway.LambdaIntegration(props.fn);
+    const validator = this.api.addRequestValidator('Validator', {
+      validateRequestParameters: true,
+      validateRequestBody: true,
+    });
+    for (const path of API_ROUTES) {
+      this.api.root.resourceForPath(path).addMethod('GET', integration, { requestValidator: validator });
+    }
+  }
+}

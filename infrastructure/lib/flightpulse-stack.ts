@@ -1,0 +1,150 @@
+import { CfnOutput, Duration, Stack, type StackProps, Tags } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { type IFunction, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import * as ssm from 'aws-cdk-lib/aws-ssm';
+import type { Construct } from 'constructs';
+import { EVENT_BUS_NAME } from '../../src/domain/bus-events.ts';
+import { TABLE_NAME } from '../../src/domain/table-keys.ts';
+import type { TaskFunctionId } from '../../src/domain/workflows.ts';
+import { DataTable } from './constructs/data-table.ts';
+import { EventRouting } from './constructs/event-routing.ts';
+import { FlightPulseFunction } from './constructs/flightpulse-function.ts';
+import { KafkaIngest } from './constructs/kafka-ingest.ts';
+import { Network } from './constructs/network.ts';
+import { Observability } from './constructs/observability.ts';
+import { RestApi } from './constructs/rest-api.ts';
+import { Workflows } from './constructs/workflows.ts';
+import { suppressAccepted } from './nag-suppressions.ts';
+import type { FlightPulseStackOptions } from './stack-options.ts';
+
+/** Table actions each function may perform; resources are always the exact table/index ARNs. */
+type TableAccess = { actions: string[]; indexes: boolean };
+
+/** FlightPulse on AWS: the same handlers, rules and workflow definitions as the local runtime. */
+export class FlightPulseStack extends Stack {
+  constructor(scope: Construct, id: string, options: FlightPulseStackOptions, props?: StackProps) {
+    super(scope, id, props);
+    Tags.of(this).add('Project', 'FlightPulse');
+    Tags.of(this).add('Environment', options.environment);
+    const { removalPolicy } = options;
+
+    const data = new DataTable(this, 'Data', { tableName: TABLE_NAME, removalPolicy });
+    const network = options.vpc ? new Network(this, 'Network') : undefined;
+    const queue = (name: string) =>
+      new sqs.Queue(this, name, {
+        queueName: `flightpulse-${name.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()}`,
+        encryption: sqs.QueueEncryption.SQS_MANAGED,
+        enforceSSL: true,
+        retentionPeriod: Duration.days(14),
+      });
+    const dlqs = {
+      ingest: queue('IngestDeadLetters'),
+      stream: queue('StreamDeadLetters'),
+      delivery: queue('EventDeliveryDeadLetters'),
+      workflow: queue('WorkflowDeadLetters'),
+    };
+    const modelId = new ssm.StringParameter(this, 'BedrockModelId', {
+      parameterName: '/flightpulse/bedrock-model-id',
+      stringValue: options.bedrockModelId,
+      description: 'Bedrock model or inference profile the message composer calls',
+    });
+
+    const busArn = this.formatArn({ service: 'events', resource: 'event-bus', resourceName: EVENT_BUS_NAME });
+    const env = { TABLE_NAME, EVENT_BUS_NAME };
+    const make = (id: string, entry: string, description: string, table: TableAccess | undefined, publishes: boolean, extra: Record<string, string> = {}) => {
+      const { fn } = new FlightPulseFunction(this, id, {
+        entry,
+        functionName: `flightpulse-${entry}`,
+        description,
+        environment: { ...env, ...extra },
+        removalPolicy,
+        ...(network ? { vpc: network.vpc } : {}),
+      });
+      if (table) {
+        fn.addToRolePolicy(
+          new iam.PolicyStatement({
+            actions: table.actions.map((a) => `dynamodb:${a}`),
+            resources: table.indexes ? data.arns() : [data.table.tableArn],
+          }),
+        );
+      }
+      if (publishes) fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['events:PutEvents'], resources: [busArn] }));
+      return fn;
+    };
+
+    const ingest = make('Ingest', 'ingest-flight-events', 'Kafka → validate, de-duplicate, enrich, categorise, publish', { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query'], indexes: false }, true);
+    const streamChanges = make('StreamChanges', 'stream-changes', 'Table stream → booking and flight status events', undefined, true);
+    const api = make('Api', 'api', 'REST API', { actions: ['GetItem', 'Query', 'BatchGetItem'], indexes: true }, false);
+    const recordNotification = make('RecordNotification', 'record-notification', 'notification.* → idempotent notification record', { actions: ['PutItem'], indexes: false }, false);
+    const taskFunctions: Record<TaskFunctionId, IFunction> = {
+      'get-affected-bookings': make('GetAffectedBookings', 'get-affected-bookings', 'Workflow task: bookings of a flight, in batches', { actions: ['Query'], indexes: false }, false),
+      'get-passenger-details': make('GetPassengerDetails', 'get-passenger-details', 'Workflow task: batch-read bookings and passengers', { actions: ['BatchGetItem'], indexes: false }, false),
+      'generate-messages': make('GenerateMessages', 'generate-messages', 'Workflow task: compose per segment, fill per passenger', undefined, false, {
+        LLM_PROVIDER: options.llmProvider,
+        BEDROCK_MODEL_ID_PARAMETER: modelId.parameterName,
+      }),
+      'send-notifications': make('SendNotifications', 'send-notifications', 'Workflow task: publish notification events', undefined, true),
+      'mark-bookings-for-rebooking': make('MarkBookingsForRebooking', 'mark-bookings-for-rebooking', 'Workflow task: mark bookings NEEDS_REBOOKING', { actions: ['UpdateItem'], indexes: false }, false),
+    };
+    const generate = taskFunctions['generate-messages'];
+    modelId.grantRead(generate);
+    if (options.llmProvider === 'bedrock') {
+      generate.addToRolePolicy(
+        new iam.PolicyStatement({
+          actions: ['bedrock:InvokeModel', 'bedrock:Converse'],
+          resources: [this.formatArn({ service: 'bedrock', account: '', resource: 'foundation-model', resourceName: options.bedrockModelId })],
+        }),
+      );
+    }
+
+    const workflows = new Workflows(this, 'Workflows', {
+      tableArn: data.table.tableArn,
+      tableName: TABLE_NAME,
+      busArn,
+      busName: EVENT_BUS_NAME,
+      taskFunctions,
+      deadLetterQueue: dlqs.workflow,
+      removalPolicy,
+    });
+    const routing = new EventRouting(this, 'Routing', {
+      busName: EVENT_BUS_NAME,
+      stateMachines: workflows.stateMachines,
+      recordNotification,
+      deadLetterQueue: dlqs.delivery,
+      removalPolicy,
+    });
+    new KafkaIngest(this, 'KafkaIngest', { fn: ingest, kafka: options.kafka, deadLetterQueue: dlqs.ingest });
+    streamChanges.addEventSource(
+      new DynamoEventSource(data.table, {
+        startingPosition: StartingPosition.LATEST,
+        batchSize: 100,
+        maxBatchingWindow: Duration.seconds(1),
+        bisectBatchOnError: true,
+        reportBatchItemFailures: true,
+        retryAttempts: 5,
+        maxRecordAge: Duration.hours(24),
+        onFailure: new SqsDlq(dlqs.stream),
+      }),
+    );
+    const rest = new RestApi(this, 'Rest', { fn: api, cache: options.apiCache, removalPolicy });
+    new Observability(this, 'Observability', {
+      functions: [ingest, streamChanges, api, recordNotification, ...Object.values(taskFunctions)],
+      stateMachines: Object.values(workflows.stateMachines),
+      deadLetterQueues: Object.values(dlqs),
+      api: rest.api,
+      ...(options.alarmEmail ? { alarmEmail: options.alarmEmail } : {}),
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: rest.api.url });
+    new CfnOutput(this, 'EventBusName', { value: routing.bus.eventBusName });
+    new CfnOutput(this, 'TableName', { value: data.table.tableName });
+    for (const [id, machine] of Object.entries(workflows.stateMachines)) {
+      new CfnOutput(this, `${id.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase())}StateMachineArn`, {
+        value: machine.stateMachineArn,
+      });
+    }
+    suppressAccepted(this);
+  }
+}

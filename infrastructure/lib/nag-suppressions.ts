@@ -1,0 +1,34 @@
+import { type Stack, Validations } from 'aws-cdk-lib';
+
+/**
+ * cdk-nag findings FlightPulse accepts, each with its reason. Everything else must pass the
+ * AwsSolutions pack.
+ */
+const ACCEPTED: Array<{ id: string; reason: string }> = [
+  {
+    id: 'AwsSolutions-IAM5[Resource::*]',
+    reason:
+      'Only where the service has no narrower resource: X-Ray trace segments, DynamoDB ListStreams for the ' +
+      'stream event source, and Step Functions log delivery.',
+  },
+  {
+    id: 'AwsSolutions-APIG4',
+    reason: 'Authentication and authorisation are out of scope of the specification; the API serves read-only operations data.',
+  },
+  { id: 'AwsSolutions-COG4', reason: 'No Cognito user pool: authentication is out of scope of the specification.' },
+  {
+    id: 'AwsSolutions-APIG3',
+    reason: 'WAF is an account-level choice; stage throttling (100 rps, burst 200) protects the API in this stack.',
+  },
+  { id: 'AwsSolutions-SQS3', reason: 'These queues are the dead-letter queues.' },
+  {
+    id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+    reason:
+      "Only CDK's own AwsCustomResource provider uses it (it installs the CloudWatch Logs resource policy that lets " +
+      'EventBridge write to the notification log groups); every FlightPulse function has its own log-group grant instead.',
+  },
+];
+
+export function suppressAccepted(stack: Stack): void {
+  for (const finding of ACCEPTED) Validations.of(stack).acknowledge(finding);
+}
