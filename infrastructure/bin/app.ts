@@ -18,12 +18,17 @@ export function optionsFromContext(get: (key: string) => unknown): FlightPulseSt
     return value;
   };
   const removal = text('removalPolicy') ?? 'retain';
-  if (removal !== 'retain' && removal !== 'destroy') throw new Error('context removalPolicy must be retain or destroy');
+  if (removal !== 'retain' && removal !== 'destroy')
+    throw new Error('context removalPolicy must be retain or destroy');
   const kafkaKind = text('kafka') ?? 'none';
   const consumerGroupId = text('consumerGroupId') ?? 'flightpulse-ingest';
   let kafka: FlightPulseStackOptions['kafka'];
   if (kafkaKind === 'msk') {
-    kafka = { kind: 'msk', clusterArn: require('mskClusterArn', 'with kafka=msk'), consumerGroupId };
+    kafka = {
+      kind: 'msk',
+      clusterArn: require('mskClusterArn', 'with kafka=msk'),
+      consumerGroupId,
+    };
   } else if (kafkaKind === 'self-managed') {
     kafka = {
       kind: 'self-managed',
@@ -37,7 +42,8 @@ export function optionsFromContext(get: (key: string) => unknown): FlightPulseSt
     throw new Error('context kafka must be msk, self-managed or none');
   }
   const llmProvider = text('llmProvider') ?? 'none';
-  if (llmProvider !== 'none' && llmProvider !== 'bedrock') throw new Error('context llmProvider must be none or bedrock');
+  if (llmProvider !== 'none' && llmProvider !== 'bedrock')
+    throw new Error('context llmProvider must be none or bedrock');
   const alarmEmail = text('alarmEmail');
   return {
     removalPolicy: removal === 'destroy' ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
@@ -53,12 +59,23 @@ export function optionsFromContext(get: (key: string) => unknown): FlightPulseSt
 
 /** The CDK app: one FlightPulse stack, checked by cdk-nag's AwsSolutions pack. */
 export function buildApp(app: App): FlightPulseStack {
-  const stack = new FlightPulseStack(app, 'FlightPulseStack', optionsFromContext((k) => app.node.tryGetContext(k)), {
-    description: 'FlightPulse: flight-disruption operations (Kafka → EventBridge → Step Functions → DynamoDB)',
-    ...(process.env.CDK_DEFAULT_ACCOUNT
-      ? { env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION } }
-      : {}),
-  });
+  const stack = new FlightPulseStack(
+    app,
+    'FlightPulseStack',
+    optionsFromContext((k) => app.node.tryGetContext(k)),
+    {
+      description:
+        'FlightPulse: flight-disruption operations (Kafka → EventBridge → Step Functions → DynamoDB)',
+      ...(process.env.CDK_DEFAULT_ACCOUNT
+        ? {
+            env: {
+              account: process.env.CDK_DEFAULT_ACCOUNT,
+              region: process.env.CDK_DEFAULT_REGION,
+            },
+          }
+        : {}),
+    },
+  );
   Validations.of(app).addPlugins(new cdkNag.AwsSolutionsChecks(app, { verbose: true }));
   return stack;
 }

@@ -51,9 +51,20 @@ export class FlightPulseStack extends Stack {
       description: 'Bedrock model or inference profile the message composer calls',
     });
 
-    const busArn = this.formatArn({ service: 'events', resource: 'event-bus', resourceName: EVENT_BUS_NAME });
+    const busArn = this.formatArn({
+      service: 'events',
+      resource: 'event-bus',
+      resourceName: EVENT_BUS_NAME,
+    });
     const env = { TABLE_NAME, EVENT_BUS_NAME };
-    const make = (id: string, entry: string, description: string, table: TableAccess | undefined, publishes: boolean, extra: Record<string, string> = {}) => {
+    const make = (
+      id: string,
+      entry: string,
+      description: string,
+      table: TableAccess | undefined,
+      publishes: boolean,
+      extra: Record<string, string> = {},
+    ) => {
       const { fn } = new FlightPulseFunction(this, id, {
         entry,
         functionName: `flightpulse-${entry}`,
@@ -70,23 +81,81 @@ export class FlightPulseStack extends Stack {
           }),
         );
       }
-      if (publishes) fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['events:PutEvents'], resources: [busArn] }));
+      if (publishes)
+        fn.addToRolePolicy(
+          new iam.PolicyStatement({ actions: ['events:PutEvents'], resources: [busArn] }),
+        );
       return fn;
     };
 
-    const ingest = make('Ingest', 'ingest-flight-events', 'Kafka → validate, de-duplicate, enrich, categorise, publish', { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query'], indexes: false }, true);
-    const streamChanges = make('StreamChanges', 'stream-changes', 'Table stream → booking and flight status events', undefined, true);
-    const api = make('Api', 'api', 'REST API', { actions: ['GetItem', 'Query', 'BatchGetItem'], indexes: true }, false);
-    const recordNotification = make('RecordNotification', 'record-notification', 'notification.* → idempotent notification record', { actions: ['PutItem'], indexes: false }, false);
+    const ingest = make(
+      'Ingest',
+      'ingest-flight-events',
+      'Kafka → validate, de-duplicate, enrich, categorise, publish',
+      { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query'], indexes: false },
+      true,
+    );
+    const streamChanges = make(
+      'StreamChanges',
+      'stream-changes',
+      'Table stream → booking and flight status events',
+      undefined,
+      true,
+    );
+    const api = make(
+      'Api',
+      'api',
+      'REST API',
+      { actions: ['GetItem', 'Query', 'BatchGetItem'], indexes: true },
+      false,
+    );
+    const recordNotification = make(
+      'RecordNotification',
+      'record-notification',
+      'notification.* → idempotent notification record',
+      { actions: ['PutItem'], indexes: false },
+      false,
+    );
     const taskFunctions: Record<TaskFunctionId, IFunction> = {
-      'get-affected-bookings': make('GetAffectedBookings', 'get-affected-bookings', 'Workflow task: bookings of a flight, in batches', { actions: ['Query'], indexes: false }, false),
-      'get-passenger-details': make('GetPassengerDetails', 'get-passenger-details', 'Workflow task: batch-read bookings and passengers', { actions: ['BatchGetItem'], indexes: false }, false),
-      'generate-messages': make('GenerateMessages', 'generate-messages', 'Workflow task: compose per segment, fill per passenger', undefined, false, {
-        LLM_PROVIDER: options.llmProvider,
-        BEDROCK_MODEL_ID_PARAMETER: modelId.parameterName,
-      }),
-      'send-notifications': make('SendNotifications', 'send-notifications', 'Workflow task: publish notification events', undefined, true),
-      'mark-bookings-for-rebooking': make('MarkBookingsForRebooking', 'mark-bookings-for-rebooking', 'Workflow task: mark bookings NEEDS_REBOOKING', { actions: ['UpdateItem'], indexes: false }, false),
+      'get-affected-bookings': make(
+        'GetAffectedBookings',
+        'get-affected-bookings',
+        'Workflow task: bookings of a flight, in batches',
+        { actions: ['Query'], indexes: false },
+        false,
+      ),
+      'get-passenger-details': make(
+        'GetPassengerDetails',
+        'get-passenger-details',
+        'Workflow task: batch-read bookings and passengers',
+        { actions: ['BatchGetItem'], indexes: false },
+        false,
+      ),
+      'generate-messages': make(
+        'GenerateMessages',
+        'generate-messages',
+        'Workflow task: compose per segment, fill per passenger',
+        undefined,
+        false,
+        {
+          LLM_PROVIDER: options.llmProvider,
+          BEDROCK_MODEL_ID_PARAMETER: modelId.parameterName,
+        },
+      ),
+      'send-notifications': make(
+        'SendNotifications',
+        'send-notifications',
+        'Workflow task: publish notification events',
+        undefined,
+        true,
+      ),
+      'mark-bookings-for-rebooking': make(
+        'MarkBookingsForRebooking',
+        'mark-bookings-for-rebooking',
+        'Workflow task: mark bookings NEEDS_REBOOKING',
+        { actions: ['UpdateItem'], indexes: false },
+        false,
+      ),
     };
     const generate = taskFunctions['generate-messages'];
     modelId.grantRead(generate);
@@ -94,7 +163,14 @@ export class FlightPulseStack extends Stack {
       generate.addToRolePolicy(
         new iam.PolicyStatement({
           actions: ['bedrock:InvokeModel', 'bedrock:Converse'],
-          resources: [this.formatArn({ service: 'bedrock', account: '', resource: 'foundation-model', resourceName: options.bedrockModelId })],
+          resources: [
+            this.formatArn({
+              service: 'bedrock',
+              account: '',
+              resource: 'foundation-model',
+              resourceName: options.bedrockModelId,
+            }),
+          ],
         }),
       );
     }
@@ -115,7 +191,11 @@ export class FlightPulseStack extends Stack {
       deadLetterQueue: dlqs.delivery,
       removalPolicy,
     });
-    new KafkaIngest(this, 'KafkaIngest', { fn: ingest, kafka: options.kafka, deadLetterQueue: dlqs.ingest });
+    new KafkaIngest(this, 'KafkaIngest', {
+      fn: ingest,
+      kafka: options.kafka,
+      deadLetterQueue: dlqs.ingest,
+    });
     streamChanges.addEventSource(
       new DynamoEventSource(data.table, {
         startingPosition: StartingPosition.LATEST,
@@ -141,9 +221,13 @@ export class FlightPulseStack extends Stack {
     new CfnOutput(this, 'EventBusName', { value: routing.bus.eventBusName });
     new CfnOutput(this, 'TableName', { value: data.table.tableName });
     for (const [id, machine] of Object.entries(workflows.stateMachines)) {
-      new CfnOutput(this, `${id.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase())}StateMachineArn`, {
-        value: machine.stateMachineArn,
-      });
+      new CfnOutput(
+        this,
+        `${id.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase())}StateMachineArn`,
+        {
+          value: machine.stateMachineArn,
+        },
+      );
     }
     suppressAccepted(this);
   }

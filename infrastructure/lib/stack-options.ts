@@ -7,7 +7,12 @@ export interface FlightPulseStackOptions {
   /** Where Kafka events come from: Amazon MSK, a self-managed cluster, or nowhere yet. */
   kafka:
     | { kind: 'msk'; clusterArn: string; consumerGroupId: string }
-    | { kind: 'self-managed'; bootstrapServers: string[]; secretArn: string; consumerGroupId: string }
+    | {
+        kind: 'self-managed';
+        bootstrapServers: string[];
+        secretArn: string;
+        consumerGroupId: string;
+      }
     | { kind: 'none' };
   /** Run the functions in private subnets with VPC endpoints and no NAT (seed 001). */
   vpc: boolean;

@@ -12,7 +12,7 @@ Commands:
   start       Run FlightPulse locally: REST API, embedded Kafka feed, workflows
               --port N (PORT, default 3000)  --data-dir DIR (FLIGHTPULSE_DATA_DIR, default .flightpulse)
   seed        Load the sample flights, passengers and bookings (existing items are kept)
-              --data-dir DIR
+              --data-dir DIR, or DYNAMODB_ENDPOINT, or --aws for the deployed table (AWS credentials)
   produce     Send one operations event to a running server
               --event-type FLIGHT_DELAY|FLIGHT_CANCELLED|GATE_CHANGE --flight-id ID
               [--delay-minutes N] [--reason R] [--reason-detail TEXT] [--rebooking-priority HIGH|NORMAL|LOW]
@@ -30,6 +30,7 @@ const { values, positionals } = parseArgs({
     'data-dir': { type: 'string' },
     url: { type: 'string' },
     json: { type: 'boolean' },
+    aws: { type: 'boolean' },
     'event-type': { type: 'string' },
     'flight-id': { type: 'string' },
     'delay-minutes': { type: 'string' },
@@ -53,7 +54,7 @@ try {
       await startCommand(process.env, { port: values.port, dataDir: values['data-dir'] });
       break;
     case 'seed':
-      await seedCommand(process.env, { dataDir: values['data-dir'] });
+      await seedCommand(process.env, { dataDir: values['data-dir'], aws: values.aws });
       break;
     case 'produce':
       await produceCommand(url, values);

@@ -1,4 +1,4 @@
-import { type RemovalPolicy } from 'aws-cdk-lib';
+import type { RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import { GSI1, GSI2 } from '../../../src/domain/table-keys.ts';
@@ -7,7 +7,11 @@ import { GSI1, GSI2 } from '../../../src/domain/table-keys.ts';
 export class DataTable extends Construct {
   readonly table: dynamodb.Table;
 
-  constructor(scope: Construct, id: string, props: { tableName: string; removalPolicy: RemovalPolicy }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: { tableName: string; removalPolicy: RemovalPolicy },
+  ) {
     super(scope, id);
     const key = (name: string) => ({ name, type: dynamodb.AttributeType.STRING });
     this.table = new dynamodb.Table(this, 'Table', {
@@ -20,12 +24,24 @@ export class DataTable extends Construct {
       encryption: dynamodb.TableEncryption.AWS_MANAGED,
       removalPolicy: props.removalPolicy,
     });
-    this.table.addGlobalSecondaryIndex({ indexName: GSI1, partitionKey: key('GSI1PK'), sortKey: key('GSI1SK') });
-    this.table.addGlobalSecondaryIndex({ indexName: GSI2, partitionKey: key('GSI2PK'), sortKey: key('GSI2SK') });
+    this.table.addGlobalSecondaryIndex({
+      indexName: GSI1,
+      partitionKey: key('GSI1PK'),
+      sortKey: key('GSI1SK'),
+    });
+    this.table.addGlobalSecondaryIndex({
+      indexName: GSI2,
+      partitionKey: key('GSI2PK'),
+      sortKey: key('GSI2SK'),
+    });
   }
 
   /** Exact ARNs of the table and its indexes: grants never use `index/*`. */
   arns(): string[] {
-    return [this.table.tableArn, `${this.table.tableArn}/index/${GSI1}`, `${this.table.tableArn}/index/${GSI2}`];
+    return [
+      this.table.tableArn,
+      `${this.table.tableArn}/index/${GSI1}`,
+      `${this.table.tableArn}/index/${GSI2}`,
+    ];
   }
 }

@@ -3,10 +3,14 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import { ROUTING_RULES, type RuleTarget, type StateMachineId } from '../../../src/domain/routing-rules.ts';
+import {
+  ROUTING_RULES,
+  type RuleTarget,
+  type StateMachineId,
+} from '../../../src/domain/routing-rules.ts';
 
 export interface EventRoutingProps {
   busName: string;
@@ -65,5 +69,8 @@ export class EventRouting extends Construct {
 /** Our patterns use EventBridge's JSON keys; CDK's EventPattern spells a few of them differently. */
 function toCdkPattern(pattern: Record<string, unknown>): events.EventPattern {
   const { 'detail-type': detailType, ...rest } = pattern;
-  return { ...rest, ...(detailType ? { detailType: detailType as string[] } : {}) } as events.EventPattern;
+  return {
+    ...rest,
+    ...(detailType ? { detailType: detailType as string[] } : {}),
+  } as events.EventPattern;
 }

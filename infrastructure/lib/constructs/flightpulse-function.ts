@@ -69,7 +69,8 @@ export class FlightPulseFunction extends Construct {
         sourceMap: true,
         mainFields: ['module', 'main'],
         // Some dependencies still call require(); give ESM bundles one.
-        banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+        banner:
+          "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
         // The SDK is bundled too: the version tested here is the version that runs.
         externalModules: [],
       },

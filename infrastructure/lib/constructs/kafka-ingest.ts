@@ -20,7 +20,11 @@ export class KafkaIngest extends Construct {
   constructor(
     scope: Construct,
     id: string,
-    props: { fn: lambda.IFunction; kafka: FlightPulseStackOptions['kafka']; deadLetterQueue: sqs.IQueue },
+    props: {
+      fn: lambda.IFunction;
+      kafka: FlightPulseStackOptions['kafka'];
+      deadLetterQueue: sqs.IQueue;
+    },
   ) {
     super(scope, id);
     const common = {
@@ -47,7 +51,11 @@ export class KafkaIngest extends Construct {
             bootstrapServers: props.kafka.bootstrapServers,
             consumerGroupId: props.kafka.consumerGroupId,
             authenticationMethod: AuthenticationMethod.SASL_SCRAM_512_AUTH,
-            secret: secretsmanager.Secret.fromSecretCompleteArn(this, 'KafkaCredentials', props.kafka.secretArn),
+            secret: secretsmanager.Secret.fromSecretCompleteArn(
+              this,
+              'KafkaCredentials',
+              props.kafka.secretArn,
+            ),
           }),
         );
         break;

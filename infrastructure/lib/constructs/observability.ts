@@ -5,8 +5,8 @@ import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
-import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 
 export interface ObservabilityProps {
@@ -37,8 +37,12 @@ export class Observability extends Construct {
 
   constructor(scope: Construct, id: string, props: ObservabilityProps) {
     super(scope, id);
-    const topic = new sns.Topic(this, 'Alarms', { displayName: 'FlightPulse alarms', enforceSSL: true });
-    if (props.alarmEmail) topic.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
+    const topic = new sns.Topic(this, 'Alarms', {
+      displayName: 'FlightPulse alarms',
+      enforceSSL: true,
+    });
+    if (props.alarmEmail)
+      topic.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
     const alarm = (name: string, m: cloudwatch.IMetric, threshold: number, description: string) => {
       const a = new cloudwatch.Alarm(this, name, {
         alarmName: `flightpulse-${name}`,
@@ -64,11 +68,22 @@ export class Observability extends Construct {
         period: Duration.minutes(5),
       });
     };
-    const lambdaErrors = sum(props.functions.map((f) => f.metricErrors()), 'Lambda errors');
-    const lambdaThrottles = sum(props.functions.map((f) => f.metricThrottles()), 'Lambda throttles');
-    const workflowFailures = sum(props.stateMachines.map((s) => s.metricFailed()), 'Workflow failures');
+    const lambdaErrors = sum(
+      props.functions.map((f) => f.metricErrors()),
+      'Lambda errors',
+    );
+    const lambdaThrottles = sum(
+      props.functions.map((f) => f.metricThrottles()),
+      'Lambda throttles',
+    );
+    const workflowFailures = sum(
+      props.stateMachines.map((s) => s.metricFailed()),
+      'Workflow failures',
+    );
     const dlqDepth = sum(
-      props.deadLetterQueues.map((q) => q.metricApproximateNumberOfMessagesVisible({ statistic: 'Maximum' })),
+      props.deadLetterQueues.map((q) =>
+        q.metricApproximateNumberOfMessagesVisible({ statistic: 'Maximum' }),
+      ),
       'Messages in dead-letter queues',
     );
     const llmFallbackRate = new cloudwatch.MathExpression({
@@ -80,16 +95,40 @@ export class Observability extends Construct {
 
     alarm('lambda-errors', lambdaErrors, 1, 'A FlightPulse function failed');
     alarm('lambda-throttles', lambdaThrottles, 1, 'A FlightPulse function was throttled');
-    alarm('workflow-failures', workflowFailures, 1, 'A workflow failed; its event is on the workflow dead-letter queue');
-    alarm('dead-letter-queues', dlqDepth, 1, 'Events or records are waiting in a dead-letter queue');
-    alarm('api-5xx', props.api.metricServerError({ period: Duration.minutes(5) }), 1, 'The REST API answered 5xx');
-    alarm('llm-fallback-rate', llmFallbackRate, 20, 'More than 20% of messages fell back to templates');
+    alarm(
+      'workflow-failures',
+      workflowFailures,
+      1,
+      'A workflow failed; its event is on the workflow dead-letter queue',
+    );
+    alarm(
+      'dead-letter-queues',
+      dlqDepth,
+      1,
+      'Events or records are waiting in a dead-letter queue',
+    );
+    alarm(
+      'api-5xx',
+      props.api.metricServerError({ period: Duration.minutes(5) }),
+      1,
+      'The REST API answered 5xx',
+    );
+    alarm(
+      'llm-fallback-rate',
+      llmFallbackRate,
+      20,
+      'More than 20% of messages fell back to templates',
+    );
 
     this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', { dashboardName: 'FlightPulse' });
     this.dashboard.addWidgets(
       new cloudwatch.GraphWidget({
         title: 'Events processed by type',
-        left: [metric('DelayEventsProcessed'), metric('CancellationEventsProcessed'), metric('GateChangeEventsProcessed')],
+        left: [
+          metric('DelayEventsProcessed'),
+          metric('CancellationEventsProcessed'),
+          metric('GateChangeEventsProcessed'),
+        ],
         width: 12,
       }),
       new cloudwatch.GraphWidget({
@@ -114,10 +153,18 @@ export class Observability extends Construct {
         left: [lambdaErrors, lambdaThrottles, workflowFailures, metric('EventsRejected')],
         width: 12,
       }),
-      new cloudwatch.GraphWidget({ title: 'LLM fallback rate (%)', left: [llmFallbackRate], width: 12 }),
+      new cloudwatch.GraphWidget({
+        title: 'LLM fallback rate (%)',
+        left: [llmFallbackRate],
+        width: 12,
+      }),
       new cloudwatch.GraphWidget({
         title: 'Affected passengers and notifications',
-        left: [metric('AffectedPassengers'), metric('NotificationsSent'), metric('WorkflowExecutions')],
+        left: [
+          metric('AffectedPassengers'),
+          metric('NotificationsSent'),
+          metric('WorkflowExecutions'),
+        ],
         width: 12,
       }),
       new cloudwatch.AlarmStatusWidget({ title: 'Alarms', alarms: this.alarms, width: 24 }),

@@ -22,7 +22,11 @@ export const API_ROUTES = [
 export class RestApi extends Construct {
   readonly api: apigateway.RestApi;
 
-  constructor(scope: Construct, id: string, props: { fn: lambda.IFunction; cache: boolean; removalPolicy: RemovalPolicy }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: { fn: lambda.IFunction; cache: boolean; removalPolicy: RemovalPolicy },
+  ) {
     super(scope, id);
     const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
       retention: logs.RetentionDays.THREE_MONTHS,
@@ -43,7 +47,9 @@ export class RestApi extends Construct {
         cacheClusterEnabled: props.cache,
         ...(props.cache ? { cacheClusterSize: '0.5' } : {}),
         // Flight status changes within seconds of an event; a short TTL keeps the board fresh.
-        methodOptions: props.cache ? { '/flights/GET': { cachingEnabled: true, cacheTtl: Duration.seconds(30) } } : {},
+        methodOptions: props.cache
+          ? { '/flights/GET': { cachingEnabled: true, cacheTtl: Duration.seconds(30) } }
+          : {},
       },
     });
     // CDK attaches the AWS-managed push-to-CloudWatch policy to the account's API Gateway logging role.
@@ -57,7 +63,9 @@ export class RestApi extends Construct {
       validateRequestBody: true,
     });
     for (const path of API_ROUTES) {
-      this.api.root.resourceForPath(path).addMethod('GET', integration, { requestValidator: validator });
+      this.api.root
+        .resourceForPath(path)
+        .addMethod('GET', integration, { requestValidator: validator });
     }
   }
 }

@@ -3,13 +3,15 @@ import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import type { StateMachineId } from '../../../src/domain/routing-rules.ts';
 import { TASK_FUNCTIONS, type TaskFunctionId, WORKFLOWS } from '../../../src/domain/workflows.ts';
 
-export const STEP_FUNCTIONS_DIR = fileURLToPath(new URL('../../../step-functions/', import.meta.url));
+export const STEP_FUNCTIONS_DIR = fileURLToPath(
+  new URL('../../../step-functions/', import.meta.url),
+);
 
 export interface WorkflowsProps {
   tableArn: string;
@@ -67,10 +69,11 @@ export class Workflows extends Construct {
           resources: [props.tableArn],
         }),
       );
-      machine.addToRolePolicy(new iam.PolicyStatement({ actions: ['events:PutEvents'], resources: [props.busArn] }));
+      machine.addToRolePolicy(
+        new iam.PolicyStatement({ actions: ['events:PutEvents'], resources: [props.busArn] }),
+      );
       props.deadLetterQueue.grantSendMessages(machine);
       this.stateMachines[workflow.id] = machine;
     }
   }
-
 }

@@ -1,0 +1,352 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { buildApp } from '../../infrastructure/bin/app.ts';
+import { API_ROUTES } from '../../infrastructure/lib/constructs/rest-api.ts';
+import { STEP_FUNCTIONS_DIR } from '../../infrastructure/lib/constructs/workflows.ts';
+import { ROUTING_RULES } from '../../src/domain/routing-rules.ts';
+import { WORKFLOWS } from '../../src/domain/workflows.ts';
+
+type Resources = Record<
+  string,
+  { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string }
+>;
+
+/** Synthesises the app as `npm run synth` does; cdk-nag's findings fail synthesis. */
+function synth(context: Record<string, string> = {}, bundle = false) {
+  const app = new App({
+    context: {
+      '@aws-cdk/customresources:installLatestAwsSdkDefault': false,
+      // Bundling every function takes seconds; one variant bundles for real.
+      ...(bundle ? {} : { 'aws:cdk:bundling-stacks': [] }),
+      ...context,
+    },
+  });
+  const stack = buildApp(app);
+  const assembly = app.synth();
+  const template = Template.fromStack(stack);
+  return { template, assembly, resources: template.toJSON().Resources as Resources };
+}
+
+const byType = (resources: Resources, type: string) =>
+  Object.entries(resources).filter(([, r]) => r.Type === type);
+
+describe('FlightPulseStack (defaults, bundled)', () => {
+  const { template, assembly, resources } = synth({}, true);
+
+  it('passes cdk-nag AwsSolutions with every accepted finding justified', () => {
+    const report = JSON.parse(
+      readFileSync(join(assembly.directory, 'validation-report.json'), 'utf8'),
+    );
+    const aws = report.pluginReports.find(
+      (p: { pluginName: string }) => p.pluginName === 'AwsSolutions',
+    );
+    expect(aws.conclusion).toBe('success');
+    expect(aws.violations).toEqual([]);
+    for (const accepted of aws.suppressedViolations ?? [])
+      expect(accepted.reason.length).toBeGreaterThan(20);
+  });
+
+  it('creates FlightPulseTable as specified', () => {
+    template.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      Properties: {
+        TableName: 'FlightPulseTable',
+        BillingMode: 'PAY_PER_REQUEST',
+        KeySchema: [
+          { AttributeName: 'PK', KeyType: 'HASH' },
+          { AttributeName: 'SK', KeyType: 'RANGE' },
+        ],
+        GlobalSecondaryIndexes: [
+          Match.objectLike({
+            IndexName: 'GSI1',
+            KeySchema: [
+              { AttributeName: 'GSI1PK', KeyType: 'HASH' },
+              { AttributeName: 'GSI1SK', KeyType: 'RANGE' },
+            ],
+          }),
+          Match.objectLike({
+            IndexName: 'GSI2',
+            KeySchema: [
+              { AttributeName: 'GSI2PK', KeyType: 'HASH' },
+              { AttributeName: 'GSI2SK', KeyType: 'RANGE' },
+            ],
+          }),
+        ],
+        StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        SSESpecification: { SSEEnabled: true },
+      },
+    });
+  });
+
+  it('deploys exactly the routing rules the local bus evaluates', () => {
+    template.hasResourceProperties('AWS::Events::EventBus', { Name: 'flightpulse-bus' });
+    const rules = byType(resources, 'AWS::Events::Rule').map(([, r]) => r.Properties);
+    expect(rules.map((r) => r.Name).sort()).toEqual(ROUTING_RULES.map((r) => r.name).sort());
+    for (const rule of ROUTING_RULES) {
+      const deployed = rules.find((r) => r.Name === rule.name) ?? {};
+      expect(deployed.EventPattern).toEqual(rule.eventPattern);
+      const targets = deployed.Targets as Array<Record<string, unknown>>;
+      expect(targets).toHaveLength(rule.targets.length);
+      for (const target of targets) {
+        expect(target.DeadLetterConfig).toBeDefined();
+      }
+    }
+    for (const name of [
+      '/flightpulse/notifications/email',
+      '/flightpulse/notifications/sms',
+      '/flightpulse/audit',
+    ]) {
+      template.hasResourceProperties('AWS::Logs::LogGroup', { LogGroupName: name });
+    }
+  });
+
+  it('runs the very ASL files of step-functions/, with every substitution supplied', () => {
+    const machines = byType(resources, 'AWS::StepFunctions::StateMachine').map(
+      ([, r]) => r.Properties,
+    );
+    expect(machines.map((m) => m.StateMachineName).sort()).toEqual(
+      WORKFLOWS.map((w) => w.name).sort(),
+    );
+    for (const workflow of WORKFLOWS) {
+      const machine = machines.find((m) => m.StateMachineName === workflow.name) as {
+        DefinitionS3Location: { Key: string };
+        DefinitionSubstitutions: Record<string, unknown>;
+        TracingConfiguration: unknown;
+        LoggingConfiguration: unknown;
+      };
+      const source = readFileSync(join(STEP_FUNCTIONS_DIR, workflow.file), 'utf8');
+      const location = machine.DefinitionS3Location;
+      const asset = readFileSync(join(assembly.directory, `asset.${location.Key}`), 'utf8');
+      expect(asset).toBe(source);
+      const placeholders = [...source.matchAll(/\$\{([A-Za-z0-9]+)\}/g)].map((m) => m[1]);
+      for (const name of placeholders)
+        expect(Object.keys(machine.DefinitionSubstitutions)).toContain(name);
+      expect(machine.TracingConfiguration).toEqual({ Enabled: true });
+      expect(machine.LoggingConfiguration).toMatchObject({ Level: 'ALL' });
+    }
+  });
+
+  it('bundles every function for Node.js 24 with X-Ray and Powertools', () => {
+    const functions = byType(resources, 'AWS::Lambda::Function')
+      .map(([, r]) => r.Properties)
+      .filter((p) => String(p.FunctionName ?? '').startsWith('flightpulse-'));
+    expect(functions.map((f) => f.FunctionName).sort()).toEqual(
+      [
+        'api',
+        'generate-messages',
+        'get-affected-bookings',
+        'get-passenger-details',
+        'ingest-flight-events',
+        'mark-bookings-for-rebooking',
+        'record-notification',
+        'send-notifications',
+        'stream-changes',
+      ].map((n) => `flightpulse-${n}`),
+    );
+    for (const fn of functions) {
+      expect(fn).toMatchObject({
+        Runtime: 'nodejs24.x',
+        TracingConfig: { Mode: 'Active' },
+        Environment: {
+          Variables: expect.objectContaining({
+            POWERTOOLS_SERVICE_NAME: 'flightpulse',
+            TABLE_NAME: 'FlightPulseTable',
+          }),
+        },
+      });
+    }
+  });
+
+  it('bundles a Lambda that really runs: the API function answers /health', async () => {
+    const api = byType(resources, 'AWS::Lambda::Function').find(
+      ([, r]) => r.Properties.FunctionName === 'flightpulse-api',
+    );
+    const code = api?.[1].Properties.Code as { S3Key: string } | undefined;
+    const key = String(code?.S3Key).replace(/\.zip$/, '');
+    process.env.TABLE_NAME = 'FlightPulseTable';
+    process.env.AWS_REGION ??= 'us-east-1';
+    const { handler } = await import(join(assembly.directory, `asset.${key}`, 'index.mjs'));
+    const response = await handler(
+      {
+        httpMethod: 'GET',
+        path: '/health',
+        resource: '/health',
+        headers: {},
+        multiValueHeaders: {},
+        queryStringParameters: null,
+        requestContext: { path: '/prod/health', stage: 'prod' },
+        body: null,
+        isBase64Encoded: false,
+      },
+      {},
+    );
+    expect(response.statusCode).toBe(200);
+    expect(JSON.parse(response.body)).toMatchObject({
+      status: 'healthy',
+      service: 'flightpulse-api',
+    });
+  });
+
+  it('grants no wildcard resource for DynamoDB, EventBridge or Bedrock', () => {
+    for (const [, policy] of byType(resources, 'AWS::IAM::Policy')) {
+      const statements = (
+        policy.Properties.PolicyDocument as {
+          Statement: Array<{ Action: string | string[]; Resource: unknown }>;
+        }
+      ).Statement;
+      for (const statement of statements) {
+        const actions = [statement.Action].flat();
+        const guarded = actions.filter(
+          (a) => /^(dynamodb|events|bedrock):/.test(a) && a !== 'dynamodb:ListStreams',
+        );
+        if (guarded.length === 0) continue;
+        const text = JSON.stringify(statement.Resource);
+        expect(text, `${guarded.join(',')} on ${text}`).not.toMatch(/"\*"|index\/\*|\/\*"/);
+      }
+    }
+  });
+
+  it('feeds the stream handler with bisect-on-error, partial batch responses, retries and a dead-letter queue', () => {
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: Match.anyValue(),
+      BisectBatchOnFunctionError: true,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      MaximumRetryAttempts: 5,
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+    });
+  });
+
+  it('serves every REST route through API Gateway with access logs and throttling', () => {
+    const resourcePaths = byType(resources, 'AWS::ApiGateway::Resource').map(
+      ([, r]) => r.Properties.PathPart,
+    );
+    for (const route of API_ROUTES) {
+      for (const part of route.split('/').filter(Boolean)) expect(resourcePaths).toContain(part);
+    }
+    expect(byType(resources, 'AWS::ApiGateway::Method')).toHaveLength(API_ROUTES.length);
+    template.hasResourceProperties('AWS::ApiGateway::Stage', {
+      StageName: 'prod',
+      AccessLogSetting: Match.objectLike({ DestinationArn: Match.anyValue() }),
+      TracingEnabled: true,
+      MethodSettings: Match.arrayWith([
+        Match.objectLike({ ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200 }),
+      ]),
+    });
+  });
+
+  it('keeps the model id in SSM, tags everything and outputs what an operator needs', () => {
+    template.hasResourceProperties('AWS::SSM::Parameter', {
+      Name: '/flightpulse/bedrock-model-id',
+      Value: 'anthropic.claude-haiku-4-5-20251001-v1:0',
+    });
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      Tags: Match.arrayWith([{ Key: 'Project', Value: 'FlightPulse' }]),
+    });
+    const outputs = Object.keys(template.toJSON().Outputs);
+    for (const name of [
+      'ApiUrl',
+      'EventBusName',
+      'TableName',
+      'DelayNotificationStateMachineArn',
+      'CancellationStateMachineArn',
+      'GateChangeStateMachineArn',
+    ]) {
+      expect(outputs).toContain(name);
+    }
+  });
+
+  it('has the dashboard and alarms operations needs', () => {
+    const body = JSON.stringify(template.findResources('AWS::CloudWatch::Dashboard'));
+    for (const title of [
+      'Events processed by type',
+      'Notification success rate',
+      'Average workflow duration',
+      'Error rates',
+      'LLM fallback rate',
+    ]) {
+      expect(body).toContain(title);
+    }
+    const alarms = byType(resources, 'AWS::CloudWatch::Alarm').map(
+      ([, r]) => r.Properties.AlarmName,
+    );
+    expect(alarms.sort()).toEqual(
+      [
+        'api-5xx',
+        'dead-letter-queues',
+        'lambda-errors',
+        'lambda-throttles',
+        'llm-fallback-rate',
+        'workflow-failures',
+      ].map((n) => `flightpulse-${n}`),
+    );
+  });
+
+  it('has no Kafka source until one is chosen', () => {
+    expect(JSON.stringify(template.findResources('AWS::Lambda::EventSourceMapping'))).not.toContain(
+      'flight-operations',
+    );
+  });
+});
+
+describe('FlightPulseStack (context variants)', () => {
+  it('reads Amazon MSK with an on-failure destination and batch settings', () => {
+    const { template } = synth({
+      kafka: 'msk',
+      mskClusterArn: 'arn:aws:kafka:us-east-1:111122223333:cluster/ops/abc',
+    });
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: 'arn:aws:kafka:us-east-1:111122223333:cluster/ops/abc',
+      Topics: ['flight-operations'],
+      StartingPosition: 'TRIM_HORIZON',
+      BatchSize: 100,
+      MaximumBatchingWindowInSeconds: 1,
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+      AmazonManagedKafkaEventSourceConfig: { ConsumerGroupId: 'flightpulse-ingest' },
+    });
+  });
+
+  it('reads self-managed Kafka with SASL/SCRAM credentials, in a VPC, with the API cache, Bedrock and DESTROY', () => {
+    const { template, resources } = synth({
+      kafka: 'self-managed',
+      kafkaBootstrapServers: 'b1.example.com:9096,b2.example.com:9096',
+      kafkaSecretArn: 'arn:aws:secretsmanager:us-east-1:111122223333:secret:kafka-AbCdEf',
+      vpc: 'true',
+      apiCache: 'true',
+      llmProvider: 'bedrock',
+      removalPolicy: 'destroy',
+    });
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      SelfManagedEventSource: {
+        Endpoints: { KafkaBootstrapServers: ['b1.example.com:9096', 'b2.example.com:9096'] },
+      },
+      SourceAccessConfigurations: Match.arrayWith([
+        {
+          Type: 'SASL_SCRAM_512_AUTH',
+          URI: 'arn:aws:secretsmanager:us-east-1:111122223333:secret:kafka-AbCdEf',
+        },
+      ]),
+    });
+    template.resourceCountIs('AWS::EC2::VPC', 1);
+    expect(byType(resources, 'AWS::EC2::VPCEndpoint').length).toBeGreaterThanOrEqual(7);
+    template.hasResourceProperties('AWS::ApiGateway::Stage', {
+      CacheClusterEnabled: true,
+      MethodSettings: Match.arrayWith([
+        Match.objectLike({ ResourcePath: '/~1flights', CachingEnabled: true }),
+      ]),
+    });
+    template.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Delete' });
+    const bedrock = JSON.stringify(template.findResources('AWS::IAM::Policy')).match(
+      /"bedrock:InvokeModel"[^\]]*\][^\]]*foundation-model\/anthropic\.claude-haiku-4-5-20251001-v1:0/,
+    );
+    expect(bedrock).not.toBeNull();
+  });
+
+  it('explains missing context', () => {
+    expect(() => synth({ kafka: 'msk' })).toThrow(/mskClusterArn is required/);
+    expect(() => synth({ kafka: 'rabbitmq' })).toThrow(/kafka must be msk, self-managed or none/);
+  });
+});
