@@ -162,7 +162,8 @@ export class FlightPulseStack extends Stack {
     if (options.llmProvider === 'bedrock') {
       generate.addToRolePolicy(
         new iam.PolicyStatement({
-          actions: ['bedrock:InvokeModel', 'bedrock:Converse'],
+          // Converse is authorised by InvokeModel on the model.
+          actions: ['bedrock:InvokeModel'],
           resources: [
             this.formatArn({
               service: 'bedrock',

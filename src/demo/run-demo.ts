@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { LlmMessenger } from '../adapters/llm/llm-messenger.ts';
+import type { BusEvent } from '../adapters/local/local-bus.ts';
 import type { Flight } from '../domain/flight.ts';
+import type { Messenger } from '../ports.ts';
 import { loadConfig } from '../runtime/config.ts';
 import { startLocalRuntime } from '../runtime/local-runtime.ts';
 import { loadSampleData } from '../runtime/sample-data.ts';
@@ -22,6 +25,8 @@ export interface ScenarioResult {
     state_transitions: number;
   }>;
   notifications: { email: number; sms: number };
+  /** Message segments composed (per event), model calls made, and who wrote the messages. */
+  messages: { segments: number; model_calls: number; by_model: number; by_template: number };
   checks: Check[];
 }
 
@@ -60,6 +65,7 @@ export async function runDemo(env: Record<string, string | undefined>): Promise<
         flights.set(f.flight_id, f);
       const scenario = buildScenario(id, { flights, newId: randomUUID, now: new Date() });
       const busStart = runtime.busEvents.length;
+      const callsBefore = modelCalls(runtime.messenger);
       const executionStart = runtime.executions.length;
       const response = await runtime.app.request('/feed/flight-operations', {
         method: 'POST',
@@ -90,6 +96,7 @@ export async function runDemo(env: Record<string, string | undefined>): Promise<
           email: run.busEvents.filter((e) => e['detail-type'] === 'notification.email').length,
           sms: run.busEvents.filter((e) => e['detail-type'] === 'notification.sms').length,
         },
+        messages: messageStats(run.busEvents, modelCalls(runtime.messenger) - callsBefore),
         checks,
       });
     }
@@ -98,6 +105,23 @@ export async function runDemo(env: Record<string, string | undefined>): Promise<
     await runtime.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+function modelCalls(messenger: Messenger): number {
+  return messenger instanceof LlmMessenger ? messenger.calls : 0;
+}
+
+function messageStats(events: BusEvent[], calls: number): ScenarioResult['messages'] {
+  const sent = events
+    .filter((e) => e['detail-type'].startsWith('notification.'))
+    .map((e) => e.detail);
+  const byModel = sent.filter((d) => d.generated_by === 'LLM').length;
+  return {
+    segments: new Set(sent.map((d) => `${d.event_id}|${d.segment}`)).size,
+    model_calls: calls,
+    by_model: byModel,
+    by_template: sent.length - byModel,
+  };
 }
 
 /** The demo's result for a person to read. */
@@ -112,6 +136,10 @@ export function formatDemo(result: DemoResult): string {
       );
     }
     lines.push(`    notifications: ${s.notifications.email} email, ${s.notifications.sms} SMS`);
+    const m = s.messages;
+    lines.push(
+      `    messages:      ${m.segments} segments, ${m.model_calls} model calls; ${m.by_model} written by the model, ${m.by_template} from templates`,
+    );
     for (const c of s.checks)
       lines.push(`      ${c.passed ? '✔' : '✘'} ${c.name}${c.detail ? ` — ${c.detail}` : ''}`);
     lines.push('');

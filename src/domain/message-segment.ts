@@ -1,5 +1,5 @@
 import type { SpecialRequest } from './booking.ts';
-import type { MessageType } from './bus-events.ts';
+import type { Channel, MessageType } from './bus-events.ts';
 import type { DelayCategory } from './categorize-delay.ts';
 import type { Tier } from './passenger.ts';
 
@@ -39,17 +39,35 @@ export function assistanceClassOf(requests: readonly SpecialRequest[]): Assistan
   return ASSISTANCE_ORDER.find((c) => classes.has(c)) ?? 'NONE';
 }
 
+/** The channels a segment's passengers are told on; only those parts are composed. */
+export type ChannelSet = 'EMAIL' | 'SMS' | 'EMAIL+SMS';
+
+export function channelSetOf(channels: readonly Channel[]): ChannelSet | undefined {
+  const email = channels.includes('EMAIL');
+  const sms = channels.includes('SMS');
+  return email && sms ? 'EMAIL+SMS' : email ? 'EMAIL' : sms ? 'SMS' : undefined;
+}
+
 /**
- * A message segment: passengers in one segment get the same message shape and differ only in
- * their own details, so a segment is composed once and filled per passenger.
+ * A message segment: message type × severity × tier × assistance class × channel set.
+ * Passengers in one segment get the same message and differ only in their own details
+ * (first name, seat, confirmation, special requests, the flight's facts), which fill the
+ * segment's placeholders; so a segment is composed once per event and filled per passenger.
  */
 export interface MessageSegment {
   messageType: MessageType;
   severity: Severity;
   tier: Tier;
   assistance: AssistanceClass;
+  channels: ChannelSet;
 }
 
 export function segmentKey(segment: MessageSegment): string {
-  return [segment.messageType, segment.severity, segment.tier, segment.assistance].join('|');
+  return [
+    segment.messageType,
+    segment.severity,
+    segment.tier,
+    segment.assistance,
+    segment.channels,
+  ].join('|');
 }

@@ -1,12 +1,24 @@
 import { z } from 'zod';
 import { BookingSchema } from '../domain/booking.ts';
 import type { Channel, MessageType } from '../domain/bus-events.ts';
-import { disruptionFrom, messageTypeOf, severityOf } from '../domain/disruption.ts';
+import {
+  type Disruption,
+  disruptionFrom,
+  messageTypeOf,
+  severityOf,
+} from '../domain/disruption.ts';
 import { type FilledMessage, fillMessage, placeholderValues } from '../domain/fill-message.ts';
-import { assistanceClassOf, type MessageSegment, segmentKey } from '../domain/message-segment.ts';
+import {
+  assistanceClassOf,
+  channelSetOf,
+  type MessageSegment,
+  segmentKey,
+} from '../domain/message-segment.ts';
 import { type MessageTemplate, templateFor } from '../domain/message-templates.ts';
 import { planDeliveries } from '../domain/notification-plan.ts';
 import { PassengerSchema } from '../domain/passenger.ts';
+import { ComposedMessageError } from '../domain/segment-prompt.ts';
+import { validateComposed } from '../domain/validate-composed.ts';
 import type { Log, Messenger, MetricsRecorder } from '../ports.ts';
 
 const InputSchema = z.object({
@@ -51,11 +63,11 @@ export function createGenerateMessages(deps: {
 }) {
   const cache = new Map<string, Promise<ComposedSegment>>();
 
-  const compose = (eventId: string, segment: MessageSegment): Promise<ComposedSegment> => {
-    const key = `${eventId}|${segmentKey(segment)}`;
+  const compose = (segment: MessageSegment, disruption: Disruption): Promise<ComposedSegment> => {
+    const key = `${disruption.detail.event_id}|${segmentKey(segment)}`;
     let composed = cache.get(key);
     if (!composed) {
-      composed = composeSegment(segment, deps);
+      composed = composeSegment(segment, disruption, deps);
       if (cache.size >= SEGMENT_CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
       cache.set(key, composed);
     }
@@ -75,9 +87,10 @@ export function createGenerateMessages(deps: {
         severity: severityOf(disruption),
         tier: passenger.tier,
         assistance: assistanceClassOf(booking.special_requests),
+        channels: channelSetOf(planned.map((p) => p.channel)) ?? 'EMAIL+SMS',
       };
       segmentsUsed.add(segmentKey(segment));
-      const composed = await compose(disruption.detail.event_id, segment);
+      const composed = await compose(segment, disruption);
       const values = placeholderValues(passenger, booking, disruption);
       let filled: FilledMessage;
       let generatedBy = composed.generatedBy;
@@ -111,8 +124,13 @@ export function createGenerateMessages(deps: {
   };
 }
 
+/**
+ * The segment's message from the messenger, checked against the personalisation rules before
+ * anyone receives it; on any failure, the templates.
+ */
 async function composeSegment(
   segment: MessageSegment,
+  disruption: Disruption,
   deps: { messenger: Messenger; metrics: MetricsRecorder; log: Log },
 ): Promise<ComposedSegment> {
   if (deps.messenger.name === 'TEMPLATE') {
@@ -120,6 +138,8 @@ async function composeSegment(
   }
   try {
     const template = await deps.messenger.composeSegment(segment);
+    const problems = validateComposed(template, segment, disruption);
+    if (problems.length > 0) throw new ComposedMessageError(`rejected: ${problems.join('; ')}`);
     deps.metrics.count('LLMInvocationsSuccess');
     return { template, generatedBy: 'LLM' };
   } catch (error) {

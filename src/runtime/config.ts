@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type LlmSettings, LlmSettingsSchema } from '../adapters/llm/llm-settings.ts';
 
 const LOG_LEVELS = ['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT'] as const;
 
@@ -19,13 +20,10 @@ const ConfigSchema = z.object({
     .string()
     .regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'host:port[,host:port…]')
     .optional(),
-  LLM_PROVIDER: z
-    .enum(['none'], { message: 'only "none" (templates) is available in this version' })
-    .default('none'),
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `one of ${LOG_LEVELS.join(', ')}` }).default('INFO'),
 });
 
-export type Config = z.infer<typeof ConfigSchema>;
+export type Config = z.infer<typeof ConfigSchema> & { llm: LlmSettings };
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -37,17 +35,21 @@ export class ConfigError extends Error {
  */
 export function loadConfig(
   env: Record<string, string | undefined>,
-  overrides: Partial<Record<keyof Config, string>> = {},
+  overrides: Partial<Record<string, string>> = {},
 ): Config {
   const source = Object.fromEntries(
     Object.entries({ ...env, ...overrides }).filter(([, v]) => v !== undefined && v !== ''),
   );
   const result = ConfigSchema.safeParse(source);
-  if (!result.success) {
-    const lines = result.error.issues.map(
-      (i) =>
-        `  ${i.path.join('.')}: ${i.message} (got ${JSON.stringify(source[String(i.path[0])])})`,
-    );
+  const llm = LlmSettingsSchema.safeParse(source);
+  if (!result.success || !llm.success) {
+    const issues = [...(result.error?.issues ?? []), ...(llm.error?.issues ?? [])];
+    const lines = issues.map((i) => {
+      const name = String(i.path[0]);
+      // Never echo a secret back.
+      const got = /KEY/.test(name) ? '' : ` (got ${JSON.stringify(source[name])})`;
+      return `  ${i.path.join('.')}: ${i.message}${got}`;
+    });
     throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
   }
   if (result.data.KAFKA_BROKERS) {
@@ -55,5 +57,5 @@ export function loadConfig(
       'invalid configuration:\n  KAFKA_BROKERS: the Kafka consumer is not part of this version; unset it to use the embedded feed',
     );
   }
-  return result.data;
+  return { ...result.data, llm: llm.data };
 }

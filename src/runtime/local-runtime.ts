@@ -15,7 +15,7 @@ import { DynamoDbNotificationLog } from '../adapters/dynamodb/dynamodb-notificat
 import { ensureTable } from '../adapters/dynamodb/ensure-table.ts';
 import { seedItems } from '../adapters/dynamodb/seed-items.ts';
 import { SingleTable } from '../adapters/dynamodb/single-table.ts';
-import { TemplateMessenger } from '../adapters/llm/template-messenger.ts';
+import { createMessenger } from '../adapters/llm/create-messenger.ts';
 import { tapChangeFeed } from '../adapters/local/change-feed-tap.ts';
 import {
   type EmbeddedDynamoDb,
@@ -42,7 +42,7 @@ import { createMarkBookingsForRebooking } from '../handlers/mark-bookings-for-re
 import { createRecordNotification } from '../handlers/record-notification.ts';
 import { createSendNotifications } from '../handlers/send-notifications.ts';
 import { createStreamChangesHandler } from '../handlers/stream-changes.ts';
-import type { Clock } from '../ports.ts';
+import type { Clock, Messenger } from '../ports.ts';
 import type { Config } from './config.ts';
 import { sampleDataItems } from './sample-data.ts';
 
@@ -56,6 +56,8 @@ export interface ActivityListener {
 
 export interface LocalRuntime {
   app: Hono;
+  /** The message composer the configuration chose (templates or a model). */
+  messenger: Messenger;
   /** The DynamoDB endpoint in use (embedded dynalite or DYNAMODB_ENDPOINT). */
   endpoint: string;
   feed: EmbeddedFeed;
@@ -138,6 +140,7 @@ export async function startLocalRuntime(
     },
   });
 
+  const messenger = createMessenger(config.llm, config.AWS_REGION);
   const recordNotification = createRecordNotification({ notifications, clock, metrics, log });
   const streamChanges = createStreamChangesHandler({ publisher: bus, log });
   tapChangeFeed(
@@ -158,7 +161,7 @@ export async function startLocalRuntime(
     [TASK_FUNCTIONS['get-passenger-details'].functionName, createGetPassengerDetails({ bookings })],
     [
       TASK_FUNCTIONS['generate-messages'].functionName,
-      createGenerateMessages({ messenger: new TemplateMessenger(), metrics, log }),
+      createGenerateMessages({ messenger, metrics, log }),
     ],
     [
       TASK_FUNCTIONS['send-notifications'].functionName,
@@ -232,6 +235,7 @@ export async function startLocalRuntime(
 
   return {
     app,
+    messenger,
     endpoint,
     feed,
     metrics,

@@ -22,6 +22,7 @@ function messageFor(bookingId: string, options: ProduceOptions) {
     severity: severityOf(d),
     tier: p.tier,
     assistance: assistanceClassOf(b.special_requests),
+    channels: 'EMAIL+SMS' as const,
   };
   return {
     message: fillMessage(templateFor(segment), placeholderValues(p, b, d)),
@@ -100,6 +101,7 @@ describe('template messages', () => {
         severity: severityOf(d),
         tier: p.tier,
         assistance: 'NONE' as const,
+        channels: 'EMAIL+SMS' as const,
       };
       const message = fillMessage(templateFor(segment), placeholderValues(p, b, d));
       expect(message.sms_body.length).toBeLessThanOrEqual(SMS_MAX_LENGTH);
@@ -119,7 +121,7 @@ describe('template messages', () => {
   it('are composed once per segment: same tier and assistance share a segment', () => {
     const a = messageFor('B003', EVENTS[0] as ProduceOptions).segment;
     const c = messageFor('B004', EVENTS[0] as ProduceOptions).segment;
-    expect(segmentKey(a)).toBe('DELAY_NOTIFICATION|MINOR|MEMBER|NONE');
+    expect(segmentKey(a)).toBe('DELAY_NOTIFICATION|MINOR|MEMBER|NONE|EMAIL+SMS');
     expect(segmentKey(c)).toBe(segmentKey(a));
   });
 });

@@ -1,0 +1,82 @@
+import type { Booking, SpecialRequest } from './booking.ts';
+import { checkMessage } from './check-message.ts';
+import type { Disruption } from './disruption.ts';
+import { fillMessage, placeholderValues, UnfilledPlaceholderError } from './fill-message.ts';
+import type { AssistanceClass, MessageSegment } from './message-segment.ts';
+import type { MessageTemplate } from './message-templates.ts';
+import type { Passenger } from './passenger.ts';
+
+const REQUEST_OF: Record<AssistanceClass, SpecialRequest[]> = {
+  NONE: [],
+  MOBILITY: ['WHEELCHAIR_ASSISTANCE'],
+  SENSORY: ['HEARING_ASSISTANCE'],
+  FAMILY: ['TRAVELLING_WITH_INFANT'],
+  SERVICE_ANIMAL: ['SERVICE_ANIMAL'],
+};
+
+/** A stand-in passenger of the segment with a long first name, to test a template before use. */
+function probe(segment: MessageSegment): { passenger: Passenger; booking: Booking } {
+  return {
+    passenger: {
+      passenger_id: 'P000',
+      first_name: 'Alexandrina',
+      last_name: 'Probe',
+      email: 'probe@example.com',
+      phone: '+15550000000',
+      rapid_rewards_number: 'RR0',
+      tier: segment.tier,
+      notification_preferences: { email: true, sms: true, push: false },
+    },
+    booking: {
+      booking_id: 'B000',
+      passenger_id: 'P000',
+      flight_id: 'SW0000',
+      confirmation_number: 'ABC123',
+      seat: '12C',
+      fare_class: 'WGA',
+      booking_status: 'CONFIRMED',
+      checked_in: false,
+      bags_checked: 0,
+      special_requests: REQUEST_OF[segment.assistance],
+      created_at: '2025-01-01T00:00:00Z',
+    },
+  };
+}
+
+/**
+ * Everything wrong with a composed template for a segment, found by filling it for a stand-in
+ * passenger and running the personalisation rules: an unknown or unfilled placeholder, an SMS
+ * that needs shortening, a promise the policy does not allow, a special request the passenger
+ * does not have, missing priority language, the wrong tone. Empty means usable.
+ */
+export function validateComposed(
+  template: MessageTemplate,
+  segment: MessageSegment,
+  disruption: Disruption,
+): string[] {
+  const { passenger, booking } = probe(segment);
+  const values = placeholderValues(passenger, booking, disruption);
+  let filled: ReturnType<typeof fillMessage>;
+  try {
+    filled = fillMessage(template, values);
+  } catch (error) {
+    if (error instanceof UnfilledPlaceholderError) return [error.message];
+    throw error;
+  }
+  const problems: string[] = [];
+  const email = segment.channels !== 'SMS';
+  const sms = segment.channels !== 'EMAIL';
+  if (sms && filled.sms_body.includes('…')) problems.push('SMS does not fit 160 characters');
+  problems.push(
+    ...checkMessage(
+      {
+        ...(email ? { email_subject: filled.email_subject, email_body: filled.email_body } : {}),
+        ...(sms ? { sms_body: filled.sms_body } : {}),
+      },
+      passenger,
+      booking,
+      disruption,
+    ),
+  );
+  return problems;
+}
