@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../runtime/config.ts';
 import { demoCommand } from './demo-command.ts';
+import { messagesCommand } from './messages-command.ts';
 import { produceCommand, scenarioCommand } from './produce-command.ts';
 import { seedCommand } from './seed-command.ts';
 import { startCommand } from './start-command.ts';
@@ -18,10 +19,15 @@ Commands:
               [--delay-minutes N] [--reason R] [--reason-detail TEXT] [--rebooking-priority HIGH|NORMAL|LOW]
               [--old-gate G] [--new-gate G] [--terminal-change] [--event-id ID] [--url URL]
   scenario N  Run test scenario N (1–5) against a running server [--url URL]
+  messages    Preview the messages each passenger of a flight would receive, and the segment count
+              --flight ID --type DELAY|CANCELLATION|GATE_CHANGE [--delay-minutes N] [--new-gate G] [--terminal-change]
   demo        Run scenarios 1–5 on a fresh embedded stack and check every expectation [--json]
 
 Environment: PORT, FLIGHTPULSE_DATA_DIR, TABLE_NAME, EVENT_BUS_NAME, DYNAMODB_ENDPOINT, AWS_REGION,
-             LLM_PROVIDER, LOG_LEVEL, FLIGHTPULSE_URL (default http://127.0.0.1:3000)`;
+             LOG_LEVEL, FLIGHTPULSE_URL (default http://127.0.0.1:3000)
+LLM:         LLM_PROVIDER (none|bedrock|anthropic|openai), LLM_MODEL, BEDROCK_MODEL_ID,
+             AWS_ENDPOINT_URL_BEDROCK_RUNTIME, ANTHROPIC_BASE_URL, ANTHROPIC_API_KEY,
+             OPENAI_BASE_URL, OPENAI_API_KEY, LLM_TIMEOUT_MS, LLM_MAX_RETRIES, LLM_CONCURRENCY`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -31,6 +37,8 @@ const { values, positionals } = parseArgs({
     url: { type: 'string' },
     json: { type: 'boolean' },
     aws: { type: 'boolean' },
+    flight: { type: 'string' },
+    type: { type: 'string' },
     'event-type': { type: 'string' },
     'flight-id': { type: 'string' },
     'delay-minutes': { type: 'string' },
@@ -61,6 +69,16 @@ try {
       break;
     case 'scenario':
       await scenarioCommand(url, args[0]);
+      break;
+    case 'messages':
+      await messagesCommand(process.env, {
+        flight: values.flight,
+        type: values.type,
+        delayMinutes: values['delay-minutes'],
+        newGate: values['new-gate'],
+        terminalChange: values['terminal-change'],
+        dataDir: values['data-dir'],
+      });
       break;
     case 'demo':
       process.exitCode = (await demoCommand(process.env, values.json === true)) ? 0 : 1;

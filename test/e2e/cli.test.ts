@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { providerEnv, startFakeModelServer } from '../support/fake-model-server.ts';
 
 const run = promisify(execFile);
 const BIN = join(import.meta.dirname, '../../bin/flightpulse.js');
@@ -148,3 +149,26 @@ async function waitFor(condition: () => Promise<boolean>, timeoutMs = 10_000): P
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+describe('flightpulse messages', () => {
+  it("previews each passenger's messages with one model call per segment", async () => {
+    const fake = await startFakeModelServer('openai', 'good');
+    const dataDir = mkdtempSync(join(tmpdir(), 'flightpulse-preview-'));
+    try {
+      const { stdout } = await run(
+        process.execPath,
+        [BIN, 'messages', '--flight', 'SW5678', '--type', 'CANCELLATION', '--data-dir', dataDir],
+        {
+          env: { ...process.env, ...providerEnv('openai', fake.url) },
+        },
+      );
+      expect(stdout).toContain('flight.cancelled for SW5678');
+      expect(stdout).toMatch(/by LLM/);
+      expect(stdout).toMatch(/4 passengers, (\d+) segments, \1 model calls/);
+      expect(fake.requests.length).toBeGreaterThan(0);
+    } finally {
+      await fake.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
