@@ -20,6 +20,7 @@ const ConfigSchema = z.object({
     .string()
     .regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'host:port[,host:port…]')
     .optional(),
+  KAFKA_GROUP_ID: z.string().min(1).default('flightpulse-ingest'),
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `one of ${LOG_LEVELS.join(', ')}` }).default('INFO'),
 });
 
@@ -51,11 +52,6 @@ export function loadConfig(
       return `  ${i.path.join('.')}: ${i.message}${got}`;
     });
     throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
-  }
-  if (result.data.KAFKA_BROKERS) {
-    throw new ConfigError(
-      'invalid configuration:\n  KAFKA_BROKERS: the Kafka consumer is not part of this version; unset it to use the embedded feed',
-    );
   }
   return { ...result.data, llm: llm.data };
 }

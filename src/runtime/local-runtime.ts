@@ -1,9 +1,12 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Logger } from '@aws-lambda-powertools/logger';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBRecord } from 'aws-lambda';
 import type { Hono } from 'hono';
 import {
+  connectionOptions,
   createDocumentClient,
   createDynamoDbClient,
 } from '../adapters/dynamodb/document-client.ts';
@@ -12,9 +15,12 @@ import { DynamoDbEventLog } from '../adapters/dynamodb/dynamodb-event-log.ts';
 import { DynamoDbExecutionLog } from '../adapters/dynamodb/dynamodb-execution-log.ts';
 import { DynamoDbFlightStore } from '../adapters/dynamodb/dynamodb-flight-store.ts';
 import { DynamoDbNotificationLog } from '../adapters/dynamodb/dynamodb-notification-log.ts';
+import { DynamoDbStreamReader } from '../adapters/dynamodb/dynamodb-stream-reader.ts';
 import { ensureTable } from '../adapters/dynamodb/ensure-table.ts';
 import { seedItems } from '../adapters/dynamodb/seed-items.ts';
 import { SingleTable } from '../adapters/dynamodb/single-table.ts';
+import { KafkaFeedConsumer } from '../adapters/kafka/kafka-feed-consumer.ts';
+import { KafkaFeedProducer } from '../adapters/kafka/kafka-feed-producer.ts';
 import { createMessenger } from '../adapters/llm/create-messenger.ts';
 import { tapChangeFeed } from '../adapters/local/change-feed-tap.ts';
 import {
@@ -42,7 +48,7 @@ import { createMarkBookingsForRebooking } from '../handlers/mark-bookings-for-re
 import { createRecordNotification } from '../handlers/record-notification.ts';
 import { createSendNotifications } from '../handlers/send-notifications.ts';
 import { createStreamChangesHandler } from '../handlers/stream-changes.ts';
-import type { Clock, Messenger } from '../ports.ts';
+import type { Clock, FeedProducer, Messenger } from '../ports.ts';
 import type { Config } from './config.ts';
 import { sampleDataItems } from './sample-data.ts';
 
@@ -60,7 +66,9 @@ export interface LocalRuntime {
   messenger: Messenger;
   /** The DynamoDB endpoint in use (embedded dynalite or DYNAMODB_ENDPOINT). */
   endpoint: string;
-  feed: EmbeddedFeed;
+  feed: FeedProducer;
+  /** The Kafka consumer, when KAFKA_BROKERS is set. */
+  kafkaConsumer: KafkaFeedConsumer | undefined;
   metrics: InMemoryMetrics;
   executions: ExecutionRecord[];
   busEvents: BusEvent[];
@@ -143,15 +151,31 @@ export async function startLocalRuntime(
   const messenger = createMessenger(config.llm, config.AWS_REGION);
   const recordNotification = createRecordNotification({ notifications, clock, metrics, log });
   const streamChanges = createStreamChangesHandler({ publisher: bus, log });
-  tapChangeFeed(
-    client,
-    reader,
-    tableName,
-    (records: DynamoDBRecord[]) => {
-      tracker.track(streamChanges({ Records: records }));
-    },
-    config.AWS_REGION,
-  );
+  // dynalite has no streams: tap its writes. A real endpoint (DynamoDB Local, AWS) has the stream itself.
+  const streamReader = config.DYNAMODB_ENDPOINT
+    ? new DynamoDbStreamReader({
+        dynamodb: reader,
+        streams: new DynamoDBStreamsClient({ ...connectionOptions(connection) }),
+        tableName,
+        checkpointFile: join(config.FLIGHTPULSE_DATA_DIR, `stream-checkpoints-${tableName}.json`),
+        handle: (records) => streamChanges({ Records: records }),
+        log,
+      })
+    : undefined;
+  if (streamReader) {
+    mkdirSync(config.FLIGHTPULSE_DATA_DIR, { recursive: true });
+    await streamReader.start();
+  } else {
+    tapChangeFeed(
+      client,
+      reader,
+      tableName,
+      (records: DynamoDBRecord[]) => {
+        tracker.track(streamChanges({ Records: records }));
+      },
+      config.AWS_REGION,
+    );
+  }
 
   const functions = new Map<string, LocalFunction>([
     [
@@ -202,25 +226,43 @@ export async function startLocalRuntime(
   );
 
   const ingest = createIngestHandler({ flights, events, publisher: bus, clock, metrics, log });
-  const feed = new EmbeddedFeed({
-    topic: FLIGHT_OPERATIONS_TOPIC,
-    partitions: FEED_PARTITIONS,
-    doc,
-    tableName,
-    ingest,
-    tracker,
-    log,
-    onBatchFailed: async (records, error) => {
-      for (const record of records) {
-        await events.recordOutcome({
-          outcome: 'REJECTED',
-          reason: `ingest failed after retries: ${String(error)}`,
-          received_at: clock.now(),
-          kafka: { topic: record.topic, partition: record.partition, offset: record.offset },
-        });
+  const brokers = config.KAFKA_BROKERS?.split(',');
+  // With KAFKA_BROKERS the feed is real Kafka: a consumer group in, the producer behind the endpoint.
+  const kafka = brokers
+    ? {
+        consumer: new KafkaFeedConsumer({
+          brokers,
+          groupId: config.KAFKA_GROUP_ID,
+          topic: FLIGHT_OPERATIONS_TOPIC,
+          deadLetterTopic: `${FLIGHT_OPERATIONS_TOPIC}.dlq`,
+          ingest,
+          log,
+        }),
+        producer: new KafkaFeedProducer(brokers, FLIGHT_OPERATIONS_TOPIC, FEED_PARTITIONS),
       }
-    },
-  });
+    : undefined;
+  await kafka?.consumer.start();
+  const feed: FeedProducer =
+    kafka?.producer ??
+    new EmbeddedFeed({
+      topic: FLIGHT_OPERATIONS_TOPIC,
+      partitions: FEED_PARTITIONS,
+      doc,
+      tableName,
+      ingest,
+      tracker,
+      log,
+      onBatchFailed: async (records, error) => {
+        for (const record of records) {
+          await events.recordOutcome({
+            outcome: 'REJECTED',
+            reason: `ingest failed after retries: ${String(error)}`,
+            received_at: clock.now(),
+            kafka: { topic: record.topic, partition: record.partition, offset: record.offset },
+          });
+        }
+      },
+    });
 
   const app = createApiApp({
     flights,
@@ -244,7 +286,11 @@ export async function startLocalRuntime(
     workflowDeadLetters,
     seed: () => seedItems(doc, tableName, sampleDataItems()),
     idle: () => tracker.idle(),
+    kafkaConsumer: kafka?.consumer,
     async close() {
+      await kafka?.consumer.stop();
+      await kafka?.producer.close();
+      await streamReader?.stop();
       await tracker.idle();
       client.destroy();
       reader.destroy();

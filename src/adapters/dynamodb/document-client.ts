@@ -7,11 +7,11 @@ export interface DynamoDbConnection {
   region?: string;
 }
 
-export function createDynamoDbClient(connection: DynamoDbConnection): DynamoDBClient {
-  const local = connection.endpoint !== undefined;
-  return new DynamoDBClient({
+/** Client options for a connection; shared by the DynamoDB and DynamoDB Streams clients. */
+export function connectionOptions(connection: DynamoDbConnection) {
+  return {
     region: connection.region ?? 'us-east-1',
-    ...(local
+    ...(connection.endpoint !== undefined
       ? {
           endpoint: connection.endpoint,
           // Local stores accept any credentials; fixed ones keep the SDK from searching for real ones.
@@ -19,7 +19,11 @@ export function createDynamoDbClient(connection: DynamoDbConnection): DynamoDBCl
         }
       : {}),
     maxAttempts: 5,
-  });
+  };
+}
+
+export function createDynamoDbClient(connection: DynamoDbConnection): DynamoDBClient {
+  return new DynamoDBClient(connectionOptions(connection));
 }
 
 export function createDocumentClient(client: DynamoDBClient): DynamoDBDocumentClient {

@@ -1,0 +1,136 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  DescribeStreamCommand,
+  type DynamoDBStreamsClient,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  type _Record as StreamRecord,
+} from '@aws-sdk/client-dynamodb-streams';
+import type { DynamoDBRecord } from 'aws-lambda';
+import type { Log } from '../../ports.ts';
+
+export interface StreamReaderOptions {
+  dynamodb: DynamoDBClient;
+  streams: DynamoDBStreamsClient;
+  tableName: string;
+  /** File where the last handled sequence number of each shard is kept across restarts. */
+  checkpointFile: string;
+  handle: (
+    records: DynamoDBRecord[],
+  ) => Promise<{ batchItemFailures: Array<{ itemIdentifier: string }> }>;
+  log: Log;
+  pollMs?: number;
+}
+
+/**
+ * Reads the table's real DynamoDB stream (DynamoDB Local or AWS) shard by shard and feeds the
+ * same stream handler Lambda runs; checkpoints after each handled batch, retries failed records.
+ */
+export class DynamoDbStreamReader {
+  private readonly options: StreamReaderOptions;
+  private readonly iterators = new Map<string, string>();
+  private checkpoints: Record<string, string> = {};
+  private streamArn: string | undefined;
+  private running = false;
+  private loop: Promise<void> | undefined;
+
+  constructor(options: StreamReaderOptions) {
+    this.options = options;
+  }
+
+  async start(): Promise<void> {
+    const { Table } = await this.options.dynamodb.send(
+      new DescribeTableCommand({ TableName: this.options.tableName }),
+    );
+    this.streamArn = Table?.LatestStreamArn;
+    if (!this.streamArn) throw new Error(`table ${this.options.tableName} has no stream`);
+    this.checkpoints = await readFile(this.options.checkpointFile, 'utf8').then(
+      JSON.parse,
+      () => ({}),
+    );
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        const got = await this.pollOnce();
+        if (!got) await new Promise((r) => setTimeout(r, this.options.pollMs ?? 200));
+      } catch (error) {
+        this.options.log.error('stream read failed', { error: String(error) });
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+    }
+  }
+
+  /** One pass over every shard; true when any records were handled. */
+  private async pollOnce(): Promise<boolean> {
+    const { StreamDescription } = await this.options.streams.send(
+      new DescribeStreamCommand({ StreamArn: this.streamArn }),
+    );
+    let handled = false;
+    for (const shard of StreamDescription?.Shards ?? []) {
+      const shardId = shard.ShardId as string;
+      let iterator = this.iterators.get(shardId);
+      if (!iterator) {
+        const after = this.checkpoints[shardId];
+        ({ ShardIterator: iterator } = await this.options.streams.send(
+          new GetShardIteratorCommand({
+            StreamArn: this.streamArn,
+            ShardId: shardId,
+            ShardIteratorType: after ? 'AFTER_SEQUENCE_NUMBER' : 'TRIM_HORIZON',
+            ...(after ? { SequenceNumber: after } : {}),
+          }),
+        ));
+        if (!iterator) continue;
+      }
+      const { Records = [], NextShardIterator } = await this.options.streams.send(
+        new GetRecordsCommand({ ShardIterator: iterator, Limit: 100 }),
+      );
+      if (Records.length > 0) {
+        await this.handle(Records);
+        this.checkpoints[shardId] = Records.at(-1)?.dynamodb?.SequenceNumber as string;
+        await writeFile(this.options.checkpointFile, JSON.stringify(this.checkpoints));
+        handled = true;
+      }
+      if (NextShardIterator) this.iterators.set(shardId, NextShardIterator);
+      else this.iterators.delete(shardId);
+    }
+    return handled;
+  }
+
+  /** Hands records to the handler until none fail (a failing record is retried, never skipped). */
+  private async handle(records: StreamRecord[]): Promise<void> {
+    let pending = records.map(toLambdaRecord);
+    for (let attempt = 1; pending.length > 0 && this.running; attempt++) {
+      const { batchItemFailures } = await this.options.handle(pending);
+      const failed = new Set(batchItemFailures.map((f) => f.itemIdentifier));
+      pending = pending.filter((r) => failed.has(r.dynamodb?.SequenceNumber ?? ''));
+      if (pending.length > 0)
+        await new Promise((r) => setTimeout(r, Math.min(5000, 100 * 2 ** attempt)));
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    await this.loop;
+  }
+}
+
+function toLambdaRecord(record: StreamRecord): DynamoDBRecord {
+  const created = record.dynamodb?.ApproximateCreationDateTime;
+  return {
+    eventID: record.eventID,
+    eventName: record.eventName,
+    eventVersion: record.eventVersion,
+    eventSource: 'aws:dynamodb',
+    awsRegion: record.awsRegion,
+    dynamodb: {
+      ...(record.dynamodb as object),
+      ApproximateCreationDateTime:
+        created instanceof Date ? Math.floor(created.getTime() / 1000) : Number(created ?? 0),
+    },
+  } as DynamoDBRecord;
+}

@@ -1,0 +1,156 @@
+import {
+  Consumer,
+  type Message,
+  type MessagesStream,
+  Producer,
+  stringSerializers,
+} from '@platformatic/kafka';
+import type { RecordOutcome } from '../../handlers/ingest-flight-events.ts';
+import type { KafkaEvent } from '../../handlers/kafka-event.ts';
+import type { Log } from '../../ports.ts';
+import { toKafkaEvent } from './kafka-record-event.ts';
+
+export interface KafkaFeedConsumerOptions {
+  brokers: string[];
+  groupId: string;
+  topic: string;
+  deadLetterTopic: string;
+  ingest: (event: KafkaEvent) => Promise<{ outcomes: RecordOutcome[] }>;
+  log: Log;
+  maxBatchSize?: number;
+  lingerMs?: number;
+}
+
+type Buffers = Message<Buffer, Buffer, Buffer, Buffer>;
+
+/**
+ * Consumes `flight-operations` as a consumer group and hands batches to the ingest function in
+ * Lambda's Kafka event shape. Offsets are committed only after a batch is handled; rejected
+ * records go to the dead-letter topic with the reason in headers first. Batches run one at a
+ * time, so each partition (one flight's events) keeps its order.
+ */
+export class KafkaFeedConsumer {
+  private readonly options: KafkaFeedConsumerOptions;
+  private readonly consumer: Consumer<Buffer, Buffer, Buffer, Buffer>;
+  private readonly producer: Producer<string, string, string, string>;
+  private stream: MessagesStream<Buffer, Buffer, Buffer, Buffer> | undefined;
+  private buffer: Buffers[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private chain: Promise<void> = Promise.resolve();
+  private stopping = false;
+  /** Records handled so far (for tests and the console). */
+  handled = 0;
+
+  constructor(options: KafkaFeedConsumerOptions) {
+    this.options = options;
+    this.consumer = new Consumer({
+      groupId: options.groupId,
+      clientId: 'flightpulse-ingest',
+      bootstrapBrokers: options.brokers,
+    });
+    this.producer = new Producer({
+      clientId: 'flightpulse-dead-letters',
+      bootstrapBrokers: options.brokers,
+      serializers: stringSerializers,
+    });
+  }
+
+  async start(): Promise<void> {
+    this.stream = await this.consumer.consume({
+      topics: [this.options.topic],
+      autocommit: false,
+      mode: 'committed',
+      fallbackMode: 'earliest',
+      maxWaitTime: 200,
+      sessionTimeout: 10_000,
+      heartbeatInterval: 500,
+    });
+    this.stream.on('data', (message: Buffers) => {
+      this.buffer.push(message);
+      this.schedule(
+        this.buffer.length >= (this.options.maxBatchSize ?? 100)
+          ? 0
+          : (this.options.lingerMs ?? 50),
+      );
+    });
+    this.stream.on('error', (error: unknown) =>
+      this.options.log.error('Kafka consumer error', { error: String(error) }),
+    );
+  }
+
+  private schedule(delay: number): void {
+    if (this.timer && delay > 0) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.chain = this.chain.then(() => this.flush());
+    }, delay);
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.buffer.splice(0);
+    if (batch.length === 0 || !this.stream) return;
+    this.stream.pause();
+    try {
+      const outcomes = await this.ingestWithRetry(batch);
+      if (!outcomes) return; // stopping: nothing committed, the group redelivers these
+      await this.deadLetter(batch, outcomes);
+      const last = new Map<number, Buffers>();
+      for (const message of batch) last.set(message.partition, message);
+      await Promise.all([...last.values()].map((m) => m.commit()));
+      this.handled += batch.length;
+    } finally {
+      if (!this.stopping) this.stream.resume();
+    }
+  }
+
+  /** Infrastructure failures (store, bus) retry with backoff; offsets stay uncommitted meanwhile. */
+  private async ingestWithRetry(batch: Buffers[]): Promise<RecordOutcome[] | undefined> {
+    const event = toKafkaEvent(batch, this.options.brokers.join(','));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return (await this.options.ingest(event)).outcomes;
+      } catch (error) {
+        this.options.log.error('ingest failed; retrying the batch', {
+          attempt,
+          error: String(error),
+        });
+        if (this.stopping) return undefined;
+        await new Promise((r) => setTimeout(r, Math.min(5_000, 100 * 2 ** attempt)));
+      }
+    }
+  }
+
+  private async deadLetter(batch: Buffers[], outcomes: RecordOutcome[]): Promise<void> {
+    const rejected = outcomes.filter((o) => o.outcome === 'REJECTED');
+    if (rejected.length === 0) return;
+    const byCoordinates = new Map(batch.map((m) => [`${m.partition}:${m.offset}`, m]));
+    await this.producer.send({
+      messages: rejected.map((o) => {
+        const source = byCoordinates.get(`${o.partition}:${o.offset}`);
+        return {
+          topic: this.options.deadLetterTopic,
+          ...(source?.key?.length ? { key: source.key.toString('utf8') } : {}),
+          value: source?.value?.toString('utf8') ?? '',
+          headers: {
+            'x-flightpulse-reason': o.reason ?? 'rejected',
+            'x-flightpulse-topic': o.topic,
+            'x-flightpulse-partition': String(o.partition),
+            'x-flightpulse-offset': o.offset,
+          },
+        };
+      }),
+    });
+  }
+
+  /** Stops fetching, finishes (and commits) the batch in hand, then leaves the group. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    clearTimeout(this.timer);
+    this.stream?.pause();
+    await this.chain;
+    await this.stream?.close();
+    await this.consumer.close(true);
+    await this.producer.close();
+  }
+}
