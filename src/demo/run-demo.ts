@@ -40,13 +40,30 @@ export interface DemoResult {
  * records go through the feed endpoint, the demo waits until everything settles, then checks
  * the scenario's expectations through the REST API.
  */
-export async function runDemo(env: Record<string, string | undefined>): Promise<DemoResult> {
+export async function runDemo(
+  env: Record<string, string | undefined>,
+  options: { infrastructure: 'embedded' | 'from-environment' } = { infrastructure: 'embedded' },
+): Promise<DemoResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'flightpulse-demo-'));
-  const config = loadConfig(env, {
-    FLIGHTPULSE_DATA_DIR: dataDir,
-    LOG_LEVEL: 'SILENT',
-    DYNAMODB_ENDPOINT: '',
-  });
+  const run = `${Date.now()}`;
+  const config = loadConfig(
+    env,
+    options.infrastructure === 'embedded'
+      ? {
+          FLIGHTPULSE_DATA_DIR: dataDir,
+          LOG_LEVEL: 'SILENT',
+          DYNAMODB_ENDPOINT: '',
+          KAFKA_BROKERS: '',
+        }
+      : // Real Kafka and DynamoDB Local from the environment: a fresh table, topic and group per run.
+        {
+          FLIGHTPULSE_DATA_DIR: dataDir,
+          LOG_LEVEL: 'SILENT',
+          TABLE_NAME: `FlightPulseDemo${run}`,
+          KAFKA_GROUP_ID: `flightpulse-demo-${run}`,
+          KAFKA_TOPIC: `flight-operations-demo-${run}`,
+        },
+  );
   const runtime = await startLocalRuntime(config);
   try {
     await runtime.seed();

@@ -21,6 +21,11 @@ const ConfigSchema = z.object({
     .regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'host:port[,host:port…]')
     .optional(),
   KAFKA_GROUP_ID: z.string().min(1).default('flightpulse-ingest'),
+  KAFKA_MAX_BATCH: z.coerce.number().int().min(1).max(10_000).default(100),
+  KAFKA_TOPIC: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,200}$/, 'a Kafka topic name')
+    .default('flight-operations'),
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `one of ${LOG_LEVELS.join(', ')}` }).default('INFO'),
 });
 

@@ -19,6 +19,7 @@ import { DynamoDbStreamReader } from '../adapters/dynamodb/dynamodb-stream-reade
 import { ensureTable } from '../adapters/dynamodb/ensure-table.ts';
 import { seedItems } from '../adapters/dynamodb/seed-items.ts';
 import { SingleTable } from '../adapters/dynamodb/single-table.ts';
+import { ensureTopics } from '../adapters/kafka/ensure-topics.ts';
 import { KafkaFeedConsumer } from '../adapters/kafka/kafka-feed-consumer.ts';
 import { KafkaFeedProducer } from '../adapters/kafka/kafka-feed-producer.ts';
 import { createMessenger } from '../adapters/llm/create-messenger.ts';
@@ -233,17 +234,29 @@ export async function startLocalRuntime(
         consumer: new KafkaFeedConsumer({
           brokers,
           groupId: config.KAFKA_GROUP_ID,
-          topic: FLIGHT_OPERATIONS_TOPIC,
-          deadLetterTopic: `${FLIGHT_OPERATIONS_TOPIC}.dlq`,
+          topic: config.KAFKA_TOPIC,
+          deadLetterTopic: `${config.KAFKA_TOPIC}.dlq`,
           ingest,
           log,
+          maxBatchSize: config.KAFKA_MAX_BATCH,
         }),
-        producer: new KafkaFeedProducer(brokers, FLIGHT_OPERATIONS_TOPIC, FEED_PARTITIONS),
+        producer: new KafkaFeedProducer(brokers, config.KAFKA_TOPIC, FEED_PARTITIONS),
       }
     : undefined;
-  await kafka?.consumer.start();
+  if (brokers && kafka) {
+    await ensureTopics(brokers, [config.KAFKA_TOPIC, `${config.KAFKA_TOPIC}.dlq`], FEED_PARTITIONS);
+    await kafka.consumer.start();
+  }
+  let produced = 0;
+  const kafkaFeed: FeedProducer | undefined = kafka && {
+    async produce(records) {
+      const offsets = await kafka.producer.produce(records);
+      produced += records.length;
+      return offsets;
+    },
+  };
   const feed: FeedProducer =
-    kafka?.producer ??
+    kafkaFeed ??
     new EmbeddedFeed({
       topic: FLIGHT_OPERATIONS_TOPIC,
       partitions: FEED_PARTITIONS,
@@ -285,7 +298,22 @@ export async function startLocalRuntime(
     busEvents,
     workflowDeadLetters,
     seed: () => seedItems(doc, tableName, sampleDataItems()),
-    idle: () => tracker.idle(),
+    async idle() {
+      const failures: unknown[] = [];
+      const signature = () =>
+        `${busEvents.length}|${executions.length}|${kafka?.consumer.handled ?? 0}`;
+      // Settled when two rounds in a row change nothing: Kafka caught up, the stream read, the bus quiet.
+      for (let quiet = 0; quiet < 2; ) {
+        const before = signature();
+        failures.push(...(await tracker.idle()));
+        while (kafka && kafka.consumer.handled < produced)
+          await new Promise((r) => setTimeout(r, 50));
+        await streamReader?.caughtUp();
+        failures.push(...(await tracker.idle()));
+        quiet = signature() === before ? quiet + 1 : 0;
+      }
+      return failures;
+    },
     kafkaConsumer: kafka?.consumer,
     async close() {
       await kafka?.consumer.stop();

@@ -33,6 +33,8 @@ export class DynamoDbStreamReader {
   private checkpoints: Record<string, string> = {};
   private streamArn: string | undefined;
   private running = false;
+  /** Full passes over the shards that found nothing new. */
+  private quietPasses = 0;
   private loop: Promise<void> | undefined;
 
   constructor(options: StreamReaderOptions) {
@@ -57,7 +59,10 @@ export class DynamoDbStreamReader {
     while (this.running) {
       try {
         const got = await this.pollOnce();
-        if (!got) await new Promise((r) => setTimeout(r, this.options.pollMs ?? 200));
+        if (!got) {
+          this.quietPasses++;
+          await new Promise((r) => setTimeout(r, this.options.pollMs ?? 200));
+        }
       } catch (error) {
         this.options.log.error('stream read failed', { error: String(error) });
         await new Promise((r) => setTimeout(r, 1000));
@@ -111,6 +116,12 @@ export class DynamoDbStreamReader {
       if (pending.length > 0)
         await new Promise((r) => setTimeout(r, Math.min(5000, 100 * 2 ** attempt)));
     }
+  }
+
+  /** Resolves once a full pass, started after this call, found no new records. */
+  async caughtUp(): Promise<void> {
+    const seen = this.quietPasses;
+    while (this.running && this.quietPasses < seen + 2) await new Promise((r) => setTimeout(r, 50));
   }
 
   async stop(): Promise<void> {
