@@ -38,6 +38,8 @@ export class KafkaFeedConsumer {
   private timer: NodeJS.Timeout | undefined;
   private chain: Promise<void> = Promise.resolve();
   private stopping = false;
+  /** The last offset handled and committed, per partition. */
+  private readonly done = new Map<number, bigint>();
   /** Records handled so far (for tests and the console). */
   handled = 0;
 
@@ -88,7 +90,11 @@ export class KafkaFeedConsumer {
   }
 
   private async flush(): Promise<void> {
-    const batch = this.buffer.splice(0);
+    // A client may hand a message over again (a refetch, a rebalance); what was handled is skipped.
+    const batch = this.buffer
+      .splice(0, this.options.maxBatchSize ?? 100)
+      .filter((m) => m.offset > (this.done.get(m.partition) ?? -1n));
+    if (this.buffer.length > 0) this.schedule(0);
     if (batch.length === 0 || !this.stream) return;
     this.stream.pause();
     try {
@@ -98,6 +104,7 @@ export class KafkaFeedConsumer {
       const last = new Map<number, Buffers>();
       for (const message of batch) last.set(message.partition, message);
       await Promise.all([...last.values()].map((m) => m.commit()));
+      for (const m of last.values()) this.done.set(m.partition, m.offset);
       this.handled += batch.length;
     } finally {
       if (!this.stopping) this.stream.resume();
