@@ -55,6 +55,18 @@ const { values, positionals } = parseArgs({
 
 const [command, ...args] = positionals;
 const url = values.url ?? process.env.FLIGHTPULSE_URL ?? 'http://127.0.0.1:3000';
+// With KAFKA_BROKERS set, produce and scenario publish to Kafka (key = flight id) instead of the server's feed.
+const target = {
+  url,
+  ...(process.env.KAFKA_BROKERS
+    ? {
+        kafka: {
+          brokers: process.env.KAFKA_BROKERS.split(','),
+          topic: process.env.KAFKA_TOPIC ?? 'flight-operations',
+        },
+      }
+    : {}),
+};
 
 try {
   switch (command) {
@@ -65,10 +77,10 @@ try {
       await seedCommand(process.env, { dataDir: values['data-dir'], aws: values.aws });
       break;
     case 'produce':
-      await produceCommand(url, values);
+      await produceCommand(target, values);
       break;
     case 'scenario':
-      await scenarioCommand(url, args[0]);
+      await scenarioCommand(target, args[0]);
       break;
     case 'messages':
       await messagesCommand(process.env, {

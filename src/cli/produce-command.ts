@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { KafkaFeedProducer } from '../adapters/kafka/kafka-feed-producer.ts';
 import type { Flight } from '../domain/flight.ts';
 import { INBOUND_EVENT_TYPES } from '../domain/inbound-events.ts';
 import type { EventLogEntry } from '../ports.ts';
+import { loadSampleData } from '../runtime/sample-data.ts';
 import { buildEvent, type ProduceOptions } from '../simulator/build-event.ts';
 import { buildScenario, feedRecord, type ScenarioRecord } from '../simulator/scenarios.ts';
 import { UsageError } from './usage-error.ts';
@@ -18,27 +20,65 @@ async function request<T>(url: string, init?: RequestInit): Promise<{ status: nu
   return { status: response.status, body: (await response.json()) as T };
 }
 
-async function produce(url: string, records: ScenarioRecord[]): Promise<void> {
+/** Where produced records go: the running server's feed endpoint, or Kafka when KAFKA_BROKERS is set. */
+export interface Target {
+  url: string;
+  kafka?: { brokers: string[]; topic: string };
+}
+
+async function send(
+  target: Target,
+  records: ScenarioRecord[],
+): Promise<Array<{ partition: number; offset: string }>> {
+  if (target.kafka) {
+    const producer = new KafkaFeedProducer(target.kafka.brokers, target.kafka.topic, 3);
+    try {
+      return await producer.produce(records.map(feedRecord));
+    } finally {
+      await producer.close();
+    }
+  }
   const { status, body } = await request<{
     offsets?: Array<{ partition: number; offset: string }>;
     error?: string;
-  }>(`${url}/feed/flight-operations`, {
+  }>(`${target.url}/feed/flight-operations`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ records: records.map(feedRecord) }),
   });
   if (status !== 202) throw new UsageError(`the feed answered ${status}: ${JSON.stringify(body)}`);
+  return body.offsets ?? [];
+}
+
+async function produce(target: Target, records: ScenarioRecord[]): Promise<void> {
+  const offsets = await send(target, records);
+  const topic = target.kafka ? `Kafka ${target.kafka.topic}` : 'flight-operations';
   records.forEach((record, i) => {
-    const at = body.offsets?.[i];
+    const at = offsets[i];
     const what =
       'event' in record
         ? `${record.event.event_type} ${(record.event.payload as { flight_id: string }).flight_id} (${record.event.event_id})`
         : 'raw record';
-    console.log(
-      `produced ${what} → flight-operations partition ${at?.partition} offset ${at?.offset}`,
-    );
+    console.log(`produced ${what} → ${topic} partition ${at?.partition} offset ${at?.offset}`);
   });
-  await reportOutcomes(url, body.offsets ?? []);
+  if (await reachable(target.url)) await reportOutcomes(target.url, offsets);
+  else console.log(`  (no FlightPulse server at ${target.url} to report the outcomes)`);
+}
+
+async function reachable(url: string): Promise<boolean> {
+  return fetch(`${url}/health`).then(
+    (r) => r.ok,
+    () => false,
+  );
+}
+
+/** The flights, from the running server, or from the sample data when none answers (Kafka only). */
+async function knownFlights(target: Target): Promise<Map<string, Flight>> {
+  const flights =
+    target.kafka && !(await reachable(target.url))
+      ? loadSampleData().flights
+      : (await request<{ flights: Flight[] }>(`${target.url}/flights?limit=200`)).body.flights;
+  return new Map(flights.map((f) => [f.flight_id, f]));
 }
 
 /** Waits briefly for the ingest outcome of each produced record (found by its offset) and prints it. */
@@ -74,7 +114,7 @@ async function reportOutcomes(
 
 /** `flightpulse produce`: one event, with the flags of the seed's producer. */
 export async function produceCommand(
-  url: string,
+  target: Target,
   values: Record<string, string | boolean | undefined>,
 ): Promise<void> {
   const eventType = values['event-type'];
@@ -105,30 +145,23 @@ export async function produceCommand(
     ...(typeof values['new-gate'] === 'string' ? { newGate: values['new-gate'] } : {}),
     terminalChange: values['terminal-change'] === true,
   };
-  const { status, body: flight } = await request<Flight>(
-    `${url}/flights/${encodeURIComponent(flightId)}`,
-  );
+  const flight = (await knownFlights(target)).get(flightId);
   const eventId = typeof values['event-id'] === 'string' ? values['event-id'] : randomUUID();
-  const event = buildEvent(
-    options,
-    status === 200 ? flight : undefined,
-    eventId,
-    new Date().toISOString(),
-  );
-  await produce(url, [{ event }]);
+  const event = buildEvent(options, flight, eventId, new Date().toISOString());
+  await produce(target, [{ event }]);
 }
 
 /** `flightpulse scenario N`: one of the specification's test scenarios, against a running server. */
-export async function scenarioCommand(url: string, idText: string | undefined): Promise<void> {
+export async function scenarioCommand(target: Target, idText: string | undefined): Promise<void> {
   const id = Number(idText);
   if (!Number.isInteger(id) || id < 1 || id > 5)
     throw new UsageError('give a scenario number from 1 to 5');
-  const { body } = await request<{ flights: Flight[] }>(`${url}/flights?limit=200`);
+  const flights = await knownFlights(target);
   const scenario = buildScenario(id, {
-    flights: new Map(body.flights.map((f) => [f.flight_id, f])),
+    flights,
     newId: randomUUID,
     now: new Date(),
   });
   console.log(`Scenario ${id}: ${scenario.title}`);
-  await produce(url, scenario.records);
+  await produce(target, scenario.records);
 }
