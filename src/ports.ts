@@ -148,7 +148,8 @@ export type MetricName =
   | 'LLMInvocationsFailed'
   | 'WorkflowExecutions'
   | 'AffectedPassengers'
-  | 'EventsRejected';
+  | 'EventsRejected'
+  | 'NotificationsPublished';
 
 /** The slice of Powertools' Logger the handlers use. */
 export interface Log {

@@ -14,6 +14,7 @@ import type {
 import { bookingRoutes } from './booking-routes.ts';
 import { feedRoutes } from './feed-routes.ts';
 import { flightRoutes } from './flight-routes.ts';
+import { openApiDocument } from './openapi.ts';
 import { opsRoutes } from './ops-routes.ts';
 
 export interface ApiDeps {
@@ -34,6 +35,7 @@ export function createApiApp(deps: ApiDeps): Hono {
   app.get('/health', (c) =>
     c.json({ status: 'healthy', timestamp: deps.clock.now(), service: 'flightpulse-api' }),
   );
+  app.get('/openapi.json', (c) => c.json(openApiDocument()));
   app.route('/', flightRoutes(deps));
   app.route('/', bookingRoutes(deps));
   app.route('/', opsRoutes(deps));

@@ -7,7 +7,7 @@ import {
   MessageTypeSchema,
 } from '../domain/bus-events.ts';
 import { notificationId } from '../domain/notification-plan.ts';
-import type { Clock, EventPublisher } from '../ports.ts';
+import type { Clock, EventPublisher, MetricsRecorder } from '../ports.ts';
 
 const DeliverySchema = z.object({
   channel: ChannelSchema,
@@ -36,7 +36,11 @@ const InputSchema = z.object({
  * Workflow task: publishes a notification.email / notification.sms event for each delivery on
  * the requested channels, immediate ones first. Each carries its deterministic notification id.
  */
-export function createSendNotifications(deps: { publisher: EventPublisher; clock: Clock }) {
+export function createSendNotifications(deps: {
+  publisher: EventPublisher;
+  clock: Clock;
+  metrics?: MetricsRecorder;
+}) {
   return async (input: unknown): Promise<{ email: number; sms: number }> => {
     const { detail, channels, messages } = InputSchema.parse(input);
     const createdAt = deps.clock.now();
@@ -72,6 +76,7 @@ export function createSendNotifications(deps: { publisher: EventPublisher; clock
     }
     entries.sort((a, b) => Number(b.immediate) - Number(a.immediate));
     await deps.publisher.publish(entries.map(({ immediate: _immediate, ...entry }) => entry));
+    deps.metrics?.count('NotificationsPublished', entries.length);
     return {
       email: entries.filter((e) => e.detailType === DETAIL_TYPES.notificationEmail).length,
       sms: entries.filter((e) => e.detailType === DETAIL_TYPES.notificationSms).length,

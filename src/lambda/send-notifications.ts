@@ -1,5 +1,9 @@
 // Lambda entry: workflow task SendNotifications.
 import { createSendNotifications } from '../handlers/send-notifications.ts';
-import { awsDependencies } from './aws-dependencies.ts';
+import { awsDependencies, withMetrics } from './aws-dependencies.ts';
 
-export const handler = createSendNotifications(awsDependencies(process.env));
+const { publisher, clock, recorder, metrics } = awsDependencies(process.env);
+export const handler = withMetrics(
+  metrics,
+  createSendNotifications({ publisher, clock, metrics: recorder }),
+);

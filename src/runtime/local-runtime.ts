@@ -37,6 +37,7 @@ import type { LocalFunction } from '../adapters/local/task-resources.ts';
 import { WorkTracker } from '../adapters/local/work-tracker.ts';
 import { loadWorkflows, localSubstitutions } from '../adapters/local/workflow-definitions.ts';
 import { createApiApp } from '../api/app.ts';
+import { consoleRoutes } from '../api/console-routes.ts';
 import { FLIGHT_OPERATIONS_TOPIC } from '../domain/inbound-events.ts';
 import type { RuleTarget } from '../domain/routing-rules.ts';
 import { ROUTING_RULES } from '../domain/routing-rules.ts';
@@ -50,7 +51,10 @@ import { createRecordNotification } from '../handlers/record-notification.ts';
 import { createSendNotifications } from '../handlers/send-notifications.ts';
 import { createStreamChangesHandler } from '../handlers/stream-changes.ts';
 import type { Clock, FeedProducer, Messenger } from '../ports.ts';
+import { ActivityHub } from './activity-hub.ts';
+import { reportBusEvent, reportOutcome, reportWorkflow } from './activity-reports.ts';
 import type { Config } from './config.ts';
+import { dashboardMetrics } from './dashboard-metrics.ts';
 import { sampleDataItems } from './sample-data.ts';
 
 const STEP_FUNCTIONS_DIR = fileURLToPath(new URL('../../step-functions/', import.meta.url));
@@ -63,6 +67,8 @@ export interface ActivityListener {
 
 export interface LocalRuntime {
   app: Hono;
+  /** What happens, live: the console's feed. */
+  hub: ActivityHub;
   /** The message composer the configuration chose (templates or a model). */
   messenger: Messenger;
   /** The DynamoDB endpoint in use (embedded dynalite or DYNAMODB_ENDPOINT). */
@@ -107,6 +113,7 @@ export async function startLocalRuntime(
   await ensureTable(reader, tableName);
 
   const tracker = new WorkTracker();
+  const hub = new ActivityHub();
   const metrics = new InMemoryMetrics(clock);
   const executions: ExecutionRecord[] = [];
   const busEvents: BusEvent[] = [];
@@ -146,6 +153,7 @@ export async function startLocalRuntime(
     onEvent: (event, matched) => {
       busEvents.push(event);
       listener.onBusEvent?.(event, matched);
+      reportBusEvent(hub, event);
     },
   });
 
@@ -190,14 +198,14 @@ export async function startLocalRuntime(
     ],
     [
       TASK_FUNCTIONS['send-notifications'].functionName,
-      createSendNotifications({ publisher: bus, clock }),
+      createSendNotifications({ publisher: bus, clock, metrics }),
     ],
     [
       TASK_FUNCTIONS['mark-bookings-for-rebooking'].functionName,
       createMarkBookingsForRebooking({ bookings, clock }),
     ],
   ]);
-  executor = new LocalExecutor(
+  const localExecutor = new LocalExecutor(
     loadWorkflows(STEP_FUNCTIONS_DIR, localSubstitutions(tableName, config.EVENT_BUS_NAME)),
     {
       functions,
@@ -211,6 +219,7 @@ export async function startLocalRuntime(
     clock,
     (record) => {
       if (!executions.includes(record)) executions.push(record);
+      reportWorkflow(hub, record, clock.now());
       listener.onExecution?.(record);
       const detail = (record.input as BusEvent).detail as { flight_id?: string; event_id?: string };
       if (detail.flight_id && detail.event_id) {
@@ -225,8 +234,22 @@ export async function startLocalRuntime(
       }
     },
   );
+  localExecutor.onStep = (record) => reportWorkflow(hub, record, clock.now());
+  executor = localExecutor;
 
-  const ingest = createIngestHandler({ flights, events, publisher: bus, clock, metrics, log });
+  const ingestHandler = createIngestHandler({
+    flights,
+    events,
+    publisher: bus,
+    clock,
+    metrics,
+    log,
+  });
+  const ingest: typeof ingestHandler = async (event) => {
+    const result = await ingestHandler(event);
+    for (const outcome of result.outcomes) reportOutcome(hub, outcome, clock.now());
+    return result;
+  };
   const brokers = config.KAFKA_BROKERS?.split(',');
   // With KAFKA_BROKERS the feed is real Kafka: a consumer group in, the producer behind the endpoint.
   const kafka = brokers
@@ -287,9 +310,14 @@ export async function startLocalRuntime(
     log,
     feed,
   });
+  app.route(
+    '/',
+    consoleRoutes({ hub, feed, flights, metrics: () => dashboardMetrics(metrics, executions) }),
+  );
 
   return {
     app,
+    hub,
     messenger,
     endpoint,
     feed,

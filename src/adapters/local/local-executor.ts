@@ -45,6 +45,8 @@ export class LocalExecutor {
 
   private readonly clock: Clock;
   private readonly onChange: (record: ExecutionRecord) => void;
+  /** Sees every step as it finishes (the console's live progress); persisting stays with onChange. */
+  onStep: (record: ExecutionRecord) => void = () => {};
 
   constructor(
     workflows: LoadedWorkflow[],
@@ -126,6 +128,8 @@ export class LocalExecutor {
           record.state_transitions++;
         } else if (event.type === 'StateExited') {
           step.ended_at = at;
+          record.steps = [...steps.values()];
+          this.onStep(record);
         } else if (event.type === 'StateFailed') {
           step.failed++;
         }

@@ -1,0 +1,248 @@
+import { z } from 'zod';
+import { BookingIdSchema, BookingSchema, BookingStatusSchema } from '../domain/booking.ts';
+import { NotificationDetailSchema } from '../domain/bus-events.ts';
+import { FlightIdSchema, FlightSchema, FlightStatusSchema } from '../domain/flight.ts';
+import { PassengerIdSchema, PassengerSchema } from '../domain/passenger.ts';
+
+const ErrorSchema = z
+  .object({
+    error: z.string(),
+    parameter: z.string().optional(),
+    reasons: z.array(z.string()).optional(),
+  })
+  .loose();
+const page = (name: string, item: z.ZodType) =>
+  z.object({ [name]: z.array(item), count: z.number().int(), next_cursor: z.string().nullable() });
+const PageQuery = {
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('page size, 1–200 (default 50)'),
+  cursor: z.string().optional().describe('opaque cursor from next_cursor'),
+};
+const EventLogEntrySchema = z.object({
+  event_id: z.string().optional(),
+  flight_id: z.string().optional(),
+  event_type: z.string().optional(),
+  detail_type: z.string().optional(),
+  outcome: z.enum(['ACCEPTED', 'DUPLICATE', 'REJECTED']),
+  reason: z.string().optional(),
+  received_at: z.string(),
+  kafka: z.object({ topic: z.string(), partition: z.number(), offset: z.string() }),
+});
+const ExecutionSchema = z.object({
+  execution_name: z.string(),
+  state_machine: z.string(),
+  status: z.enum(['RUNNING', 'SUCCEEDED', 'FAILED']),
+  flight_id: z.string(),
+  event_id: z.string(),
+  started_at: z.string(),
+  ended_at: z.string().optional(),
+  duration_ms: z.number().optional(),
+  state_transitions: z.number(),
+  steps: z.array(
+    z
+      .object({ name: z.string(), type: z.string(), entered: z.number(), failed: z.number() })
+      .loose(),
+  ),
+});
+
+interface Operation {
+  method: 'get' | 'post';
+  path: string;
+  summary: string;
+  params?: Record<string, z.ZodType>;
+  query?: Record<string, z.ZodType>;
+  body?: z.ZodType;
+  ok: { status: number; schema: z.ZodType };
+  errors: number[];
+}
+
+/** Every route with the schemas its handler validates with; the document is generated from these. */
+export const OPERATIONS: Operation[] = [
+  {
+    method: 'get',
+    path: '/health',
+    summary: 'Health check',
+    ok: {
+      status: 200,
+      schema: z.object({
+        status: z.literal('healthy'),
+        timestamp: z.string(),
+        service: z.string(),
+      }),
+    },
+    errors: [],
+  },
+  {
+    method: 'get',
+    path: '/flights',
+    summary: 'Flights, by status (GSI1) or all',
+    query: { status: FlightStatusSchema.optional(), ...PageQuery },
+    ok: { status: 200, schema: page('flights', FlightSchema) },
+    errors: [400],
+  },
+  {
+    method: 'get',
+    path: '/flights/{flightId}',
+    summary: 'A flight',
+    params: { flightId: FlightIdSchema },
+    ok: { status: 200, schema: FlightSchema },
+    errors: [400, 404],
+  },
+  {
+    method: 'get',
+    path: '/flights/{flightId}/bookings',
+    summary: 'Bookings of a flight',
+    params: { flightId: FlightIdSchema },
+    ok: {
+      status: 200,
+      schema: z.object({
+        bookings: z.array(z.object({ booking_id: z.string(), passenger_id: z.string() })),
+        count: z.number(),
+      }),
+    },
+    errors: [400, 404],
+  },
+  {
+    method: 'get',
+    path: '/passengers/{passengerId}',
+    summary: 'A passenger, without email and phone',
+    params: { passengerId: PassengerIdSchema },
+    ok: { status: 200, schema: PassengerSchema.omit({ email: true, phone: true }) },
+    errors: [400, 404],
+  },
+  {
+    method: 'get',
+    path: '/passengers/{passengerId}/bookings',
+    summary: 'Bookings of a passenger',
+    params: { passengerId: PassengerIdSchema },
+    ok: {
+      status: 200,
+      schema: z.object({
+        bookings: z.array(z.object({ booking_id: z.string(), flight_id: z.string() })),
+        count: z.number(),
+      }),
+    },
+    errors: [400, 404],
+  },
+  {
+    method: 'get',
+    path: '/bookings/{bookingId}',
+    summary: 'A booking',
+    params: { bookingId: BookingIdSchema },
+    ok: { status: 200, schema: BookingSchema },
+    errors: [400, 404],
+  },
+  {
+    method: 'get',
+    path: '/bookings',
+    summary: 'Bookings by status (GSI2)',
+    query: { status: BookingStatusSchema, ...PageQuery },
+    ok: { status: 200, schema: page('bookings', BookingSchema) },
+    errors: [400],
+  },
+  {
+    method: 'get',
+    path: '/events',
+    summary: 'Ingested records and their outcome',
+    query: { flight_id: FlightIdSchema.optional(), ...PageQuery },
+    ok: { status: 200, schema: page('events', EventLogEntrySchema) },
+    errors: [400],
+  },
+  {
+    method: 'get',
+    path: '/notifications',
+    summary: 'Notifications sent, by flight and/or booking',
+    query: {
+      flight_id: FlightIdSchema.optional(),
+      booking_id: BookingIdSchema.optional(),
+      ...PageQuery,
+    },
+    ok: { status: 200, schema: page('notifications', NotificationDetailSchema) },
+    errors: [400, 404],
+  },
+  {
+    method: 'get',
+    path: '/executions',
+    summary: 'Workflow runs of a flight, with their steps',
+    query: { flight_id: FlightIdSchema, ...PageQuery },
+    ok: { status: 200, schema: page('executions', ExecutionSchema) },
+    errors: [400],
+  },
+  {
+    method: 'post',
+    path: '/feed/flight-operations',
+    summary: 'Produce to the flight-operations feed (one event, an array, or {records})',
+    body: z.unknown(),
+    ok: {
+      status: 202,
+      schema: z.object({
+        topic: z.string(),
+        offsets: z.array(z.object({ partition: z.number(), offset: z.string() })),
+      }),
+    },
+    errors: [400, 413],
+  },
+];
+
+const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'output', unrepresentable: 'any' });
+
+/** The OpenAPI 3.1 document of the REST API. */
+export function openApiDocument(serverUrl = '/'): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of OPERATIONS) {
+    const parameters = [
+      ...Object.entries(op.params ?? {}).map(([name, s]) => ({
+        name,
+        in: 'path',
+        required: true,
+        schema: schema(s),
+      })),
+      ...Object.entries(op.query ?? {}).map(([name, s]) => ({
+        name,
+        in: 'query',
+        required: !s.safeParse(undefined).success,
+        schema: schema(s),
+      })),
+    ];
+    const responses: Record<string, unknown> = {
+      [op.ok.status]: {
+        description: 'OK',
+        content: { 'application/json': { schema: schema(op.ok.schema) } },
+      },
+    };
+    for (const status of op.errors) {
+      responses[status] = {
+        description: status === 404 ? 'Not found' : 'Invalid request',
+        content: { 'application/json': { schema: schema(ErrorSchema) } },
+      };
+    }
+    paths[op.path] = {
+      ...paths[op.path],
+      [op.method]: {
+        summary: op.summary,
+        operationId: `${op.method}${op.path.replace(/[{}]/g, '').replace(/\/(\w)/g, (_m, c: string) => c.toUpperCase())}`,
+        ...(parameters.length > 0 ? { parameters } : {}),
+        ...(op.body
+          ? { requestBody: { required: true, content: { 'application/json': { schema: {} } } } }
+          : {}),
+        responses,
+      },
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'FlightPulse API',
+      version: '0.1.0',
+      description:
+        'Flights, bookings, passengers, ingested events, notifications and workflow runs.',
+    },
+    servers: [{ url: serverUrl }],
+    paths,
+  };
+}

@@ -1,0 +1,141 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type ServerType, serve } from '@hono/node-server';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/runtime/config.ts';
+import { type LocalRuntime, startLocalRuntime } from '../../src/runtime/local-runtime.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SCREENSHOTS = join(import.meta.dirname, '../../test-results/screenshots');
+
+let runtime: LocalRuntime;
+let server: ServerType;
+let browser: Browser;
+let page: Page;
+let base: string;
+let dataDir: string;
+const serverErrors: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`,
+    );
+  }
+  dataDir = mkdtempSync(join(tmpdir(), 'flightpulse-console-'));
+  runtime = await startLocalRuntime(
+    loadConfig({}, { FLIGHTPULSE_DATA_DIR: dataDir, LOG_LEVEL: 'SILENT' }),
+  );
+  await runtime.seed();
+  // Every response the browser gets is watched: a 5xx fails the suite.
+  const app = runtime.app;
+  server = serve({
+    fetch: async (request: Request) => {
+      const response = await app.fetch(request);
+      if (response.status >= 500)
+        serverErrors.push(`${request.method} ${new URL(request.url).pathname} ${response.status}`);
+      return response;
+    },
+    port: 0,
+    hostname: '127.0.0.1',
+  });
+  await new Promise((resolve) => server.once('listening', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+  await runtime?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('operations console in Chromium', () => {
+  it('shows the flight board and a live connection', async () => {
+    await page.goto(base);
+    await page.locator('#board tbody tr').first().waitFor();
+    expect(await page.locator('#board tbody tr').count()).toBe(5);
+    await page.locator('#connection.live').waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, '1-board.png'), fullPage: true });
+  });
+
+  it('runs scenario 3 from the panel: SW9012 turns CANCELLED and notifications arrive without a reload', async () => {
+    await page.getByRole('button', { name: 'Run scenario 3' }).click();
+    await page.locator('tr[data-flight="SW9012"] .status-CANCELLED').waitFor({ timeout: 15_000 });
+    await page.locator('#feed li[data-kind="notification"]').first().waitFor({ timeout: 15_000 });
+    const feedText = await page.locator('#feed').innerText();
+    expect(feedText).toContain('ACCEPTED');
+    expect(feedText).toContain('FlightPulseCancellationWorkflow');
+    expect(feedText).toMatch(/EMAIL\s*SW9012/);
+    await page.screenshot({ path: join(SCREENSHOTS, '2-scenario-3.png'), fullPage: true });
+  });
+
+  it('opens the flight page and reads a passenger\u2019s SMS and email', async () => {
+    await page.getByRole('link', { name: 'SW9012' }).click();
+    await page.locator('#flight-title').waitFor();
+    const sms = page.locator('tr[data-booking="B009"] + tr .message[data-channel="SMS"]');
+    await sms.waitFor();
+    expect(await sms.innerText()).toMatch(/Emily, we are sorry: SW9012 PHX-OAK is cancelled/);
+    expect(await page.locator('tr[data-booking="B009"]').innerText()).toContain('NEEDS_REBOOKING');
+    expect(
+      await page.locator('tr[data-booking="B009"] + tr .message[data-channel="EMAIL"]').innerText(),
+    ).toContain('hearing assistance');
+    expect(await page.locator('.timeline').innerText()).toContain(
+      'FlightPulseCancellationWorkflow',
+    );
+    await page.screenshot({ path: join(SCREENSHOTS, '3-flight-SW9012.png'), fullPage: true });
+  });
+
+  it('validates a composed event before sending it, then sends it', async () => {
+    await page.goto(`${base}/#/`);
+    const form = page.locator('#compose');
+    await form.locator('select[name="eventType"]').selectOption('GATE_CHANGE');
+    await form.locator('select[name="flightId"]').selectOption('SW7890');
+    await form.locator('input[name="newGate"]').fill('not a gate');
+    await form.getByRole('button', { name: 'Send event' }).click();
+    expect(await page.locator('#compose-error').innerText()).toMatch(/new_gate/);
+    await form.locator('input[name="newGate"]').fill('C22');
+    await form.getByRole('button', { name: 'Send event' }).click();
+    await page.locator('tr[data-flight="SW7890"]', { hasText: 'C22' }).waitFor({ timeout: 15_000 });
+  });
+
+  it('can be used by keyboard alone', async () => {
+    await page.goto(`${base}/#/`);
+    await page.reload();
+    await page.locator('#board tbody tr').first().waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate<string | null>('document.activeElement?.textContent')).toBe(
+      'Skip to content',
+    );
+    for (let i = 0; i < 30; i++) {
+      await page.keyboard.press('Tab');
+      if ((await page.evaluate<string | null>('document.activeElement?.textContent')) === 'SW1234')
+        break;
+    }
+    await page.keyboard.press('Enter');
+    await page.locator('#flight-title', { hasText: 'SW1234' }).waitFor();
+  });
+
+  it('serves the API docs and never answered 5xx', async () => {
+    await page.goto(`${base}/docs`);
+    await page.locator('.swagger-ui .opblock').first().waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: join(SCREENSHOTS, '4-docs.png') });
+    expect(serverErrors).toEqual([]);
+  });
+});
