@@ -4,6 +4,7 @@ import { PassengerIdSchema, publicPassenger } from '../domain/passenger.ts';
 import { apiError } from './api-error.ts';
 import type { ApiDeps } from './app.ts';
 import { pageBody, pageParams } from './page-params.ts';
+import { paginate } from './paginate.ts';
 import { parseParam } from './params.ts';
 
 export function bookingRoutes(deps: ApiDeps): Hono {
@@ -21,13 +22,21 @@ export function bookingRoutes(deps: ApiDeps): Hono {
     if (!(await deps.bookings.getPassenger(passengerId))) {
       throw apiError(404, 'Passenger not found', { passenger_id: passengerId });
     }
-    const bookings = (await deps.bookings.listPassengerBookings(passengerId)).map(
+    const all = (await deps.bookings.listPassengerBookings(passengerId)).map(
       ({ booking_id, flight_id }) => ({
         booking_id,
         flight_id,
       }),
     );
-    return c.json({ bookings, count: bookings.length });
+    return c.json(
+      pageBody(
+        'bookings',
+        paginate(
+          all,
+          pageParams((n) => c.req.query(n)),
+        ),
+      ),
+    );
   });
 
   routes.get('/bookings/:bookingId', async (c) => {

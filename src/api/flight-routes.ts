@@ -3,6 +3,7 @@ import { FlightIdSchema, FlightStatusSchema } from '../domain/flight.ts';
 import { apiError } from './api-error.ts';
 import type { ApiDeps } from './app.ts';
 import { pageBody, pageParams } from './page-params.ts';
+import { paginate } from './paginate.ts';
 import { parseParam } from './params.ts';
 
 export function flightRoutes(deps: ApiDeps): Hono {
@@ -32,13 +33,21 @@ export function flightRoutes(deps: ApiDeps): Hono {
     const flightId = parseParam(FlightIdSchema, c.req.param('flightId'), 'flightId');
     if (!(await deps.flights.getFlight(flightId)))
       throw apiError(404, 'Flight not found', { flight_id: flightId });
-    const bookings = (await deps.flights.listFlightBookings(flightId)).map(
+    const all = (await deps.flights.listFlightBookings(flightId)).map(
       ({ booking_id, passenger_id }) => ({
         booking_id,
         passenger_id,
       }),
     );
-    return c.json({ bookings, count: bookings.length });
+    return c.json(
+      pageBody(
+        'bookings',
+        paginate(
+          all,
+          pageParams((n) => c.req.query(n)),
+        ),
+      ),
+    );
   });
 
   return routes;

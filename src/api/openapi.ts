@@ -98,12 +98,10 @@ export const OPERATIONS: Operation[] = [
     path: '/flights/{flightId}/bookings',
     summary: 'Bookings of a flight',
     params: { flightId: FlightIdSchema },
+    query: PageQuery,
     ok: {
       status: 200,
-      schema: z.object({
-        bookings: z.array(z.object({ booking_id: z.string(), passenger_id: z.string() })),
-        count: z.number(),
-      }),
+      schema: page('bookings', z.object({ booking_id: z.string(), passenger_id: z.string() })),
     },
     errors: [400, 404],
   },
@@ -120,12 +118,10 @@ export const OPERATIONS: Operation[] = [
     path: '/passengers/{passengerId}/bookings',
     summary: 'Bookings of a passenger',
     params: { passengerId: PassengerIdSchema },
+    query: PageQuery,
     ok: {
       status: 200,
-      schema: z.object({
-        bookings: z.array(z.object({ booking_id: z.string(), flight_id: z.string() })),
-        count: z.number(),
-      }),
+      schema: page('bookings', z.object({ booking_id: z.string(), flight_id: z.string() })),
     },
     errors: [400, 404],
   },

@@ -1,3 +1,4 @@
+import SwaggerParser from '@apidevtools/swagger-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inboundEvent } from '../support/fixtures.ts';
 import { type LocalStack, startLocalStack } from '../support/local-stack.ts';
@@ -62,13 +63,23 @@ describe('REST API', () => {
         { booking_id: 'B004', passenger_id: 'P008' },
       ],
       count: 4,
+      next_cursor: null,
     });
+    const first = await stack.get<{ bookings: unknown[]; next_cursor: string }>(
+      '/flights/SW1234/bookings?limit=3',
+    );
+    expect(first.body.bookings).toHaveLength(3);
+    const rest = await stack.get<{ bookings: unknown[] }>(
+      `/flights/SW1234/bookings?limit=3&cursor=${first.body.next_cursor}`,
+    );
+    expect(rest.body.bookings).toHaveLength(1);
     expect((await stack.get('/passengers/P003/bookings')).body).toEqual({
       bookings: [
         { booking_id: 'B002', flight_id: 'SW1234' },
         { booking_id: 'B013', flight_id: 'SW3456' },
       ],
       count: 2,
+      next_cursor: null,
     });
     expect((await stack.get('/flights/SW0000/bookings')).status).toBe(404);
     expect((await stack.get('/passengers/P999/bookings')).status).toBe(404);
@@ -172,5 +183,56 @@ describe('REST API', () => {
     expect(bad.body).toMatchObject({ error: 'Invalid JSON' });
     expect((await stack.post('/feed/flight-operations', [])).status).toBe(400);
     await stack.runtime.idle();
+  });
+});
+
+describe('API description and console endpoints', () => {
+  it('serves a valid OpenAPI 3 document with every route of the specification', async () => {
+    const { status, body } = await stack.get<Record<string, unknown>>('/openapi.json');
+    expect(status).toBe(200);
+    await SwaggerParser.validate(structuredClone(body) as never);
+    const paths = Object.keys(body.paths as object);
+    for (const route of [
+      '/health',
+      '/flights/{flightId}',
+      '/flights',
+      '/flights/{flightId}/bookings',
+      '/passengers/{passengerId}',
+      '/passengers/{passengerId}/bookings',
+      '/bookings/{bookingId}',
+    ]) {
+      expect(paths).toContain(route);
+    }
+  });
+
+  it('serves interactive docs, the console, its metrics and its live stream', async () => {
+    expect((await stack.runtime.app.request('/docs')).headers.get('content-type')).toContain(
+      'text/html',
+    );
+    expect(await (await stack.runtime.app.request('/')).text()).toContain('FlightPulse');
+    expect((await stack.runtime.app.request('/console.js')).status).toBe(200);
+    const metrics = await stack.get<{
+      totals: Record<string, number>;
+      rates: Record<string, number>;
+    }>('/metrics');
+    expect(metrics.body.totals.CancellationEventsProcessed).toBe(1);
+    expect(metrics.body.rates.notification_success).toBe(1);
+    const controller = new AbortController();
+    const stream = await stack.runtime.app.request('/stream', { signal: controller.signal });
+    expect(stream.headers.get('content-type')).toContain('text/event-stream');
+    const reader = (stream.body as ReadableStream<Uint8Array>).getReader();
+    const { value } = await reader.read();
+    expect(new TextDecoder().decode(value)).toMatch(/^event: (workflow|event|notification|flight)/);
+    controller.abort();
+    await reader.cancel();
+  });
+
+  it('runs a scenario on request and refuses an unknown one', async () => {
+    expect((await stack.post('/scenarios/9', '')).status).toBe(400);
+    const { status, body } = await stack.post<{ title: string }>('/scenarios/4', '');
+    expect(status).toBe(202);
+    expect(body.title).toMatch(/Gate change/);
+    await stack.runtime.idle();
+    expect((await stack.get<{ gate: string }>('/flights/SW3456')).body.gate).toBe('D15');
   });
 });
