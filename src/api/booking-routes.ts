@@ -3,8 +3,7 @@ import { BookingIdSchema, BookingStatusSchema } from '../domain/booking.ts';
 import { PassengerIdSchema, publicPassenger } from '../domain/passenger.ts';
 import { apiError } from './api-error.ts';
 import type { ApiDeps } from './app.ts';
-import { pageBody, pageParams } from './page-params.ts';
-import { paginate } from './paginate.ts';
+import { listPage, pageBody, pageParams } from './page-params.ts';
 import { parseParam } from './params.ts';
 
 export function bookingRoutes(deps: ApiDeps): Hono {
@@ -28,15 +27,7 @@ export function bookingRoutes(deps: ApiDeps): Hono {
         flight_id,
       }),
     );
-    return c.json(
-      pageBody(
-        'bookings',
-        paginate(
-          all,
-          pageParams((n) => c.req.query(n)),
-        ),
-      ),
-    );
+    return c.json(listPage('bookings', all, (n) => c.req.query(n)));
   });
 
   routes.get('/bookings/:bookingId', async (c) => {

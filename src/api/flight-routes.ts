@@ -2,8 +2,7 @@ import { Hono } from 'hono';
 import { FlightIdSchema, FlightStatusSchema } from '../domain/flight.ts';
 import { apiError } from './api-error.ts';
 import type { ApiDeps } from './app.ts';
-import { pageBody, pageParams } from './page-params.ts';
-import { paginate } from './paginate.ts';
+import { listPage, pageBody, pageParams } from './page-params.ts';
 import { parseParam } from './params.ts';
 
 export function flightRoutes(deps: ApiDeps): Hono {
@@ -39,15 +38,7 @@ export function flightRoutes(deps: ApiDeps): Hono {
         passenger_id,
       }),
     );
-    return c.json(
-      pageBody(
-        'bookings',
-        paginate(
-          all,
-          pageParams((n) => c.req.query(n)),
-        ),
-      ),
-    );
+    return c.json(listPage('bookings', all, (n) => c.req.query(n)));
   });
 
   return routes;

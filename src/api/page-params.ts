@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { PageRequest } from '../ports.ts';
+import { paginate } from './paginate.ts';
 import { parseParam } from './params.ts';
 
 const LimitSchema = z.coerce.number().int().min(1).max(200).optional();
@@ -17,4 +18,9 @@ export function pageParams(query: (name: string) => string | undefined): PageReq
 
 export function pageBody<T>(name: string, page: { items: T[]; nextCursor?: string }) {
   return { [name]: page.items, count: page.items.length, next_cursor: page.nextCursor ?? null };
+}
+
+/** A list read whole (a flight's or a passenger's bookings), paged like the rest. */
+export function listPage<T>(name: string, items: T[], query: (name: string) => string | undefined) {
+  return pageBody(name, paginate(items, pageParams(query)));
 }
