@@ -26,7 +26,13 @@ export interface ScenarioResult {
   }>;
   notifications: { email: number; sms: number };
   /** Message segments composed (per event), model calls made, and who wrote the messages. */
-  messages: { segments: number; model_calls: number; by_model: number; by_template: number };
+  messages: {
+    segments: number;
+    segment_keys: string[];
+    model_calls: number;
+    by_model: number;
+    by_template: number;
+  };
   checks: Check[];
 }
 
@@ -133,8 +139,10 @@ function messageStats(events: BusEvent[], calls: number): ScenarioResult['messag
     .filter((e) => e['detail-type'].startsWith('notification.'))
     .map((e) => e.detail);
   const byModel = sent.filter((d) => d.generated_by === 'LLM').length;
+  const keys = [...new Set(sent.map((d) => String(d.segment)))];
   return {
-    segments: new Set(sent.map((d) => `${d.event_id}|${d.segment}`)).size,
+    segments: keys.length,
+    segment_keys: keys,
     model_calls: calls,
     by_model: byModel,
     by_template: sent.length - byModel,

@@ -50,27 +50,31 @@ interface ComposedSegment {
 }
 
 const SEGMENT_CACHE_LIMIT = 1000;
+const SEGMENT_CACHE_TTL_MS = 10 * 60_000;
 
 /**
- * Workflow task: composes one message per segment (cached per event across batches) and fills
- * it for each passenger. A messenger failure or an unusable message falls back to the templates
- * for that segment; templates always work.
+ * Workflow task: composes one message per segment and fills it for each passenger. A segment's
+ * message holds no fact of its own (every fact is a placeholder), so it is cached by segment
+ * alone for ten minutes: the batches of a flight and the flights of a hub disruption share it.
+ * A messenger failure or an unusable message falls back to the templates for that segment.
  */
 export function createGenerateMessages(deps: {
   messenger: Messenger;
   metrics: MetricsRecorder;
   log: Log;
+  now?: () => number;
 }) {
-  const cache = new Map<string, Promise<ComposedSegment>>();
+  const cache = new Map<string, { composed: Promise<ComposedSegment>; at: number }>();
+  const now = deps.now ?? Date.now;
 
   const compose = (segment: MessageSegment, disruption: Disruption): Promise<ComposedSegment> => {
-    const key = `${disruption.detail.event_id}|${segmentKey(segment)}`;
-    let composed = cache.get(key);
-    if (!composed) {
-      composed = composeSegment(segment, disruption, deps);
-      if (cache.size >= SEGMENT_CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-      cache.set(key, composed);
-    }
+    const key = segmentKey(segment);
+    const cached = cache.get(key);
+    if (cached && now() - cached.at < SEGMENT_CACHE_TTL_MS) return cached.composed;
+    const composed = composeSegment(segment, disruption, deps);
+    cache.delete(key);
+    if (cache.size >= SEGMENT_CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+    cache.set(key, { composed, at: now() });
     return composed;
   };
 
