@@ -63,11 +63,14 @@ export function createGenerateMessages(deps: {
   metrics: MetricsRecorder;
   log: Log;
   now?: () => number;
+  /** false composes every passenger's message afresh (the per-passenger design, for comparison). */
+  cacheSegments?: boolean;
 }) {
   const cache = new Map<string, { composed: Promise<ComposedSegment>; at: number }>();
   const now = deps.now ?? Date.now;
 
   const compose = (segment: MessageSegment, disruption: Disruption): Promise<ComposedSegment> => {
+    if (deps.cacheSegments === false) return composeSegment(segment, disruption, deps);
     const key = segmentKey(segment);
     const cached = cache.get(key);
     if (cached && now() - cached.at < SEGMENT_CACHE_TTL_MS) return cached.composed;

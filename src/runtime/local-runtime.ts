@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import type { Hono } from 'hono';
 import {
@@ -54,6 +55,7 @@ import type { Clock, FeedProducer, Messenger } from '../ports.ts';
 import { ActivityHub } from './activity-hub.ts';
 import { reportBusEvent, reportOutcome, reportWorkflow } from './activity-reports.ts';
 import type { Config } from './config.ts';
+import { countOperations } from './count-operations.ts';
 import { dashboardMetrics } from './dashboard-metrics.ts';
 import { sampleDataItems } from './sample-data.ts';
 
@@ -67,6 +69,11 @@ export interface ActivityListener {
 
 export interface LocalRuntime {
   app: Hono;
+  /** DynamoDB API calls made so far, by operation. */
+  storeOperations: Map<string, number>;
+  /** The document client on the runtime's table (bulk loads). */
+  doc: DynamoDBDocumentClient;
+  tableName: string;
   /** What happens, live: the console's feed. */
   hub: ActivityHub;
   /** The message composer the configuration chose (templates or a model). */
@@ -95,16 +102,31 @@ const systemClock: Clock = { now: () => new Date().toISOString() };
  * AWS, wired to dynalite (or DYNAMODB_ENDPOINT), an in-process bus, the ASL executor and the
  * embedded Kafka feed.
  */
+/** What a benchmark or test may vary; everything else comes from the configuration. */
+export interface RuntimeOptions {
+  /** Bookings per workflow batch (1 makes the Map per booking, as the original specification). */
+  batchSize?: number;
+  /** Replaces the messenger the configuration chooses (a simulated model, say). */
+  messenger?: Messenger;
+  /** Compose every passenger's message afresh instead of once per segment. */
+  perPassengerMessages?: boolean;
+  /** Keep the embedded store in memory instead of under the data directory. */
+  inMemoryStore?: boolean;
+}
+
 export async function startLocalRuntime(
   config: Config,
   listener: ActivityListener = {},
   clock: Clock = systemClock,
+  options: RuntimeOptions = {},
 ): Promise<LocalRuntime> {
   const log = new Logger({ serviceName: 'flightpulse', logLevel: config.LOG_LEVEL });
   // No endpoint: an embedded dynalite persisted under the data directory.
   const embedded: EmbeddedDynamoDb | undefined = config.DYNAMODB_ENDPOINT
     ? undefined
-    : await startEmbeddedDynamoDb(join(config.FLIGHTPULSE_DATA_DIR, 'dynamodb'));
+    : await startEmbeddedDynamoDb(
+        options.inMemoryStore ? undefined : join(config.FLIGHTPULSE_DATA_DIR, 'dynamodb'),
+      );
   const endpoint = (config.DYNAMODB_ENDPOINT ?? embedded?.endpoint) as string;
   const connection = { endpoint, region: config.AWS_REGION };
   const client = createDynamoDbClient(connection);
@@ -112,6 +134,7 @@ export async function startLocalRuntime(
   const tableName = config.TABLE_NAME;
   await ensureTable(reader, tableName);
 
+  const storeOperations = countOperations(client, reader);
   const tracker = new WorkTracker();
   const hub = new ActivityHub();
   const metrics = new InMemoryMetrics(clock);
@@ -157,7 +180,7 @@ export async function startLocalRuntime(
     },
   });
 
-  const messenger = createMessenger(config.llm, config.AWS_REGION);
+  const messenger = options.messenger ?? createMessenger(config.llm, config.AWS_REGION);
   const recordNotification = createRecordNotification({ notifications, clock, metrics, log });
   const streamChanges = createStreamChangesHandler({ publisher: bus, log });
   // dynalite has no streams: tap its writes. A real endpoint (DynamoDB Local, AWS) has the stream itself.
@@ -189,12 +212,17 @@ export async function startLocalRuntime(
   const functions = new Map<string, LocalFunction>([
     [
       TASK_FUNCTIONS['get-affected-bookings'].functionName,
-      createGetAffectedBookings({ flights, batchSize: BOOKING_BATCH_SIZE }),
+      createGetAffectedBookings({ flights, batchSize: options.batchSize ?? BOOKING_BATCH_SIZE }),
     ],
     [TASK_FUNCTIONS['get-passenger-details'].functionName, createGetPassengerDetails({ bookings })],
     [
       TASK_FUNCTIONS['generate-messages'].functionName,
-      createGenerateMessages({ messenger, metrics, log }),
+      createGenerateMessages({
+        messenger,
+        metrics,
+        log,
+        cacheSegments: !options.perPassengerMessages,
+      }),
     ],
     [
       TASK_FUNCTIONS['send-notifications'].functionName,
@@ -317,6 +345,9 @@ export async function startLocalRuntime(
 
   return {
     app,
+    storeOperations,
+    doc,
+    tableName,
     hub,
     messenger,
     endpoint,

@@ -1,0 +1,359 @@
+/**
+ * Scale benchmark: K hub disruptions at once, through the real ingest path, for FlightPulse's
+ * batch-oriented workflows and for the per-passenger design of the original specification,
+ * side by side in one run, with the store's raw write time as the floor.
+ *
+ *   npm run bench -- --disruptions 10 --passengers-per-disruption 5000 [--json]
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { batchWrite } from '../src/adapters/dynamodb/batch-write.ts';
+import {
+  createDocumentClient,
+  createDynamoDbClient,
+} from '../src/adapters/dynamodb/document-client.ts';
+import { ensureTable } from '../src/adapters/dynamodb/ensure-table.ts';
+import { startEmbeddedDynamoDb } from '../src/adapters/local/embedded-dynamodb.ts';
+import type { Flight } from '../src/domain/flight.ts';
+import { bookingItems, flightItem, passengerItem } from '../src/domain/table-items.ts';
+import { keys } from '../src/domain/table-keys.ts';
+import { loadConfig } from '../src/runtime/config.ts';
+import { startLocalRuntime } from '../src/runtime/local-runtime.ts';
+import { buildEvent } from '../src/simulator/build-event.ts';
+import {
+  type AirlineDay,
+  generateAirlineDay,
+  seededRandom,
+} from '../src/simulator/generate-airline-day.ts';
+import { costAndQuota } from './cost-model.ts';
+import { SimulatedModel } from './simulated-model.ts';
+
+const { values } = parseArgs({
+  options: {
+    disruptions: { type: 'string', default: '10' },
+    'passengers-per-disruption': { type: 'string', default: '5000' },
+    'model-latency-ms': { type: 'string', default: '800' },
+    'model-concurrency': { type: 'string', default: '10' },
+    'time-scale': { type: 'string', default: '100' },
+    seed: { type: 'string', default: '42' },
+    json: { type: 'boolean', default: false },
+  },
+});
+const K = Number(values.disruptions);
+const P = Number(values['passengers-per-disruption']);
+const LATENCY = Number(values['model-latency-ms']);
+const CONCURRENCY = Number(values['model-concurrency']);
+const SCALE = Number(values['time-scale']);
+const SEED = Number(values.seed);
+const log = (line: string) => {
+  if (!values.json) console.error(line);
+};
+
+/** Each hub's flights get one event: 60% delays, 20% cancellations, 20% gate changes. */
+function disruptionEvents(day: AirlineDay): Record<string, unknown>[] {
+  const random = seededRandom(SEED + 1);
+  const at = new Date().toISOString();
+  return day.flights.map((flight: Flight) => {
+    const roll = random();
+    const options =
+      roll < 0.6
+        ? {
+            eventType: 'FLIGHT_DELAY' as const,
+            flightId: flight.flight_id,
+            delayMinutes: 15 + Math.floor(random() * 225),
+            reason: 'WEATHER',
+          }
+        : roll < 0.8
+          ? {
+              eventType: 'FLIGHT_CANCELLED' as const,
+              flightId: flight.flight_id,
+              reason: 'WEATHER',
+            }
+          : {
+              eventType: 'GATE_CHANGE' as const,
+              flightId: flight.flight_id,
+              oldGate: flight.gate,
+              newGate: `Z${1 + Math.floor(random() * 40)}`,
+              terminalChange: random() < 0.5,
+            };
+    return buildEvent(options, flight, randomUUID(), at);
+  });
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+
+async function runVariant(name: 'batch' | 'per-passenger', day: AirlineDay) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'flightpulse-bench-'));
+  const model = new SimulatedModel(LATENCY, CONCURRENCY, SCALE);
+  const notificationTimes: number[] = [];
+  let t0 = 0;
+  const runtime = await startLocalRuntime(
+    loadConfig({}, { FLIGHTPULSE_DATA_DIR: dataDir, LOG_LEVEL: 'SILENT' }),
+    {
+      onBusEvent: (event) => {
+        if (event['detail-type'].startsWith('notification.'))
+          notificationTimes.push(performance.now() - t0);
+      },
+    },
+    undefined,
+    name === 'batch'
+      ? { inMemoryStore: true, messenger: model }
+      : { inMemoryStore: true, messenger: model, batchSize: 1, perPassengerMessages: true },
+  );
+  try {
+    const loadStart = performance.now();
+    await batchWrite(runtime.doc, runtime.tableName, [
+      ...day.flights.map(flightItem),
+      ...day.passengers.map(passengerItem),
+      ...day.bookings.flatMap(bookingItems),
+    ]);
+    const loadSeconds = (performance.now() - loadStart) / 1000;
+    await runtime.idle();
+    const opsBefore = new Map(runtime.storeOperations);
+    const busBefore = runtime.busEvents.length;
+    const outcomeTimes: number[] = [];
+    const unsubscribe = runtime.hub.subscribe((a) => {
+      if (a.kind === 'event') outcomeTimes.push(performance.now() - t0);
+    });
+    let peakRss = process.memoryUsage().rss;
+    const sampler = setInterval(() => {
+      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    }, 200);
+    const events = disruptionEvents(day);
+    t0 = performance.now();
+    await runtime.feed.produce(
+      events.map((e) => ({
+        key: (e.payload as { flight_id: string }).flight_id,
+        value: JSON.stringify(e),
+      })),
+    );
+    const failures = await runtime.idle();
+    const totalSeconds = (performance.now() - t0) / 1000;
+    clearInterval(sampler);
+    unsubscribe();
+    const ops = [...runtime.storeOperations].map(
+      ([op, n]) => [op, n - (opsBefore.get(op) ?? 0)] as const,
+    );
+    const count = (pattern: RegExp) =>
+      ops.filter(([op]) => pattern.test(op)).reduce((n, [, v]) => n + v, 0);
+    const executions = runtime.executions;
+    const lambdaTasks = executions.reduce(
+      (n, e) =>
+        n +
+        e.steps
+          .filter((s) =>
+            /GetAffectedBookings|GetPassengerDetails|GeneratePersonalizedMessage|Send|MarkBatchForRebooking/.test(
+              s.name,
+            ),
+          )
+          .reduce((m, s) => m + s.entered, 0),
+      0,
+    );
+    const sorted = [...notificationTimes].sort((a, b) => a - b);
+    const notifications = sorted.length;
+    const counts = {
+      transitions: executions.reduce((n, e) => n + e.state_transitions, 0),
+      lambdaInvocations: lambdaTasks + notifications + 1,
+      lambdaSeconds: (lambdaTasks + notifications) * 0.1,
+      busEvents: runtime.busEvents.length - busBefore,
+      storeWrites: count(/^(Put|Update|Delete|BatchWrite)/),
+      storeReads: count(/^(Get|Query|BatchGet|Scan)/),
+      modelCalls: model.calls,
+      notifications,
+    };
+    // At the real model latency the model alone needs this long: its calls queue behind its quota.
+    const modelBoundSeconds = Math.ceil(model.calls / CONCURRENCY) * (LATENCY / 1000);
+    return {
+      variant: name,
+      load_seconds: loadSeconds,
+      events: events.length,
+      events_per_second: events.length / ((outcomeTimes.at(-1) ?? 1) / 1000),
+      seconds_to_first_notification: (sorted[0] ?? 0) / 1000,
+      seconds_to_last_notification: (sorted.at(-1) ?? 0) / 1000,
+      seconds_total: totalSeconds,
+      latency_ms: {
+        p50: percentile(sorted, 50),
+        p95: percentile(sorted, 95),
+        p99: percentile(sorted, 99),
+      },
+      model_bound_seconds_at_real_latency: modelBoundSeconds,
+      projected_seconds_to_last_notification: Math.max(
+        (sorted.at(-1) ?? 0) / 1000,
+        modelBoundSeconds,
+      ),
+      counts: {
+        ...counts,
+        workflow_executions: executions.length,
+        store_operations: Object.fromEntries(ops.filter(([, n]) => n > 0)),
+      },
+      peak_rss_mb: Math.round(peakRss / 1024 / 1024),
+      failures: failures.length,
+      aws: costAndQuota(counts),
+    };
+  } finally {
+    await runtime.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** The floor: the store alone writing as many notification records, in batches, no pipeline. */
+async function storeFloor(records: number): Promise<number> {
+  const dynamo = await startEmbeddedDynamoDb();
+  const client = createDynamoDbClient({ endpoint: dynamo.endpoint });
+  try {
+    await ensureTable(client, 'FloorTable');
+    const body = 'x'.repeat(700);
+    const items = Array.from({ length: records }, (_, i) => ({
+      ...keys.notification(
+        'FP1000',
+        `B${String(i).padStart(7, '0')}`,
+        'e',
+        i % 2 ? 'SMS' : 'EMAIL',
+      ),
+      body,
+    }));
+    const start = performance.now();
+    await batchWrite(createDocumentClient(client), 'FloorTable', items);
+    return (performance.now() - start) / 1000;
+  } finally {
+    client.destroy();
+    await dynamo.close();
+  }
+}
+
+const day = generateAirlineDay({
+  flights: Math.max(K, Math.ceil((K * P) / 170)),
+  passengers: K * P,
+  seed: SEED,
+  hubs: K,
+});
+log(
+  `airline day: ${day.flights.length} flights over ${K} hubs, ${day.passengers.length} passengers (seed ${SEED})`,
+);
+log(
+  `model: ${LATENCY} ms per call at concurrency ${CONCURRENCY}, simulated ${SCALE}× faster; projections use the real latency`,
+);
+const batch = await runVariant('batch', day);
+log(`batch-oriented: ${batch.seconds_total.toFixed(1)} s`);
+const perPassenger = await runVariant('per-passenger', day);
+log(`per-passenger: ${perPassenger.seconds_total.toFixed(1)} s`);
+const floorSeconds = await storeFloor(batch.counts.notifications);
+const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
+const result = {
+  command: `npm run bench -- --disruptions ${K} --passengers-per-disruption ${P}`,
+  machine: { cores: (await import('node:os')).cpus().length, node: process.version },
+  data: { hubs: K, flights: day.flights.length, passengers: day.passengers.length, seed: SEED },
+  model: { latency_ms: LATENCY, concurrency: CONCURRENCY, time_scale: SCALE },
+  batch,
+  per_passenger: perPassenger,
+  store_floor_seconds: floorSeconds,
+  ratios: {
+    per_passenger_vs_batch_time_to_last_notification: ratio(
+      perPassenger.seconds_to_last_notification,
+      batch.seconds_to_last_notification,
+    ),
+    per_passenger_vs_batch_projected_time: ratio(
+      perPassenger.projected_seconds_to_last_notification,
+      batch.projected_seconds_to_last_notification,
+    ),
+    per_passenger_vs_batch_transitions: ratio(
+      perPassenger.counts.transitions,
+      batch.counts.transitions,
+    ),
+    per_passenger_vs_batch_model_calls: ratio(
+      perPassenger.counts.modelCalls,
+      batch.counts.modelCalls,
+    ),
+    per_passenger_vs_batch_cost: ratio(perPassenger.aws.cost_usd.total, batch.aws.cost_usd.total),
+    batch_vs_store_floor: ratio(batch.seconds_to_last_notification, floorSeconds),
+  },
+};
+
+if (values.json) {
+  console.log(JSON.stringify(result));
+} else {
+  const row = (label: string, a: string, b: string) =>
+    `${label.padEnd(44)}${a.padStart(16)}${b.padStart(16)}`;
+  const n = (v: number, d = 1) =>
+    v.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+  const lines = [
+    '',
+    row('', 'batch', 'per-passenger'),
+    row(
+      'events ingested per second',
+      n(batch.events_per_second),
+      n(perPassenger.events_per_second),
+    ),
+    row(
+      'first notification (s)',
+      n(batch.seconds_to_first_notification, 2),
+      n(perPassenger.seconds_to_first_notification, 2),
+    ),
+    row(
+      'last notification (s, measured)',
+      n(batch.seconds_to_last_notification),
+      n(perPassenger.seconds_to_last_notification),
+    ),
+    row(
+      'model-bound time at real latency (s)',
+      n(batch.model_bound_seconds_at_real_latency),
+      n(perPassenger.model_bound_seconds_at_real_latency),
+    ),
+    row(
+      'last notification, projected (s)',
+      n(batch.projected_seconds_to_last_notification),
+      n(perPassenger.projected_seconds_to_last_notification),
+    ),
+    row(
+      'latency p50 / p95 / p99 (ms, measured)',
+      `${n(batch.latency_ms.p50, 0)}/${n(batch.latency_ms.p95, 0)}/${n(batch.latency_ms.p99, 0)}`,
+      `${n(perPassenger.latency_ms.p50, 0)}/${n(perPassenger.latency_ms.p95, 0)}/${n(perPassenger.latency_ms.p99, 0)}`,
+    ),
+    row('notifications', n(batch.counts.notifications, 0), n(perPassenger.counts.notifications, 0)),
+    row(
+      'workflow executions',
+      n(batch.counts.workflow_executions, 0),
+      n(perPassenger.counts.workflow_executions, 0),
+    ),
+    row('state transitions', n(batch.counts.transitions, 0), n(perPassenger.counts.transitions, 0)),
+    row(
+      'Lambda invocations (estimated)',
+      n(batch.counts.lambdaInvocations, 0),
+      n(perPassenger.counts.lambdaInvocations, 0),
+    ),
+    row('bus events', n(batch.counts.busEvents, 0), n(perPassenger.counts.busEvents, 0)),
+    row(
+      'store reads / writes',
+      `${n(batch.counts.storeReads, 0)}/${n(batch.counts.storeWrites, 0)}`,
+      `${n(perPassenger.counts.storeReads, 0)}/${n(perPassenger.counts.storeWrites, 0)}`,
+    ),
+    row('model calls', n(batch.counts.modelCalls, 0), n(perPassenger.counts.modelCalls, 0)),
+    row('peak RSS (MB)', n(batch.peak_rss_mb, 0), n(perPassenger.peak_rss_mb, 0)),
+    row(
+      'AWS cost per run (USD)',
+      n(batch.aws.cost_usd.total, 3),
+      n(perPassenger.aws.cost_usd.total, 3),
+    ),
+    row('  of which model', n(batch.aws.cost_usd.model, 3), n(perPassenger.aws.cost_usd.model, 3)),
+    row(
+      'Step Functions quota time (s)',
+      n(batch.aws.quota_seconds.step_functions),
+      n(perPassenger.aws.quota_seconds.step_functions),
+    ),
+    row(
+      'Bedrock quota time (s)',
+      n(batch.aws.quota_seconds.model),
+      n(perPassenger.aws.quota_seconds.model),
+    ),
+    '',
+    `store floor: ${n(floorSeconds)} s to write ${batch.counts.notifications} notification records alone`,
+    ...Object.entries(result.ratios).map(
+      ([k, v]) => `${k.replaceAll('_', ' ')}: ${v === null ? '—' : `${n(v, 2)}×`}`,
+    ),
+  ];
+  console.log(lines.join('\n'));
+}

@@ -1,0 +1,218 @@
+import type { Booking, SpecialRequest } from '../domain/booking.ts';
+import type { Flight } from '../domain/flight.ts';
+import { shiftLocalTime } from '../domain/local-time.ts';
+import type { Passenger, Tier } from '../domain/passenger.ts';
+
+/** A small, fast, seeded PRNG (mulberry32): the same seed gives the same airline day. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+export const HUBS = [
+  { code: 'DEN', offset: '-07:00' },
+  { code: 'ATL', offset: '-05:00' },
+  { code: 'ORD', offset: '-06:00' },
+  { code: 'DFW', offset: '-06:00' },
+  { code: 'LAX', offset: '-08:00' },
+  { code: 'MDW', offset: '-06:00' },
+  { code: 'LAS', offset: '-08:00' },
+  { code: 'BWI', offset: '-05:00' },
+  { code: 'PHX', offset: '-07:00' },
+  { code: 'HOU', offset: '-06:00' },
+  { code: 'SEA', offset: '-08:00' },
+  { code: 'MCO', offset: '-05:00' },
+] as const;
+const DESTINATIONS = [
+  'SAN',
+  'OAK',
+  'PDX',
+  'AUS',
+  'BNA',
+  'MSY',
+  'SLC',
+  'SMF',
+  'TPA',
+  'STL',
+  'RDU',
+  'SJC',
+  'BOS',
+  'MIA',
+];
+/** Aircraft from regional jets to wide-bodies, with typical seat counts and how often each flies. */
+const AIRCRAFT = [
+  { type: 'Embraer E175', seats: 76, weight: 3 },
+  { type: 'Boeing 737-700', seats: 143, weight: 4 },
+  { type: 'Boeing 737 MAX 8', seats: 175, weight: 5 },
+  { type: 'Airbus A321neo', seats: 196, weight: 3 },
+  { type: 'Boeing 787-9', seats: 296, weight: 1 },
+  { type: 'Boeing 777-300ER', seats: 396, weight: 1 },
+];
+const FIRST = [
+  'Ana',
+  'Ben',
+  'Chloe',
+  'Diego',
+  'Eve',
+  'Farid',
+  'Grace',
+  'Hiro',
+  'Ines',
+  'Jon',
+  'Kemi',
+  'Liam',
+  'Mara',
+  'Noor',
+  'Omar',
+  'Priya',
+  'Quinn',
+  'Rosa',
+  'Sven',
+  'Tara',
+  'Uma',
+  'Vik',
+  'Wen',
+  'Xavi',
+  'Yara',
+  'Zoe',
+];
+const LAST = [
+  'Smith',
+  'Garcia',
+  'Nguyen',
+  'Okafor',
+  'Kowalski',
+  'Haddad',
+  'Tanaka',
+  'Silva',
+  'Murphy',
+  'Cohen',
+  'Singh',
+  'Rossi',
+];
+const REQUESTS: Array<{ request: SpecialRequest; share: number }> = [
+  { request: 'WHEELCHAIR_ASSISTANCE', share: 0.03 },
+  { request: 'TRAVELLING_WITH_INFANT', share: 0.02 },
+  { request: 'SPECIAL_MEAL', share: 0.02 },
+  { request: 'HEARING_ASSISTANCE', share: 0.005 },
+  { request: 'VISUAL_ASSISTANCE', share: 0.005 },
+  { request: 'SERVICE_ANIMAL', share: 0.005 },
+  { request: 'UNACCOMPANIED_MINOR', share: 0.005 },
+];
+
+/** The special request a roll in [0, 1) lands on, if any (shares add up to about 9%). */
+function pickRequest(roll: number): SpecialRequest | undefined {
+  let threshold = 0;
+  for (const { request, share } of REQUESTS) {
+    threshold += share;
+    if (roll < threshold) return request;
+  }
+  return undefined;
+}
+
+export interface AirlineDay {
+  flights: Flight[];
+  passengers: Passenger[];
+  bookings: Booking[];
+}
+
+/**
+ * A synthetic airline day: `flights` departures spread over the hubs, filled to about 85% with
+ * `passengers` passengers in all (tiers 70/20/10, most on email and SMS, a few with special
+ * requests). Pure and reproducible: the same options give the same day.
+ */
+export function generateAirlineDay(options: {
+  flights: number;
+  passengers: number;
+  seed: number;
+  hubs?: number;
+}): AirlineDay {
+  const random = seededRandom(options.seed);
+  const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)] as T;
+  const hubs = HUBS.slice(0, Math.max(1, Math.min(options.hubs ?? HUBS.length, HUBS.length)));
+  const weighted = AIRCRAFT.flatMap((a) => Array(a.weight).fill(a) as (typeof AIRCRAFT)[number][]);
+  const flights: Flight[] = [];
+  for (let i = 0; i < options.flights; i++) {
+    const hub = hubs[i % hubs.length] as (typeof HUBS)[number];
+    const departureMinutes = 6 * 60 + Math.floor(random() * 16 * 60);
+    const departure = shiftLocalTime(`2025-01-15T00:00:00${hub.offset}`, departureMinutes);
+    const aircraft = pick(weighted);
+    flights.push({
+      flight_id: `FP${String(1000 + i).slice(-4)}${i >= 9000 ? 'X' : ''}`,
+      origin: hub.code,
+      destination: pick(DESTINATIONS),
+      scheduled_departure: departure,
+      scheduled_arrival: shiftLocalTime(departure, 60 + Math.floor(random() * 300)),
+      estimated_departure: null,
+      estimated_arrival: null,
+      actual_departure: null,
+      actual_arrival: null,
+      status: 'SCHEDULED',
+      gate: `${pick(['A', 'B', 'C', 'D', 'E'])}${1 + Math.floor(random() * 40)}`,
+      terminal: String(1 + Math.floor(random() * 3)),
+      aircraft: aircraft.type,
+      delay_minutes: 0,
+      delay_reason: null,
+      last_event_at: null,
+      gate_updated_at: null,
+    });
+  }
+  // Seats per flight by aircraft size, scaled so the day holds `passengers` bookings.
+  const seats = flights.map((f) => AIRCRAFT.find((a) => a.type === f.aircraft)?.seats ?? 150);
+  const scale = options.passengers / seats.reduce((n, s) => n + s, 0);
+  const passengers: Passenger[] = [];
+  const bookings: Booking[] = [];
+  let next = 0;
+  flights.forEach((flight, f) => {
+    const count =
+      f === flights.length - 1
+        ? options.passengers - next
+        : Math.round((seats[f] as number) * scale);
+    for (let s = 0; s < count && next < options.passengers; s++, next++) {
+      const tierRoll = random();
+      const tier: Tier = tierRoll < 0.7 ? 'MEMBER' : tierRoll < 0.9 ? 'A-LIST' : 'A-LIST_PREFERRED';
+      const channelRoll = random();
+      const first = pick(FIRST);
+      const last = pick(LAST);
+      const id = String(next + 1).padStart(7, '0');
+      passengers.push({
+        passenger_id: `P${id}`,
+        first_name: first,
+        last_name: last,
+        email: `${first.toLowerCase()}.${last.toLowerCase()}.${id}@example.com`,
+        phone: `+1555${id}`,
+        rapid_rewards_number: `RR${id}`,
+        tier,
+        notification_preferences: {
+          email: channelRoll < 0.9,
+          sms: channelRoll > 0.25,
+          push: random() < 0.5,
+        },
+      });
+      const request = pickRequest(random());
+      bookings.push({
+        booking_id: `B${id}`,
+        passenger_id: `P${id}`,
+        flight_id: flight.flight_id,
+        confirmation_number: Math.floor(random() * 36 ** 6)
+          .toString(36)
+          .toUpperCase()
+          .padStart(6, '0'),
+        seat: `${1 + (s % 40)}${'ABCDEFGHJK'[Math.floor(s / 40) % 10]}`,
+        fare_class: pick(['BUS', 'ANY', 'WGA']),
+        booking_status: 'CONFIRMED',
+        checked_in: random() < 0.4,
+        bags_checked: Math.floor(random() * 3),
+        special_requests: request ? [request] : [],
+        created_at: '2024-12-01T00:00:00Z',
+      });
+    }
+  });
+  return { flights, passengers, bookings };
+}
