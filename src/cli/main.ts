@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../runtime/config.ts';
 import { demoCommand } from './demo-command.ts';
+import { generateCommand } from './generate-command.ts';
 import { messagesCommand } from './messages-command.ts';
 import { produceCommand, scenarioCommand } from './produce-command.ts';
 import { seedCommand } from './seed-command.ts';
@@ -19,6 +20,8 @@ Commands:
               [--delay-minutes N] [--reason R] [--reason-detail TEXT] [--rebooking-priority HIGH|NORMAL|LOW]
               [--old-gate G] [--new-gate G] [--terminal-change] [--event-id ID] [--url URL]
   scenario N  Run test scenario N (1–5) against a running server [--url URL]
+  generate    Write a reproducible synthetic airline day into the store (batched writes)
+              --flights N --passengers M [--seed S] [--hubs H] [--data-dir DIR]
   messages    Preview the messages each passenger of a flight would receive, and the segment count
               --flight ID --type DELAY|CANCELLATION|GATE_CHANGE [--delay-minutes N] [--new-gate G] [--terminal-change]
   demo        Run scenarios 1–5 on a fresh embedded stack and check every expectation [--json]
@@ -38,6 +41,10 @@ const { values, positionals } = parseArgs({
     json: { type: 'boolean' },
     aws: { type: 'boolean' },
     flight: { type: 'string' },
+    flights: { type: 'string' },
+    passengers: { type: 'string' },
+    seed: { type: 'string' },
+    hubs: { type: 'string' },
     type: { type: 'string' },
     'event-type': { type: 'string' },
     'flight-id': { type: 'string' },
@@ -81,6 +88,15 @@ try {
       break;
     case 'scenario':
       await scenarioCommand(target, args[0]);
+      break;
+    case 'generate':
+      await generateCommand(process.env, {
+        flights: values.flights,
+        passengers: values.passengers,
+        seed: values.seed,
+        hubs: values.hubs,
+        dataDir: values['data-dir'],
+      });
       break;
     case 'messages':
       await messagesCommand(process.env, {
