@@ -277,7 +277,7 @@ if (values.json) {
   console.log(JSON.stringify(result));
 } else {
   const row = (label: string, a: string, b: string) =>
-    `${label.padEnd(44)}${a.padStart(16)}${b.padStart(16)}`;
+    `${label.padEnd(42)}${a.padStart(24)}${b.padStart(26)}`;
   const n = (v: number, d = 1) =>
     v.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
   const lines = [
