@@ -1,18 +1,10 @@
-import { join } from 'node:path';
 import { batchWrite } from '../adapters/dynamodb/batch-write.ts';
-import {
-  createDocumentClient,
-  createDynamoDbClient,
-} from '../adapters/dynamodb/document-client.ts';
-import { ensureTable } from '../adapters/dynamodb/ensure-table.ts';
-import {
-  type EmbeddedDynamoDb,
-  startEmbeddedDynamoDb,
-} from '../adapters/local/embedded-dynamodb.ts';
+import { createDocumentClient } from '../adapters/dynamodb/document-client.ts';
 import { bookingItems, flightItem, passengerItem } from '../domain/table-items.ts';
 import { loadConfig } from '../runtime/config.ts';
 import { generateAirlineDay } from '../simulator/generate-airline-day.ts';
 import { UsageError } from './usage-error.ts';
+import { withStore } from './with-store.ts';
 
 /** `flightpulse generate`: a reproducible synthetic airline day written with batched writes. */
 export async function generateCommand(
@@ -40,27 +32,16 @@ export async function generateCommand(
     seed,
     ...(flags.hubs ? { hubs: Number(flags.hubs) } : {}),
   });
-  let embedded: EmbeddedDynamoDb | undefined;
-  if (!config.DYNAMODB_ENDPOINT)
-    embedded = await startEmbeddedDynamoDb(join(config.FLIGHTPULSE_DATA_DIR, 'dynamodb'));
-  const client = createDynamoDbClient({
-    endpoint: config.DYNAMODB_ENDPOINT ?? (embedded?.endpoint as string),
-    region: config.AWS_REGION,
-  });
-  try {
-    await ensureTable(client, config.TABLE_NAME);
-    const items = [
-      ...day.flights.map(flightItem),
-      ...day.passengers.map(passengerItem),
-      ...day.bookings.flatMap(bookingItems),
-    ];
-    await batchWrite(createDocumentClient(client), config.TABLE_NAME, items);
-    const seconds = (performance.now() - started) / 1000;
-    console.log(
-      `Generated ${day.flights.length} flights, ${day.passengers.length} passengers, ${day.bookings.length} bookings (seed ${seed}): ${items.length} items in ${seconds.toFixed(1)} s (${Math.round(items.length / seconds)} items/s)`,
-    );
-  } finally {
-    client.destroy();
-    await embedded?.close();
-  }
+  const items = [
+    ...day.flights.map(flightItem),
+    ...day.passengers.map(passengerItem),
+    ...day.bookings.flatMap(bookingItems),
+  ];
+  await withStore(config, (client) =>
+    batchWrite(createDocumentClient(client), config.TABLE_NAME, items),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  console.log(
+    `Generated ${day.flights.length} flights, ${day.passengers.length} passengers, ${day.bookings.length} bookings (seed ${seed}): ${items.length} items in ${seconds.toFixed(1)} s (${Math.round(items.length / seconds)} items/s)`,
+  );
 }

@@ -1,16 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import {
-  createDocumentClient,
-  createDynamoDbClient,
-} from '../adapters/dynamodb/document-client.ts';
+import { createDocumentClient } from '../adapters/dynamodb/document-client.ts';
 import { DynamoDbBookingStore } from '../adapters/dynamodb/dynamodb-booking-store.ts';
 import { DynamoDbFlightStore } from '../adapters/dynamodb/dynamodb-flight-store.ts';
-import { ensureTable } from '../adapters/dynamodb/ensure-table.ts';
 import { SingleTable } from '../adapters/dynamodb/single-table.ts';
 import { createMessenger } from '../adapters/llm/create-messenger.ts';
 import { LlmMessenger } from '../adapters/llm/llm-messenger.ts';
-import { startEmbeddedDynamoDb } from '../adapters/local/embedded-dynamodb.ts';
 import { InMemoryMetrics } from '../adapters/local/in-memory-metrics.ts';
 import type { Booking } from '../domain/booking.ts';
 import { disruptionFrom } from '../domain/disruption.ts';
@@ -23,6 +17,7 @@ import { loadConfig } from '../runtime/config.ts';
 import { loadSampleData } from '../runtime/sample-data.ts';
 import { buildEvent } from '../simulator/build-event.ts';
 import { UsageError } from './usage-error.ts';
+import { withStore } from './with-store.ts';
 
 const TYPES = {
   DELAY: 'FLIGHT_DELAY',
@@ -112,37 +107,27 @@ async function readFlight(
   recipients: Array<{ booking: Booking; passenger: Passenger }>;
   source: string;
 }> {
-  const embedded = config.DYNAMODB_ENDPOINT
-    ? undefined
-    : await startEmbeddedDynamoDb(join(config.FLIGHTPULSE_DATA_DIR, 'dynamodb'));
-  const client = createDynamoDbClient({
-    endpoint: config.DYNAMODB_ENDPOINT ?? (embedded?.endpoint as string),
-    region: config.AWS_REGION,
-  });
-  try {
-    await ensureTable(client, config.TABLE_NAME);
+  const stored = await withStore(config, async (client) => {
     const table = new SingleTable(createDocumentClient(client), config.TABLE_NAME);
-    const flight = await new DynamoDbFlightStore(table).getFlight(flightId);
-    if (flight) {
-      const store = new DynamoDbBookingStore(table);
-      const refs = await new DynamoDbFlightStore(table).listFlightBookings(flightId);
-      const bookings = await store.getBookings(refs.map((r) => r.booking_id));
-      const passengers = new Map(
-        (await store.getPassengers(bookings.map((b) => b.passenger_id))).map((p) => [
-          p.passenger_id,
-          p,
-        ]),
-      );
-      const recipients = bookings.flatMap((booking) => {
-        const passenger = passengers.get(booking.passenger_id);
-        return passenger ? [{ booking, passenger }] : [];
-      });
-      return { flight, recipients, source: 'from the store' };
-    }
-  } finally {
-    client.destroy();
-    await embedded?.close();
-  }
+    const flightStore = new DynamoDbFlightStore(table);
+    const flight = await flightStore.getFlight(flightId);
+    if (!flight) return undefined;
+    const store = new DynamoDbBookingStore(table);
+    const refs = await flightStore.listFlightBookings(flightId);
+    const bookings = await store.getBookings(refs.map((r) => r.booking_id));
+    const passengers = new Map(
+      (await store.getPassengers(bookings.map((b) => b.passenger_id))).map((p) => [
+        p.passenger_id,
+        p,
+      ]),
+    );
+    const recipients = bookings.flatMap((booking) => {
+      const passenger = passengers.get(booking.passenger_id);
+      return passenger ? [{ booking, passenger }] : [];
+    });
+    return { flight, recipients, source: 'from the store' };
+  });
+  if (stored) return stored;
   // Not in the store (nothing seeded yet): the sample data holds the specification's flights.
   const sample = loadSampleData();
   const flight = sample.flights.find((f) => f.flight_id === flightId);

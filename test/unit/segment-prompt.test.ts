@@ -45,7 +45,7 @@ describe('parseComposedMessage', () => {
   it.each([
     ['prose', 'Sure, here you go!'],
     ['broken JSON', '{"email_subject": '],
-    ['a missing part', '{"email_subject": "Delay", "email_body": "' + 'x'.repeat(50) + '"}'],
+    ['a missing part', `{"email_subject": "Delay", "email_body": "${'x'.repeat(50)}"}`],
   ])('rejects %s', (_name, answer) => {
     expect(() => parseComposedMessage(answer, segment)).toThrow(ComposedMessageError);
   });
