@@ -50,7 +50,11 @@ async function send(
   return body.offsets ?? [];
 }
 
-async function produce(target: Target, records: ScenarioRecord[]): Promise<void> {
+async function produce(
+  target: Target,
+  records: ScenarioRecord[],
+  serverUp: boolean,
+): Promise<void> {
   const offsets = await send(target, records);
   const topic = target.kafka ? `Kafka ${target.kafka.topic}` : 'flight-operations';
   records.forEach((record, i) => {
@@ -61,7 +65,7 @@ async function produce(target: Target, records: ScenarioRecord[]): Promise<void>
         : 'raw record';
     console.log(`produced ${what} → ${topic} partition ${at?.partition} offset ${at?.offset}`);
   });
-  if (await reachable(target.url)) await reportOutcomes(target.url, offsets);
+  if (serverUp) await reportOutcomes(target.url, offsets);
   else console.log(`  (no FlightPulse server at ${target.url} to report the outcomes)`);
 }
 
@@ -73,9 +77,9 @@ async function reachable(url: string): Promise<boolean> {
 }
 
 /** The flights, from the running server, or from the sample data when none answers (Kafka only). */
-async function knownFlights(target: Target): Promise<Map<string, Flight>> {
+async function knownFlights(target: Target, serverUp: boolean): Promise<Map<string, Flight>> {
   const flights =
-    target.kafka && !(await reachable(target.url))
+    target.kafka && !serverUp
       ? loadSampleData().flights
       : (await request<{ flights: Flight[] }>(`${target.url}/flights?limit=200`)).body.flights;
   return new Map(flights.map((f) => [f.flight_id, f]));
@@ -145,10 +149,11 @@ export async function produceCommand(
     ...(typeof values['new-gate'] === 'string' ? { newGate: values['new-gate'] } : {}),
     terminalChange: values['terminal-change'] === true,
   };
-  const flight = (await knownFlights(target)).get(flightId);
+  const serverUp = await reachable(target.url);
+  const flight = (await knownFlights(target, serverUp)).get(flightId);
   const eventId = typeof values['event-id'] === 'string' ? values['event-id'] : randomUUID();
   const event = buildEvent(options, flight, eventId, new Date().toISOString());
-  await produce(target, [{ event }]);
+  await produce(target, [{ event }], serverUp);
 }
 
 /** `flightpulse scenario N`: one of the specification's test scenarios, against a running server. */
@@ -156,12 +161,13 @@ export async function scenarioCommand(target: Target, idText: string | undefined
   const id = Number(idText);
   if (!Number.isInteger(id) || id < 1 || id > 5)
     throw new UsageError('give a scenario number from 1 to 5');
-  const flights = await knownFlights(target);
+  const serverUp = await reachable(target.url);
+  const flights = await knownFlights(target, serverUp);
   const scenario = buildScenario(id, {
     flights,
     newId: randomUUID,
     now: new Date(),
   });
   console.log(`Scenario ${id}: ${scenario.title}`);
-  await produce(target, scenario.records);
+  await produce(target, scenario.records, serverUp);
 }

@@ -150,12 +150,12 @@ export async function startLocalRuntime(
   const executionLog = new DynamoDbExecutionLog(table);
   const logSink = new LogGroupSink(join(config.FLIGHTPULSE_DATA_DIR, 'logs'));
 
-  let executor: LocalExecutor | undefined;
+  // `executor` is built below (it needs the bus); deliveries only start once everything is wired.
   const deliver = async (target: RuleTarget, event: BusEvent): Promise<void> => {
     switch (target.kind) {
       case 'state-machine': {
         metrics.count('WorkflowExecutions');
-        await executor?.run(target.stateMachine, `${target.stateMachine}-${event.id}`, event);
+        await executor.run(target.stateMachine, `${target.stateMachine}-${event.id}`, event);
         return;
       }
       case 'function':
@@ -233,7 +233,7 @@ export async function startLocalRuntime(
       createMarkBookingsForRebooking({ bookings, clock }),
     ],
   ]);
-  const localExecutor = new LocalExecutor(
+  const executor = new LocalExecutor(
     loadWorkflows(STEP_FUNCTIONS_DIR, localSubstitutions(tableName, config.EVENT_BUS_NAME)),
     {
       functions,
@@ -245,25 +245,30 @@ export async function startLocalRuntime(
       },
     },
     clock,
-    (record) => {
-      if (!executions.includes(record)) executions.push(record);
-      reportWorkflow(hub, record, clock.now());
-      listener.onExecution?.(record);
-      const detail = (record.input as BusEvent).detail as { flight_id?: string; event_id?: string };
-      if (detail.flight_id && detail.event_id) {
-        const { input: _input, output: _output, ...summary } = record;
-        tracker.track(
-          executionLog.record({
-            ...summary,
-            flight_id: detail.flight_id,
-            event_id: detail.event_id,
-          }),
-        );
-      }
+    {
+      onChange: (record) => {
+        // The first change of a run is its start.
+        if (record.status === 'RUNNING') executions.push(record);
+        reportWorkflow(hub, record, clock.now());
+        listener.onExecution?.(record);
+        const detail = (record.input as BusEvent).detail as {
+          flight_id?: string;
+          event_id?: string;
+        };
+        if (detail.flight_id && detail.event_id) {
+          const { input: _input, output: _output, ...summary } = record;
+          tracker.track(
+            executionLog.record({
+              ...summary,
+              flight_id: detail.flight_id,
+              event_id: detail.event_id,
+            }),
+          );
+        }
+      },
+      onStep: (record) => reportWorkflow(hub, record, clock.now()),
     },
   );
-  localExecutor.onStep = (record) => reportWorkflow(hub, record, clock.now());
-  executor = localExecutor;
 
   const ingestHandler = createIngestHandler({
     flights,

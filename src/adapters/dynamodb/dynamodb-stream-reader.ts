@@ -10,6 +10,8 @@ import {
 import type { DynamoDBRecord } from 'aws-lambda';
 import type { Log } from '../../ports.ts';
 
+const SHARD_REFRESH_MS = 10_000;
+
 export interface StreamReaderOptions {
   dynamodb: DynamoDBClient;
   streams: DynamoDBStreamsClient;
@@ -71,13 +73,27 @@ export class DynamoDbStreamReader {
   }
 
   /** One pass over every shard; true when any records were handled. */
+  /** Shards are listed again only when one closes or every so often, not on every pass. */
+  private shards: string[] = [];
+  private shardsListedAt = 0;
+  /** Closed shards read to their end. */
+  private readonly finished = new Set<string>();
+
+  private async listShards(): Promise<string[]> {
+    if (this.shards.length === 0 || Date.now() - this.shardsListedAt > SHARD_REFRESH_MS) {
+      const { StreamDescription } = await this.options.streams.send(
+        new DescribeStreamCommand({ StreamArn: this.streamArn }),
+      );
+      this.shards = (StreamDescription?.Shards ?? []).map((shard) => shard.ShardId as string);
+      this.shardsListedAt = Date.now();
+    }
+    return this.shards;
+  }
+
   private async pollOnce(): Promise<boolean> {
-    const { StreamDescription } = await this.options.streams.send(
-      new DescribeStreamCommand({ StreamArn: this.streamArn }),
-    );
     let handled = false;
-    for (const shard of StreamDescription?.Shards ?? []) {
-      const shardId = shard.ShardId as string;
+    for (const shardId of await this.listShards()) {
+      if (this.finished.has(shardId)) continue;
       let iterator = this.iterators.get(shardId);
       if (!iterator) {
         const after = this.checkpoints[shardId];
@@ -101,7 +117,12 @@ export class DynamoDbStreamReader {
         handled = true;
       }
       if (NextShardIterator) this.iterators.set(shardId, NextShardIterator);
-      else this.iterators.delete(shardId);
+      else {
+        // A closed shard: its children appear on the next listing.
+        this.iterators.delete(shardId);
+        this.finished.add(shardId);
+        this.shards = [];
+      }
     }
     return handled;
   }

@@ -1,10 +1,10 @@
 import { Producer, stringSerializers } from '@platformatic/kafka';
 import type { FeedProducer } from '../../ports.ts';
-import { murmur2, partitionForKey } from '../local/murmur2.ts';
+import { partitionForKey, positiveMurmur2 } from '../local/murmur2.ts';
 
-/** Java clients' partitioner (murmur2 & 0x7fffffff), so a flight lands where any Kafka producer puts it. */
+/** Java clients' partitioner, so a flight lands where any Kafka producer (and the embedded feed) puts it. */
 const javaCompatiblePartitioner = (_message: unknown, key: Buffer | undefined) =>
-  key && key.length > 0 ? murmur2(key) & 0x7fffffff : 0;
+  key && key.length > 0 ? positiveMurmur2(key) : 0;
 
 /** Produces operations events to Kafka, keyed by flight id (the feed endpoint with KAFKA_BROKERS set). */
 export class KafkaFeedProducer implements FeedProducer {

@@ -60,7 +60,9 @@ export class EmbeddedFeed {
     records.forEach((record, index) => {
       const partition =
         record.key === null ? index % partitions : partitionForKey(record.key, partitions);
-      byPartition.set(partition, [...(byPartition.get(partition) ?? []), index]);
+      const indexes = byPartition.get(partition) ?? [];
+      indexes.push(index);
+      byPartition.set(partition, indexes);
     });
     const offsets: ProducedOffset[] = new Array(records.length);
     const now = Date.now();

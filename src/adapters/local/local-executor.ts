@@ -30,6 +30,13 @@ export interface ExecutionRecord {
   output?: unknown;
 }
 
+export interface ExecutionObserver {
+  /** A run started or ended (persist it). */
+  onChange?(record: ExecutionRecord): void;
+  /** A step finished (live progress only). */
+  onStep?(record: ExecutionRecord): void;
+}
+
 type Overrides = Record<string, (input: never) => Promise<never>>;
 
 /**
@@ -44,18 +51,16 @@ export class LocalExecutor {
   >();
 
   private readonly clock: Clock;
-  private readonly onChange: (record: ExecutionRecord) => void;
-  /** Sees every step as it finishes (the console's live progress); persisting stays with onChange. */
-  onStep: (record: ExecutionRecord) => void = () => {};
+  private readonly observer: ExecutionObserver;
 
   constructor(
     workflows: LoadedWorkflow[],
     deps: TaskResourceDeps,
     clock: Clock,
-    onChange: (record: ExecutionRecord) => void = () => {},
+    observer: ExecutionObserver = {},
   ) {
     this.clock = clock;
-    this.onChange = onChange;
+    this.observer = observer;
     for (const { id, name, definition } of workflows) {
       const overrides: Overrides = {};
       for (const [stateName, state] of allStates(definition)) {
@@ -94,7 +99,7 @@ export class LocalExecutor {
       steps: [],
       input,
     };
-    this.onChange(record);
+    this.observer.onChange?.(record);
     const execution = entry.machine.run(input as never, {
       overrides: { taskResourceLocalHandlers: entry.overrides as never },
       context: {
@@ -128,8 +133,10 @@ export class LocalExecutor {
           record.state_transitions++;
         } else if (event.type === 'StateExited') {
           step.ended_at = at;
-          record.steps = [...steps.values()];
-          this.onStep(record);
+          if (this.observer.onStep) {
+            record.steps = [...steps.values()];
+            this.observer.onStep(record);
+          }
         } else if (event.type === 'StateFailed') {
           step.failed++;
         }
@@ -152,7 +159,7 @@ export class LocalExecutor {
     record.ended_at = this.clock.now();
     record.duration_ms = Date.parse(record.ended_at) - Date.parse(record.started_at);
     record.steps = [...steps.values()];
-    this.onChange(record);
+    this.observer.onChange?.(record);
     return record;
   }
 }

@@ -31,7 +31,12 @@ export function murmur2(data: Uint8Array): number {
   return h;
 }
 
+/** The non-negative hash Kafka's Java partitioner takes the partition from. */
+export function positiveMurmur2(data: Uint8Array): number {
+  return murmur2(data) & 0x7fffffff;
+}
+
 /** The partition Kafka's default partitioner picks for a key. */
 export function partitionForKey(key: string, partitions: number): number {
-  return (murmur2(new TextEncoder().encode(key)) & 0x7fffffff) % partitions;
+  return positiveMurmur2(new TextEncoder().encode(key)) % partitions;
 }
