@@ -16,10 +16,14 @@ import {
   createDynamoDbClient,
 } from '../src/adapters/dynamodb/document-client.ts';
 import { ensureTable } from '../src/adapters/dynamodb/ensure-table.ts';
-import { startEmbeddedDynamoDb } from '../src/adapters/local/embedded-dynamodb.ts';
-import type { Flight } from '../src/domain/flight.ts';
-import { bookingItems, flightItem, passengerItem } from '../src/domain/table-items.ts';
-import { keys } from '../src/domain/table-keys.ts';
+import {
+  bookingItems,
+  flightItem,
+  passengerItem,
+} from '../src/adapters/dynamodb/table/table-items.ts';
+import { keys } from '../src/adapters/dynamodb/table/table-keys.ts';
+import { startEmbeddedDynamoDb } from '../src/adapters/local/dynamodb/embedded-dynamodb.ts';
+import type { Flight } from '../src/domain/records/flight.ts';
 import { loadConfig } from '../src/runtime/config.ts';
 import { startLocalRuntime } from '../src/runtime/local-runtime.ts';
 import { buildEvent } from '../src/simulator/build-event.ts';

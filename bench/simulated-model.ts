@@ -1,6 +1,6 @@
 import pLimit from 'p-limit';
-import type { MessageSegment } from '../src/domain/message-segment.ts';
-import { type MessageTemplate, templateFor } from '../src/domain/message-templates.ts';
+import type { MessageSegment } from '../src/domain/messaging/message-segment.ts';
+import { type MessageTemplate, templateFor } from '../src/domain/messaging/message-templates.ts';
 import type { Messenger } from '../src/ports.ts';
 
 /**

@@ -2,13 +2,14 @@
  * The interfaces handlers need from the world. Adapters implement them; a port never imports
  * an adapter.
  */
-import type { Booking, BookingStatus } from './domain/booking.ts';
-import type { BusEntry, NotificationDetail } from './domain/bus-events.ts';
-import type { Flight, FlightStatus } from './domain/flight.ts';
-import type { InboundEvent } from './domain/inbound-events.ts';
-import type { MessageSegment } from './domain/message-segment.ts';
-import type { MessageTemplate } from './domain/message-templates.ts';
-import type { Passenger } from './domain/passenger.ts';
+
+import type { InboundEvent } from './domain/disruptions/inbound-events.ts';
+import type { BusEntry, NotificationDetail } from './domain/event-routing/bus-events.ts';
+import type { MessageSegment } from './domain/messaging/message-segment.ts';
+import type { MessageTemplate } from './domain/messaging/message-templates.ts';
+import type { Booking, BookingStatus } from './domain/records/booking.ts';
+import type { Flight, FlightStatus } from './domain/records/flight.ts';
+import type { Passenger } from './domain/records/passenger.ts';
 
 /** A page of results and the opaque cursor of the next page, if any. */
 export interface Page<T> {

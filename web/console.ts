@@ -2,8 +2,9 @@
  * The operations console: flight board, live activity, flight pages, charts and a scenario
  * panel. It reads the same REST API as everyone else and listens to /stream (Server-Sent Events).
  */
-import type { Flight } from '../src/domain/flight.ts';
-import { InboundEventSchema } from '../src/domain/inbound-events.ts';
+
+import { InboundEventSchema } from '../src/domain/disruptions/inbound-events.ts';
+import type { Flight } from '../src/domain/records/flight.ts';
 import { buildEvent, type ProduceOptions } from '../src/simulator/build-event.ts';
 
 type Json = Record<string, unknown>;

@@ -5,9 +5,9 @@ import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import type { Construct } from 'constructs';
-import { EVENT_BUS_NAME } from '../../src/domain/bus-events.ts';
-import { TABLE_NAME } from '../../src/domain/table-keys.ts';
-import type { TaskFunctionId } from '../../src/domain/workflows.ts';
+import { TABLE_NAME } from '../../src/adapters/dynamodb/table/table-keys.ts';
+import { EVENT_BUS_NAME } from '../../src/domain/event-routing/bus-events.ts';
+import type { TaskFunctionId } from '../../src/domain/workflows/task-functions.ts';
 import { DataTable } from './constructs/data-table.ts';
 import { EventRouting } from './constructs/event-routing.ts';
 import { FlightPulseFunction } from './constructs/flightpulse-function.ts';

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { InvalidCursorError } from '../adapters/dynamodb/cursor.ts';
+import { InvalidCursorError } from '../pagination/cursor.ts';
 import type {
   BookingStore,
   Clock,

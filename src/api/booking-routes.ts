@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import { BookingIdSchema, BookingStatusSchema } from '../domain/booking.ts';
-import { PassengerIdSchema, publicPassenger } from '../domain/passenger.ts';
+import { BookingIdSchema, BookingStatusSchema } from '../domain/records/booking.ts';
+import { PassengerIdSchema, publicPassenger } from '../domain/records/passenger.ts';
 import { apiError } from './api-error.ts';
 import type { ApiDeps } from './app.ts';
 import { listPage, pageBody, pageParams } from './page-params.ts';

@@ -7,7 +7,7 @@ import { build } from 'esbuild';
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
-import type { Flight } from '../domain/flight.ts';
+import type { Flight } from '../domain/records/flight.ts';
 import type { FeedProducer, FlightStore } from '../ports.ts';
 import type { ActivityHub } from '../runtime/activity-hub.ts';
 import { buildScenario, feedRecord } from '../simulator/scenarios.ts';

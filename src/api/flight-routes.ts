@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { FlightIdSchema, FlightStatusSchema } from '../domain/flight.ts';
+import { FlightIdSchema, FlightStatusSchema } from '../domain/records/flight.ts';
 import { apiError } from './api-error.ts';
 import type { ApiDeps } from './app.ts';
 import { listPage, pageBody, pageParams } from './page-params.ts';

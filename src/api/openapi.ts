@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { BookingIdSchema, BookingSchema, BookingStatusSchema } from '../domain/booking.ts';
-import { NotificationDetailSchema } from '../domain/bus-events.ts';
-import { FlightIdSchema, FlightSchema, FlightStatusSchema } from '../domain/flight.ts';
-import { PassengerIdSchema, PassengerSchema } from '../domain/passenger.ts';
+import { NotificationDetailSchema } from '../domain/event-routing/bus-events.ts';
+import { BookingIdSchema, BookingSchema, BookingStatusSchema } from '../domain/records/booking.ts';
+import { FlightIdSchema, FlightSchema, FlightStatusSchema } from '../domain/records/flight.ts';
+import { PassengerIdSchema, PassengerSchema } from '../domain/records/passenger.ts';
 
 const ErrorSchema = z
   .object({

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import { BookingIdSchema } from '../domain/booking.ts';
-import { FlightIdSchema } from '../domain/flight.ts';
+import { BookingIdSchema } from '../domain/records/booking.ts';
+import { FlightIdSchema } from '../domain/records/flight.ts';
 import { apiError } from './api-error.ts';
 import type { ApiDeps } from './app.ts';
 import { pageBody, pageParams } from './page-params.ts';

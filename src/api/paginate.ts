@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor } from '../adapters/dynamodb/cursor.ts';
+import { decodeCursor, encodeCursor } from '../pagination/cursor.ts';
 import type { Page, PageRequest } from '../ports.ts';
 
 /** Pages a list read whole (a flight's or passenger's bookings), with the same opaque cursors. */

@@ -1,6 +1,6 @@
 import { batchWrite } from '../adapters/dynamodb/batch-write.ts';
 import { createDocumentClient } from '../adapters/dynamodb/document-client.ts';
-import { bookingItems, flightItem, passengerItem } from '../domain/table-items.ts';
+import { bookingItems, flightItem, passengerItem } from '../adapters/dynamodb/table/table-items.ts';
 import { loadConfig } from '../runtime/config.ts';
 import { generateAirlineDay } from '../simulator/generate-airline-day.ts';
 import { UsageError } from './usage-error.ts';

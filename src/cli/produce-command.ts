@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { KafkaFeedProducer } from '../adapters/kafka/kafka-feed-producer.ts';
-import type { Flight } from '../domain/flight.ts';
-import { INBOUND_EVENT_TYPES } from '../domain/inbound-events.ts';
+import { INBOUND_EVENT_TYPES } from '../domain/disruptions/inbound-events.ts';
+import type { Flight } from '../domain/records/flight.ts';
 import type { EventLogEntry } from '../ports.ts';
 import { loadSampleData } from '../runtime/sample-data.ts';
 import { buildEvent, type ProduceOptions } from '../simulator/build-event.ts';

@@ -5,7 +5,7 @@ import { ensureTable } from '../adapters/dynamodb/ensure-table.ts';
 import {
   type EmbeddedDynamoDb,
   startEmbeddedDynamoDb,
-} from '../adapters/local/embedded-dynamodb.ts';
+} from '../adapters/local/dynamodb/embedded-dynamodb.ts';
 import type { Config } from '../runtime/config.ts';
 import { UsageError } from './usage-error.ts';
 

@@ -1,9 +1,9 @@
-import type { Booking } from '../domain/booking.ts';
-import type { NotificationDetail } from '../domain/bus-events.ts';
-import { checkMessage } from '../domain/check-message.ts';
-import { type Disruption, disruptionFrom } from '../domain/disruption.ts';
-import type { Flight } from '../domain/flight.ts';
-import type { Passenger } from '../domain/passenger.ts';
+import { type Disruption, disruptionFrom } from '../domain/disruptions/disruption.ts';
+import type { NotificationDetail } from '../domain/event-routing/bus-events.ts';
+import { checkMessage } from '../domain/messaging/check-message.ts';
+import type { Booking } from '../domain/records/booking.ts';
+import type { Flight } from '../domain/records/flight.ts';
+import type { Passenger } from '../domain/records/passenger.ts';
 import type { EventLogEntry } from '../ports.ts';
 import { type ApiReader, type Check, check, type ScenarioRun } from './scenario-run.ts';
 

@@ -1,24 +1,28 @@
 import { z } from 'zod';
-import { BookingSchema } from '../domain/booking.ts';
-import type { Channel, MessageType } from '../domain/bus-events.ts';
 import {
   type Disruption,
   disruptionFrom,
   messageTypeOf,
   severityOf,
-} from '../domain/disruption.ts';
-import { type FilledMessage, fillMessage, placeholderValues } from '../domain/fill-message.ts';
+} from '../domain/disruptions/disruption.ts';
+import type { Channel, MessageType } from '../domain/event-routing/bus-events.ts';
+import {
+  type FilledMessage,
+  fillMessage,
+  placeholderValues,
+} from '../domain/messaging/fill-message.ts';
 import {
   assistanceClassOf,
   channelSetOf,
   type MessageSegment,
   segmentKey,
-} from '../domain/message-segment.ts';
-import { type MessageTemplate, templateFor } from '../domain/message-templates.ts';
-import { planDeliveries } from '../domain/notification-plan.ts';
-import { PassengerSchema } from '../domain/passenger.ts';
-import { ComposedMessageError } from '../domain/segment-prompt.ts';
-import { validateComposed } from '../domain/validate-composed.ts';
+} from '../domain/messaging/message-segment.ts';
+import { type MessageTemplate, templateFor } from '../domain/messaging/message-templates.ts';
+import { ComposedMessageError } from '../domain/messaging/segment-prompt.ts';
+import { validateComposed } from '../domain/messaging/validate-composed.ts';
+import { planDeliveries } from '../domain/notifications/plan-deliveries.ts';
+import { BookingSchema } from '../domain/records/booking.ts';
+import { PassengerSchema } from '../domain/records/passenger.ts';
 import type { Log, Messenger, MetricsRecorder } from '../ports.ts';
 
 const InputSchema = z.object({

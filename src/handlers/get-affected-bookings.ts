@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FlightIdSchema } from '../domain/flight.ts';
+import { FlightIdSchema } from '../domain/records/flight.ts';
 import type { FlightStore } from '../ports.ts';
 
 const InputSchema = z.object({ flight_id: FlightIdSchema });

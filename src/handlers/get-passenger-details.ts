@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Booking } from '../domain/booking.ts';
-import type { Passenger } from '../domain/passenger.ts';
+import type { Booking } from '../domain/records/booking.ts';
+import type { Passenger } from '../domain/records/passenger.ts';
 import type { BookingStore } from '../ports.ts';
 
 const InputSchema = z.object({ booking_ids: z.array(z.string()).max(100) });

@@ -1,10 +1,15 @@
 import { z } from 'zod';
-import { enrichEvent } from '../domain/enrich-event.ts';
+import { enrichEvent } from '../domain/disruptions/enrich-event.ts';
 import {
   INBOUND_EVENT_TYPES,
   type InboundEvent,
   InboundEventSchema,
-} from '../domain/inbound-events.ts';
+} from '../domain/disruptions/inbound-events.ts';
+import {
+  type KafkaEvent,
+  KafkaEventSchema,
+  type KafkaRecord,
+} from '../event-sources/kafka-event.ts';
 import type {
   Clock,
   EventLog,
@@ -16,7 +21,6 @@ import type {
   MetricName,
   MetricsRecorder,
 } from '../ports.ts';
-import { type KafkaEvent, KafkaEventSchema, type KafkaRecord } from './kafka-event.ts';
 
 export interface IngestDeps {
   flights: FlightStore;

@@ -1,5 +1,5 @@
 import type { EventBridgeEvent } from 'aws-lambda';
-import { NotificationDetailSchema } from '../domain/bus-events.ts';
+import { NotificationDetailSchema } from '../domain/event-routing/bus-events.ts';
 import type { Clock, Log, MetricsRecorder, NotificationLog } from '../ports.ts';
 
 /**

@@ -5,8 +5,8 @@ import {
   DETAIL_TYPES,
   EVENT_SOURCES,
   MessageTypeSchema,
-} from '../domain/bus-events.ts';
-import { notificationId } from '../domain/notification-plan.ts';
+} from '../domain/event-routing/bus-events.ts';
+import { notificationId } from '../domain/notifications/plan-deliveries.ts';
 import type { Clock, EventPublisher, MetricsRecorder } from '../ports.ts';
 
 const DeliverySchema = z.object({

@@ -1,7 +1,7 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { secondaryEvents } from '../domain/stream-changes.ts';
+import { secondaryEvents } from '../domain/event-routing/stream-changes.ts';
 import type { EventPublisher, Log } from '../ports.ts';
 
 /**

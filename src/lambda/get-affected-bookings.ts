@@ -1,5 +1,5 @@
 // Lambda entry: workflow task GetAffectedBookings.
-import { BOOKING_BATCH_SIZE } from '../domain/workflows.ts';
+import { BOOKING_BATCH_SIZE } from '../domain/workflows/task-functions.ts';
 import { createGetAffectedBookings } from '../handlers/get-affected-bookings.ts';
 import { awsDependencies } from './aws-dependencies.ts';
 

@@ -1,5 +1,5 @@
-import type { BusEvent } from '../adapters/local/local-bus.ts';
-import type { ExecutionRecord } from '../adapters/local/local-executor.ts';
+import type { BusEvent } from '../adapters/local/eventbridge/local-bus.ts';
+import type { ExecutionRecord } from '../adapters/local/step-functions/local-executor.ts';
 import type { RecordOutcome } from '../handlers/ingest-flight-events.ts';
 import type { ActivityHub } from './activity-hub.ts';
 

@@ -1,5 +1,5 @@
-import type { InMemoryMetrics } from '../adapters/local/in-memory-metrics.ts';
-import type { ExecutionRecord } from '../adapters/local/local-executor.ts';
+import type { InMemoryMetrics } from '../adapters/local/cloudwatch/in-memory-metrics.ts';
+import type { ExecutionRecord } from '../adapters/local/step-functions/local-executor.ts';
 
 const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null);
 

@@ -24,25 +24,31 @@ import { ensureTopics } from '../adapters/kafka/ensure-topics.ts';
 import { KafkaFeedConsumer } from '../adapters/kafka/kafka-feed-consumer.ts';
 import { KafkaFeedProducer } from '../adapters/kafka/kafka-feed-producer.ts';
 import { createMessenger } from '../adapters/llm/create-messenger.ts';
-import { tapChangeFeed } from '../adapters/local/change-feed-tap.ts';
+import { InMemoryMetrics } from '../adapters/local/cloudwatch/in-memory-metrics.ts';
+import { LogGroupSink } from '../adapters/local/cloudwatch/log-group-sink.ts';
+import { tapChangeFeed } from '../adapters/local/dynamodb/change-feed-tap.ts';
 import {
   type EmbeddedDynamoDb,
   startEmbeddedDynamoDb,
-} from '../adapters/local/embedded-dynamodb.ts';
-import { EmbeddedFeed } from '../adapters/local/embedded-feed.ts';
-import { InMemoryMetrics } from '../adapters/local/in-memory-metrics.ts';
-import { type BusEvent, LocalBus } from '../adapters/local/local-bus.ts';
-import { type ExecutionRecord, LocalExecutor } from '../adapters/local/local-executor.ts';
-import { LogGroupSink } from '../adapters/local/log-group-sink.ts';
-import type { LocalFunction } from '../adapters/local/task-resources.ts';
+} from '../adapters/local/dynamodb/embedded-dynamodb.ts';
+import { type BusEvent, LocalBus } from '../adapters/local/eventbridge/local-bus.ts';
+import { EmbeddedFeed } from '../adapters/local/kafka/embedded-feed.ts';
+import {
+  type ExecutionRecord,
+  LocalExecutor,
+} from '../adapters/local/step-functions/local-executor.ts';
+import type { LocalFunction } from '../adapters/local/step-functions/task-resources.ts';
+import {
+  loadWorkflows,
+  localSubstitutions,
+} from '../adapters/local/step-functions/workflow-definitions.ts';
 import { WorkTracker } from '../adapters/local/work-tracker.ts';
-import { loadWorkflows, localSubstitutions } from '../adapters/local/workflow-definitions.ts';
 import { createApiApp } from '../api/app.ts';
 import { consoleRoutes } from '../api/console-routes.ts';
-import { FLIGHT_OPERATIONS_TOPIC } from '../domain/inbound-events.ts';
-import type { RuleTarget } from '../domain/routing-rules.ts';
-import { ROUTING_RULES } from '../domain/routing-rules.ts';
-import { BOOKING_BATCH_SIZE, TASK_FUNCTIONS } from '../domain/workflows.ts';
+import { FLIGHT_OPERATIONS_TOPIC } from '../domain/disruptions/inbound-events.ts';
+import type { RuleTarget } from '../domain/event-routing/routing-rules.ts';
+import { ROUTING_RULES } from '../domain/event-routing/routing-rules.ts';
+import { BOOKING_BATCH_SIZE, TASK_FUNCTIONS } from '../domain/workflows/task-functions.ts';
 import { createGenerateMessages } from '../handlers/generate-messages.ts';
 import { createGetAffectedBookings } from '../handlers/get-affected-bookings.ts';
 import { createGetPassengerDetails } from '../handlers/get-passenger-details.ts';

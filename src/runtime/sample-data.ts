@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { BookingSchema } from '../domain/booking.ts';
-import { FlightSchema } from '../domain/flight.ts';
-import { PassengerSchema } from '../domain/passenger.ts';
-import { bookingItems, flightItem, passengerItem } from '../domain/table-items.ts';
+import { bookingItems, flightItem, passengerItem } from '../adapters/dynamodb/table/table-items.ts';
+import { BookingSchema } from '../domain/records/booking.ts';
+import { FlightSchema } from '../domain/records/flight.ts';
+import { PassengerSchema } from '../domain/records/passenger.ts';
 
 const directory = new URL('../../simulator/sample-data/', import.meta.url);
 

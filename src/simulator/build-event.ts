@@ -1,5 +1,5 @@
-import type { Flight } from '../domain/flight.ts';
-import { shiftLocalTime } from '../domain/local-time.ts';
+import type { Flight } from '../domain/records/flight.ts';
+import { shiftLocalTime } from '../domain/records/local-time.ts';
 
 /** What `flightpulse produce` takes, in the seed producer's words. */
 export interface ProduceOptions {

@@ -1,7 +1,7 @@
-import type { Booking, SpecialRequest } from '../domain/booking.ts';
-import type { Flight } from '../domain/flight.ts';
-import { shiftLocalTime } from '../domain/local-time.ts';
-import type { Passenger, Tier } from '../domain/passenger.ts';
+import type { Booking, SpecialRequest } from '../domain/records/booking.ts';
+import type { Flight } from '../domain/records/flight.ts';
+import { shiftLocalTime } from '../domain/records/local-time.ts';
+import type { Passenger, Tier } from '../domain/records/passenger.ts';
 
 /** A small, fast, seeded PRNG (mulberry32): the same seed gives the same airline day. */
 export function seededRandom(seed: number): () => number {

@@ -1,4 +1,4 @@
-import type { Flight } from '../domain/flight.ts';
+import type { Flight } from '../domain/records/flight.ts';
 import { buildEvent, type ProduceOptions } from './build-event.ts';
 
 /** One record to put on the feed: an event, or raw text (to show how bad input is handled). */

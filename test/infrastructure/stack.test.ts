@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../infrastructure/bin/app.ts';
 import { API_ROUTES } from '../../infrastructure/lib/constructs/rest-api.ts';
 import { STEP_FUNCTIONS_DIR } from '../../infrastructure/lib/constructs/workflows.ts';
-import { ROUTING_RULES } from '../../src/domain/routing-rules.ts';
-import { WORKFLOWS } from '../../src/domain/workflows.ts';
+import { ROUTING_RULES } from '../../src/domain/event-routing/routing-rules.ts';
+import { WORKFLOWS } from '../../src/domain/workflows/task-functions.ts';
 
 type Resources = Record<
   string,

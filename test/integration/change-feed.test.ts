@@ -9,8 +9,8 @@ import {
   createDynamoDbClient,
 } from '../../src/adapters/dynamodb/document-client.ts';
 import { ensureTable } from '../../src/adapters/dynamodb/ensure-table.ts';
-import { tapChangeFeed } from '../../src/adapters/local/change-feed-tap.ts';
-import { startEmbeddedDynamoDb } from '../../src/adapters/local/embedded-dynamodb.ts';
+import { tapChangeFeed } from '../../src/adapters/local/dynamodb/change-feed-tap.ts';
+import { startEmbeddedDynamoDb } from '../../src/adapters/local/dynamodb/embedded-dynamodb.ts';
 
 describe('change feed tap on dynalite', () => {
   it('turns every write into a NEW_AND_OLD_IMAGES stream record, and ignores failed or no-op writes', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NotificationDetail } from '../../src/domain/bus-events.ts';
+import type { NotificationDetail } from '../../src/domain/event-routing/bus-events.ts';
 import type { EventLogEntry } from '../../src/ports.ts';
 import { inboundEvent } from '../support/fixtures.ts';
 import { type LocalStack, startLocalStack } from '../support/local-stack.ts';

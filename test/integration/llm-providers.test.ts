@@ -2,10 +2,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMessenger } from '../../src/adapters/llm/create-messenger.ts';
 import type { LlmMessenger } from '../../src/adapters/llm/llm-messenger.ts';
 import { LlmSettingsSchema } from '../../src/adapters/llm/llm-settings.ts';
-import { InMemoryMetrics } from '../../src/adapters/local/in-memory-metrics.ts';
-import type { Booking } from '../../src/domain/booking.ts';
-import { checkMessage } from '../../src/domain/check-message.ts';
-import type { Passenger, Tier } from '../../src/domain/passenger.ts';
+import { InMemoryMetrics } from '../../src/adapters/local/cloudwatch/in-memory-metrics.ts';
+import { checkMessage } from '../../src/domain/messaging/check-message.ts';
+import type { Booking } from '../../src/domain/records/booking.ts';
+import type { Passenger, Tier } from '../../src/domain/records/passenger.ts';
 import {
   createGenerateMessages,
   type PassengerMessage,

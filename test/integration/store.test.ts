@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InvalidCursorError } from '../../src/adapters/dynamodb/cursor.ts';
 import {
   createDocumentClient,
   createDynamoDbClient,
@@ -18,8 +17,9 @@ import { SingleTable } from '../../src/adapters/dynamodb/single-table.ts';
 import {
   type EmbeddedDynamoDb,
   startEmbeddedDynamoDb,
-} from '../../src/adapters/local/embedded-dynamodb.ts';
-import type { NotificationDetail } from '../../src/domain/bus-events.ts';
+} from '../../src/adapters/local/dynamodb/embedded-dynamodb.ts';
+import type { NotificationDetail } from '../../src/domain/event-routing/bus-events.ts';
+import { InvalidCursorError } from '../../src/pagination/cursor.ts';
 import { sampleDataItems } from '../../src/runtime/sample-data.ts';
 
 const TABLE = 'FlightPulseTable';

@@ -5,11 +5,11 @@ import {
   createDynamoDbClient,
 } from '../../src/adapters/dynamodb/document-client.ts';
 import { seedItems } from '../../src/adapters/dynamodb/seed-items.ts';
-import type { Booking } from '../../src/domain/booking.ts';
-import type { NotificationDetail } from '../../src/domain/bus-events.ts';
-import type { Flight } from '../../src/domain/flight.ts';
-import { flightItem } from '../../src/domain/table-items.ts';
-import { keys } from '../../src/domain/table-keys.ts';
+import { flightItem } from '../../src/adapters/dynamodb/table/table-items.ts';
+import { keys } from '../../src/adapters/dynamodb/table/table-keys.ts';
+import type { NotificationDetail } from '../../src/domain/event-routing/bus-events.ts';
+import type { Booking } from '../../src/domain/records/booking.ts';
+import type { Flight } from '../../src/domain/records/flight.ts';
 import { inboundEvent, passenger } from '../support/fixtures.ts';
 import { type LocalStack, startLocalStack } from '../support/local-stack.ts';
 

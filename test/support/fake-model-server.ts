@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { MessageSegment } from '../../src/domain/message-segment.ts';
-import { templateFor } from '../../src/domain/message-templates.ts';
+import type { MessageSegment } from '../../src/domain/messaging/message-segment.ts';
+import { templateFor } from '../../src/domain/messaging/message-templates.ts';
 
 export type Protocol = 'bedrock' | 'anthropic' | 'openai';
 /** good: a valid template; malformed: not JSON; slow: answers after the client gave up; failing: 5xx; rule-breaking: promises a refund. */

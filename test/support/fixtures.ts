@@ -1,7 +1,7 @@
-import { type Disruption, disruptionFrom } from '../../src/domain/disruption.ts';
-import { enrichEvent } from '../../src/domain/enrich-event.ts';
-import type { Flight } from '../../src/domain/flight.ts';
-import type { InboundEvent } from '../../src/domain/inbound-events.ts';
+import { type Disruption, disruptionFrom } from '../../src/domain/disruptions/disruption.ts';
+import { enrichEvent } from '../../src/domain/disruptions/enrich-event.ts';
+import type { InboundEvent } from '../../src/domain/disruptions/inbound-events.ts';
+import type { Flight } from '../../src/domain/records/flight.ts';
 import { loadSampleData } from '../../src/runtime/sample-data.ts';
 import { buildEvent, type ProduceOptions } from '../../src/simulator/build-event.ts';
 

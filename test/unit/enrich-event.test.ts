@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { enrichEvent } from '../../src/domain/disruptions/enrich-event.ts';
+import { InboundEventSchema } from '../../src/domain/disruptions/inbound-events.ts';
 import {
   CancelledDetailSchema,
   DelayDetailSchema,
   GateChangeDetailSchema,
-} from '../../src/domain/bus-events.ts';
-import { enrichEvent } from '../../src/domain/enrich-event.ts';
-import { InboundEventSchema } from '../../src/domain/inbound-events.ts';
+} from '../../src/domain/event-routing/bus-events.ts';
 import { flight, inboundEvent } from '../support/fixtures.ts';
 
 describe('enrichEvent', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { BookingSchema } from '../../src/domain/booking.ts';
-import { FlightSchema } from '../../src/domain/flight.ts';
-import { PassengerSchema } from '../../src/domain/passenger.ts';
+import { BookingSchema } from '../../src/domain/records/booking.ts';
+import { FlightSchema } from '../../src/domain/records/flight.ts';
+import { PassengerSchema } from '../../src/domain/records/passenger.ts';
 import { generateAirlineDay } from '../../src/simulator/generate-airline-day.ts';
 
 describe('generateAirlineDay', () => {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidPatternError, matchesPattern } from '../../src/domain/match-pattern.ts';
-import { ROUTING_RULES } from '../../src/domain/routing-rules.ts';
+import {
+  InvalidPatternError,
+  matchesPattern,
+} from '../../src/adapters/local/eventbridge/match-pattern.ts';
+import { ROUTING_RULES } from '../../src/domain/event-routing/routing-rules.ts';
 
 const event = {
   version: '0',

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { checkMessage } from '../../src/domain/check-message.ts';
-import { messageTypeOf, severityOf } from '../../src/domain/disruption.ts';
+import { messageTypeOf, severityOf } from '../../src/domain/disruptions/disruption.ts';
+import { checkMessage } from '../../src/domain/messaging/check-message.ts';
 import {
   fillMessage,
   formatDuration,
   placeholderValues,
   SMS_MAX_LENGTH,
   UnfilledPlaceholderError,
-} from '../../src/domain/fill-message.ts';
-import { assistanceClassOf, segmentKey } from '../../src/domain/message-segment.ts';
-import { templateFor } from '../../src/domain/message-templates.ts';
+} from '../../src/domain/messaging/fill-message.ts';
+import { assistanceClassOf, segmentKey } from '../../src/domain/messaging/message-segment.ts';
+import { templateFor } from '../../src/domain/messaging/message-templates.ts';
 import type { ProduceOptions } from '../../src/simulator/build-event.ts';
 import { booking, disruption, passenger, sample } from '../support/fixtures.ts';
 

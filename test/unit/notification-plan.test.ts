@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { notificationId, planDeliveries } from '../../src/domain/notification-plan.ts';
+import { notificationId, planDeliveries } from '../../src/domain/notifications/plan-deliveries.ts';
 import { disruption } from '../support/fixtures.ts';
 
 const delay = disruption({ eventType: 'FLIGHT_DELAY', flightId: 'SW1234', delayMinutes: 25 });

@@ -2,14 +2,17 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { taskResolver, UnsupportedResourceError } from '../../src/adapters/local/task-resources.ts';
+import {
+  taskResolver,
+  UnsupportedResourceError,
+} from '../../src/adapters/local/step-functions/task-resources.ts';
 import {
   allStates,
   loadWorkflows,
   localSubstitutions,
   UnsupportedWorkflowError,
-} from '../../src/adapters/local/workflow-definitions.ts';
-import { WORKFLOWS } from '../../src/domain/workflows.ts';
+} from '../../src/adapters/local/step-functions/workflow-definitions.ts';
+import { WORKFLOWS } from '../../src/domain/workflows/task-functions.ts';
 
 const STEP_FUNCTIONS = join(import.meta.dirname, '../../step-functions');
 const deps = {

@@ -1,7 +1,7 @@
 import type { RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-import { GSI1, GSI2 } from '../../../src/domain/table-keys.ts';
+import { GSI1, GSI2 } from '../../../src/adapters/dynamodb/table/table-keys.ts';
 
 /** FlightPulseTable: the single-table design of the specification, streams on. */
 export class DataTable extends Construct {

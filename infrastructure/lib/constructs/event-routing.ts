@@ -10,7 +10,7 @@ import {
   ROUTING_RULES,
   type RuleTarget,
   type StateMachineId,
-} from '../../../src/domain/routing-rules.ts';
+} from '../../../src/domain/event-routing/routing-rules.ts';
 
 export interface EventRoutingProps {
   busName: string;

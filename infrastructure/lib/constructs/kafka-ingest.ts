@@ -9,7 +9,7 @@ import {
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { FLIGHT_OPERATIONS_TOPIC } from '../../../src/domain/inbound-events.ts';
+import { FLIGHT_OPERATIONS_TOPIC } from '../../../src/domain/disruptions/inbound-events.ts';
 import type { FlightPulseStackOptions } from '../stack-options.ts';
 
 /**

@@ -6,8 +6,12 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import type { StateMachineId } from '../../../src/domain/routing-rules.ts';
-import { TASK_FUNCTIONS, type TaskFunctionId, WORKFLOWS } from '../../../src/domain/workflows.ts';
+import type { StateMachineId } from '../../../src/domain/event-routing/routing-rules.ts';
+import {
+  TASK_FUNCTIONS,
+  type TaskFunctionId,
+  WORKFLOWS,
+} from '../../../src/domain/workflows/task-functions.ts';
 
 export const STEP_FUNCTIONS_DIR = fileURLToPath(
   new URL('../../../step-functions/', import.meta.url),

@@ -1,5 +1,5 @@
 import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { TableKey } from '../../domain/table-keys.ts';
+import type { TableKey } from './table/table-keys.ts';
 
 const BATCH_GET_LIMIT = 100;
 const MAX_ROUNDS = 8;

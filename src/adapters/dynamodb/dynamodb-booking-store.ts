@@ -1,11 +1,11 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { type Booking, BookingSchema, type BookingStatus } from '../../domain/booking.ts';
-import { type Passenger, PassengerSchema } from '../../domain/passenger.ts';
-import { GSI2, keys, prefixes, withoutKeys } from '../../domain/table-keys.ts';
+import { type Booking, BookingSchema, type BookingStatus } from '../../domain/records/booking.ts';
+import { type Passenger, PassengerSchema } from '../../domain/records/passenger.ts';
 import type { BookingRef, BookingStore, Page, PageRequest } from '../../ports.ts';
 import { batchGet } from './batch-get.ts';
 import type { SingleTable } from './single-table.ts';
+import { GSI2, keys, prefixes, withoutKeys } from './table/table-keys.ts';
 
 export class DynamoDbBookingStore implements BookingStore {
   private readonly table: SingleTable;

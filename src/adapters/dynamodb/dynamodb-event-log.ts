@@ -1,9 +1,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { InboundEvent } from '../../domain/inbound-events.ts';
-import { GSI1, GSI2, gsi1, gsi2, keys, withoutKeys } from '../../domain/table-keys.ts';
+import type { InboundEvent } from '../../domain/disruptions/inbound-events.ts';
 import type { EventLog, EventLogEntry, KafkaCoordinates, Page, PageRequest } from '../../ports.ts';
 import type { SingleTable } from './single-table.ts';
+import { GSI1, GSI2, gsi1, gsi2, keys, withoutKeys } from './table/table-keys.ts';
 
 export class DynamoDbEventLog implements EventLog {
   private readonly table: SingleTable;

@@ -1,7 +1,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { keys, prefixes, withoutKeys } from '../../domain/table-keys.ts';
 import type { ExecutionLog, ExecutionSummary, Page, PageRequest } from '../../ports.ts';
 import type { SingleTable } from './single-table.ts';
+import { keys, prefixes, withoutKeys } from './table/table-keys.ts';
 
 export class DynamoDbExecutionLog implements ExecutionLog {
   private readonly table: SingleTable;

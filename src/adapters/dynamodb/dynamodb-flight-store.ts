@@ -4,12 +4,12 @@ import {
   type Flight,
   FlightSchema,
   type FlightStatus,
-} from '../../domain/flight.ts';
-import { GSI1, keys, prefixes, withoutKeys } from '../../domain/table-keys.ts';
+} from '../../domain/records/flight.ts';
+import { decodeCursor, encodeCursor } from '../../pagination/cursor.ts';
 import type { BookingRef, FlightStore, Page, PageRequest } from '../../ports.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './query-pages.ts';
 import type { SingleTable } from './single-table.ts';
+import { GSI1, keys, prefixes, withoutKeys } from './table/table-keys.ts';
 
 export class DynamoDbFlightStore implements FlightStore {
   private readonly table: SingleTable;

@@ -1,9 +1,12 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { type NotificationDetail, NotificationDetailSchema } from '../../domain/bus-events.ts';
-import { keys, prefixes, withoutKeys } from '../../domain/table-keys.ts';
+import {
+  type NotificationDetail,
+  NotificationDetailSchema,
+} from '../../domain/event-routing/bus-events.ts';
 import type { NotificationLog, Page, PageRequest } from '../../ports.ts';
 import type { SingleTable } from './single-table.ts';
+import { keys, prefixes, withoutKeys } from './table/table-keys.ts';
 
 export class DynamoDbNotificationLog implements NotificationLog {
   private readonly table: SingleTable;

@@ -3,8 +3,8 @@ import {
   QueryCommand,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import { decodeCursor, encodeCursor } from '../../pagination/cursor.ts';
 import type { Page, PageRequest } from '../../ports.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;

@@ -4,9 +4,9 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
-import { type TableKey, withoutKeys } from '../../domain/table-keys.ts';
 import type { Page, PageRequest } from '../../ports.ts';
 import { queryAll, queryPage } from './query-pages.ts';
+import { type TableKey, withoutKeys } from './table/table-keys.ts';
 
 type Query = Omit<QueryCommandInput, 'TableName'>;
 

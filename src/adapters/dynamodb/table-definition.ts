@@ -1,5 +1,5 @@
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
-import { GSI1, GSI2 } from '../../domain/table-keys.ts';
+import { GSI1, GSI2 } from './table/table-keys.ts';
 
 /** FlightPulseTable as the specification defines it: PK/SK, GSI1 and GSI2, streams on. */
 export function tableDefinition(tableName: string): CreateTableCommandInput {

@@ -3,7 +3,7 @@ import {
   PutEventsCommand,
   type PutEventsRequestEntry,
 } from '@aws-sdk/client-eventbridge';
-import type { BusEntry } from '../../domain/bus-events.ts';
+import type { BusEntry } from '../../domain/event-routing/bus-events.ts';
 import type { EventPublisher } from '../../ports.ts';
 
 /** PutEvents takes at most 10 entries a call. */

@@ -5,8 +5,8 @@ import {
   Producer,
   stringSerializers,
 } from '@platformatic/kafka';
+import type { KafkaEvent } from '../../event-sources/kafka-event.ts';
 import type { RecordOutcome } from '../../handlers/ingest-flight-events.ts';
-import type { KafkaEvent } from '../../handlers/kafka-event.ts';
 import type { Log } from '../../ports.ts';
 import { toKafkaEvent } from './kafka-record-event.ts';
 

@@ -1,6 +1,6 @@
 import { Producer, stringSerializers } from '@platformatic/kafka';
 import type { FeedProducer } from '../../ports.ts';
-import { partitionForKey, positiveMurmur2 } from '../local/murmur2.ts';
+import { partitionForKey, positiveMurmur2 } from './murmur2.ts';
 
 /** Java clients' partitioner, so a flight lands where any Kafka producer (and the embedded feed) puts it. */
 const javaCompatiblePartitioner = (_message: unknown, key: Buffer | undefined) =>

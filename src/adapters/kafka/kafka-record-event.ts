@@ -1,4 +1,4 @@
-import type { KafkaEvent, KafkaRecord } from '../../handlers/kafka-event.ts';
+import type { KafkaEvent, KafkaRecord } from '../../event-sources/kafka-event.ts';
 
 /** A consumed Kafka message, as any client reports it. */
 export interface ConsumedMessage {

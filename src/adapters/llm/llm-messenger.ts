@@ -1,7 +1,7 @@
 import pLimit, { type LimitFunction } from 'p-limit';
-import type { MessageSegment } from '../../domain/message-segment.ts';
-import type { MessageTemplate } from '../../domain/message-templates.ts';
-import { parseComposedMessage, segmentPrompt } from '../../domain/segment-prompt.ts';
+import type { MessageSegment } from '../../domain/messaging/message-segment.ts';
+import type { MessageTemplate } from '../../domain/messaging/message-templates.ts';
+import { parseComposedMessage, segmentPrompt } from '../../domain/messaging/segment-prompt.ts';
 import type { Messenger } from '../../ports.ts';
 import type { ModelClient } from './model-client.ts';
 

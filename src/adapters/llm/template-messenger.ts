@@ -1,5 +1,5 @@
-import type { MessageSegment } from '../../domain/message-segment.ts';
-import { type MessageTemplate, templateFor } from '../../domain/message-templates.ts';
+import type { MessageSegment } from '../../domain/messaging/message-segment.ts';
+import { type MessageTemplate, templateFor } from '../../domain/messaging/message-templates.ts';
 import type { Messenger } from '../../ports.ts';
 
 /** The `none` provider: the specification's templates, with no model. */

@@ -1,6 +1,6 @@
 import { StateMachine } from 'aws-local-stepfunctions';
-import type { StateMachineId } from '../../domain/routing-rules.ts';
-import type { Clock } from '../../ports.ts';
+import type { StateMachineId } from '../../../domain/event-routing/routing-rules.ts';
+import type { Clock } from '../../../ports.ts';
 import { type TaskResourceDeps, taskResolver } from './task-resources.ts';
 import { allStates, type LoadedWorkflow } from './workflow-definitions.ts';
 

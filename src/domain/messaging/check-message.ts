@@ -1,8 +1,8 @@
-import type { Booking, SpecialRequest } from './booking.ts';
-import type { Disruption } from './disruption.ts';
+import type { Disruption } from '../disruptions/disruption.ts';
+import type { Booking, SpecialRequest } from '../records/booking.ts';
+import type { Passenger } from '../records/passenger.ts';
 import { type FilledMessage, SMS_MAX_LENGTH } from './fill-message.ts';
 import { SPECIAL_REQUEST_WORDS } from './message-segment.ts';
-import type { Passenger } from './passenger.ts';
 
 /** Words that would promise something the disruption policy does not grant. */
 const FORBIDDEN_PROMISES = [

@@ -1,4 +1,4 @@
-import type { StateMachineId } from './routing-rules.ts';
+import type { StateMachineId } from '../event-routing/routing-rules.ts';
 
 /** The Lambda functions workflows invoke, by id; ASL names them through a substitution. */
 export const TASK_FUNCTIONS = {

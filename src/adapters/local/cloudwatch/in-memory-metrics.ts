@@ -1,4 +1,4 @@
-import type { Clock, MetricName, MetricsRecorder } from '../../ports.ts';
+import type { Clock, MetricName, MetricsRecorder } from '../../../ports.ts';
 
 export interface MetricPoint {
   minute: string;

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { EventBridgeEvent } from 'aws-lambda';
-import type { BusEntry } from '../../domain/bus-events.ts';
-import { matchesPattern } from '../../domain/match-pattern.ts';
-import type { RoutingRule, RuleTarget } from '../../domain/routing-rules.ts';
-import type { Clock, EventPublisher } from '../../ports.ts';
-import type { WorkTracker } from './work-tracker.ts';
+import type { BusEntry } from '../../../domain/event-routing/bus-events.ts';
+import type { RoutingRule, RuleTarget } from '../../../domain/event-routing/routing-rules.ts';
+import type { Clock, EventPublisher } from '../../../ports.ts';
+import type { WorkTracker } from '../work-tracker.ts';
+import { matchesPattern } from './match-pattern.ts';
 
 export type BusEvent = EventBridgeEvent<string, Record<string, unknown>>;
 

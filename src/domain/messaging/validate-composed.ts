@@ -1,10 +1,10 @@
-import type { Booking, SpecialRequest } from './booking.ts';
+import type { Disruption } from '../disruptions/disruption.ts';
+import type { Booking, SpecialRequest } from '../records/booking.ts';
+import type { Passenger } from '../records/passenger.ts';
 import { checkMessage } from './check-message.ts';
-import type { Disruption } from './disruption.ts';
 import { fillMessage, placeholderValues, UnfilledPlaceholderError } from './fill-message.ts';
 import type { AssistanceClass, MessageSegment } from './message-segment.ts';
 import type { MessageTemplate } from './message-templates.ts';
-import type { Passenger } from './passenger.ts';
 
 const REQUEST_OF: Record<AssistanceClass, SpecialRequest[]> = {
   NONE: [],

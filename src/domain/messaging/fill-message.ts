@@ -1,8 +1,8 @@
-import type { Booking } from './booking.ts';
-import type { Disruption } from './disruption.ts';
+import type { Disruption } from '../disruptions/disruption.ts';
+import type { Booking } from '../records/booking.ts';
+import type { Passenger } from '../records/passenger.ts';
 import { SPECIAL_REQUEST_WORDS } from './message-segment.ts';
 import type { MessageTemplate, Placeholder } from './message-templates.ts';
-import type { Passenger } from './passenger.ts';
 
 export const SMS_MAX_LENGTH = 160;
 

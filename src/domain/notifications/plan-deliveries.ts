@@ -1,6 +1,6 @@
-import type { Channel } from './bus-events.ts';
-import type { Disruption } from './disruption.ts';
-import type { NotificationPreferences } from './passenger.ts';
+import type { Disruption } from '../disruptions/disruption.ts';
+import type { Channel } from '../event-routing/bus-events.ts';
+import type { NotificationPreferences } from '../records/passenger.ts';
 
 export interface PlannedDelivery {
   channel: Channel;

@@ -1,8 +1,13 @@
-import { type BusEntry, DETAIL_TYPES, EVENT_SOURCES, type FlightDetails } from './bus-events.ts';
+import {
+  type BusEntry,
+  DETAIL_TYPES,
+  EVENT_SOURCES,
+  type FlightDetails,
+} from '../event-routing/bus-events.ts';
+import type { Flight } from '../records/flight.ts';
+import { toUtc } from '../records/local-time.ts';
 import { categorizeDelay, delayDetailType } from './categorize-delay.ts';
-import type { Flight } from './flight.ts';
 import type { InboundEvent } from './inbound-events.ts';
-import { toUtc } from './local-time.ts';
 
 function flightDetails(flight: Flight): FlightDetails {
   return {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import aslValidator from 'asl-validator';
-import type { StateMachineId } from '../../domain/routing-rules.ts';
-import { TASK_FUNCTIONS, WORKFLOWS } from '../../domain/workflows.ts';
+import type { StateMachineId } from '../../../domain/event-routing/routing-rules.ts';
+import { TASK_FUNCTIONS, WORKFLOWS } from '../../../domain/workflows/task-functions.ts';
 
 export type StateDefinition = Record<string, unknown> & { Type: string };
 export interface WorkflowDefinition {

@@ -1,9 +1,9 @@
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { keys } from '../../domain/table-keys.ts';
-import type { KafkaEvent, KafkaRecord } from '../../handlers/kafka-event.ts';
-import type { Log } from '../../ports.ts';
-import { partitionForKey } from './murmur2.ts';
-import type { WorkTracker } from './work-tracker.ts';
+import type { KafkaEvent, KafkaRecord } from '../../../event-sources/kafka-event.ts';
+import type { Log } from '../../../ports.ts';
+import { keys } from '../../dynamodb/table/table-keys.ts';
+import { partitionForKey } from '../../kafka/murmur2.ts';
+import type { WorkTracker } from '../work-tracker.ts';
 
 export interface FeedRecord {
   key: string | null;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FlightIdSchema, IsoDateTimeSchema } from './flight.ts';
+import { FlightIdSchema, IsoDateTimeSchema } from '../records/flight.ts';
 
 /** The Kafka topic operations events arrive on. */
 export const FLIGHT_OPERATIONS_TOPIC = 'flight-operations';

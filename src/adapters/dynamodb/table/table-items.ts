@@ -1,6 +1,6 @@
-import type { Booking } from './booking.ts';
-import type { Flight } from './flight.ts';
-import type { Passenger } from './passenger.ts';
+import type { Booking } from '../../../domain/records/booking.ts';
+import type { Flight } from '../../../domain/records/flight.ts';
+import type { Passenger } from '../../../domain/records/passenger.ts';
 import { gsi1, gsi2, keys } from './table-keys.ts';
 
 type Item = Record<string, unknown>;

@@ -1,5 +1,5 @@
+import type { EventPattern } from '../../adapters/local/eventbridge/match-pattern.ts';
 import { DETAIL_TYPES, EVENT_BUS_NAME } from './bus-events.ts';
-import type { EventPattern } from './match-pattern.ts';
 
 /** What a rule delivers to; CDK and the local bus each map these to real targets. */
 export type RuleTarget =

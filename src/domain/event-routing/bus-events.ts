@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { BookingIdSchema, BookingStatusSchema } from './booking.ts';
+import { DELAY_REASONS, REBOOKING_PRIORITIES } from '../disruptions/inbound-events.ts';
+import { BookingIdSchema, BookingStatusSchema } from '../records/booking.ts';
 import {
   AirportCodeSchema,
   FlightIdSchema,
   FlightStatusSchema,
   IsoDateTimeSchema,
-} from './flight.ts';
-import { DELAY_REASONS, REBOOKING_PRIORITIES } from './inbound-events.ts';
-import { PassengerIdSchema } from './passenger.ts';
+} from '../records/flight.ts';
+import { PassengerIdSchema } from '../records/passenger.ts';
 
 /** The custom EventBridge bus every FlightPulse event travels on. */
 export const EVENT_BUS_NAME = 'flightpulse-bus';

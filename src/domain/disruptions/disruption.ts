@@ -6,8 +6,8 @@ import {
   type GateChangeDetail,
   GateChangeDetailSchema,
   type MessageType,
-} from './bus-events.ts';
-import type { Severity } from './message-segment.ts';
+} from '../event-routing/bus-events.ts';
+import type { Severity } from '../messaging/message-segment.ts';
 
 /** A disruption as the workflows see it: the enriched bus detail tagged with its kind. */
 export type Disruption =

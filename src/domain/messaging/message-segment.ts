@@ -1,7 +1,7 @@
-import type { SpecialRequest } from './booking.ts';
-import type { Channel, MessageType } from './bus-events.ts';
-import type { DelayCategory } from './categorize-delay.ts';
-import type { Tier } from './passenger.ts';
+import type { DelayCategory } from '../disruptions/categorize-delay.ts';
+import type { Channel, MessageType } from '../event-routing/bus-events.ts';
+import type { SpecialRequest } from '../records/booking.ts';
+import type { Tier } from '../records/passenger.ts';
 
 /** How serious the disruption is, which sets the tone of the message. */
 export type Severity = DelayCategory | 'CANCELLED' | 'GATE' | 'TERMINAL';

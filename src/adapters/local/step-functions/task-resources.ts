@@ -1,6 +1,6 @@
 import * as DynamoDb from '@aws-sdk/client-dynamodb';
-import type { BusEntry } from '../../domain/bus-events.ts';
-import type { EventPublisher } from '../../ports.ts';
+import type { BusEntry } from '../../../domain/event-routing/bus-events.ts';
+import type { EventPublisher } from '../../../ports.ts';
 
 /** A Lambda handler as the executor calls it: payload in, result out. */
 export type LocalFunction = (payload: unknown) => Promise<unknown>;

@@ -1,5 +1,5 @@
+import type { Tier } from '../records/passenger.ts';
 import type { AssistanceClass, MessageSegment } from './message-segment.ts';
-import type { Tier } from './passenger.ts';
 
 /** A message with `{{placeholders}}` for the passenger's and the flight's own details. */
 export interface MessageTemplate {
