@@ -57,14 +57,18 @@ export class FlightPulseStack extends Stack {
       resourceName: EVENT_BUS_NAME,
     });
     const env = { TABLE_NAME, EVENT_BUS_NAME };
+    /** A function of the stack: `table` grants DynamoDB actions, `publishes` PutEvents on the bus. */
     const make = (
       id: string,
       entry: string,
       description: string,
-      table: TableAccess | undefined,
-      publishes: boolean,
-      extra: Record<string, string> = {},
+      access: {
+        table?: TableAccess;
+        publishes?: boolean;
+        environment?: Record<string, string>;
+      } = {},
     ) => {
+      const { table, publishes = false, environment: extra = {} } = access;
       const { fn } = new FlightPulseFunction(this, id, {
         entry,
         functionName: `flightpulse-${entry}`,
@@ -92,69 +96,61 @@ export class FlightPulseStack extends Stack {
       'Ingest',
       'ingest-flight-events',
       'Kafka → validate, de-duplicate, enrich, categorise, publish',
-      { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query'], indexes: false },
-      true,
+      {
+        table: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query'], indexes: false },
+        publishes: true,
+      },
     );
     const streamChanges = make(
       'StreamChanges',
       'stream-changes',
       'Table stream → booking and flight status events',
-      undefined,
-      true,
+      { publishes: true },
     );
-    const api = make(
-      'Api',
-      'api',
-      'REST API',
-      { actions: ['GetItem', 'Query', 'BatchGetItem'], indexes: true },
-      false,
-    );
+    const api = make('Api', 'api', 'REST API', {
+      table: { actions: ['GetItem', 'Query', 'BatchGetItem'], indexes: true },
+    });
     const recordNotification = make(
       'RecordNotification',
       'record-notification',
       'notification.* → idempotent notification record',
-      { actions: ['PutItem'], indexes: false },
-      false,
+      { table: { actions: ['PutItem'], indexes: false } },
     );
     const taskFunctions: Record<TaskFunctionId, IFunction> = {
       'get-affected-bookings': make(
         'GetAffectedBookings',
         'get-affected-bookings',
         'Workflow task: bookings of a flight, in batches',
-        { actions: ['Query'], indexes: false },
-        false,
+        { table: { actions: ['Query'], indexes: false } },
       ),
       'get-passenger-details': make(
         'GetPassengerDetails',
         'get-passenger-details',
         'Workflow task: batch-read bookings and passengers',
-        { actions: ['BatchGetItem'], indexes: false },
-        false,
+        { table: { actions: ['BatchGetItem'], indexes: false } },
       ),
       'generate-messages': make(
         'GenerateMessages',
         'generate-messages',
         'Workflow task: compose per segment, fill per passenger',
-        undefined,
-        false,
         {
-          LLM_PROVIDER: options.llmProvider,
-          BEDROCK_MODEL_ID_PARAMETER: modelId.parameterName,
+          environment: {
+            LLM_PROVIDER: options.llmProvider,
+            BEDROCK_MODEL_ID_PARAMETER: modelId.parameterName,
+          },
         },
       ),
       'send-notifications': make(
         'SendNotifications',
         'send-notifications',
         'Workflow task: publish notification events',
-        undefined,
-        true,
+        { publishes: true },
       ),
       'mark-bookings-for-rebooking': make(
         'MarkBookingsForRebooking',
         'mark-bookings-for-rebooking',
         'Workflow task: mark bookings NEEDS_REBOOKING',
-        { actions: ['UpdateItem'], indexes: false },
-        false,
+        { table: { actions: ['UpdateItem'], indexes: false } },
       ),
     };
     const generate = taskFunctions['generate-messages'];

@@ -43,7 +43,7 @@ describe('FlightPulseDelayNotification', () => {
       'UpdateFlightStatus',
       'GetAffectedBookings',
       'CheckBookingsExist',
-      'ProcessBookingsInParallel',
+      'ProcessNotifications',
       'GetPassengerDetails',
       'GeneratePersonalizedMessage',
       'SendNotifications',
