@@ -3,6 +3,7 @@
  * an adapter.
  */
 
+import type { EventLogEntry, KafkaCoordinates } from './domain/disruptions/event-log-entry.ts';
 import type { InboundEvent } from './domain/disruptions/inbound-events.ts';
 import type { BusEntry, NotificationDetail } from './domain/event-routing/bus-events.ts';
 import type { MessageSegment } from './domain/messaging/message-segment.ts';
@@ -10,6 +11,14 @@ import type { MessageTemplate } from './domain/messaging/message-templates.ts';
 import type { Booking, BookingStatus } from './domain/records/booking.ts';
 import type { Flight, FlightStatus } from './domain/records/flight.ts';
 import type { Passenger } from './domain/records/passenger.ts';
+import type { ExecutionSummary } from './domain/workflows/execution.ts';
+
+export type {
+  EventLogEntry,
+  EventOutcome,
+  KafkaCoordinates,
+} from './domain/disruptions/event-log-entry.ts';
+export type { ExecutionSummary } from './domain/workflows/execution.ts';
 
 /** A page of results and the opaque cursor of the next page, if any. */
 export interface Page<T> {
@@ -49,26 +58,6 @@ export interface BookingStore {
   markNeedsRebooking(bookingId: string, at: string): Promise<boolean>;
 }
 
-export type EventOutcome = 'ACCEPTED' | 'DUPLICATE' | 'REJECTED';
-
-export interface KafkaCoordinates {
-  topic: string;
-  partition: number;
-  offset: string;
-}
-
-export interface EventLogEntry {
-  event_id?: string;
-  flight_id?: string;
-  event_type?: string;
-  detail_type?: string;
-  outcome: EventOutcome;
-  reason?: string;
-  received_at: string;
-  kafka: KafkaCoordinates;
-  raw?: string;
-}
-
 export interface EventLog {
   /**
    * Claims an event id. Returns 'new' the first time, 'retry' when an earlier attempt claimed it
@@ -97,16 +86,6 @@ export interface NotificationLog {
     filter: { flightId: string; bookingId?: string },
     page?: PageRequest,
   ): Promise<Page<NotificationDetail>>;
-}
-
-/** A workflow run as the console and the demo read it back. */
-export interface ExecutionSummary extends Record<string, unknown> {
-  execution_name: string;
-  state_machine: string;
-  status: 'RUNNING' | 'SUCCEEDED' | 'FAILED';
-  flight_id: string;
-  event_id: string;
-  started_at: string;
 }
 
 export interface ExecutionLog {

@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { EventLogEntrySchema } from '../domain/disruptions/event-log-entry.ts';
 import { NotificationDetailSchema } from '../domain/event-routing/bus-events.ts';
 import { BookingIdSchema, BookingSchema, BookingStatusSchema } from '../domain/records/booking.ts';
 import { FlightIdSchema, FlightSchema, FlightStatusSchema } from '../domain/records/flight.ts';
 import { PassengerIdSchema, PassengerSchema } from '../domain/records/passenger.ts';
+import { ExecutionSummarySchema } from '../domain/workflows/execution.ts';
 
 const ErrorSchema = z
   .object({
@@ -23,32 +25,6 @@ const PageQuery = {
     .describe('page size, 1–200 (default 50)'),
   cursor: z.string().optional().describe('opaque cursor from next_cursor'),
 };
-const EventLogEntrySchema = z.object({
-  event_id: z.string().optional(),
-  flight_id: z.string().optional(),
-  event_type: z.string().optional(),
-  detail_type: z.string().optional(),
-  outcome: z.enum(['ACCEPTED', 'DUPLICATE', 'REJECTED']),
-  reason: z.string().optional(),
-  received_at: z.string(),
-  kafka: z.object({ topic: z.string(), partition: z.number(), offset: z.string() }),
-});
-const ExecutionSchema = z.object({
-  execution_name: z.string(),
-  state_machine: z.string(),
-  status: z.enum(['RUNNING', 'SUCCEEDED', 'FAILED']),
-  flight_id: z.string(),
-  event_id: z.string(),
-  started_at: z.string(),
-  ended_at: z.string().optional(),
-  duration_ms: z.number().optional(),
-  state_transitions: z.number(),
-  steps: z.array(
-    z
-      .object({ name: z.string(), type: z.string(), entered: z.number(), failed: z.number() })
-      .loose(),
-  ),
-});
 
 interface Operation {
   method: 'get' | 'post';
@@ -166,7 +142,7 @@ export const OPERATIONS: Operation[] = [
     path: '/executions',
     summary: 'Workflow runs of a flight, with their steps',
     query: { flight_id: FlightIdSchema, ...PageQuery },
-    ok: { status: 200, schema: page('executions', ExecutionSchema) },
+    ok: { status: 200, schema: page('executions', ExecutionSummarySchema) },
     errors: [400],
   },
   {

@@ -5,7 +5,6 @@ import {
   messageTypeOf,
   severityOf,
 } from '../domain/disruptions/disruption.ts';
-import type { Channel, MessageType } from '../domain/event-routing/bus-events.ts';
 import {
   type FilledMessage,
   fillMessage,
@@ -20,33 +19,18 @@ import {
 import { type MessageTemplate, templateFor } from '../domain/messaging/message-templates.ts';
 import { ComposedMessageError } from '../domain/messaging/segment-prompt.ts';
 import { validateComposed } from '../domain/messaging/validate-composed.ts';
+import {
+  DisruptionTaskInputSchema,
+  type PassengerMessage,
+} from '../domain/notifications/passenger-message.ts';
 import { planDeliveries } from '../domain/notifications/plan-deliveries.ts';
 import { BookingSchema } from '../domain/records/booking.ts';
 import { PassengerSchema } from '../domain/records/passenger.ts';
 import type { Log, Messenger, MetricsRecorder } from '../ports.ts';
 
-const InputSchema = z.object({
-  kind: z.enum(['DELAY', 'CANCELLATION', 'GATE_CHANGE']),
-  detail: z.unknown(),
+const InputSchema = DisruptionTaskInputSchema.extend({
   recipients: z.array(z.object({ booking: BookingSchema, passenger: PassengerSchema })),
 });
-
-export interface Delivery {
-  channel: Channel;
-  priority: 'IMMEDIATE' | 'NORMAL';
-  recipient: string;
-  subject?: string;
-  body: string;
-}
-
-export interface PassengerMessage {
-  booking_id: string;
-  passenger_id: string;
-  message_type: MessageType;
-  segment: string;
-  generated_by: 'TEMPLATE' | 'LLM';
-  deliveries: Delivery[];
-}
 
 interface ComposedSegment {
   template: MessageTemplate;

@@ -4,32 +4,17 @@ import {
   ChannelSchema,
   DETAIL_TYPES,
   EVENT_SOURCES,
-  MessageTypeSchema,
 } from '../domain/event-routing/bus-events.ts';
+import {
+  DisruptionTaskInputSchema,
+  PassengerMessageSchema,
+} from '../domain/notifications/passenger-message.ts';
 import { notificationId } from '../domain/notifications/plan-deliveries.ts';
 import type { Clock, EventPublisher, MetricsRecorder } from '../ports.ts';
 
-const DeliverySchema = z.object({
-  channel: ChannelSchema,
-  priority: z.enum(['IMMEDIATE', 'NORMAL']),
-  recipient: z.string(),
-  subject: z.string().optional(),
-  body: z.string(),
-});
-const InputSchema = z.object({
-  kind: z.enum(['DELAY', 'CANCELLATION', 'GATE_CHANGE']),
-  detail: z.object({ event_id: z.string(), flight_id: z.string() }).loose(),
+const InputSchema = DisruptionTaskInputSchema.extend({
   channels: z.array(ChannelSchema).min(1),
-  messages: z.array(
-    z.object({
-      booking_id: z.string(),
-      passenger_id: z.string(),
-      message_type: MessageTypeSchema,
-      segment: z.string(),
-      generated_by: z.enum(['TEMPLATE', 'LLM']),
-      deliveries: z.array(DeliverySchema),
-    }),
-  ),
+  messages: z.array(PassengerMessageSchema),
 });
 
 /**

@@ -4,12 +4,10 @@ import type { LlmMessenger } from '../../src/adapters/llm/llm-messenger.ts';
 import { LlmSettingsSchema } from '../../src/adapters/llm/llm-settings.ts';
 import { InMemoryMetrics } from '../../src/adapters/local/cloudwatch/in-memory-metrics.ts';
 import { checkMessage } from '../../src/domain/messaging/check-message.ts';
+import type { PassengerMessage } from '../../src/domain/notifications/passenger-message.ts';
 import type { Booking } from '../../src/domain/records/booking.ts';
 import type { Passenger, Tier } from '../../src/domain/records/passenger.ts';
-import {
-  createGenerateMessages,
-  type PassengerMessage,
-} from '../../src/handlers/generate-messages.ts';
+import { createGenerateMessages } from '../../src/handlers/generate-messages.ts';
 import {
   type Behaviour,
   type FakeModelServer,

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import {
   type CancelledDetail,
   CancelledDetailSchema,
@@ -9,13 +10,17 @@ import {
 } from '../event-routing/bus-events.ts';
 import type { Severity } from '../messaging/message-segment.ts';
 
+/** The three kinds of disruption a workflow handles; the ASL files pass one as `kind`. */
+export const DisruptionKindSchema = z.enum(['DELAY', 'CANCELLATION', 'GATE_CHANGE']);
+export type DisruptionKind = z.infer<typeof DisruptionKindSchema>;
+
 /** A disruption as the workflows see it: the enriched bus detail tagged with its kind. */
 export type Disruption =
   | { kind: 'DELAY'; detail: DelayDetail }
   | { kind: 'CANCELLATION'; detail: CancelledDetail }
   | { kind: 'GATE_CHANGE'; detail: GateChangeDetail };
 
-export function disruptionFrom(kind: Disruption['kind'], detail: unknown): Disruption {
+export function disruptionFrom(kind: DisruptionKind, detail: unknown): Disruption {
   switch (kind) {
     case 'DELAY':
       return { kind, detail: DelayDetailSchema.parse(detail) };

@@ -1,3 +1,4 @@
+import type { DisruptionKind } from '../disruptions/disruption.ts';
 import type { Tier } from '../records/passenger.ts';
 import type { AssistanceClass, MessageSegment } from './message-segment.ts';
 
@@ -29,7 +30,7 @@ export const PLACEHOLDERS = [
 ] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
-const TIER_LINES: Record<Tier, Record<'DELAY' | 'CANCELLATION' | 'GATE_CHANGE', string>> = {
+const TIER_LINES: Record<Tier, Record<DisruptionKind, string>> = {
   MEMBER: { DELAY: '', CANCELLATION: '', GATE_CHANGE: '' },
   'A-LIST': {
     DELAY: 'As an A-List Member, your priority boarding stays in place for the new departure time.',
@@ -46,10 +47,7 @@ const TIER_LINES: Record<Tier, Record<'DELAY' | 'CANCELLATION' | 'GATE_CHANGE', 
   },
 };
 
-const ASSISTANCE_LINES: Record<
-  AssistanceClass,
-  Record<'DELAY' | 'CANCELLATION' | 'GATE_CHANGE', string>
-> = {
+const ASSISTANCE_LINES: Record<AssistanceClass, Record<DisruptionKind, string>> = {
   NONE: { DELAY: '', CANCELLATION: '', GATE_CHANGE: '' },
   MOBILITY: {
     DELAY:
@@ -91,9 +89,8 @@ function sentences(...parts: string[]): string {
  * other messenger falls back to.
  */
 export function templateFor(segment: MessageSegment): MessageTemplate {
-  const tier = (kind: 'DELAY' | 'CANCELLATION' | 'GATE_CHANGE') => TIER_LINES[segment.tier][kind];
-  const help = (kind: 'DELAY' | 'CANCELLATION' | 'GATE_CHANGE') =>
-    ASSISTANCE_LINES[segment.assistance][kind];
+  const tier = (kind: DisruptionKind) => TIER_LINES[segment.tier][kind];
+  const help = (kind: DisruptionKind) => ASSISTANCE_LINES[segment.assistance][kind];
   switch (segment.severity) {
     case 'MINOR':
       return {

@@ -1,29 +1,12 @@
 import { StateMachine } from 'aws-local-stepfunctions';
 import type { StateMachineId } from '../../../domain/event-routing/routing-rules.ts';
+import type { ExecutionSummary, StepSummary } from '../../../domain/workflows/execution.ts';
 import type { Clock } from '../../../ports.ts';
 import { type TaskResourceDeps, taskResolver } from './task-resources.ts';
 import { allStates, type LoadedWorkflow } from './workflow-definitions.ts';
 
-export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED';
-
-export interface StepSummary {
-  name: string;
-  type: string;
-  entered: number;
-  failed: number;
-  started_at: string;
-  ended_at?: string;
-}
-
-export interface ExecutionRecord {
-  execution_name: string;
-  state_machine: string;
-  status: ExecutionStatus;
-  started_at: string;
-  ended_at?: string;
-  duration_ms?: number;
-  state_transitions: number;
-  steps: StepSummary[];
+/** A run as the executor tracks it: the stored summary's fields plus its input, output and error. */
+export interface ExecutionRecord extends Omit<ExecutionSummary, 'flight_id' | 'event_id'> {
   error?: string;
   cause?: string;
   input: unknown;

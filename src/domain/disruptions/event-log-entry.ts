@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+/** What ingest decided for one inbound record. */
+export const EventOutcomeSchema = z.enum(['ACCEPTED', 'DUPLICATE', 'REJECTED']);
+export type EventOutcome = z.infer<typeof EventOutcomeSchema>;
+
+/** Where a record sat in Kafka (or the embedded feed). */
+export const KafkaCoordinatesSchema = z.object({
+  topic: z.string(),
+  partition: z.number(),
+  offset: z.string(),
+});
+export type KafkaCoordinates = z.infer<typeof KafkaCoordinatesSchema>;
+
+/** One inbound record and its outcome, as `GET /events` lists it. */
+export const EventLogEntrySchema = z.object({
+  event_id: z.string().optional(),
+  flight_id: z.string().optional(),
+  event_type: z.string().optional(),
+  detail_type: z.string().optional(),
+  outcome: EventOutcomeSchema,
+  reason: z.string().optional(),
+  received_at: z.string(),
+  kafka: KafkaCoordinatesSchema,
+});
+/** The stored entry also keeps the raw record of a rejected one, for the dead-letter view. */
+export type EventLogEntry = z.infer<typeof EventLogEntrySchema> & { raw?: string };
