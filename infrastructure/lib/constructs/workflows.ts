@@ -7,11 +7,8 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import type { StateMachineId } from '../../../src/domain/event-routing/routing-rules.ts';
-import {
-  TASK_FUNCTIONS,
-  type TaskFunctionId,
-  WORKFLOWS,
-} from '../../../src/domain/workflows/task-functions.ts';
+import { type TaskFunctionId, WORKFLOWS } from '../../../src/domain/workflows/task-functions.ts';
+import { workflowSubstitutions } from '../../../src/domain/workflows/workflow-substitutions.ts';
 
 export const STEP_FUNCTIONS_DIR = fileURLToPath(
   new URL('../../../step-functions/', import.meta.url),
@@ -37,14 +34,12 @@ export class Workflows extends Construct {
 
   constructor(scope: Construct, id: string, props: WorkflowsProps) {
     super(scope, id);
-    const substitutions: Record<string, string> = {
-      TableName: props.tableName,
-      EventBusName: props.busName,
-      WorkflowDeadLetterQueueUrl: props.deadLetterQueue.queueUrl,
-    };
-    for (const [fnId, fn] of Object.entries(props.taskFunctions)) {
-      substitutions[TASK_FUNCTIONS[fnId as TaskFunctionId].substitution] = fn.functionArn;
-    }
+    const substitutions = workflowSubstitutions({
+      tableName: props.tableName,
+      busName: props.busName,
+      deadLetterQueueUrl: props.deadLetterQueue.queueUrl,
+      functionOf: (fnId) => props.taskFunctions[fnId].functionArn,
+    });
     for (const workflow of WORKFLOWS) {
       const logGroup = new logs.LogGroup(this, `${workflow.name}Logs`, {
         logGroupName: `/aws/vendedlogs/states/${workflow.name}`,

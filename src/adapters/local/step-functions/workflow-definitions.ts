@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import aslValidator from 'asl-validator';
 import type { StateMachineId } from '../../../domain/event-routing/routing-rules.ts';
 import { TASK_FUNCTIONS, WORKFLOWS } from '../../../domain/workflows/task-functions.ts';
+import { workflowSubstitutions } from '../../../domain/workflows/workflow-substitutions.ts';
 
 export type StateDefinition = Record<string, unknown> & { Type: string };
 export interface WorkflowDefinition {
@@ -27,13 +28,12 @@ export const LOCAL_WORKFLOW_DLQ = 'local://flightpulse-workflow-dlq';
 
 /** The `${...}` substitutions CDK makes with ARNs; locally they are function and resource names. */
 export function localSubstitutions(tableName: string, busName: string): Record<string, string> {
-  const substitutions: Record<string, string> = {
-    TableName: tableName,
-    EventBusName: busName,
-    WorkflowDeadLetterQueueUrl: LOCAL_WORKFLOW_DLQ,
-  };
-  for (const fn of Object.values(TASK_FUNCTIONS)) substitutions[fn.substitution] = fn.functionName;
-  return substitutions;
+  return workflowSubstitutions({
+    tableName,
+    busName,
+    deadLetterQueueUrl: LOCAL_WORKFLOW_DLQ,
+    functionOf: (id) => TASK_FUNCTIONS[id].functionName,
+  });
 }
 
 export function substitute(text: string, substitutions: Record<string, string>): string {
