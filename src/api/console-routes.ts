@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { Flight } from '../domain/records/flight.ts';
 import type { FeedProducer, FlightStore } from '../ports.ts';
 import type { ActivityHub } from '../runtime/activity-hub.ts';
-import { buildScenario, feedRecord } from '../simulator/scenarios.ts';
+import { buildScenario, feedRecord, SCENARIO_IDS } from '../simulator/scenarios.ts';
 import { apiError } from './api-error.ts';
 import { parseParam } from './params.ts';
 
@@ -98,7 +98,14 @@ export function consoleRoutes(deps: ConsoleDeps): Hono {
   );
 
   routes.post('/scenarios/:id', async (c) => {
-    const id = parseParam(z.coerce.number().int().min(1).max(5), c.req.param('id'), 'id');
+    const id = parseParam(
+      z.coerce
+        .number()
+        .int()
+        .refine((n) => SCENARIO_IDS.includes(n), `one of ${SCENARIO_IDS.join(', ')}`),
+      c.req.param('id'),
+      'id',
+    );
     const all = await deps.flights.listFlights({ limit: 200 });
     const scenario = buildScenario(id, {
       flights: new Map(all.items.map((f: Flight) => [f.flight_id, f])),

@@ -5,7 +5,12 @@ import type { Flight } from '../domain/records/flight.ts';
 import type { EventLogEntry } from '../ports.ts';
 import { loadSampleData } from '../runtime/sample-data.ts';
 import { buildEvent, type ProduceOptions } from '../simulator/build-event.ts';
-import { buildScenario, feedRecord, type ScenarioRecord } from '../simulator/scenarios.ts';
+import {
+  buildScenario,
+  feedRecord,
+  SCENARIO_IDS,
+  type ScenarioRecord,
+} from '../simulator/scenarios.ts';
 import { UsageError } from './usage-error.ts';
 
 async function request<T>(url: string, init?: RequestInit): Promise<{ status: number; body: T }> {
@@ -156,11 +161,11 @@ export async function produceCommand(
   await produce(target, [{ event }], serverUp);
 }
 
-/** `flightpulse scenario N`: one of the specification's test scenarios, against a running server. */
+/** `flightpulse scenario N`: one of the scenarios (1–5 are the specification's), against a running server. */
 export async function scenarioCommand(target: Target, idText: string | undefined): Promise<void> {
   const id = Number(idText);
-  if (!Number.isInteger(id) || id < 1 || id > 5)
-    throw new UsageError('give a scenario number from 1 to 5');
+  if (!SCENARIO_IDS.includes(id))
+    throw new UsageError(`give a scenario number: ${SCENARIO_IDS.join(', ')}`);
   const serverUp = await reachable(target.url);
   const flights = await knownFlights(target, serverUp);
   const scenario = buildScenario(id, {
