@@ -13,3 +13,12 @@ export function apiError(
     }),
   });
 }
+
+/**
+ * The record a route was asked for, or a 404 naming it: `loadOr404(await get(id), 'Flight',
+ * { flight_id: id })`.
+ */
+export function loadOr404<T>(record: T | undefined, what: string, id: Record<string, string>): T {
+  if (record === undefined) throw apiError(404, `${what} not found`, id);
+  return record;
+}

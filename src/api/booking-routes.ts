@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { BookingIdSchema, BookingStatusSchema } from '../domain/records/booking.ts';
 import { PassengerIdSchema, publicPassenger } from '../domain/records/passenger.ts';
-import { apiError } from './api-error.ts';
+import { loadOr404 } from './api-error.ts';
 import type { ApiDeps } from './app.ts';
 import { listPage, pageBody, pageParams } from './page-params.ts';
 import { parseParam } from './params.ts';
@@ -11,16 +11,17 @@ export function bookingRoutes(deps: ApiDeps): Hono {
 
   routes.get('/passengers/:passengerId', async (c) => {
     const passengerId = parseParam(PassengerIdSchema, c.req.param('passengerId'), 'passengerId');
-    const passenger = await deps.bookings.getPassenger(passengerId);
-    if (!passenger) throw apiError(404, 'Passenger not found', { passenger_id: passengerId });
+    const passenger = loadOr404(await deps.bookings.getPassenger(passengerId), 'Passenger', {
+      passenger_id: passengerId,
+    });
     return c.json(publicPassenger(passenger));
   });
 
   routes.get('/passengers/:passengerId/bookings', async (c) => {
     const passengerId = parseParam(PassengerIdSchema, c.req.param('passengerId'), 'passengerId');
-    if (!(await deps.bookings.getPassenger(passengerId))) {
-      throw apiError(404, 'Passenger not found', { passenger_id: passengerId });
-    }
+    loadOr404(await deps.bookings.getPassenger(passengerId), 'Passenger', {
+      passenger_id: passengerId,
+    });
     const all = (await deps.bookings.listPassengerBookings(passengerId)).map(
       ({ booking_id, flight_id }) => ({
         booking_id,
@@ -32,8 +33,9 @@ export function bookingRoutes(deps: ApiDeps): Hono {
 
   routes.get('/bookings/:bookingId', async (c) => {
     const bookingId = parseParam(BookingIdSchema, c.req.param('bookingId'), 'bookingId');
-    const booking = await deps.bookings.getBooking(bookingId);
-    if (!booking) throw apiError(404, 'Booking not found', { booking_id: bookingId });
+    const booking = loadOr404(await deps.bookings.getBooking(bookingId), 'Booking', {
+      booking_id: bookingId,
+    });
     return c.json(booking);
   });
 

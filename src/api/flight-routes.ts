@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { FlightIdSchema, FlightStatusSchema } from '../domain/records/flight.ts';
-import { apiError } from './api-error.ts';
+import { loadOr404 } from './api-error.ts';
 import type { ApiDeps } from './app.ts';
 import { listPage, pageBody, pageParams } from './page-params.ts';
 import { parseParam } from './params.ts';
@@ -23,15 +23,15 @@ export function flightRoutes(deps: ApiDeps): Hono {
 
   routes.get('/flights/:flightId', async (c) => {
     const flightId = parseParam(FlightIdSchema, c.req.param('flightId'), 'flightId');
-    const flight = await deps.flights.getFlight(flightId);
-    if (!flight) throw apiError(404, 'Flight not found', { flight_id: flightId });
+    const flight = loadOr404(await deps.flights.getFlight(flightId), 'Flight', {
+      flight_id: flightId,
+    });
     return c.json(flight);
   });
 
   routes.get('/flights/:flightId/bookings', async (c) => {
     const flightId = parseParam(FlightIdSchema, c.req.param('flightId'), 'flightId');
-    if (!(await deps.flights.getFlight(flightId)))
-      throw apiError(404, 'Flight not found', { flight_id: flightId });
+    loadOr404(await deps.flights.getFlight(flightId), 'Flight', { flight_id: flightId });
     const all = (await deps.flights.listFlightBookings(flightId)).map(
       ({ booking_id, passenger_id }) => ({
         booking_id,

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { BookingIdSchema } from '../domain/records/booking.ts';
 import { FlightIdSchema } from '../domain/records/flight.ts';
-import { apiError } from './api-error.ts';
+import { apiError, loadOr404 } from './api-error.ts';
 import type { ApiDeps } from './app.ts';
 import { pageBody, pageParams } from './page-params.ts';
 import { parseParam } from './params.ts';
@@ -34,8 +34,9 @@ export function opsRoutes(deps: ApiDeps): Hono {
     let flightId =
       flightParam === undefined ? undefined : parseParam(FlightIdSchema, flightParam, 'flight_id');
     if (flightId === undefined && bookingId !== undefined) {
-      const booking = await deps.bookings.getBooking(bookingId);
-      if (!booking) throw apiError(404, 'Booking not found', { booking_id: bookingId });
+      const booking = loadOr404(await deps.bookings.getBooking(bookingId), 'Booking', {
+        booking_id: bookingId,
+      });
       flightId = booking.flight_id;
     }
     const page = await deps.notifications.list(

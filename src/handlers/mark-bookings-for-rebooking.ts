@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import { z } from 'zod';
 import type { BookingStore, Clock } from '../ports.ts';
 
@@ -9,15 +10,11 @@ export function createMarkBookingsForRebooking(deps: { bookings: BookingStore; c
   return async (input: unknown): Promise<{ marked: number; unchanged: number }> => {
     const { booking_ids } = InputSchema.parse(input);
     const at = deps.clock.now();
-    let marked = 0;
-    let next = 0;
-    const worker = async () => {
-      while (next < booking_ids.length) {
-        const id = booking_ids[next++] as string;
-        if (await deps.bookings.markNeedsRebooking(id, at)) marked++;
-      }
-    };
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    const limit = pLimit(CONCURRENCY);
+    const results = await Promise.all(
+      booking_ids.map((id) => limit(() => deps.bookings.markNeedsRebooking(id, at))),
+    );
+    const marked = results.filter(Boolean).length;
     return { marked, unchanged: booking_ids.length - marked };
   };
 }

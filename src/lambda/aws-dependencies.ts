@@ -13,6 +13,7 @@ import { DynamoDbNotificationLog } from '../adapters/dynamodb/dynamodb-notificat
 import { SingleTable } from '../adapters/dynamodb/single-table.ts';
 import { EventBridgePublisher } from '../adapters/eventbridge/eventbridge-publisher.ts';
 import { PowertoolsMetricsRecorder } from '../adapters/powertools-metrics.ts';
+import { describeIssues } from '../domain/records/describe-issues.ts';
 import type { Clock } from '../ports.ts';
 
 const LambdaEnvSchema = z.object({
@@ -28,9 +29,7 @@ const LambdaEnvSchema = z.object({
 export function awsDependencies(env: Record<string, string | undefined>) {
   const parsed = LambdaEnvSchema.safeParse(env);
   if (!parsed.success) {
-    throw new Error(
-      `invalid Lambda environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-    );
+    throw new Error(`invalid Lambda environment: ${describeIssues(parsed.error)}`);
   }
   const config = parsed.data;
   const tracer = new Tracer({ serviceName: 'flightpulse' });

@@ -1,4 +1,5 @@
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import pLimit from 'p-limit';
 
 const BATCH_WRITE_LIMIT = 25;
 
@@ -12,21 +13,17 @@ export async function batchWrite(
   const chunks: Record<string, unknown>[][] = [];
   for (let i = 0; i < items.length; i += BATCH_WRITE_LIMIT)
     chunks.push(items.slice(i, i + BATCH_WRITE_LIMIT));
-  let next = 0;
-  const worker = async () => {
-    while (next < chunks.length) {
-      let pending = (chunks[next++] as Record<string, unknown>[]).map((Item) => ({
-        PutRequest: { Item },
-      }));
-      for (let round = 0; pending.length > 0; round++) {
-        if (round > 8) throw new Error(`BatchWriteItem left ${pending.length} items unprocessed`);
-        if (round > 0) await new Promise((r) => setTimeout(r, 25 * 2 ** round));
-        const result = await doc.send(
-          new BatchWriteCommand({ RequestItems: { [tableName]: pending } }),
-        );
-        pending = (result.UnprocessedItems?.[tableName] ?? []) as typeof pending;
-      }
+  const limit = pLimit(concurrency);
+  const writeChunk = async (chunk: Record<string, unknown>[]) => {
+    let pending = chunk.map((Item) => ({ PutRequest: { Item } }));
+    for (let round = 0; pending.length > 0; round++) {
+      if (round > 8) throw new Error(`BatchWriteItem left ${pending.length} items unprocessed`);
+      if (round > 0) await new Promise((r) => setTimeout(r, 25 * 2 ** round));
+      const result = await doc.send(
+        new BatchWriteCommand({ RequestItems: { [tableName]: pending } }),
+      );
+      pending = (result.UnprocessedItems?.[tableName] ?? []) as typeof pending;
     }
   };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  await Promise.all(chunks.map((chunk) => limit(() => writeChunk(chunk))));
 }

@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import pLimit from 'p-limit';
 
 /**
  * Writes items that are not there yet. Existing items are left alone, so seeding twice changes
@@ -11,25 +12,23 @@ export async function seedItems(
   items: Record<string, unknown>[],
   concurrency = 16,
 ): Promise<{ written: number; existing: number }> {
-  let written = 0;
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++];
-      try {
-        await doc.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: item,
-            ConditionExpression: 'attribute_not_exists(PK)',
-          }),
-        );
-        written++;
-      } catch (error) {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      }
+  const limit = pLimit(concurrency);
+  const writeIfMissing = async (item: Record<string, unknown>): Promise<boolean> => {
+    try {
+      await doc.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: item,
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
     }
   };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  const results = await Promise.all(items.map((item) => limit(() => writeIfMissing(item))));
+  const written = results.filter(Boolean).length;
   return { written, existing: items.length - written };
 }

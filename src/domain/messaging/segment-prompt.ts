@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeIssues } from '../records/describe-issues.ts';
 import type { MessageSegment } from './message-segment.ts';
 import { type MessageTemplate, PLACEHOLDERS } from './message-templates.ts';
 
@@ -115,7 +116,7 @@ export function parseComposedMessage(text: string, segment: MessageSegment): Mes
   const parsed = composedMessageSchema(segment).safeParse(json);
   if (!parsed.success) {
     throw new ComposedMessageError(
-      `answer does not match the schema: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      `answer does not match the schema: ${describeIssues(parsed.error)}`,
     );
   }
   return {
