@@ -1,0 +1,13 @@
+import airportData from 'airport-data-js';
+import type { AirportRecord } from './airport.ts';
+import { type AirportLookup, createAirportLookup } from './airport-lookup.ts';
+
+/**
+ * The airport reference of airport-data-js (CC BY 4.0), loaded once when this module is first
+ * imported. The package ships its data inside the module and only exposes it through promises,
+ * so the whole set is read with one top-level await; after that every lookup is synchronous
+ * and performs no I/O.
+ */
+const records: AirportRecord[] = await airportData.findAirports({});
+
+export const airports: AirportLookup = createAirportLookup(records);
