@@ -4,9 +4,9 @@ import {
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
-
-type Key = Record<string, AttributeValue>;
-type Image = Record<string, AttributeValue> | undefined;
+import { batchGetAll } from '../../dynamodb/batch-get.ts';
+import { KeyLocks } from './key-locks.ts';
+import { type Image, type Key, streamRecord } from './stream-record.ts';
 
 const WRITE_COMMANDS = new Set([
   'PutItemCommand',
@@ -28,88 +28,39 @@ export function tapChangeFeed(
   onRecords: (records: DynamoDBRecord[]) => void,
   region = 'local',
 ): void {
-  const locks = new Map<string, Promise<void>>();
+  const locks = new KeyLocks();
   let sequence = 0;
-
-  const lock = async (ids: string[]): Promise<() => void> => {
-    const release: Array<() => void> = [];
-    for (const id of [...new Set(ids)].sort()) {
-      const previous = locks.get(id) ?? Promise.resolve();
-      let unlock!: () => void;
-      const mine = new Promise<void>((resolve) => {
-        unlock = resolve;
-      });
-      const chained = previous.then(() => mine);
-      locks.set(id, chained);
-      await previous;
-      release.push(() => {
-        unlock();
-        if (locks.get(id) === chained) locks.delete(id);
-      });
-    }
-    return () => {
-      for (const r of release) r();
-    };
-  };
-
   const readImages = async (keys: Key[]): Promise<Map<string, Image>> => {
-    const images = new Map<string, Image>();
-    for (let i = 0; i < keys.length; i += 100) {
-      let pending: Key[] = keys.slice(i, i + 100);
-      while (pending.length > 0) {
-        const result = await reader.send(
-          new BatchGetItemCommand({
-            RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } },
-          }),
-        );
-        for (const item of result.Responses?.[tableName] ?? []) images.set(keyId(item), item);
-        pending = (result.UnprocessedKeys?.[tableName]?.Keys as Key[] | undefined) ?? [];
-      }
-    }
-    return images;
+    const items = await batchGetAll<Key, Key>(keys, async (Keys) => {
+      const result = await reader.send(
+        new BatchGetItemCommand({ RequestItems: { [tableName]: { Keys, ConsistentRead: true } } }),
+      );
+      return {
+        items: result.Responses?.[tableName] ?? [],
+        unprocessed: (result.UnprocessedKeys?.[tableName]?.Keys as Key[] | undefined) ?? [],
+      };
+    });
+    return new Map(items.map((item) => [keyId(item), item]));
   };
 
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const input = args.input as Record<string, unknown>;
-      if (
-        !WRITE_COMMANDS.has(context.commandName ?? '') ||
-        !writesTo(input, tableName, context.commandName)
-      ) {
-        return next(args);
-      }
-      const keys = writtenKeys(input, tableName, context.commandName ?? '');
-      const release = await lock(keys.map(keyId));
+      const command = context.commandName ?? '';
+      if (!WRITE_COMMANDS.has(command) || !writesTo(input, tableName, command)) return next(args);
+      const keys = writtenKeys(input, tableName, command);
+      const release = await locks.acquire(keys.map(keyId));
       try {
         const before = await readImages(keys);
         const result = await next(args);
         const after = await readImages(keys);
         const now = Date.now();
-        const records: DynamoDBRecord[] = [];
-        for (const key of keys) {
-          const id = keyId(key);
-          const oldImage = before.get(id);
-          const newImage = after.get(id);
-          if (JSON.stringify(oldImage) === JSON.stringify(newImage)) continue;
-          sequence++;
-          records.push({
-            eventID: `${now}-${sequence}`,
-            eventName: !oldImage ? 'INSERT' : !newImage ? 'REMOVE' : 'MODIFY',
-            eventVersion: '1.1',
-            eventSource: 'aws:dynamodb',
-            awsRegion: region,
-            eventSourceARN: `arn:aws:dynamodb:${region}:000000000000:table/${tableName}/stream/local`,
-            dynamodb: {
-              ApproximateCreationDateTime: Math.floor(now / 1000),
-              Keys: key as never,
-              ...(newImage ? { NewImage: newImage as never } : {}),
-              ...(oldImage ? { OldImage: oldImage as never } : {}),
-              SequenceNumber: String(sequence).padStart(21, '0'),
-              SizeBytes: JSON.stringify(newImage ?? oldImage ?? {}).length,
-              StreamViewType: 'NEW_AND_OLD_IMAGES',
-            },
-          });
-        }
+        const records = keys.flatMap((key) => {
+          const change = { key, oldImage: before.get(keyId(key)), newImage: after.get(keyId(key)) };
+          const record = streamRecord(change, { tableName, region, sequence: sequence + 1, now });
+          if (record) sequence++;
+          return record ? [record] : [];
+        });
         if (records.length > 0) onRecords(records);
         return result;
       } finally {
@@ -131,7 +82,7 @@ function keyOf(item: Record<string, unknown>): Key {
   return { PK: attribute(item.PK), SK: attribute(item.SK) };
 }
 
-function writesTo(input: Record<string, unknown>, tableName: string, command?: string): boolean {
+function writesTo(input: Record<string, unknown>, tableName: string, command: string): boolean {
   if (command === 'BatchWriteItemCommand') {
     return Object.hasOwn((input.RequestItems as object | undefined) ?? {}, tableName);
   }

@@ -2,6 +2,12 @@ import { StateMachine } from 'aws-local-stepfunctions';
 import type { StateMachineId } from '../../../domain/event-routing/routing-rules.ts';
 import type { ExecutionSummary, StepSummary } from '../../../domain/workflows/execution.ts';
 import type { Clock } from '../../../ports.ts';
+import {
+  DuplicateTaskStateError,
+  executionFailure,
+  UnknownStateMachineError,
+} from './execution-failure.ts';
+import { trackSteps } from './step-progress.ts';
 import { type TaskResourceDeps, taskResolver } from './task-resources.ts';
 import { allStates, type LoadedWorkflow } from './workflow-definitions.ts';
 
@@ -49,7 +55,9 @@ export class LocalExecutor {
       for (const [stateName, state] of allStates(definition)) {
         if (state.Type !== 'Task') continue;
         if (overrides[stateName])
-          throw new Error(`${name}: Task state name "${stateName}" is not unique`);
+          throw new DuplicateTaskStateError(
+            `${name}: Task state name "${stateName}" is not unique`,
+          );
         overrides[stateName] = taskResolver(
           String(state.Resource),
           deps,
@@ -65,14 +73,14 @@ export class LocalExecutor {
 
   nameOf(id: StateMachineId): string {
     const entry = this.machines.get(id);
-    if (!entry) throw new Error(`unknown state machine ${id}`);
+    if (!entry) throw new UnknownStateMachineError(`unknown state machine ${id}`);
     return entry.name;
   }
 
   /** Starts an execution and resolves with its final record (it never rejects for a failed run). */
   async run(id: StateMachineId, executionName: string, input: unknown): Promise<ExecutionRecord> {
     const entry = this.machines.get(id);
-    if (!entry) throw new Error(`unknown state machine ${id}`);
+    if (!entry) throw new UnknownStateMachineError(`unknown state machine ${id}`);
     const record: ExecutionRecord = {
       execution_name: executionName,
       state_machine: entry.name,
@@ -95,53 +103,28 @@ export class LocalExecutor {
         StateMachine: { Id: entry.name, Name: entry.name },
       } as never,
     });
-    const steps = new Map<string, StepSummary>();
-    const logging = (async () => {
-      for await (const event of execution.eventLogs) {
-        if (!('state' in event)) continue;
-        const at = new Date(event.timestamp).toISOString();
-        let step = steps.get(event.state.name);
-        if (!step) {
-          step = {
-            name: event.state.name,
-            type: event.state.type,
-            entered: 0,
-            failed: 0,
-            started_at: at,
-          };
-          steps.set(event.state.name, step);
-        }
-        if (event.type === 'StateEntered') {
-          step.entered++;
-          record.state_transitions++;
-        } else if (event.type === 'StateExited') {
-          step.ended_at = at;
-          if (this.observer.onStep) {
-            record.steps = [...steps.values()];
-            this.observer.onStep(record);
-          }
-        } else if (event.type === 'StateFailed') {
-          step.failed++;
-        }
-      }
-    })();
+    const steps: StepSummary[] = [];
+    const tracking = trackSteps(execution.eventLogs as AsyncIterable<object>, {
+      onTransition: () => {
+        record.state_transitions++;
+      },
+      onStepExited: (current) => {
+        if (!this.observer.onStep) return;
+        record.steps = current;
+        this.observer.onStep(record);
+      },
+    }).then((summary) => steps.push(...summary));
     try {
       record.output = await execution.result;
       record.status = 'SUCCEEDED';
     } catch (error) {
       record.status = 'FAILED';
-      const failure = error as {
-        name?: string;
-        message?: string;
-        cause?: { name?: string; message?: string };
-      };
-      record.error = failure.cause?.name ?? failure.name ?? 'Error';
-      record.cause = failure.cause?.message ?? failure.message ?? String(error);
+      Object.assign(record, executionFailure(error));
     }
-    await logging.catch(() => undefined);
+    await tracking.catch(() => undefined);
     record.ended_at = this.clock.now();
     record.duration_ms = Date.parse(record.ended_at) - Date.parse(record.started_at);
-    record.steps = [...steps.values()];
+    record.steps = steps;
     this.observer.onChange?.(record);
     return record;
   }
