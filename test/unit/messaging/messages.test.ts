@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { messageTypeOf, severityOf } from '../../src/domain/disruptions/disruption.ts';
-import { checkMessage } from '../../src/domain/messaging/check-message.ts';
+import { messageTypeOf, severityOf } from '../../../src/domain/disruptions/disruption.ts';
+import { checkMessage } from '../../../src/domain/messaging/check-message.ts';
 import {
   fillMessage,
   formatDuration,
   placeholderValues,
   SMS_MAX_LENGTH,
   UnfilledPlaceholderError,
-} from '../../src/domain/messaging/fill-message.ts';
-import { assistanceClassOf, segmentKey } from '../../src/domain/messaging/message-segment.ts';
-import { templateFor } from '../../src/domain/messaging/message-templates.ts';
-import type { ProduceOptions } from '../../src/simulator/build-event.ts';
-import { booking, disruption, passenger, sample } from '../support/fixtures.ts';
+} from '../../../src/domain/messaging/fill-message.ts';
+import { assistanceClassOf, segmentKey } from '../../../src/domain/messaging/message-segment.ts';
+import { templateFor } from '../../../src/domain/messaging/message-templates.ts';
+import type { ProduceOptions } from '../../../src/simulator/build-event.ts';
+import { booking, disruption, passenger, sample } from '../../support/fixtures.ts';
 
 function messageFor(bookingId: string, options: ProduceOptions) {
   const b = booking(bookingId);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { murmur2, partitionForKey } from '../../src/adapters/kafka/murmur2.ts';
+import { murmur2, partitionForKey } from '../../../src/adapters/kafka/murmur2.ts';
 
 describe('murmur2', () => {
   // Reference values from Apache Kafka's own tests of Utils.murmur2.

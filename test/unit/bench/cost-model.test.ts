@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { costAndQuota, PRICES, QUOTAS } from '../../bench/cost-model.ts';
+import { costAndQuota, PRICES, QUOTAS } from '../../../bench/cost-model.ts';
 
 describe('AWS cost and quota model', () => {
   it('prices each counted item and the time quotas impose', () => {

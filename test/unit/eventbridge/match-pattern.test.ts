@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   InvalidPatternError,
   matchesPattern,
-} from '../../src/adapters/local/eventbridge/match-pattern.ts';
-import { ROUTING_RULES } from '../../src/domain/event-routing/routing-rules.ts';
+} from '../../../src/adapters/local/eventbridge/match-pattern.ts';
+import { ROUTING_RULES } from '../../../src/domain/event-routing/routing-rules.ts';
 
 const event = {
   version: '0',

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { categorizeDelay, delayDetailType } from '../../src/domain/disruptions/categorize-delay.ts';
+import {
+  categorizeDelay,
+  delayDetailType,
+} from '../../../src/domain/disruptions/categorize-delay.ts';
 
 describe('categorizeDelay', () => {
   it.each([

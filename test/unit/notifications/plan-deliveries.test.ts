@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { notificationId, planDeliveries } from '../../src/domain/notifications/plan-deliveries.ts';
-import { disruption } from '../support/fixtures.ts';
+import {
+  notificationId,
+  planDeliveries,
+} from '../../../src/domain/notifications/plan-deliveries.ts';
+import { disruption } from '../../support/fixtures.ts';
 
 const delay = disruption({ eventType: 'FLIGHT_DELAY', flightId: 'SW1234', delayMinutes: 25 });
 const terminal = disruption({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shiftLocalTime, toUtc } from '../../src/domain/records/local-time.ts';
+import { shiftLocalTime, toUtc } from '../../../src/domain/records/local-time.ts';
 
 describe('shiftLocalTime', () => {
   it('adds minutes and keeps the airport offset', () => {

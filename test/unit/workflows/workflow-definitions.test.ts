@@ -5,14 +5,14 @@ import { describe, expect, it } from 'vitest';
 import {
   taskResolver,
   UnsupportedResourceError,
-} from '../../src/adapters/local/step-functions/task-resources.ts';
+} from '../../../src/adapters/local/step-functions/task-resources.ts';
 import {
   allStates,
   loadWorkflows,
   localSubstitutions,
   UnsupportedWorkflowError,
-} from '../../src/adapters/local/step-functions/workflow-definitions.ts';
-import { WORKFLOWS } from '../../src/domain/workflows/task-functions.ts';
+} from '../../../src/adapters/local/step-functions/workflow-definitions.ts';
+import { WORKFLOWS } from '../../../src/domain/workflows/task-functions.ts';
 
 const STEP_FUNCTIONS = join(import.meta.dirname, '../../step-functions');
 const deps = {

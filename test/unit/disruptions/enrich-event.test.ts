@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { enrichEvent } from '../../src/domain/disruptions/enrich-event.ts';
-import { InboundEventSchema } from '../../src/domain/disruptions/inbound-events.ts';
+import { enrichEvent } from '../../../src/domain/disruptions/enrich-event.ts';
+import { InboundEventSchema } from '../../../src/domain/disruptions/inbound-events.ts';
 import {
   CancelledDetailSchema,
   DelayDetailSchema,
   GateChangeDetailSchema,
-} from '../../src/domain/event-routing/bus-events.ts';
-import { flight, inboundEvent } from '../support/fixtures.ts';
+} from '../../../src/domain/event-routing/bus-events.ts';
+import { flight, inboundEvent } from '../../support/fixtures.ts';
 
 describe('enrichEvent', () => {
   it('categorises a delay and carries the flight details, as the specification writes them', () => {

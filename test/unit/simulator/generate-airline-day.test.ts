@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { BookingSchema } from '../../src/domain/records/booking.ts';
-import { FlightSchema } from '../../src/domain/records/flight.ts';
-import { PassengerSchema } from '../../src/domain/records/passenger.ts';
-import { generateAirlineDay } from '../../src/simulator/generate-airline-day.ts';
+import { BookingSchema } from '../../../src/domain/records/booking.ts';
+import { FlightSchema } from '../../../src/domain/records/flight.ts';
+import { PassengerSchema } from '../../../src/domain/records/passenger.ts';
+import { generateAirlineDay } from '../../../src/simulator/generate-airline-day.ts';
 
 describe('generateAirlineDay', () => {
   const day = generateAirlineDay({ flights: 40, passengers: 6000, seed: 7, hubs: 4 });

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { MessageSegment } from '../../src/domain/messaging/message-segment.ts';
-import { templateFor } from '../../src/domain/messaging/message-templates.ts';
+import type { MessageSegment } from '../../../src/domain/messaging/message-segment.ts';
+import { templateFor } from '../../../src/domain/messaging/message-templates.ts';
 import {
   ComposedMessageError,
   parseComposedMessage,
   segmentPrompt,
-} from '../../src/domain/messaging/segment-prompt.ts';
-import { validateComposed } from '../../src/domain/messaging/validate-composed.ts';
-import { disruption } from '../support/fixtures.ts';
+} from '../../../src/domain/messaging/segment-prompt.ts';
+import { validateComposed } from '../../../src/domain/messaging/validate-composed.ts';
+import { disruption } from '../../support/fixtures.ts';
 
 const segment: MessageSegment = {
   messageType: 'DELAY_NOTIFICATION',

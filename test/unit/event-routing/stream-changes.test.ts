@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { bookingItems, flightItem } from '../../src/adapters/dynamodb/table/table-items.ts';
-import { secondaryEvents } from '../../src/domain/event-routing/stream-changes.ts';
-import { booking, flight } from '../support/fixtures.ts';
+import { bookingItems, flightItem } from '../../../src/adapters/dynamodb/table/table-items.ts';
+import { secondaryEvents } from '../../../src/domain/event-routing/stream-changes.ts';
+import { booking, flight } from '../../support/fixtures.ts';
 
 const at = '2025-01-15T12:00:00.000Z';
 
