@@ -14,7 +14,7 @@ import {
 } from '../../../src/adapters/local/step-functions/workflow-definitions.ts';
 import { WORKFLOWS } from '../../../src/domain/workflows/task-functions.ts';
 
-const STEP_FUNCTIONS = join(import.meta.dirname, '../../step-functions');
+const STEP_FUNCTIONS = join(import.meta.dirname, '../../../step-functions');
 const deps = {
   functions: new Map(),
   dynamodb: {} as never,
