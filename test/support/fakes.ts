@@ -1,0 +1,131 @@
+import type { BusEntry, NotificationDetail } from '../../src/domain/event-routing/bus-events.ts';
+import type { Booking, BookingStatus } from '../../src/domain/records/booking.ts';
+import type { Flight, FlightStatus } from '../../src/domain/records/flight.ts';
+import type { Passenger } from '../../src/domain/records/passenger.ts';
+import type {
+  BookingRef,
+  BookingStore,
+  Clock,
+  EventPublisher,
+  FlightStore,
+  Log,
+  MetricName,
+  MetricsRecorder,
+  NotificationLog,
+  Page,
+} from '../../src/ports.ts';
+import { sample } from './fixtures.ts';
+
+/** In-memory stand-ins for the ports, for handler tests that need no store or bus. */
+
+export class FixedClock implements Clock {
+  private readonly at: string;
+  constructor(at = '2025-01-15T12:00:00.000Z') {
+    this.at = at;
+  }
+  now(): string {
+    return this.at;
+  }
+}
+
+export class RecordingPublisher implements EventPublisher {
+  readonly published: BusEntry[] = [];
+  async publish(entries: BusEntry[]): Promise<void> {
+    this.published.push(...entries);
+  }
+}
+
+export class CountingMetrics implements MetricsRecorder {
+  readonly counts = new Map<MetricName, number>();
+  count(name: MetricName, value = 1): void {
+    this.counts.set(name, (this.counts.get(name) ?? 0) + value);
+  }
+}
+
+export class SilentLog implements Log {
+  readonly lines: Array<{ level: string; message: string }> = [];
+  info(message: string): void {
+    this.lines.push({ level: 'info', message });
+  }
+  warn(message: string): void {
+    this.lines.push({ level: 'warn', message });
+  }
+  error(message: string): void {
+    this.lines.push({ level: 'error', message });
+  }
+}
+
+const page = <T>(items: T[]): Page<T> => ({ items });
+
+/** Flights and bookings from the sample data `flightpulse seed` loads, held in maps. */
+export class InMemoryStores implements FlightStore, BookingStore {
+  readonly flights = new Map<string, Flight>(sample.flights.map((f) => [f.flight_id, { ...f }]));
+  readonly bookings = new Map<string, Booking>(
+    sample.bookings.map((b) => [b.booking_id, { ...b }]),
+  );
+  readonly passengers = new Map<string, Passenger>(
+    sample.passengers.map((p) => [p.passenger_id, p]),
+  );
+
+  async getFlight(flightId: string) {
+    return this.flights.get(flightId);
+  }
+  async listFlightsByStatus(status: FlightStatus) {
+    return page([...this.flights.values()].filter((f) => f.status === status));
+  }
+  async listFlights() {
+    return page([...this.flights.values()]);
+  }
+  async listFlightBookings(flightId: string): Promise<BookingRef[]> {
+    return [...this.bookings.values()]
+      .filter((b) => b.flight_id === flightId)
+      .map(({ booking_id, passenger_id, flight_id }) => ({ booking_id, passenger_id, flight_id }));
+  }
+  async countFlightBookings(flightId: string) {
+    return (await this.listFlightBookings(flightId)).length;
+  }
+  async getBooking(bookingId: string) {
+    return this.bookings.get(bookingId);
+  }
+  async getPassenger(passengerId: string) {
+    return this.passengers.get(passengerId);
+  }
+  async getBookings(ids: string[]) {
+    return ids.flatMap((id) => this.bookings.get(id) ?? []);
+  }
+  async getPassengers(ids: string[]) {
+    return ids.flatMap((id) => this.passengers.get(id) ?? []);
+  }
+  async listPassengerBookings(passengerId: string): Promise<BookingRef[]> {
+    return [...this.bookings.values()]
+      .filter((b) => b.passenger_id === passengerId)
+      .map(({ booking_id, passenger_id, flight_id }) => ({ booking_id, passenger_id, flight_id }));
+  }
+  async listBookingsByStatus(status: BookingStatus) {
+    return page([...this.bookings.values()].filter((b) => b.booking_status === status));
+  }
+  async markNeedsRebooking(bookingId: string): Promise<boolean> {
+    const booking = this.bookings.get(bookingId);
+    if (!booking || !['CONFIRMED', 'CHECKED_IN'].includes(booking.booking_status)) return false;
+    this.bookings.set(bookingId, { ...booking, booking_status: 'NEEDS_REBOOKING' });
+    return true;
+  }
+}
+
+export class InMemoryNotificationLog implements NotificationLog {
+  readonly records = new Map<string, NotificationDetail>();
+  async record(notification: NotificationDetail): Promise<boolean> {
+    if (this.records.has(notification.notification_id)) return false;
+    this.records.set(notification.notification_id, notification);
+    return true;
+  }
+  async list(filter: { flightId: string; bookingId?: string }) {
+    return page(
+      [...this.records.values()].filter(
+        (n) =>
+          n.flight_id === filter.flightId &&
+          (filter.bookingId === undefined || n.booking_id === filter.bookingId),
+      ),
+    );
+  }
+}
