@@ -7,6 +7,7 @@ import { produceCommand, scenarioCommand } from './produce-command.ts';
 import { seedCommand } from './seed-command.ts';
 import { startCommand } from './start-command.ts';
 import { UsageError } from './usage-error.ts';
+import { weatherCommand } from './weather-command.ts';
 
 const USAGE = `Usage: flightpulse <command> [options]
 
@@ -25,6 +26,7 @@ Commands:
   messages    Preview the messages each passenger of a flight would receive, and the segment count
               --flight ID --type DELAY|CANCELLATION|GATE_CHANGE [--delay-minutes N] [--new-gate G] [--terminal-change]
   demo        Run scenarios 1–5 on a fresh embedded stack and check every expectation [--json]
+  weather assess  Assess one airport's weather: reads {"airport", "metar", "taf"?, "at"?} on stdin [--json]
 
 Environment: PORT, FLIGHTPULSE_DATA_DIR, TABLE_NAME, EVENT_BUS_NAME, DYNAMODB_ENDPOINT, AWS_REGION,
              LOG_LEVEL, FLIGHTPULSE_URL (default http://127.0.0.1:3000)
@@ -107,6 +109,9 @@ try {
         terminalChange: values['terminal-change'],
         dataDir: values['data-dir'],
       });
+      break;
+    case 'weather':
+      process.exitCode = (await weatherCommand(args[0], values.json === true)) ? 0 : 1;
       break;
     case 'demo':
       process.exitCode = (await demoCommand(process.env, values.json === true)) ? 0 : 1;
