@@ -26,6 +26,8 @@ const ConfigSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9._-]{1,200}$/, 'a Kafka topic name')
     .default('flight-operations'),
+  /** When the EU261 revision applies, until the date is published (YYYY-MM-DD). */
+  EU261_REVISION_EFFECTIVE_FROM: z.iso.date({ message: 'a date such as 2027-01-01' }).optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `one of ${LOG_LEVELS.join(', ')}` }).default('INFO'),
 });
 
@@ -59,4 +61,11 @@ export function loadConfig(
     throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
   }
   return { ...result.data, llm: llm.data };
+}
+
+/** Effective dates of rule sets set by configuration, by rule-set id. */
+export function ruleEffectiveDates(config: Pick<Config, 'EU261_REVISION_EFFECTIVE_FROM'>) {
+  return config.EU261_REVISION_EFFECTIVE_FROM
+    ? { 'EU261-2026': config.EU261_REVISION_EFFECTIVE_FROM }
+    : {};
 }
