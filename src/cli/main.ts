@@ -4,6 +4,7 @@ import { demoCommand } from './demo-command.ts';
 import { generateCommand } from './generate-command.ts';
 import { messagesCommand } from './messages-command.ts';
 import { produceCommand, scenarioCommand } from './produce-command.ts';
+import { rightsCommand } from './rights-command.ts';
 import { seedCommand } from './seed-command.ts';
 import { startCommand } from './start-command.ts';
 import { UsageError } from './usage-error.ts';
@@ -25,6 +26,7 @@ Commands:
               --flights N --passengers M [--seed S] [--hubs H] [--data-dir DIR]
   messages    Preview the messages each passenger of a flight would receive, and the segment count
               --flight ID --type DELAY|CANCELLATION|GATE_CHANGE [--delay-minutes N] [--new-gate G] [--terminal-change]
+  rights      Judge one passenger-rights case read from stdin (EU261, UK261, APPR, DOT) [--json]
   demo        Run scenarios 1–5 on a fresh embedded stack and check every expectation [--json]
   weather assess  Assess one airport's weather: reads {"airport", "metar", "taf"?, "at"?} on stdin [--json]
 
@@ -112,6 +114,9 @@ try {
       break;
     case 'weather':
       process.exitCode = (await weatherCommand(args[0], values.json === true)) ? 0 : 1;
+      break;
+    case 'rights':
+      await rightsCommand(process.env, process.stdin, values.json === true);
       break;
     case 'demo':
       process.exitCode = (await demoCommand(process.env, values.json === true)) ? 0 : 1;

@@ -1,7 +1,7 @@
 import { text } from 'node:stream/consumers';
 import { UnknownAirportError } from '../domain/airports/airport.ts';
 import { airports } from '../domain/airports/airport-reference.ts';
-import { formatZodIssues } from '../domain/records/zod-issues.ts';
+import { describeIssues } from '../domain/records/describe-issues.ts';
 import { judgeRights } from '../domain/rights/judge-rights.ts';
 import { RightsCaseSchema } from '../domain/rights/rights-case.ts';
 import { loadConfig, ruleEffectiveDates } from '../runtime/config.ts';
@@ -41,7 +41,8 @@ export async function rightsCommand(
     throw new UsageError(`stdin is not JSON: ${(error as Error).message}`);
   }
   const rightsCase = RightsCaseSchema.safeParse(parsed);
-  if (!rightsCase.success) throw new UsageError(`invalid case: ${formatZodIssues(rightsCase.error)}`);
+  if (!rightsCase.success)
+    throw new UsageError(`invalid case: ${describeIssues(rightsCase.error)}`);
   let result: ReturnType<typeof judgeRights>;
   try {
     result = judgeRights(rightsCase.data, {
@@ -57,7 +58,9 @@ export async function rightsCommand(
     console.log(JSON.stringify(printed, null, 2));
     return;
   }
-  console.log(`${rightsCase.data.origin} → ${rightsCase.data.destination}: ${printed.distance_km} km`);
+  console.log(
+    `${rightsCase.data.origin} → ${rightsCase.data.destination}: ${printed.distance_km} km`,
+  );
   for (const r of printed.regimes) {
     const money = r.compensation ? `${r.compensation.amount} ${r.compensation.currency}` : 'none';
     console.log(

@@ -91,6 +91,13 @@ export type DotRuleSet = z.infer<typeof DotRuleSetSchema>;
 
 export type RuleSet = DistanceRuleSet | ApprRuleSet | DotRuleSet;
 export type Regime = RuleSet['regime'];
+/** The rule-set type of a regime. */
+export type RuleSetOf<R extends Regime> = R extends 'EU261' | 'UK261'
+  ? DistanceRuleSet
+  : R extends 'APPR'
+    ? ApprRuleSet
+    : DotRuleSet;
+
 export const REGIMES = ['EU261', 'UK261', 'APPR', 'DOT'] as const satisfies readonly Regime[];
 
 /** Every rule set shipped, validated when this module loads (a bad rule file fails fast). */
@@ -119,14 +126,14 @@ export function ruleSetInForce<R extends Regime>(
   date: string,
   ruleSets: readonly RuleSet[] = RULE_SETS,
   overrides: EffectiveDates = {},
-): Extract<RuleSet, { regime: R }> | undefined {
+): RuleSetOf<R> | undefined {
   let best: { set: RuleSet; from: string } | undefined;
   for (const set of ruleSets) {
     const from = effectiveFrom(set, overrides);
     if (set.regime !== regime || from === null || from > date) continue;
     if (!best || from > best.from) best = { set, from };
   }
-  return best?.set as Extract<RuleSet, { regime: R }> | undefined;
+  return best?.set as RuleSetOf<R> | undefined;
 }
 
 /** The effective date a rule set is judged with, after configuration. */
