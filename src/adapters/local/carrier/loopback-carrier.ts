@@ -1,0 +1,185 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** A message as the passenger's phone or device received it. */
+export interface HandsetMessage {
+  message_id: string;
+  channel: 'SMS' | 'PUSH';
+  to: string;
+  body: string;
+  title?: string;
+  notification_id?: string;
+  received_at: string;
+}
+
+/** A delivery receipt in the shape End User Messaging SMS event destinations publish. */
+export interface SmsReceipt {
+  eventType: 'TEXT_DELIVERED' | 'TEXT_CARRIER_UNREACHABLE';
+  eventVersion: '1.0';
+  eventTimestamp: number;
+  isFinal: true;
+  destinationPhoneNumber: string;
+  messageStatus: 'DELIVERED' | 'CARRIER_UNREACHABLE';
+  messageStatusDescription: string;
+  messageId: string;
+}
+
+export interface CarrierFaults {
+  /** Numbers that opted out or cannot take SMS: refused at once (ConflictException). */
+  refuse?: (phone: string) => boolean;
+  /** Numbers accepted, then reported unreachable by the carrier (an asynchronous bounce). */
+  unreachable?: (phone: string) => boolean;
+  /** Push endpoints that are disabled (the app was removed). */
+  disabledEndpoint?: (endpoint: string) => boolean;
+  /** Decides, per request, to fail with a throttle or a 500 (transient). */
+  transient?: () => boolean;
+}
+
+export interface LoopbackCarrier {
+  /** Endpoint for the End User Messaging SMS and SNS clients. */
+  endpoint: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The phone network, on loopback: speaks the wire protocols of AWS End User Messaging SMS
+ * (`PinpointSMSVoiceV2.SendTextMessage`, JSON 1.0) and SNS mobile push (`Publish`, query
+ * protocol), so the production adapters run unchanged against it. Received messages go to
+ * `onMessage` (the console's phone view); receipts to `onReceipt`, as the carrier reports them.
+ */
+export async function startLoopbackCarrier(options: {
+  onMessage: (message: HandsetMessage) => void;
+  onReceipt: (receipt: SmsReceipt) => void;
+  faults?: CarrierFaults;
+  now?: () => Date;
+}): Promise<LoopbackCarrier> {
+  const now = options.now ?? (() => new Date());
+  const server = createServer((request, response) => {
+    readBody(request)
+      .then((body) => route(request, body, response, options, now))
+      .catch((error: Error) => send(response, 500, 'text/plain', error.message));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+type Options = Parameters<typeof startLoopbackCarrier>[0];
+
+function route(
+  request: IncomingMessage,
+  body: string,
+  response: ServerResponse,
+  options: Options,
+  now: () => Date,
+): void {
+  const target = String(request.headers['x-amz-target'] ?? '');
+  if (options.faults?.transient?.()) {
+    if (target) return jsonError(response, 400, 'ThrottlingException', 'rate exceeded');
+    return queryError(response, 500, 'InternalError', 'try again');
+  }
+  if (target === 'PinpointSMSVoiceV2.SendTextMessage')
+    return sendText(body, response, options, now);
+  const form = new URLSearchParams(body);
+  if (form.get('Action') === 'Publish') return publish(form, response, options, now);
+  send(response, 400, 'text/plain', `unsupported request ${target || form.get('Action')}`);
+}
+
+function sendText(body: string, response: ServerResponse, options: Options, now: () => Date) {
+  const input = JSON.parse(body) as {
+    DestinationPhoneNumber: string;
+    MessageBody: string;
+    Context?: Record<string, string>;
+  };
+  const phone = input.DestinationPhoneNumber;
+  if (options.faults?.refuse?.(phone)) {
+    return jsonError(response, 400, 'ConflictException', 'DESTINATION_PHONE_NUMBER_OPTED_OUT');
+  }
+  const messageId = randomUUID();
+  options.onMessage({
+    message_id: messageId,
+    channel: 'SMS',
+    to: phone,
+    body: input.MessageBody,
+    ...(input.Context?.notification ? { notification_id: input.Context.notification } : {}),
+    received_at: now().toISOString(),
+  });
+  send(response, 200, 'application/x-amz-json-1.0', JSON.stringify({ MessageId: messageId }));
+  const unreachable = options.faults?.unreachable?.(phone) ?? false;
+  // The carrier reports after the API answered, as real receipts arrive later.
+  setImmediate(() =>
+    options.onReceipt({
+      eventType: unreachable ? 'TEXT_CARRIER_UNREACHABLE' : 'TEXT_DELIVERED',
+      eventVersion: '1.0',
+      eventTimestamp: now().getTime(),
+      isFinal: true,
+      destinationPhoneNumber: phone,
+      messageStatus: unreachable ? 'CARRIER_UNREACHABLE' : 'DELIVERED',
+      messageStatusDescription: unreachable ? 'Carrier could not reach the handset' : 'Delivered',
+      messageId,
+    }),
+  );
+}
+
+function publish(
+  form: URLSearchParams,
+  response: ServerResponse,
+  options: Options,
+  now: () => Date,
+) {
+  const endpoint = form.get('TargetArn') ?? '';
+  if (options.faults?.disabledEndpoint?.(endpoint)) {
+    return queryError(response, 400, 'EndpointDisabled', 'Endpoint is disabled');
+  }
+  const structured = JSON.parse(form.get('Message') ?? '{}') as { default?: string; GCM?: string };
+  const gcm = structured.GCM
+    ? (JSON.parse(structured.GCM) as { notification?: { title?: string } })
+    : {};
+  const messageId = randomUUID();
+  options.onMessage({
+    message_id: messageId,
+    channel: 'PUSH',
+    to: endpoint,
+    body: structured.default ?? '',
+    ...(gcm.notification?.title ? { title: gcm.notification.title } : {}),
+    received_at: now().toISOString(),
+  });
+  send(
+    response,
+    200,
+    'text/xml',
+    `<PublishResponse xmlns="https://sns.amazonaws.com/doc/2010-03-31/"><PublishResult><MessageId>${messageId}</MessageId></PublishResult><ResponseMetadata><RequestId>${randomUUID()}</RequestId></ResponseMetadata></PublishResponse>`,
+  );
+}
+
+function jsonError(response: ServerResponse, status: number, type: string, message: string) {
+  send(response, status, 'application/x-amz-json-1.0', JSON.stringify({ __type: type, message }));
+}
+
+function queryError(response: ServerResponse, status: number, code: string, message: string) {
+  send(
+    response,
+    status,
+    'text/xml',
+    `<ErrorResponse xmlns="https://sns.amazonaws.com/doc/2010-03-31/"><Error><Type>${status >= 500 ? 'Receiver' : 'Sender'}</Type><Code>${code}</Code><Message>${message}</Message></Error><RequestId>${randomUUID()}</RequestId></ErrorResponse>`,
+  );
+}
+
+function send(response: ServerResponse, status: number, type: string, body: string) {
+  response.writeHead(status, { 'content-type': type, 'x-amzn-requestid': randomUUID() });
+  response.end(body);
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -1,0 +1,184 @@
+import { PinpointSMSVoiceV2Client } from '@aws-sdk/client-pinpoint-sms-voice-v2';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EumSmsProvider } from '../../src/adapters/delivery/eum-sms-provider.ts';
+import { ResilientProvider } from '../../src/adapters/delivery/resilient-provider.ts';
+import { SmtpEmailProvider } from '../../src/adapters/delivery/smtp-email-provider.ts';
+import { SnsPushProvider } from '../../src/adapters/delivery/sns-push-provider.ts';
+import {
+  type HandsetMessage,
+  type LoopbackCarrier,
+  type SmsReceipt,
+  startLoopbackCarrier,
+} from '../../src/adapters/local/carrier/loopback-carrier.ts';
+import {
+  type EmbeddedSmtpServer,
+  type ReceivedEmail,
+  startEmbeddedSmtpServer,
+} from '../../src/adapters/local/smtp/embedded-smtp-server.ts';
+import { DeliveryFailureError } from '../../src/domain/delivery/delivery-failure.ts';
+
+const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+let deferNext = 0;
+const mailbox: ReceivedEmail[] = [];
+const handset: HandsetMessage[] = [];
+const receipts: SmsReceipt[] = [];
+let smtp: EmbeddedSmtpServer;
+let carrier: LoopbackCarrier;
+let transientNext = 0;
+
+beforeAll(async () => {
+  smtp = await startEmbeddedSmtpServer({
+    onMessage: (m) => mailbox.push(m),
+    faults: {
+      bounce: (address) => address.endsWith('@bounce.example.com'),
+      deferral: () => deferNext-- > 0,
+    },
+  });
+  carrier = await startLoopbackCarrier({
+    onMessage: (m) => handset.push(m),
+    onReceipt: (r) => receipts.push(r),
+    faults: {
+      refuse: (phone) => phone === '+15550009999',
+      unreachable: (phone) => phone === '+15550008888',
+      disabledEndpoint: (arn) => arn.endsWith('/disabled'),
+      transient: () => transientNext-- > 0,
+    },
+  });
+});
+afterAll(async () => {
+  await smtp?.close();
+  await carrier?.close();
+});
+
+const smsClient = () =>
+  new PinpointSMSVoiceV2Client({
+    endpoint: carrier.endpoint,
+    region: 'us-east-1',
+    credentials,
+    maxAttempts: 1,
+  });
+
+describe('e-mail over SMTP to the embedded mailbox', () => {
+  it('delivers a multipart message the mailbox parses back', async () => {
+    const email = new SmtpEmailProvider({
+      host: '127.0.0.1',
+      port: smtp.port,
+      from: 'ops@flightpulse.test',
+    });
+    const { providerMessageId } = await email.send({
+      notificationId: 'e1:B001:EMAIL',
+      channel: 'EMAIL',
+      recipient: 'ana@example.com',
+      subject: 'SW1234 is delayed',
+      body: 'Hi Ana,\n\nYour flight now leaves at 08:25 EST.',
+    });
+    email.close();
+    const received = mailbox.find((m) => m.notification_id === 'e1:B001:EMAIL');
+    expect(received?.to).toBe('ana@example.com');
+    expect(received?.subject).toBe('SW1234 is delayed');
+    expect(received?.text).toContain('08:25 EST');
+    expect(received?.html).toContain('<p>Your flight now leaves at 08:25 EST.</p>');
+    expect(received?.message_id).toBe(providerMessageId);
+  });
+
+  it('reports a 550 mailbox as a permanent bounce and a 451 as transient', async () => {
+    const email = new SmtpEmailProvider({
+      host: '127.0.0.1',
+      port: smtp.port,
+      from: 'ops@flightpulse.test',
+    });
+    const message = { notificationId: 'n', channel: 'EMAIL' as const, subject: 's', body: 'b' };
+    const bounce = await email
+      .send({ ...message, recipient: 'gone@bounce.example.com' })
+      .catch((e) => e);
+    deferNext = 1;
+    const deferred = await email
+      .send({ ...message, recipient: 'busy@example.com' })
+      .catch((e) => e);
+    email.close();
+    expect(bounce).toBeInstanceOf(DeliveryFailureError);
+    expect([bounce.kind, bounce.status]).toEqual(['PERMANENT', 'BOUNCED']);
+    expect(deferred).toBeInstanceOf(DeliveryFailureError);
+    expect(deferred.kind).toBe('TRANSIENT');
+  });
+});
+
+describe('SMS through the End User Messaging client against the loopback carrier', () => {
+  it('delivers, and the carrier sends a delivery receipt for the message id', async () => {
+    const sms = new EumSmsProvider(smsClient(), { originationIdentity: 'FLIGHTPULSE' });
+    const { providerMessageId } = await sms.send({
+      notificationId: 'e1:B001:SMS',
+      channel: 'SMS',
+      recipient: '+15550001111',
+      body: 'FlightPulse: SW1234 now departs 08:25 EST.',
+    });
+    await new Promise((r) => setImmediate(r));
+    expect(handset.find((m) => m.message_id === providerMessageId)?.notification_id).toBe(
+      'e1:B001:SMS',
+    );
+    expect(receipts.find((r) => r.messageId === providerMessageId)?.messageStatus).toBe(
+      'DELIVERED',
+    );
+  });
+
+  it('refuses an opted-out number permanently, and reports an unreachable one after accepting it', async () => {
+    const sms = new EumSmsProvider(smsClient(), { originationIdentity: 'FLIGHTPULSE' });
+    const base = { notificationId: 'n', channel: 'SMS' as const, body: 'hello' };
+    const refused = await sms.send({ ...base, recipient: '+15550009999' }).catch((e) => e);
+    expect([refused.kind, refused.status]).toEqual(['PERMANENT', 'BOUNCED']);
+    const { providerMessageId } = await sms.send({ ...base, recipient: '+15550008888' });
+    await new Promise((r) => setImmediate(r));
+    expect(receipts.find((r) => r.messageId === providerMessageId)?.messageStatus).toBe(
+      'CARRIER_UNREACHABLE',
+    );
+  });
+
+  it('retries throttling with backoff until the carrier takes the message', async () => {
+    const retries: number[] = [];
+    const sms = new ResilientProvider(
+      new EumSmsProvider(smsClient(), { originationIdentity: 'FLIGHTPULSE' }),
+      {
+        rateLimit: { ratePerSecond: 1000, burst: 10 },
+        sleep: async () => undefined,
+        onRetry: (attempt) => retries.push(attempt),
+      },
+    );
+    transientNext = 2;
+    const before = handset.length;
+    await sms.send({ notificationId: 'r', channel: 'SMS', recipient: '+15550002222', body: 'x' });
+    expect(retries).toEqual([1, 2]);
+    expect(handset.length).toBe(before + 1);
+  });
+});
+
+describe('push through SNS mobile push against the loopback carrier', () => {
+  it('publishes to the device endpoint; a disabled endpoint is a permanent bounce', async () => {
+    const push = new SnsPushProvider(
+      new SNSClient({
+        endpoint: carrier.endpoint,
+        region: 'us-east-1',
+        credentials,
+        maxAttempts: 1,
+      }),
+    );
+    const arn = 'arn:aws:sns:us-east-1:000000000000:endpoint/GCM/flightpulse/device-1';
+    const { providerMessageId } = await push.send({
+      notificationId: 'e1:B001:PUSH',
+      channel: 'PUSH',
+      recipient: arn,
+      subject: 'SW1234 delayed',
+      body: 'Now departs 08:25 EST',
+    });
+    expect(handset.find((m) => m.message_id === providerMessageId)).toMatchObject({
+      channel: 'PUSH',
+      to: arn,
+      title: 'SW1234 delayed',
+      body: 'Now departs 08:25 EST',
+    });
+    const disabled = await push
+      .send({ notificationId: 'n', channel: 'PUSH', recipient: `${arn}/disabled`, body: 'x' })
+      .catch((e) => e);
+    expect([disabled.kind, disabled.status]).toEqual(['PERMANENT', 'BOUNCED']);
+  });
+});
