@@ -82,15 +82,17 @@ function route(
   now: () => Date,
 ): void {
   const target = String(request.headers['x-amz-target'] ?? '');
-  if (options.faults?.transient?.()) {
-    if (target) return jsonError(response, 400, 'ThrottlingException', 'rate exceeded');
-    return queryError(response, 500, 'InternalError', 'try again');
-  }
-  if (target === 'PinpointSMSVoiceV2.SendTextMessage')
-    return sendText(body, response, options, now);
   const form = new URLSearchParams(body);
-  if (form.get('Action') === 'Publish') return publish(form, response, options, now);
-  send(response, 400, 'text/plain', `unsupported request ${target || form.get('Action')}`);
+  if (options.faults?.transient?.()) {
+    if (target) jsonError(response, 400, 'ThrottlingException', 'rate exceeded');
+    else queryError(response, 500, 'InternalError', 'try again');
+  } else if (target === 'PinpointSMSVoiceV2.SendTextMessage') {
+    sendText(body, response, options, now);
+  } else if (form.get('Action') === 'Publish') {
+    publish(form, response, options, now);
+  } else {
+    send(response, 400, 'text/plain', `unsupported request ${target || form.get('Action')}`);
+  }
 }
 
 function sendText(body: string, response: ServerResponse, options: Options, now: () => Date) {
