@@ -7,6 +7,7 @@ export const BOOKING_STATUSES = [
   'CHECKED_IN',
   'CANCELLED',
   'NEEDS_REBOOKING',
+  'REBOOKED',
 ] as const;
 export const BookingStatusSchema = z.enum(BOOKING_STATUSES);
 export type BookingStatus = z.infer<typeof BookingStatusSchema>;
@@ -38,5 +39,13 @@ export const BookingSchema = z.object({
   bags_checked: z.number().int().min(0),
   special_requests: z.array(SpecialRequestSchema),
   created_at: IsoDateTimeSchema,
+  /** The next flight of the same itinerary when the passenger connects at the destination. */
+  onward_flight_id: FlightIdSchema.optional(),
+  /** The offer of new flights made after a disruption, once there is one. */
+  offer_id: z.string().optional(),
+  /** Set on rebooking: the flight the passenger was moved from, and every flight of the new trip. */
+  original_flight_id: FlightIdSchema.optional(),
+  rebooked_flight_ids: z.array(FlightIdSchema).optional(),
+  rebooked_at: IsoDateTimeSchema.optional(),
 });
 export type Booking = z.infer<typeof BookingSchema>;

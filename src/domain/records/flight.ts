@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FlightSeatsSchema } from '../rebooking/seat-inventory.ts';
 
 export const FLIGHT_STATUSES = [
   'SCHEDULED',
@@ -38,5 +39,7 @@ export const FlightSchema = z.object({
   last_event_at: IsoDateTimeSchema.nullable().default(null),
   /** Time of the newest gate change applied. */
   gate_updated_at: IsoDateTimeSchema.nullable().default(null),
+  /** Seats per cabin: capacity, booked, held by open offers. */
+  seats: FlightSeatsSchema.optional(),
 });
 export type Flight = z.infer<typeof FlightSchema>;
