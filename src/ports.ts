@@ -137,3 +137,23 @@ export interface Log {
   warn(message: string, ...extra: Record<string, unknown>[]): void;
   error(message: string, ...extra: Record<string, unknown>[]): void;
 }
+
+/** Raw METAR and TAF per ICAO location indicator, as a weather source delivers them. */
+export type WeatherReports = Map<
+  string,
+  import('./domain/weather/decode-airport-reports.ts').RawAirportReports
+>;
+
+/** Where METARs and TAFs come from: the aviationweather.gov Data API, or recorded files. */
+export interface WeatherSource {
+  /** The latest reports of each station as of `at` (a live source answers with the latest it has). */
+  reports(stations: string[], at: string): Promise<WeatherReports>;
+}
+
+/** The weather assessment kept on the flight record. */
+export interface FlightWeatherStore {
+  saveWeather(
+    flightId: string,
+    weather: import('./domain/weather/flight-weather.ts').FlightWeather,
+  ): Promise<void>;
+}

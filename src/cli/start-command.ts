@@ -44,8 +44,18 @@ export async function startCommand(
   try:    npx flightpulse scenario 1   ·   curl ${base}/flights/SW1234`);
     },
   );
+  // The weather watch on an interval (EventBridge Scheduler does this in AWS).
+  const watch =
+    config.WEATHER_WATCH_MINUTES > 0
+      ? setInterval(() => {
+          runtime
+            .watchWeather()
+            .catch((error: unknown) => console.error(`[weather]  watch failed: ${String(error)}`));
+        }, config.WEATHER_WATCH_MINUTES * 60_000)
+      : undefined;
   const stop = () => {
     console.log('Stopping FlightPulse…');
+    clearInterval(watch);
     server.close();
     runtime.close().then(
       () => process.exit(0),

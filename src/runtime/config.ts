@@ -28,6 +28,13 @@ const ConfigSchema = z.object({
     .default('flight-operations'),
   /** When the EU261 revision applies, until the date is published (YYYY-MM-DD). */
   EU261_REVISION_EFFECTIVE_FROM: z.iso.date({ message: 'a date such as 2027-01-01' }).optional(),
+  WEATHER_SOURCE: z.enum(['replay', 'aviationweather']).default('replay'),
+  WEATHER_REPLAY_DIR: z.string().min(1).default('simulator/weather'),
+  AVIATIONWEATHER_URL: z.url().default('https://aviationweather.gov'),
+  /** Minutes between weather-watch runs; 0 turns the local interval off. */
+  WEATHER_WATCH_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
+  WEATHER_AUTO_DECLARE: z.enum(['true', 'false']).default('false'),
+  WEATHER_HEADS_UP: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `one of ${LOG_LEVELS.join(', ')}` }).default('INFO'),
 });
 

@@ -45,6 +45,7 @@ import {
 import { WorkTracker } from '../adapters/local/work-tracker.ts';
 import { createApiApp } from '../api/app.ts';
 import { consoleRoutes } from '../api/console-routes.ts';
+import { weatherRoutes } from '../api/weather-routes.ts';
 import { FLIGHT_OPERATIONS_TOPIC } from '../domain/disruptions/inbound-events.ts';
 import type { RuleTarget } from '../domain/event-routing/routing-rules.ts';
 import { ROUTING_RULES } from '../domain/event-routing/routing-rules.ts';
@@ -57,6 +58,7 @@ import { createMarkBookingsForRebooking } from '../handlers/mark-bookings-for-re
 import { createRecordNotification } from '../handlers/record-notification.ts';
 import { createSendNotifications } from '../handlers/send-notifications.ts';
 import { createStreamChangesHandler } from '../handlers/stream-changes.ts';
+import type { WatchResult } from '../handlers/watch-weather.ts';
 import type { Clock, FeedProducer, Messenger } from '../ports.ts';
 import { ActivityHub } from './activity-hub.ts';
 import { reportBusEvent, reportOutcome, reportWorkflow } from './activity-reports.ts';
@@ -64,6 +66,7 @@ import type { Config } from './config.ts';
 import { countOperations } from './count-operations.ts';
 import { dashboardMetrics } from './dashboard-metrics.ts';
 import { sampleDataItems } from './sample-data.ts';
+import { weatherWatch } from './weather-watch.ts';
 
 const STEP_FUNCTIONS_DIR = fileURLToPath(new URL('../../step-functions/', import.meta.url));
 const FEED_PARTITIONS = 3;
@@ -99,6 +102,8 @@ export interface LocalRuntime {
   /** Waits until every event, workflow and notification in flight has settled; returns failures. */
   idle(): Promise<unknown[]>;
   close(): Promise<void>;
+  /** Runs the weather watch once, as of `at` (default: now). */
+  watchWeather(at?: string): Promise<WatchResult>;
 }
 
 const systemClock: Clock = { now: () => new Date().toISOString() };
@@ -349,6 +354,8 @@ export async function startLocalRuntime(
     log,
     feed,
   });
+  const weather = weatherWatch(config, { flights, bus, clock, log, feed });
+  app.route('/', weatherRoutes(weather.routes));
   app.route(
     '/',
     consoleRoutes({ hub, feed, flights, metrics: () => dashboardMetrics(metrics, executions) }),
@@ -368,6 +375,7 @@ export async function startLocalRuntime(
     busEvents,
     workflowDeadLetters,
     seed: () => seedItems(doc, tableName, sampleDataItems()),
+    watchWeather: weather.routes.watch,
     async idle() {
       const failures: unknown[] = [];
       const signature = () =>

@@ -2,6 +2,7 @@ import type { Flight } from '../domain/records/flight.ts';
 import { buildEvent, type ProduceOptions } from './build-event.ts';
 import type { ScenarioDefinition, ScenarioRecord } from './scenarios/scenario-definition.ts';
 import { SPECIFICATION_SCENARIOS } from './scenarios/specification-scenarios.ts';
+import { WEATHER_SCENARIOS } from './scenarios/weather-scenarios.ts';
 
 export type { ScenarioRecord } from './scenarios/scenario-definition.ts';
 
@@ -9,10 +10,14 @@ export interface Scenario {
   id: number;
   title: string;
   records: ScenarioRecord[];
+  act?: ScenarioDefinition['act'];
 }
 
 /** Every scenario by number; a capability adds its own file under scenarios/ and lists it here. */
-const SCENARIOS: Record<number, ScenarioDefinition> = { ...SPECIFICATION_SCENARIOS };
+const SCENARIOS: Record<number, ScenarioDefinition> = {
+  ...SPECIFICATION_SCENARIOS,
+  ...WEATHER_SCENARIOS,
+};
 
 export const SCENARIO_IDS: readonly number[] = Object.keys(SCENARIOS).map(Number);
 
@@ -37,7 +42,12 @@ export function buildScenario(id: number, context: ScenarioContext): Scenario {
       new Date(context.now.getTime() + 1000 * tick++).toISOString(),
     ),
   });
-  return { id, title: definition.title, records: definition.records({ event }) };
+  return {
+    id,
+    title: definition.title,
+    records: definition.records({ event }),
+    ...(definition.act ? { act: definition.act } : {}),
+  };
 }
 
 /** A scenario record as a feed record, keyed by flight id as Kafka producers key them. */

@@ -1,21 +1,41 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   FLIGHT_STATUSES,
   type Flight,
   FlightSchema,
   type FlightStatus,
 } from '../../domain/records/flight.ts';
+import type { FlightWeather } from '../../domain/weather/flight-weather.ts';
 import { decodeCursor, encodeCursor } from '../../pagination/cursor.ts';
-import type { BookingRef, FlightStore, Page, PageRequest } from '../../ports.ts';
+import type {
+  BookingRef,
+  FlightStore,
+  FlightWeatherStore,
+  Page,
+  PageRequest,
+} from '../../ports.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './query-pages.ts';
 import type { SingleTable } from './single-table.ts';
 import { GSI1, keys, prefixes, withoutKeys } from './table/table-keys.ts';
 
-export class DynamoDbFlightStore implements FlightStore {
+export class DynamoDbFlightStore implements FlightStore, FlightWeatherStore {
   private readonly table: SingleTable;
 
   constructor(table: SingleTable) {
     this.table = table;
+  }
+
+  /** Sets the flight's weather attribute only; status and times stay the workflows' to change. */
+  async saveWeather(flightId: string, weather: FlightWeather): Promise<void> {
+    await this.table.doc.send(
+      new UpdateCommand({
+        TableName: this.table.name,
+        Key: keys.flight(flightId),
+        UpdateExpression: 'SET weather = :weather',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeValues: { ':weather': weather },
+      }),
+    );
   }
 
   async getFlight(flightId: string): Promise<Flight | undefined> {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FlightSeatsSchema } from '../rebooking/seat-inventory.ts';
+import { FlightWeatherSchema } from '../weather/flight-weather.ts';
 
 export const FLIGHT_STATUSES = [
   'SCHEDULED',
@@ -41,5 +42,7 @@ export const FlightSchema = z.object({
   gate_updated_at: IsoDateTimeSchema.nullable().default(null),
   /** Seats per cabin: capacity, booked, held by open offers. */
   seats: FlightSeatsSchema.optional(),
+  /** The weather watch's latest assessment and the decisions taken on it. */
+  weather: FlightWeatherSchema.optional(),
 });
 export type Flight = z.infer<typeof FlightSchema>;

@@ -1,3 +1,4 @@
+import { airports } from '../airports/airport-reference.ts';
 import type { ApproachCategory } from './landing-minimums.ts';
 import type { RunwayEnd } from './runway-wind.ts';
 
@@ -118,16 +119,19 @@ export const AIRPORT_WEATHER_PROFILES: Record<string, AirportWeatherProfile> = {
   },
 };
 
-/** The profile of an airport; an unknown airport gets CAT I minimums and no runway wind check. */
-export function airportWeatherProfile(airport: string, icao?: string): AirportWeatherProfile {
-  return (
-    AIRPORT_WEATHER_PROFILES[airport] ?? {
-      airport,
-      icao: icao ?? `K${airport}`,
-      lowest_approach: 'CAT I',
-      runways: [],
-    }
-  );
+/**
+ * The profile of an airport. One without a configuration gets CAT I minimums, no runway wind
+ * check, and its ICAO indicator from the airport reference (undefined when the reference has none).
+ */
+export function airportWeatherProfile(airport: string): AirportWeatherProfile {
+  const configured = AIRPORT_WEATHER_PROFILES[airport];
+  if (configured) return configured;
+  return {
+    airport,
+    icao: airports.find(airport)?.icao ?? '',
+    lowest_approach: 'CAT I',
+    runways: [],
+  };
 }
 
 /** Crosswind and tailwind limits per aircraft type (manufacturers' guidance, dry runway). */

@@ -10,8 +10,15 @@ export interface ScenarioBuilder {
   event(options: ProduceOptions, eventId?: string): ScenarioRecord;
 }
 
-/** A scenario as data: its title and how to build its records. */
+/** What a scenario may do besides feeding records: call the API as operations would, run the watch. */
+export interface ScenarioActions {
+  request(path: string, init?: { method: string; body?: string }): Promise<Response>;
+  watchWeather(at?: string): Promise<unknown>;
+}
+
+/** A scenario as data: its title, how to build its records, and what it does after feeding them. */
 export interface ScenarioDefinition {
   title: string;
   records(builder: ScenarioBuilder): ScenarioRecord[];
+  act?(actions: ScenarioActions): Promise<void>;
 }

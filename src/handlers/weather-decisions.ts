@@ -1,0 +1,118 @@
+import type { Flight } from '../domain/records/flight.ts';
+import type { FlightWeather } from '../domain/weather/flight-weather.ts';
+import {
+  type WaiverIssuedDetail,
+  WEATHER_DETAIL_TYPES,
+  WEATHER_EVENT_SOURCE,
+} from '../domain/weather/weather-events.ts';
+import type { Clock, EventPublisher, FeedProducer, FlightWeatherStore } from '../ports.ts';
+import { buildEvent } from '../simulator/build-event.ts';
+
+export interface DecisionDeps {
+  weatherStore: FlightWeatherStore;
+  publisher: EventPublisher;
+  clock: Clock;
+  /** The flight-operations feed a declared disruption enters, like any other event. */
+  feed?: FeedProducer;
+}
+
+export class DecisionError extends Error {
+  override name = 'DecisionError';
+}
+
+function reasonOf(weather: FlightWeather): string {
+  return weather.reasons[0] ?? `weather risk ${weather.risk}`;
+}
+
+/**
+ * (a) A travel waiver: stored on the flight once (its id follows from the flight and date), then
+ * published as flight.waiver_issued for the rebooking flow to offer every passenger a free change.
+ */
+export async function issueWaiver(
+  deps: DecisionDeps,
+  flight: Flight,
+  issuedBy: string,
+): Promise<WaiverIssuedDetail> {
+  const weather = flight.weather;
+  if (!weather) throw new DecisionError(`${flight.flight_id} has no weather assessment yet`);
+  const date = flight.scheduled_departure.slice(0, 10).replaceAll('-', '');
+  const waiver = weather.waiver ?? {
+    waiver_id: `WX-${flight.flight_id}-${date}`,
+    issued_at: deps.clock.now(),
+    issued_by: issuedBy,
+    reason: reasonOf(weather),
+  };
+  if (!weather.waiver)
+    await deps.weatherStore.saveWeather(flight.flight_id, { ...weather, waiver });
+  const detail: WaiverIssuedDetail = { ...waiver, flight_id: flight.flight_id };
+  // Published again on a repeat: the consumer keys its offers by waiver id.
+  await deps.publisher.publish([
+    { source: WEATHER_EVENT_SOURCE, detailType: WEATHER_DETAIL_TYPES.waiverIssued, detail },
+  ]);
+  return detail;
+}
+
+export interface Declaration {
+  kind: 'DELAY' | 'CANCELLATION';
+  event_id: string;
+  delay_minutes?: number;
+}
+
+/**
+ * (b) A WEATHER delay — as long as the forecast needs to improve — or, when it does not improve
+ * within 12 hours or operations say so, a cancellation. It enters the operations feed as a normal
+ * event, so the usual workflows tell the passengers.
+ */
+export async function declareWeatherDisruption(
+  deps: DecisionDeps,
+  flight: Flight,
+  weather: FlightWeather,
+  by: string,
+  requested?: 'DELAY' | 'CANCELLATION',
+): Promise<{ declaration: Declaration; weather: FlightWeather }> {
+  if (!deps.feed) throw new DecisionError('no operations feed is configured to declare into');
+  const kind = requested ?? (weather.suggested_delay_minutes === null ? 'CANCELLATION' : 'DELAY');
+  const minutes = weather.suggested_delay_minutes;
+  if (kind === 'DELAY' && (minutes === null || minutes <= 0))
+    throw new DecisionError(
+      `the forecast for ${flight.flight_id} does not improve within 12 hours: cancel instead`,
+    );
+  const now = deps.clock.now();
+  const eventId = `weather-${flight.flight_id}-${weather.assessed_at}-${kind.toLowerCase()}`;
+  const reasonDetail = reasonOf(weather);
+  const event = buildEvent(
+    kind === 'DELAY'
+      ? {
+          eventType: 'FLIGHT_DELAY',
+          flightId: flight.flight_id,
+          delayMinutes: minutes as number,
+          reason: 'WEATHER',
+          reasonDetail,
+        }
+      : {
+          eventType: 'FLIGHT_CANCELLED',
+          flightId: flight.flight_id,
+          reason: 'WEATHER',
+          reasonDetail,
+          rebookingPriority: 'HIGH',
+        },
+    flight,
+    eventId,
+    now,
+  );
+  await deps.feed.produce([{ key: flight.flight_id, value: JSON.stringify(event) }]);
+  const declaration: Declaration = {
+    kind,
+    event_id: eventId,
+    ...(kind === 'DELAY' ? { delay_minutes: minutes as number } : {}),
+  };
+  const declared = {
+    kind,
+    at: now,
+    by,
+    ...(declaration.delay_minutes ? { delay_minutes: declaration.delay_minutes } : {}),
+  };
+  const updated = { ...weather, declared };
+  await deps.weatherStore.saveWeather(flight.flight_id, updated);
+  return { declaration, weather: updated };
+}
