@@ -1,14 +1,14 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/runtime/config.ts';
 import { type LocalRuntime, startLocalRuntime } from '../../src/runtime/local-runtime.ts';
+import { launchChromium } from '../support/find-chromium.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS = join(import.meta.dirname, '../../test-results/screenshots');
 
 let runtime: LocalRuntime;
@@ -20,11 +20,6 @@ let dataDir: string;
 const serverErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`,
-    );
-  }
   dataDir = mkdtempSync(join(tmpdir(), 'flightpulse-console-'));
   runtime = await startLocalRuntime(
     loadConfig({}, { FLIGHTPULSE_DATA_DIR: dataDir, LOG_LEVEL: 'SILENT' }),
@@ -44,17 +39,11 @@ beforeAll(async () => {
   });
   await new Promise((resolve) => server.once('listening', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  const launched = await launchChromium();
+  browser = launched.browser;
+  console.info(
+    `console tests: Chromium from ${launched.found.source} (${launched.found.executablePath})`,
+  );
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   mkdirSync(SCREENSHOTS, { recursive: true });
 }, 60_000);
