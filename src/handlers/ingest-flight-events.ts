@@ -1,10 +1,6 @@
-import { z } from 'zod';
 import { enrichEvent } from '../domain/disruptions/enrich-event.ts';
-import {
-  INBOUND_EVENT_TYPES,
-  type InboundEvent,
-  InboundEventSchema,
-} from '../domain/disruptions/inbound-events.ts';
+import type { InboundEvent } from '../domain/disruptions/inbound-events.ts';
+import { parseInboundRecord } from '../domain/disruptions/parse-inbound-record.ts';
 import {
   type KafkaEvent,
   KafkaEventSchema,
@@ -152,42 +148,9 @@ function identity(event: InboundEvent) {
   };
 }
 
-/** Parses and validates one record's value, or explains exactly why it cannot be used. */
+/** Parses one record's value, turning a rejection into the error the batch loop dead-letters. */
 function parseInbound(raw: string): InboundEvent {
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch (error) {
-    throw new RejectedRecordError(`invalid JSON: ${(error as Error).message}`);
-  }
-  const partial = z
-    .object({
-      event_id: z.string().optional(),
-      event_type: z.string().optional(),
-      payload: z.object({ flight_id: z.string().optional() }).loose().optional(),
-    })
-    .loose()
-    .safeParse(json);
-  const known = partial.success
-    ? {
-        ...(partial.data.event_id ? { event_id: partial.data.event_id } : {}),
-        ...(partial.data.event_type ? { event_type: partial.data.event_type } : {}),
-        ...(partial.data.payload?.flight_id ? { flight_id: partial.data.payload.flight_id } : {}),
-      }
-    : undefined;
-  const type = known?.event_type;
-  if (!type || !(INBOUND_EVENT_TYPES as readonly string[]).includes(type)) {
-    throw new RejectedRecordError(
-      `unknown event type ${JSON.stringify(type ?? null)}; expected one of ${INBOUND_EVENT_TYPES.join(', ')}`,
-      known,
-    );
-  }
-  const parsed = InboundEventSchema.safeParse(json);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map(
-      (i) => `${i.path.join('.') || '(event)'}: ${i.message}`,
-    );
-    throw new RejectedRecordError(`schema violation: ${problems.join('; ')}`, known);
-  }
-  return parsed.data;
+  const parsed = parseInboundRecord(raw);
+  if (!parsed.ok) throw new RejectedRecordError(parsed.reason, parsed.identity);
+  return parsed.event;
 }

@@ -1,0 +1,80 @@
+import { join } from 'node:path';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  createDocumentClient,
+  createDynamoDbClient,
+} from '../adapters/dynamodb/document-client.ts';
+import { DynamoDbBookingStore } from '../adapters/dynamodb/dynamodb-booking-store.ts';
+import { DynamoDbEventLog } from '../adapters/dynamodb/dynamodb-event-log.ts';
+import { DynamoDbExecutionLog } from '../adapters/dynamodb/dynamodb-execution-log.ts';
+import { DynamoDbFlightStore } from '../adapters/dynamodb/dynamodb-flight-store.ts';
+import { DynamoDbNotificationLog } from '../adapters/dynamodb/dynamodb-notification-log.ts';
+import { ensureTable } from '../adapters/dynamodb/ensure-table.ts';
+import { SingleTable } from '../adapters/dynamodb/single-table.ts';
+import {
+  type EmbeddedDynamoDb,
+  startEmbeddedDynamoDb,
+} from '../adapters/local/dynamodb/embedded-dynamodb.ts';
+import type { Config } from './config.ts';
+import { countOperations } from './count-operations.ts';
+
+/** The runtime's table and the stores over it. */
+export interface RuntimeStore {
+  /** The DynamoDB endpoint in use (embedded dynalite or DYNAMODB_ENDPOINT). */
+  endpoint: string;
+  connection: { endpoint: string; region: string };
+  /** The client every store writes through (the change-feed tap wraps it). */
+  client: DynamoDBClient;
+  /** A second client for reads the tap itself makes (never tapped). */
+  reader: DynamoDBClient;
+  doc: DynamoDBDocumentClient;
+  tableName: string;
+  storeOperations: Map<string, number>;
+  flights: DynamoDbFlightStore;
+  bookings: DynamoDbBookingStore;
+  events: DynamoDbEventLog;
+  notifications: DynamoDbNotificationLog;
+  executionLog: DynamoDbExecutionLog;
+  close(): Promise<void>;
+}
+
+/** Opens the store: an embedded dynalite under the data directory unless DYNAMODB_ENDPOINT is set. */
+export async function openRuntimeStore(
+  config: Config,
+  inMemoryStore: boolean,
+): Promise<RuntimeStore> {
+  const embedded: EmbeddedDynamoDb | undefined = config.DYNAMODB_ENDPOINT
+    ? undefined
+    : await startEmbeddedDynamoDb(
+        inMemoryStore ? undefined : join(config.FLIGHTPULSE_DATA_DIR, 'dynamodb'),
+      );
+  const endpoint = (config.DYNAMODB_ENDPOINT ?? embedded?.endpoint) as string;
+  const connection = { endpoint, region: config.AWS_REGION };
+  const client = createDynamoDbClient(connection);
+  const reader = createDynamoDbClient(connection);
+  const tableName = config.TABLE_NAME;
+  await ensureTable(reader, tableName);
+  const storeOperations = countOperations(client, reader);
+  const doc = createDocumentClient(client);
+  const table = new SingleTable(doc, tableName);
+  return {
+    endpoint,
+    connection,
+    client,
+    reader,
+    doc,
+    tableName,
+    storeOperations,
+    flights: new DynamoDbFlightStore(table),
+    bookings: new DynamoDbBookingStore(table),
+    events: new DynamoDbEventLog(table),
+    notifications: new DynamoDbNotificationLog(table),
+    executionLog: new DynamoDbExecutionLog(table),
+    async close() {
+      client.destroy();
+      reader.destroy();
+      await embedded?.close();
+    },
+  };
+}

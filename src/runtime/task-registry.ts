@@ -1,0 +1,55 @@
+import type { LocalFunction } from '../adapters/local/step-functions/task-resources.ts';
+import { BOOKING_BATCH_SIZE, TASK_FUNCTIONS } from '../domain/workflows/task-functions.ts';
+import { createGenerateMessages } from '../handlers/generate-messages.ts';
+import { createGetAffectedBookings } from '../handlers/get-affected-bookings.ts';
+import { createGetPassengerDetails } from '../handlers/get-passenger-details.ts';
+import { createMarkBookingsForRebooking } from '../handlers/mark-bookings-for-rebooking.ts';
+import { createSendNotifications } from '../handlers/send-notifications.ts';
+import type { Clock, EventPublisher, Log, Messenger, MetricsRecorder } from '../ports.ts';
+import type { RuntimeStore } from './runtime-store.ts';
+
+export interface TaskRegistryDeps {
+  store: RuntimeStore;
+  bus: EventPublisher;
+  messenger: Messenger;
+  clock: Clock;
+  metrics: MetricsRecorder;
+  log: Log;
+  batchSize?: number;
+  perPassengerMessages?: boolean;
+}
+
+/** The workflows' Lambda tasks by function name, as the ASL executor resolves them. */
+export function taskRegistry(deps: TaskRegistryDeps): Map<string, LocalFunction> {
+  const { store, bus, messenger, clock, metrics, log } = deps;
+  return new Map<string, LocalFunction>([
+    [
+      TASK_FUNCTIONS['get-affected-bookings'].functionName,
+      createGetAffectedBookings({
+        flights: store.flights,
+        batchSize: deps.batchSize ?? BOOKING_BATCH_SIZE,
+      }),
+    ],
+    [
+      TASK_FUNCTIONS['get-passenger-details'].functionName,
+      createGetPassengerDetails({ bookings: store.bookings }),
+    ],
+    [
+      TASK_FUNCTIONS['generate-messages'].functionName,
+      createGenerateMessages({
+        messenger,
+        metrics,
+        log,
+        cacheSegments: !deps.perPassengerMessages,
+      }),
+    ],
+    [
+      TASK_FUNCTIONS['send-notifications'].functionName,
+      createSendNotifications({ publisher: bus, clock, metrics }),
+    ],
+    [
+      TASK_FUNCTIONS['mark-bookings-for-rebooking'].functionName,
+      createMarkBookingsForRebooking({ bookings: store.bookings, clock }),
+    ],
+  ]);
+}
