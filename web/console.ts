@@ -6,6 +6,7 @@
 import { InboundEventSchema } from '../src/domain/disruptions/inbound-events.ts';
 import type { Flight } from '../src/domain/records/flight.ts';
 import { buildEvent, type ProduceOptions } from '../src/simulator/build-event.ts';
+import { renderWeather } from './weather-view.ts';
 
 type Json = Record<string, unknown>;
 interface Activity extends Json {
@@ -327,6 +328,7 @@ async function route(): Promise<void> {
   const match = /^#\/flights\/([A-Z0-9]+)$/.exec(location.hash);
   try {
     if (match?.[1]) await renderFlight(match[1]);
+    else if (location.hash === '#/weather') await renderWeather(view, api, h);
     else await renderBoard();
   } catch (error) {
     view.dataset.page = 'error';

@@ -15,6 +15,7 @@ import { KafkaIngest } from './constructs/kafka-ingest.ts';
 import { Network } from './constructs/network.ts';
 import { Observability } from './constructs/observability.ts';
 import { RestApi } from './constructs/rest-api.ts';
+import { WeatherWatch } from './constructs/weather-watch.ts';
 import { Workflows } from './constructs/workflows.ts';
 import { suppressAccepted } from './nag-suppressions.ts';
 import type { FlightPulseStackOptions } from './stack-options.ts';
@@ -44,6 +45,7 @@ export class FlightPulseStack extends Stack {
       stream: queue('StreamDeadLetters'),
       delivery: queue('EventDeliveryDeadLetters'),
       workflow: queue('WorkflowDeadLetters'),
+      weather: queue('WeatherWatchDeadLetters'),
     };
     const modelId = new ssm.StringParameter(this, 'BedrockModelId', {
       parameterName: '/flightpulse/bedrock-model-id',
@@ -205,6 +207,13 @@ export class FlightPulseStack extends Stack {
         onFailure: new SqsDlq(dlqs.stream),
       }),
     );
+    new WeatherWatch(this, 'WeatherWatch', {
+      environment: env,
+      tableArns: data.arns(),
+      busArn,
+      deadLetterQueue: dlqs.weather,
+      removalPolicy,
+    });
     const rest = new RestApi(this, 'Rest', { fn: api, cache: options.apiCache, removalPolicy });
     new Observability(this, 'Observability', {
       functions: [ingest, streamChanges, api, recordNotification, ...Object.values(taskFunctions)],

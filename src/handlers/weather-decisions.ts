@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Flight } from '../domain/records/flight.ts';
 import type { FlightWeather } from '../domain/weather/flight-weather.ts';
 import {
@@ -18,6 +19,15 @@ export interface DecisionDeps {
 
 export class DecisionError extends Error {
   override name = 'DecisionError';
+}
+
+/** A name-based UUID (version 5 layout): the same decision always gets the same event id. */
+function uuidFor(name: string): string {
+  const hex = createHash('sha1').update(name).digest('hex').slice(0, 32).split('');
+  hex[12] = '5';
+  hex[16] = ((Number.parseInt(hex[16] as string, 16) & 0x3) | 0x8).toString(16);
+  const s = hex.join('');
+  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
 }
 
 function reasonOf(weather: FlightWeather): string {
@@ -78,7 +88,7 @@ export async function declareWeatherDisruption(
       `the forecast for ${flight.flight_id} does not improve within 12 hours: cancel instead`,
     );
   const now = deps.clock.now();
-  const eventId = `weather-${flight.flight_id}-${weather.assessed_at}-${kind.toLowerCase()}`;
+  const eventId = uuidFor(`weather:${flight.flight_id}:${weather.assessed_at}:${kind}`);
   const reasonDetail = reasonOf(weather);
   const event = buildEvent(
     kind === 'DELAY'

@@ -145,6 +145,7 @@ describe('FlightPulseStack (defaults, bundled)', () => {
         'record-notification',
         'send-notifications',
         'stream-changes',
+        'watch-weather',
       ].map((n) => `flightpulse-${n}`),
     );
     for (const fn of functions) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FlightSeatsSchema } from '../rebooking/seat-inventory.ts';
-import { FlightWeatherSchema } from '../weather/flight-weather.ts';
+import { FlightWeatherSchema } from '../weather/flight-weather-record.ts';
 
 export const FLIGHT_STATUSES = [
   'SCHEDULED',

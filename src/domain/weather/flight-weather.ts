@@ -1,55 +1,13 @@
-import { z } from 'zod';
 import type { Flight } from '../records/flight.ts';
 import { airportWeatherProfile, windLimitsFor } from './airport-weather-profiles.ts';
 import { type AirportAssessment, assessAirport } from './assess-airport.ts';
 import type { DecodedMetar } from './decode-metar.ts';
 import type { DecodedTaf } from './decode-taf.ts';
-import { FLIGHT_CATEGORIES } from './flight-category.ts';
+import type { AirportWeather, FlightWeather } from './flight-weather-record.ts';
 import type { CrewQualification } from './landing-minimums.ts';
-import { higherRisk, RISK_LEVELS } from './risk-level.ts';
+import { higherRisk } from './risk-level.ts';
 
-const AirportWeatherSchema = z.object({
-  airport: z.string(),
-  at: z.string(),
-  source: z.enum(['METAR', 'TAF', 'NONE']),
-  flight_category: z.enum(FLIGHT_CATEGORIES).nullable(),
-  ceiling_ft: z.number().nullable(),
-  visibility_m: z.number().nullable(),
-  below_minimums: z.boolean(),
-  risk: z.enum(RISK_LEVELS),
-  reasons: z.array(z.string()),
-  crosswind_kt: z.record(z.string(), z.number()),
-  metar: z.string().optional(),
-  taf: z.string().optional(),
-});
-
-export const WaiverSchema = z.object({
-  waiver_id: z.string(),
-  issued_at: z.string(),
-  issued_by: z.string(),
-  reason: z.string(),
-});
-
-/** The weather assessment stored on a flight, and what operations decided about it. */
-export const FlightWeatherSchema = z.object({
-  risk: z.enum(RISK_LEVELS),
-  assessed_at: z.string(),
-  reasons: z.array(z.string()),
-  departure: AirportWeatherSchema,
-  arrival: AirportWeatherSchema,
-  /** Minutes of delay after which the forecast no longer shows a HIGH risk; null if it never does. */
-  suggested_delay_minutes: z.number().int().nullable(),
-  waiver: WaiverSchema.optional(),
-  declared: z
-    .object({
-      kind: z.enum(['DELAY', 'CANCELLATION']),
-      at: z.string(),
-      by: z.string(),
-      delay_minutes: z.number().int().optional(),
-    })
-    .optional(),
-});
-export type FlightWeather = z.infer<typeof FlightWeatherSchema>;
+export { type FlightWeather, FlightWeatherSchema } from './flight-weather-record.ts';
 
 /** The reports of one airport, decoded; errors are kept to be shown, never guessed around. */
 export interface AirportReports {
@@ -73,7 +31,7 @@ function airportWeather(
   airport: string,
   at: string,
   input: FlightWeatherInput,
-): z.infer<typeof AirportWeatherSchema> {
+): AirportWeather {
   const a: AirportAssessment = assessAirport({
     profile: airportWeatherProfile(airport),
     at,

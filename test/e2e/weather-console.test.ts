@@ -1,0 +1,128 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type ServerType, serve } from '@hono/node-server';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/runtime/config.ts';
+import { type LocalRuntime, startLocalRuntime } from '../../src/runtime/local-runtime.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SCREENSHOTS = join(import.meta.dirname, '../../test-results/screenshots');
+
+let runtime: LocalRuntime;
+let server: ServerType;
+let browser: Browser;
+let page: Page;
+let base: string;
+let dataDir: string;
+const serverErrors: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`,
+    );
+  }
+  dataDir = mkdtempSync(join(tmpdir(), 'flightpulse-weather-console-'));
+  // The recorded reports of 15 January 2025 (simulator/weather), the sample flights' day.
+  runtime = await startLocalRuntime(
+    loadConfig(
+      {},
+      { FLIGHTPULSE_DATA_DIR: dataDir, LOG_LEVEL: 'SILENT', WEATHER_SOURCE: 'replay' },
+    ),
+  );
+  await runtime.seed();
+  const app = runtime.app;
+  server = serve({
+    fetch: async (request: Request) => {
+      const response = await app.fetch(request);
+      if (response.status >= 500)
+        serverErrors.push(`${request.method} ${new URL(request.url).pathname} ${response.status}`);
+      return response;
+    },
+    port: 0,
+    hostname: '127.0.0.1',
+  });
+  await new Promise((resolve) => server.once('listening', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--no-first-run',
+    ],
+  });
+  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+  await runtime?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('weather watch in the console (Chromium)', () => {
+  it('runs the watch on the recorded morning and shows SW1234 at HIGH risk with reports and reasons', async () => {
+    await page.goto(`${base}/#/weather`);
+    await page.getByRole('heading', { name: 'Weather watch' }).waitFor();
+    await page.getByLabel('Assess as of (UTC)').fill('2025-01-15T11:00');
+    await page.getByRole('button', { name: 'Run weather watch' }).click();
+    const card = page.locator('.weather-flight[data-flight="SW1234"]');
+    await card.waitFor({ timeout: 15_000 });
+    expect(await card.getAttribute('data-risk')).toBe('HIGH');
+    const text = await card.innerText();
+    expect(text).toContain('DAL departure: TAF TEMPO 1100-1600: 0400 m FG, below CAT I RVR 550 m');
+    expect(text).toContain('The forecast improves after a delay of');
+    expect(await card.locator('.report[data-report="TAF"]').first().innerText()).toContain(
+      'TAF AMD KDAL 151040Z',
+    );
+    // Highest risk first.
+    expect(await page.locator('.weather-flight').first().getAttribute('data-risk')).toBe('HIGH');
+    await page.screenshot({ path: join(SCREENSHOTS, 'weather-1-watch.png'), fullPage: true });
+  });
+
+  it('issues a travel waiver from the page, published as flight.waiver_issued', async () => {
+    const card = page.locator('.weather-flight[data-flight="SW1234"]');
+    await card.getByRole('button', { name: 'Issue travel waiver for SW1234' }).click();
+    await page
+      .locator('.weather-flight[data-flight="SW1234"] .decisions', {
+        hasText: 'Waiver WX-SW1234-20250115',
+      })
+      .waitFor({ timeout: 15_000 });
+    const published = runtime.busEvents.filter((e) => e['detail-type'] === 'flight.waiver_issued');
+    expect(published.map((e) => [e.source, e.detail.flight_id, e.detail.issued_by])).toEqual([
+      ['flightpulse.weather', 'SW1234', 'console'],
+    ]);
+    expect(
+      await page.getByRole('button', { name: 'Issue travel waiver for SW1234' }).isDisabled(),
+    ).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS, 'weather-2-waiver.png'), fullPage: true });
+  });
+
+  it('declares a WEATHER delay that enters the feed and the normal delay workflow', async () => {
+    const card = page.locator('.weather-flight[data-flight="SW1234"]');
+    await card.getByRole('button', { name: /Declare weather delay \(\d+ min\)/ }).click();
+    await page
+      .locator('.weather-flight[data-flight="SW1234"] .decisions', {
+        hasText: 'DELAY declared by console',
+      })
+      .waitFor({ timeout: 15_000 });
+    await runtime.idle();
+    const flight = (await (await runtime.app.request('/flights/SW1234')).json()) as {
+      status: string;
+      delay_reason: string;
+      delay_minutes: number;
+    };
+    expect(flight.status).toBe('DELAYED');
+    expect(flight.delay_reason).toBe('WEATHER');
+    expect(flight.delay_minutes).toBeGreaterThan(0);
+    expect(serverErrors).toEqual([]);
+  });
+});

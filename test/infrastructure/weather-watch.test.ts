@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { buildApp } from '../../infrastructure/bin/app.ts';
+
+describe('the weather watch in AWS', () => {
+  const app = new App({
+    context: {
+      '@aws-cdk/customresources:installLatestAwsSdkDefault': false,
+      'aws:cdk:bundling-stacks': [],
+    },
+  });
+  const stack = buildApp(app);
+  const assembly = app.synth();
+  const template = Template.fromStack(stack);
+
+  it('is scheduled by EventBridge Scheduler every 15 minutes, with retries and a dead-letter queue', () => {
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      Name: 'flightpulse-weather-watch',
+      ScheduleExpression: 'rate(15 minutes)',
+      State: 'ENABLED',
+      Target: Match.objectLike({
+        Arn: Match.objectLike({
+          'Fn::GetAtt': [Match.stringLikeRegexp('WeatherWatchFunction'), 'Arn'],
+        }),
+        RetryPolicy: { MaximumEventAgeInSeconds: 600, MaximumRetryAttempts: 2 },
+        DeadLetterConfig: {
+          Arn: Match.objectLike({
+            'Fn::GetAtt': [Match.stringLikeRegexp('WeatherWatchDeadLetters'), 'Arn'],
+          }),
+        },
+      }),
+    });
+  });
+
+  it('runs the watch function with the table, the bus and nothing more', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      FunctionName: 'flightpulse-watch-weather',
+      Environment: {
+        Variables: Match.objectLike({
+          TABLE_NAME: 'FlightPulseTable',
+          EVENT_BUS_NAME: 'flightpulse-bus',
+        }),
+      },
+    });
+    const policies = template.findResources('AWS::IAM::Policy', {
+      Properties: { Roles: [{ Ref: Match.stringLikeRegexp('WeatherWatchFunctionRole') }] },
+    });
+    const actions = Object.values(policies).flatMap((p) =>
+      (p.Properties.PolicyDocument.Statement as Array<{ Action: string | string[] }>).flatMap(
+        (s) => s.Action,
+      ),
+    );
+    expect(actions).toEqual(
+      expect.arrayContaining(['dynamodb:Query', 'dynamodb:UpdateItem', 'events:PutEvents']),
+    );
+    expect(actions.filter((a) => a.startsWith('dynamodb:'))).not.toContain('dynamodb:DeleteItem');
+  });
+
+  it('keeps cdk-nag AwsSolutions clean', () => {
+    const report = JSON.parse(
+      readFileSync(join(assembly.directory, 'validation-report.json'), 'utf8'),
+    );
+    const aws = report.pluginReports.find(
+      (p: { pluginName: string }) => p.pluginName === 'AwsSolutions',
+    );
+    expect(aws.violations).toEqual([]);
+    expect(aws.conclusion).toBe('success');
+  });
+});
