@@ -4,7 +4,7 @@ import { bookingItems, flightItem, passengerItem } from '../adapters/dynamodb/ta
 import { loadConfig } from '../runtime/config.ts';
 import { generateAirlineDay } from '../simulator/generate-airline-day.ts';
 import { UsageError } from './usage-error.ts';
-import { withStore } from './with-store.ts';
+import { storeName, withStore } from './with-store.ts';
 
 /** `flightpulse generate`: a reproducible synthetic airline day written with batched writes. */
 export async function generateCommand(
@@ -37,11 +37,17 @@ export async function generateCommand(
     ...day.passengers.map(passengerItem),
     ...day.bookings.flatMap(bookingItems),
   ];
-  await withStore(config, (client) =>
-    batchWrite(createDocumentClient(client), config.TABLE_NAME, items),
+  const where = await withStore(
+    config,
+    async (client, target) => {
+      await batchWrite(createDocumentClient(client), config.TABLE_NAME, items);
+      return config.DYNAMODB_ENDPOINT ?? storeName(config.FLIGHTPULSE_DATA_DIR, target);
+    },
+    false,
+    'generate',
   );
   const seconds = (performance.now() - started) / 1000;
   console.log(
-    `Generated ${day.flights.length} flights, ${day.passengers.length} passengers, ${day.bookings.length} bookings (seed ${seed}): ${items.length} items in ${seconds.toFixed(1)} s (${Math.round(items.length / seconds)} items/s)`,
+    `Generated ${day.flights.length} flights, ${day.passengers.length} passengers, ${day.bookings.length} bookings (seed ${seed}): ${items.length} items in ${seconds.toFixed(1)} s (${Math.round(items.length / seconds)} items/s) into ${where}`,
   );
 }

@@ -107,26 +107,35 @@ async function readFlight(
   recipients: Array<{ booking: Booking; passenger: Passenger }>;
   source: string;
 }> {
-  const stored = await withStore(config, async (client) => {
-    const table = new SingleTable(createDocumentClient(client), config.TABLE_NAME);
-    const flightStore = new DynamoDbFlightStore(table);
-    const flight = await flightStore.getFlight(flightId);
-    if (!flight) return undefined;
-    const store = new DynamoDbBookingStore(table);
-    const refs = await flightStore.listFlightBookings(flightId);
-    const bookings = await store.getBookings(refs.map((r) => r.booking_id));
-    const passengers = new Map(
-      (await store.getPassengers(bookings.map((b) => b.passenger_id))).map((p) => [
-        p.passenger_id,
-        p,
-      ]),
-    );
-    const recipients = bookings.flatMap((booking) => {
-      const passenger = passengers.get(booking.passenger_id);
-      return passenger ? [{ booking, passenger }] : [];
-    });
-    return { flight, recipients, source: 'from the store' };
-  });
+  const stored = await withStore(
+    config,
+    async (client, target) => {
+      const table = new SingleTable(createDocumentClient(client), config.TABLE_NAME);
+      const flightStore = new DynamoDbFlightStore(table);
+      const flight = await flightStore.getFlight(flightId);
+      if (!flight) return undefined;
+      const store = new DynamoDbBookingStore(table);
+      const refs = await flightStore.listFlightBookings(flightId);
+      const bookings = await store.getBookings(refs.map((r) => r.booking_id));
+      const passengers = new Map(
+        (await store.getPassengers(bookings.map((b) => b.passenger_id))).map((p) => [
+          p.passenger_id,
+          p,
+        ]),
+      );
+      const recipients = bookings.flatMap((booking) => {
+        const passenger = passengers.get(booking.passenger_id);
+        return passenger ? [{ booking, passenger }] : [];
+      });
+      return {
+        flight,
+        recipients,
+        source: target.viaServer ? "from the running server's store" : 'from the store',
+      };
+    },
+    false,
+    'messages',
+  );
   if (stored) return stored;
   // Not in the store (nothing seeded yet): the sample data holds the specification's flights.
   const sample = loadSampleData();

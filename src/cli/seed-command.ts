@@ -2,7 +2,7 @@ import { createDocumentClient } from '../adapters/dynamodb/document-client.ts';
 import { seedItems } from '../adapters/dynamodb/seed-items.ts';
 import { loadConfig } from '../runtime/config.ts';
 import { sampleDataItems } from '../runtime/sample-data.ts';
-import { withStore } from './with-store.ts';
+import { storeName, withStore } from './with-store.ts';
 
 /**
  * `flightpulse seed`: loads the sample data where it is missing; safe to run again. Targets the
@@ -13,13 +13,16 @@ export async function seedCommand(
   flags: { dataDir?: string | undefined; aws?: boolean | undefined },
 ): Promise<void> {
   const config = loadConfig(env, flags.dataDir ? { FLIGHTPULSE_DATA_DIR: flags.dataDir } : {});
-  const { written, existing } = await withStore(
+  const { written, existing, where } = await withStore(
     config,
-    (client) => seedItems(createDocumentClient(client), config.TABLE_NAME, sampleDataItems()),
+    async (client, target) => ({
+      ...(await seedItems(createDocumentClient(client), config.TABLE_NAME, sampleDataItems())),
+      where: flags.aws
+        ? `${config.TABLE_NAME} in ${config.AWS_REGION}`
+        : (config.DYNAMODB_ENDPOINT ?? storeName(config.FLIGHTPULSE_DATA_DIR, target)),
+    }),
     flags.aws === true,
+    'seed',
   );
-  const where = flags.aws
-    ? `${config.TABLE_NAME} in ${config.AWS_REGION}`
-    : (config.DYNAMODB_ENDPOINT ?? config.FLIGHTPULSE_DATA_DIR);
   console.log(`Sample data in ${where}: ${written} items written, ${existing} already present.`);
 }

@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server';
 import { loadConfig } from '../runtime/config.ts';
 import { startLocalRuntime } from '../runtime/local-runtime.ts';
+import { announceDataDir, claimDataDir, releaseDataDir } from './data-dir-lock.ts';
 
 /** `flightpulse start`: the whole system on this machine, serving the API and the feed. */
 export async function startCommand(
@@ -14,6 +15,9 @@ export async function startCommand(
       ...(flags.dataDir ? { FLIGHTPULSE_DATA_DIR: flags.dataDir } : {}),
     },
   );
+  const dataDir = config.FLIGHTPULSE_DATA_DIR;
+  // The embedded store allows one process: a second start on the same directory says so in one line.
+  const holder = config.DYNAMODB_ENDPOINT ? undefined : claimDataDir(dataDir, 'start');
   const runtime = await startLocalRuntime(config, {
     onBusEvent: (event, rules) => {
       if (!event['detail-type'].startsWith('notification.')) {
@@ -28,22 +32,15 @@ export async function startCommand(
           `[workflow] ${e.state_machine} ${e.status} in ${e.duration_ms} ms (${e.state_transitions} transitions)`,
         );
     },
+  }).catch((error: unknown) => {
+    if (holder) releaseDataDir(dataDir);
+    throw error;
   });
   const empty = (await (await runtime.app.request('/flights?limit=1')).json()) as { count: number };
   if (empty.count === 0) {
     const { written } = await runtime.seed();
     console.log(`Seeded the sample data (${written} items).`);
   }
-  const server = serve(
-    { fetch: runtime.app.fetch, port: config.PORT, hostname: '127.0.0.1' },
-    (info) => {
-      const base = `http://127.0.0.1:${info.port}`;
-      console.log(`FlightPulse is running at ${base}
-  store:  ${config.DYNAMODB_ENDPOINT ?? `embedded DynamoDB (dynalite) in ${config.FLIGHTPULSE_DATA_DIR}`}
-  feed:   POST ${base}/feed/flight-operations
-  try:    npx flightpulse scenario 1   ·   curl ${base}/flights/SW1234`);
-    },
-  );
   // The weather watch on an interval (EventBridge Scheduler does this in AWS).
   const watch =
     config.WEATHER_WATCH_MINUTES > 0
@@ -53,18 +50,46 @@ export async function startCommand(
             .catch((error: unknown) => console.error(`[weather]  watch failed: ${String(error)}`));
         }, config.WEATHER_WATCH_MINUTES * 60_000)
       : undefined;
-  const stop = () => {
-    console.log('Stopping FlightPulse…');
+  const stop = (code: number) => {
     clearInterval(watch);
-    server.close();
     runtime.close().then(
-      () => process.exit(0),
+      () => {
+        if (holder) releaseDataDir(dataDir);
+        process.exit(code);
+      },
       (error: unknown) => {
-        console.error(error);
+        console.error(`flightpulse start: stopping failed: ${String(error)}`);
+        if (holder) releaseDataDir(dataDir);
         process.exit(1);
       },
     );
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  const server = serve(
+    { fetch: runtime.app.fetch, port: config.PORT, hostname: '127.0.0.1' },
+    (info) => {
+      const base = `http://127.0.0.1:${info.port}`;
+      // Other commands on this data directory (seed, generate, messages) use this store through it.
+      if (holder)
+        announceDataDir(dataDir, { ...holder, url: base, store_endpoint: runtime.endpoint });
+      console.log(`FlightPulse is running at ${base}
+  store:  ${config.DYNAMODB_ENDPOINT ?? `embedded DynamoDB (dynalite) in ${dataDir}`}
+  feed:   POST ${base}/feed/flight-operations
+  try:    npx flightpulse scenario 1   ·   curl ${base}/flights/SW1234`);
+    },
+  );
+  server.once('error', (error: NodeJS.ErrnoException) => {
+    console.error(
+      error.code === 'EADDRINUSE'
+        ? `flightpulse start: port ${config.PORT} is in use (another flightpulse start?); choose another with --port N or PORT`
+        : `flightpulse start: cannot listen on 127.0.0.1:${config.PORT}: ${error.message}`,
+    );
+    stop(1);
+  });
+  const shutdown = () => {
+    console.log('Stopping FlightPulse…');
+    server.close();
+    stop(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
 }
