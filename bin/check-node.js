@@ -9,7 +9,7 @@ if (major < 22 || (major === 22 && minor < 18)) {
   const unix = platform === 'linux' || platform === 'darwin';
   console.error(
     [
-      `FlightPulse needs Node.js 22.18 or newer; this is ${process.version} (${process.execPath}).`,
+      `FlightPulse needs Node.js 22.18 or newer; this is v${process.versions.node} (${process.execPath}).`,
       unix
         ? `Get Node 22 from the npm registry (no root needed), then run the command again:\n  npm install --prefix ~/.node22 ${pkg}@22\n  export PATH=~/.node22/node_modules/${pkg}/bin:$PATH`
         : 'Install Node.js 22 from https://nodejs.org/en/download, then run the command again.',

@@ -71,6 +71,8 @@ export interface EventLog {
   markPublished(eventId: string, detailType: string): Promise<void>;
   /** Records a record that was rejected (dead-lettered, with its reason) or was a duplicate. */
   recordOutcome(entry: EventLogEntry): Promise<void>;
+  /** Marks an accepted event that its workflow left alone, with the reason. */
+  markIgnored(eventId: string, reason: string): Promise<void>;
   list(filter: { flightId?: string }, page?: PageRequest): Promise<Page<EventLogEntry>>;
 }
 

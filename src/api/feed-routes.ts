@@ -22,8 +22,10 @@ function toRecords(body: unknown): Array<{ key: string | null; value: string }> 
 
 /** Kafka's key for an operations event is its flight id, so one flight's events stay in order. */
 function flightIdOf(value: unknown): string | null {
-  const payload = (value as { payload?: { flight_id?: unknown } } | null)?.payload;
-  return typeof payload?.flight_id === 'string' ? payload.flight_id : null;
+  const event = value as { flight_id?: unknown; payload?: { flight_id?: unknown } } | null;
+  // A hand-written event may put the flight id beside the payload; keyed so, its rejection is listed under it.
+  const id = event?.payload?.flight_id ?? event?.flight_id;
+  return typeof id === 'string' ? id : null;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { UsageError } from './usage-error.ts';
+import { CommandFailure } from './usage-error.ts';
 
 /** Who holds an embedded store: written to `<data dir>/holder.json` while a command uses it. */
 export interface StoreHolder {
@@ -51,7 +51,7 @@ export function describeHolder(dataDir: string, holder: StoreHolder): string {
 export function claimDataDir(dataDir: string, command: string): StoreHolder {
   mkdirSync(dataDir, { recursive: true });
   const holder = storeHolder(dataDir);
-  if (holder) throw new UsageError(describeHolder(dataDir, holder));
+  if (holder) throw new CommandFailure(describeHolder(dataDir, holder));
   const mine: StoreHolder = { pid: process.pid, command, started_at: new Date().toISOString() };
   writeFileSync(holderFile(dataDir), `${JSON.stringify(mine)}\n`);
   return mine;

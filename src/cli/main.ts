@@ -1,133 +1,154 @@
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../runtime/config.ts';
+import { COMMANDS, type CommandSpec, overview } from './command-specs.ts';
 import { demoCommand } from './demo-command.ts';
 import { generateCommand } from './generate-command.ts';
 import { messagesCommand } from './messages-command.ts';
-import { produceCommand, scenarioCommand } from './produce-command.ts';
+import { produceCommand, scenarioCommand, type Target } from './produce-command.ts';
 import { rightsCommand } from './rights-command.ts';
 import { seedCommand } from './seed-command.ts';
 import { startCommand } from './start-command.ts';
-import { UsageError } from './usage-error.ts';
+import { CommandFailure, UsageError } from './usage-error.ts';
 import { weatherCommand } from './weather-command.ts';
 
-const USAGE = `Usage: flightpulse <command> [options]
+type Values = Record<string, string | boolean | undefined>;
 
-Commands:
-  start       Run FlightPulse locally: REST API, embedded Kafka feed, workflows
-              --port N (PORT, default 3000)  --data-dir DIR (FLIGHTPULSE_DATA_DIR, default .flightpulse)
-  seed        Load the sample flights, passengers and bookings (existing items are kept)
-              --data-dir DIR, or DYNAMODB_ENDPOINT, or --aws for the deployed table (AWS credentials)
-  produce     Send one operations event to a running server
-              --event-type FLIGHT_DELAY|FLIGHT_CANCELLED|GATE_CHANGE --flight-id ID
-              [--delay-minutes N] [--reason R] [--reason-detail TEXT] [--rebooking-priority HIGH|NORMAL|LOW]
-              [--old-gate G] [--new-gate G] [--terminal-change] [--event-id ID] [--url URL]
-  scenario N  Run test scenario N (1–5) against a running server [--url URL]
-  generate    Write a reproducible synthetic airline day into the store (batched writes)
-              --flights N --passengers M [--seed S] [--hubs H] [--data-dir DIR]
-  messages    Preview the messages each passenger of a flight would receive, and the segment count
-              --flight ID --type DELAY|CANCELLATION|GATE_CHANGE [--delay-minutes N] [--new-gate G] [--terminal-change]
-  rights      Judge one passenger-rights case read from stdin (EU261, UK261, APPR, DOT) [--json]
-  demo        Run scenarios 1–5 on a fresh embedded stack and check every expectation [--json]
-  weather assess  Assess one airport's weather: reads {"airport", "metar", "taf"?, "at"?} on stdin [--json]
+/** Parses a command's flags; an unknown flag or a missing value is a one-line UsageError. */
+function parseCommand(name: string, spec: CommandSpec, args: string[]) {
+  try {
+    const { values, positionals } = parseArgs({
+      args,
+      options: spec.options,
+      allowPositionals: true,
+      allowNegative: true,
+      strict: true,
+    });
+    return { values: values as Values, positionals };
+  } catch (error) {
+    const flags = Object.keys(spec.options)
+      .filter((f) => f !== 'debug')
+      .map((f) => (spec.options[f]?.default === true ? `--no-${f}` : `--${f}`));
+    const code = (error as NodeJS.ErrnoException).code;
+    const flag = /'(-[^']*)'/.exec((error as Error).message)?.[1] ?? '';
+    const problem =
+      code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+        ? `unknown option ${flag}`
+        : code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'
+          ? `${flag.split(' ')[0]} ${/argument missing/.test((error as Error).message) ? 'needs a value' : 'takes no value'}`
+          : (error as Error).message.split('\n')[0];
+    throw new UsageError(`${problem}; ${name} accepts ${flags.join(', ')}`);
+  }
+}
 
-Environment: PORT, FLIGHTPULSE_DATA_DIR, TABLE_NAME, EVENT_BUS_NAME, DYNAMODB_ENDPOINT, AWS_REGION,
-             LOG_LEVEL, FLIGHTPULSE_URL (default http://127.0.0.1:3000)
-LLM:         LLM_PROVIDER (none|bedrock|anthropic|openai), LLM_MODEL, BEDROCK_MODEL_ID,
-             AWS_ENDPOINT_URL_BEDROCK_RUNTIME, ANTHROPIC_BASE_URL, ANTHROPIC_API_KEY,
-             OPENAI_BASE_URL, OPENAI_API_KEY, LLM_TIMEOUT_MS, LLM_MAX_RETRIES, LLM_CONCURRENCY`;
+/** Where produce and scenario send: the server, or Kafka when KAFKA_BROKERS is set. */
+function targetOf(values: Values): Target {
+  const url =
+    (values.url as string | undefined) ?? process.env.FLIGHTPULSE_URL ?? 'http://127.0.0.1:3000';
+  return {
+    url: url.replace(/\/$/, ''),
+    wait: values.wait !== false,
+    ...(process.env.KAFKA_BROKERS
+      ? {
+          kafka: {
+            brokers: process.env.KAFKA_BROKERS.split(','),
+            topic: process.env.KAFKA_TOPIC ?? 'flight-operations',
+          },
+        }
+      : {}),
+  };
+}
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    port: { type: 'string' },
-    'data-dir': { type: 'string' },
-    url: { type: 'string' },
-    json: { type: 'boolean' },
-    aws: { type: 'boolean' },
-    flight: { type: 'string' },
-    flights: { type: 'string' },
-    passengers: { type: 'string' },
-    seed: { type: 'string' },
-    hubs: { type: 'string' },
-    type: { type: 'string' },
-    'event-type': { type: 'string' },
-    'flight-id': { type: 'string' },
-    'delay-minutes': { type: 'string' },
-    reason: { type: 'string' },
-    'reason-detail': { type: 'string' },
-    'rebooking-priority': { type: 'string' },
-    'old-gate': { type: 'string' },
-    'new-gate': { type: 'string' },
-    'terminal-change': { type: 'boolean' },
-    'event-id': { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  },
-});
-
-const [command, ...args] = positionals;
-const url = values.url ?? process.env.FLIGHTPULSE_URL ?? 'http://127.0.0.1:3000';
-// With KAFKA_BROKERS set, produce and scenario publish to Kafka (key = flight id) instead of the server's feed.
-const target = {
-  url,
-  ...(process.env.KAFKA_BROKERS
-    ? {
-        kafka: {
-          brokers: process.env.KAFKA_BROKERS.split(','),
-          topic: process.env.KAFKA_TOPIC ?? 'flight-operations',
-        },
-      }
-    : {}),
-};
-
-try {
+/** Runs a command; resolves to false when it ran but its outcome was a failure (exit code 1). */
+async function run(command: string, values: Values, args: string[]): Promise<boolean> {
+  const str = (name: string) => values[name] as string | undefined;
   switch (command) {
     case 'start':
-      await startCommand(process.env, { port: values.port, dataDir: values['data-dir'] });
-      break;
+      await startCommand(process.env, { port: str('port'), dataDir: str('data-dir') });
+      return true;
     case 'seed':
-      await seedCommand(process.env, { dataDir: values['data-dir'], aws: values.aws });
-      break;
+      await seedCommand(process.env, { dataDir: str('data-dir'), aws: values.aws === true });
+      return true;
     case 'produce':
-      await produceCommand(target, values);
-      break;
+      return produceCommand(targetOf(values), values);
     case 'scenario':
-      await scenarioCommand(target, args[0]);
-      break;
+      return scenarioCommand(targetOf(values), args[0]);
     case 'generate':
       await generateCommand(process.env, {
-        flights: values.flights,
-        passengers: values.passengers,
-        seed: values.seed,
-        hubs: values.hubs,
-        dataDir: values['data-dir'],
+        flights: str('flights'),
+        passengers: str('passengers'),
+        seed: str('seed'),
+        hubs: str('hubs'),
+        dataDir: str('data-dir'),
+        json: values.json === true,
       });
-      break;
+      return true;
     case 'messages':
       await messagesCommand(process.env, {
-        flight: values.flight,
-        type: values.type,
-        delayMinutes: values['delay-minutes'],
-        newGate: values['new-gate'],
-        terminalChange: values['terminal-change'],
-        dataDir: values['data-dir'],
+        flight: str('flight'),
+        type: str('type'),
+        delayMinutes: str('delay-minutes'),
+        newGate: str('new-gate'),
+        terminalChange: values['terminal-change'] === true,
+        dataDir: str('data-dir'),
       });
-      break;
-    case 'weather':
-      process.exitCode = (await weatherCommand(args[0], values.json === true)) ? 0 : 1;
-      break;
+      return true;
     case 'rights':
       await rightsCommand(process.env, process.stdin, values.json === true);
-      break;
+      return true;
+    case 'weather':
+      return weatherCommand(args[0], values.json === true);
     case 'demo':
-      process.exitCode = (await demoCommand(process.env, values.json === true)) ? 0 : 1;
-      break;
+      return demoCommand(process.env, values.json === true);
     default:
-      console.log(USAGE);
-      if (!values.help && command !== 'help') process.exitCode = 2;
+      throw new Error(`no command ${command}`);
+  }
+}
+
+/** npm prints its banner on stdout before the script: JSON through npm needs `npm run -s`. */
+function warnAboutNpmBanner(values: Values): void {
+  if (
+    values.json &&
+    process.env.npm_lifecycle_event &&
+    process.env.npm_config_loglevel !== 'silent'
+  )
+    console.error(
+      'note: npm printed its banner on stdout first; use `npm run -s … -- --json` for JSON alone',
+    );
+}
+
+const argv = process.argv.slice(2);
+const [command = '', ...rest] = argv;
+const debug = argv.includes('--debug');
+const spec = COMMANDS[command];
+try {
+  if (!spec) {
+    const asksHelp = ['', 'help', '--help', '-h'].includes(command);
+    if (asksHelp) console.log(overview());
+    else
+      throw new UsageError(
+        `unknown command ${JSON.stringify(command)}; commands: ${Object.keys(COMMANDS).join(', ')} (flightpulse --help)`,
+      );
+  } else {
+    const { values, positionals } = parseCommand(command, spec, rest);
+    if (values.help) {
+      console.log(
+        `${spec.summary}\n\nUsage: ${spec.usage}\n  --debug  a stack trace when something fails`,
+      );
+    } else {
+      if (positionals.length > (spec.positionals ?? 0))
+        throw new UsageError(
+          `${command} takes no argument ${JSON.stringify(positionals.at(-1))}; see flightpulse ${command} --help`,
+        );
+      warnAboutNpmBanner(values);
+      if (!(await run(command, values, positionals))) process.exitCode = 1;
+    }
   }
 } catch (error) {
-  console.error(
-    `flightpulse ${command}: ${error instanceof ConfigError || error instanceof UsageError ? error.message : (error as Error).stack}`,
-  );
-  process.exitCode = 1;
+  const known =
+    error instanceof UsageError || error instanceof CommandFailure || error instanceof ConfigError;
+  const message = known ? (error as Error).message : String((error as Error)?.message ?? error);
+  console.error(`flightpulse${command && spec ? ` ${command}` : ''}: ${message}`);
+  if (debug) console.error((error as Error).stack);
+  else if (!known) console.error('(run again with --debug for the stack trace)');
+  process.exitCode = error instanceof UsageError ? 2 : 1;
 }

@@ -16,7 +16,8 @@ import { createGenerateMessages } from '../handlers/generate-messages.ts';
 import { loadConfig } from '../runtime/config.ts';
 import { loadSampleData } from '../runtime/sample-data.ts';
 import { buildEvent } from '../simulator/build-event.ts';
-import { UsageError } from './usage-error.ts';
+import { enumFlag, intFlag } from './flag-values.ts';
+import { CommandFailure, UsageError } from './usage-error.ts';
 import { withStore } from './with-store.ts';
 
 const TYPES = {
@@ -42,10 +43,9 @@ export async function messagesCommand(
   env: Record<string, string | undefined>,
   flags: MessagesFlags,
 ): Promise<void> {
-  const type = flags.type?.toUpperCase() as keyof typeof TYPES | undefined;
-  if (!flags.flight || !type || !(type in TYPES)) {
-    throw new UsageError('give --flight <id> and --type DELAY|CANCELLATION|GATE_CHANGE');
-  }
+  const type = enumFlag('type', flags.type, Object.keys(TYPES) as Array<keyof typeof TYPES>);
+  if (!type) throw new UsageError('--type is required: one of DELAY, CANCELLATION, GATE_CHANGE');
+  if (!flags.flight) throw new UsageError('--flight is required (e.g. SW1234)');
   const config = loadConfig(
     { LOG_LEVEL: 'SILENT', ...env },
     flags.dataDir ? { FLIGHTPULSE_DATA_DIR: flags.dataDir } : {},
@@ -55,7 +55,7 @@ export async function messagesCommand(
     {
       eventType: TYPES[type],
       flightId: flight.flight_id,
-      delayMinutes: Number(flags.delayMinutes ?? 45),
+      delayMinutes: intFlag('delay-minutes', flags.delayMinutes, 45, 1, 1440),
       newGate: flags.newGate ?? 'D15',
       terminalChange: flags.terminalChange === true,
     },
@@ -141,7 +141,7 @@ async function readFlight(
   const sample = loadSampleData();
   const flight = sample.flights.find((f) => f.flight_id === flightId);
   if (!flight)
-    throw new UsageError(`flight ${flightId} is neither in the store nor in the sample data`);
+    throw new CommandFailure(`flight ${flightId} is neither in the store nor in the sample data`);
   const recipients = sample.bookings
     .filter((b) => b.flight_id === flightId)
     .map((booking) => ({

@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { KafkaFeedProducer } from '../adapters/kafka/kafka-feed-producer.ts';
-import { INBOUND_EVENT_TYPES } from '../domain/disruptions/inbound-events.ts';
+import {
+  CANCELLATION_REASONS,
+  DELAY_REASONS,
+  INBOUND_EVENT_TYPES,
+  REBOOKING_PRIORITIES,
+} from '../domain/disruptions/inbound-events.ts';
 import type { Flight } from '../domain/records/flight.ts';
-import type { EventLogEntry } from '../ports.ts';
 import { loadSampleData } from '../runtime/sample-data.ts';
 import { buildEvent, type ProduceOptions } from '../simulator/build-event.ts';
 import {
@@ -11,14 +16,19 @@ import {
   SCENARIO_IDS,
   type ScenarioRecord,
 } from '../simulator/scenarios.ts';
-import { UsageError } from './usage-error.ts';
+import { awaitOutcome, type FinalOutcome, type Produced } from './await-outcomes.ts';
+import { enumFlag, intFlag } from './flag-values.ts';
+import { CommandFailure, UsageError } from './usage-error.ts';
+
+/** How long `produce` and `scenario` wait for outcomes (ingest, then the workflow). */
+const WAIT_MS = 120_000;
 
 async function request<T>(url: string, init?: RequestInit): Promise<{ status: number; body: T }> {
   let response: Response;
   try {
     response = await fetch(url, init);
   } catch (error) {
-    throw new UsageError(
+    throw new CommandFailure(
       `cannot reach FlightPulse at ${new URL(url).origin} (${(error as Error).message}); is \`flightpulse start\` running?`,
     );
   }
@@ -29,16 +39,18 @@ async function request<T>(url: string, init?: RequestInit): Promise<{ status: nu
 export interface Target {
   url: string;
   kafka?: { brokers: string[]; topic: string };
+  /** Wait for each record's outcome (the default); `--no-wait` turns it off. */
+  wait?: boolean;
 }
 
 async function send(
   target: Target,
-  records: ScenarioRecord[],
+  records: Array<{ key: string | null; value: string }>,
 ): Promise<Array<{ partition: number; offset: string }>> {
   if (target.kafka) {
     const producer = new KafkaFeedProducer(target.kafka.brokers, target.kafka.topic, 3);
     try {
-      return await producer.produce(records.map(feedRecord));
+      return await producer.produce(records);
     } finally {
       await producer.close();
     }
@@ -49,29 +61,41 @@ async function send(
   }>(`${target.url}/feed/flight-operations`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ records: records.map(feedRecord) }),
+    body: JSON.stringify({ records }),
   });
-  if (status !== 202) throw new UsageError(`the feed answered ${status}: ${JSON.stringify(body)}`);
+  if (status !== 202)
+    throw new CommandFailure(`the feed answered ${status}: ${JSON.stringify(body)}`);
   return body.offsets ?? [];
 }
 
+/** Produces the records, prints where they went and, unless told not to wait, what became of each. */
 async function produce(
   target: Target,
   records: ScenarioRecord[],
   serverUp: boolean,
-): Promise<void> {
-  const offsets = await send(target, records);
+): Promise<Array<FinalOutcome | undefined>> {
+  const feed = records.map(feedRecord);
+  const offsets = await send(target, feed);
   const topic = target.kafka ? `Kafka ${target.kafka.topic}` : 'flight-operations';
   records.forEach((record, i) => {
     const at = offsets[i];
+    const payload = 'event' in record ? (record.event.payload as { flight_id?: string }) : {};
     const what =
       'event' in record
-        ? `${record.event.event_type} ${(record.event.payload as { flight_id: string }).flight_id} (${record.event.event_id})`
-        : 'raw record';
+        ? `${String(record.event.event_type)} ${payload?.flight_id ?? '(no flight)'} (${String(record.event.event_id)})`
+        : `record keyed ${feed[i]?.key ?? '(no key)'}`;
     console.log(`produced ${what} → ${topic} partition ${at?.partition} offset ${at?.offset}`);
   });
-  if (serverUp) await reportOutcomes(target.url, offsets);
-  else console.log(`  (no FlightPulse server at ${target.url} to report the outcomes)`);
+  if (target.wait === false) return records.map(() => undefined);
+  if (!serverUp) {
+    console.log(`  (no FlightPulse server at ${target.url} to report the outcomes)`);
+    return records.map(() => undefined);
+  }
+  const deadline = Date.now() + WAIT_MS;
+  const produced: Produced[] = offsets.map((o, i) => ({ ...o, key: feed[i]?.key ?? null }));
+  const outcomes = await Promise.all(produced.map((p) => awaitOutcome(target.url, p, deadline)));
+  for (const outcome of outcomes) console.log(`  ${outcome.line}`);
+  return outcomes;
 }
 
 async function reachable(url: string): Promise<boolean> {
@@ -90,89 +114,105 @@ async function knownFlights(target: Target, serverUp: boolean): Promise<Map<stri
   return new Map(flights.map((f) => [f.flight_id, f]));
 }
 
-/** Waits briefly for the ingest outcome of each produced record (found by its offset) and prints it. */
-async function reportOutcomes(
-  url: string,
-  offsets: Array<{ partition: number; offset: string }>,
-): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    const { body } = await request<{ events: EventLogEntry[] }>(`${url}/events?limit=200`);
-    const found = offsets.map(({ partition, offset }) =>
-      body.events.find(
-        (e) =>
-          e.kafka?.partition === partition &&
-          e.kafka.offset === offset &&
-          e.outcome !== ('RECEIVED' as string),
-      ),
-    );
-    if (found.every((entry) => entry !== undefined)) {
-      for (const entry of found) {
-        const what =
-          entry?.event_id ?? `partition ${entry?.kafka.partition} offset ${entry?.kafka.offset}`;
-        console.log(
-          `  ${what}: ${entry?.outcome}${entry?.detail_type ? ` as ${entry.detail_type}` : ''}${entry?.reason ? ` (${entry.reason})` : ''}`,
-        );
-      }
-      return;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+/**
+ * A hand-written event: inline JSON, `@file`, or `-` for standard input. It is sent as written,
+ * keyed by `--flight-id` or the flight id it names, so ingest judges it and lists it under that flight.
+ */
+function handWritten(text: string, flightFlag: string | undefined): ScenarioRecord {
+  let source = text;
+  try {
+    if (text === '-') source = readFileSync(0, 'utf8');
+    else if (text.startsWith('@')) source = readFileSync(text.slice(1), 'utf8');
+  } catch (error) {
+    throw new UsageError(`--event: cannot read ${text} (${(error as Error).message})`);
   }
-  console.log('  (not every record was ingested within 10 s; see GET /events)');
+  let named: unknown;
+  try {
+    const event = JSON.parse(source) as { flight_id?: unknown; payload?: { flight_id?: unknown } };
+    named = event?.payload?.flight_id ?? event?.flight_id;
+  } catch {
+    // Not JSON: ingest says so.
+  }
+  return { raw: source, key: flightFlag ?? (typeof named === 'string' ? named : null) };
 }
 
-/** `flightpulse produce`: one event, with the flags of the seed's producer. */
+function optionsFrom(values: Record<string, string | boolean | undefined>): ProduceOptions {
+  const str = (name: string) => {
+    const v = values[name];
+    return typeof v === 'string' ? v : undefined;
+  };
+  const eventType = enumFlag('event-type', str('event-type'), INBOUND_EVENT_TYPES);
+  if (!eventType)
+    throw new UsageError(`--event-type is required: one of ${INBOUND_EVENT_TYPES.join(', ')}`);
+  const flightId = str('flight-id');
+  if (!flightId) throw new UsageError('--flight-id is required (e.g. SW1234)');
+  const reasons = eventType === 'FLIGHT_CANCELLED' ? CANCELLATION_REASONS : DELAY_REASONS;
+  const reason = enumFlag('reason', str('reason'), reasons);
+  const priority = enumFlag('rebooking-priority', str('rebooking-priority'), REBOOKING_PRIORITIES);
+  const detail = str('reason-detail');
+  const oldGate = str('old-gate');
+  const newGate = str('new-gate');
+  return {
+    eventType,
+    flightId,
+    delayMinutes: intFlag('delay-minutes', str('delay-minutes'), 30, 1, 1440),
+    ...(reason ? { reason } : {}),
+    ...(detail !== undefined ? { reasonDetail: detail } : {}),
+    ...(priority ? { rebookingPriority: priority } : {}),
+    ...(oldGate !== undefined ? { oldGate } : {}),
+    ...(newGate !== undefined ? { newGate } : {}),
+    terminalChange: values['terminal-change'] === true,
+  };
+}
+
+/**
+ * `flightpulse produce`: one event, from flags or hand-written (`--event`). Resolves to false when
+ * the event was rejected, ignored or its workflow failed.
+ */
 export async function produceCommand(
   target: Target,
   values: Record<string, string | boolean | undefined>,
-): Promise<void> {
-  const eventType = values['event-type'];
-  const flightId = values['flight-id'];
-  if (
-    typeof eventType !== 'string' ||
-    !(INBOUND_EVENT_TYPES as readonly string[]).includes(eventType)
-  ) {
-    throw new UsageError(`--event-type must be one of ${INBOUND_EVENT_TYPES.join(', ')}`);
-  }
-  if (typeof flightId !== 'string') throw new UsageError('--flight-id is required');
-  const delay = values['delay-minutes'];
-  const options: ProduceOptions = {
-    eventType: eventType as ProduceOptions['eventType'],
-    flightId,
-    ...(typeof delay === 'string' ? { delayMinutes: Number(delay) } : {}),
-    ...(typeof values.reason === 'string' ? { reason: values.reason } : {}),
-    ...(typeof values['reason-detail'] === 'string'
-      ? { reasonDetail: values['reason-detail'] }
-      : {}),
-    ...(typeof values['rebooking-priority'] === 'string'
-      ? {
-          rebookingPriority: values['rebooking-priority'] as ProduceOptions['rebookingPriority'] &
-            string,
-        }
-      : {}),
-    ...(typeof values['old-gate'] === 'string' ? { oldGate: values['old-gate'] } : {}),
-    ...(typeof values['new-gate'] === 'string' ? { newGate: values['new-gate'] } : {}),
-    terminalChange: values['terminal-change'] === true,
-  };
+): Promise<boolean> {
   const serverUp = await reachable(target.url);
-  const flight = (await knownFlights(target, serverUp)).get(flightId);
-  const eventId = typeof values['event-id'] === 'string' ? values['event-id'] : randomUUID();
-  const event = buildEvent(options, flight, eventId, new Date().toISOString());
-  await produce(target, [{ event }], serverUp);
+  let record: ScenarioRecord;
+  if (typeof values.event === 'string') {
+    record = handWritten(
+      values.event,
+      typeof values['flight-id'] === 'string' ? values['flight-id'] : undefined,
+    );
+  } else {
+    const options = optionsFrom(values);
+    const flight = (await knownFlights(target, serverUp)).get(options.flightId);
+    const eventId = typeof values['event-id'] === 'string' ? values['event-id'] : randomUUID();
+    record = { event: buildEvent(options, flight, eventId, new Date().toISOString()) };
+  }
+  const [outcome] = await produce(target, [record], serverUp);
+  return outcome === undefined || outcome.outcome === 'ACCEPTED' || outcome.outcome === 'DUPLICATE';
 }
 
-/** `flightpulse scenario N`: one of the scenarios (1–5 are the specification's), against a running server. */
-export async function scenarioCommand(target: Target, idText: string | undefined): Promise<void> {
+/**
+ * `flightpulse scenario N`: one of the scenarios against a running server. Resolves to false when a
+ * record's outcome differs from what the scenario expects (its deliberate bad records are expected).
+ */
+export async function scenarioCommand(
+  target: Target,
+  idText: string | undefined,
+): Promise<boolean> {
   const id = Number(idText);
   if (!SCENARIO_IDS.includes(id))
-    throw new UsageError(`give a scenario number: ${SCENARIO_IDS.join(', ')}`);
+    throw new UsageError(
+      `scenario takes a number: one of ${SCENARIO_IDS.join(', ')} (got ${JSON.stringify(idText ?? null)})`,
+    );
   const serverUp = await reachable(target.url);
   const flights = await knownFlights(target, serverUp);
-  const scenario = buildScenario(id, {
-    flights,
-    newId: randomUUID,
-    now: new Date(),
-  });
+  const scenario = buildScenario(id, { flights, newId: randomUUID, now: new Date() });
   console.log(`Scenario ${id}: ${scenario.title}`);
-  await produce(target, scenario.records, serverUp);
+  const outcomes = await produce(target, scenario.records, serverUp);
+  return outcomes.every((outcome, i) => {
+    if (outcome === undefined) return true;
+    const expected = scenario.records[i]?.expect ?? 'ACCEPTED';
+    return (
+      outcome.outcome === expected || (expected === 'ACCEPTED' && outcome.outcome === 'DUPLICATE')
+    );
+  });
 }

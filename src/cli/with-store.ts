@@ -8,7 +8,7 @@ import {
 } from '../adapters/local/dynamodb/embedded-dynamodb.ts';
 import type { Config } from '../runtime/config.ts';
 import { claimDataDir, describeHolder, releaseDataDir, storeHolder } from './data-dir-lock.ts';
-import { UsageError } from './usage-error.ts';
+import { CommandFailure } from './usage-error.ts';
 
 /** Where a command's store is, and what to tell the user about it. */
 export interface StoreTarget {
@@ -38,14 +38,14 @@ export async function withStore<T>(
       endpoint = holder.store_endpoint;
       viaServer = { pid: holder.pid, ...(holder.url ? { url: holder.url } : {}) };
     } else if (holder) {
-      throw new UsageError(describeHolder(dataDir, holder));
+      throw new CommandFailure(describeHolder(dataDir, holder));
     } else {
       claimDataDir(dataDir, command);
       try {
         embedded = await startEmbeddedDynamoDb(join(dataDir, 'dynamodb'));
       } catch (error) {
         releaseDataDir(dataDir);
-        throw new UsageError(`cannot open the store in ${dataDir}: ${String(error)}`);
+        throw new CommandFailure(`cannot open the store in ${dataDir}: ${String(error)}`);
       }
       endpoint = embedded.endpoint;
     }

@@ -121,7 +121,10 @@ async function ingestRecord(record: KafkaRecord, deps: IngestDeps): Promise<Reco
     };
   } catch (error) {
     if (!(error instanceof RejectedRecordError)) throw error;
+    // A record too broken to name its flight is still listed under the flight its key names.
+    const keyFlight = record.key ? Buffer.from(record.key, 'base64').toString('utf8') : undefined;
     await deps.events.recordOutcome({
+      ...(keyFlight ? { flight_id: keyFlight } : {}),
       ...error.event,
       outcome: 'REJECTED',
       reason: error.message,

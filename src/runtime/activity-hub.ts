@@ -8,8 +8,8 @@ export type Activity =
       flight_id?: string;
       detail_type?: string;
       reason?: string;
-      partition: number;
-      offset: string;
+      partition?: number;
+      offset?: string;
     }
   | {
       kind: 'workflow';

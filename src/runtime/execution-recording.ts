@@ -4,12 +4,16 @@ import type {
   ExecutionRecord,
 } from '../adapters/local/step-functions/local-executor.ts';
 import type { WorkTracker } from '../adapters/local/work-tracker.ts';
-import type { Clock, ExecutionLog } from '../ports.ts';
+import { IGNORED_STATE, ignoredReason } from '../domain/disruptions/ignored-reason.ts';
+import type { Clock, EventLog, ExecutionLog, FlightStore } from '../ports.ts';
 import type { ActivityHub } from './activity-hub.ts';
 import { reportWorkflow } from './activity-reports.ts';
 
 export interface ExecutionRecordingDeps {
   executionLog: ExecutionLog;
+  /** The event log and flights, to mark an accepted event its workflow left alone as IGNORED. */
+  events: EventLog;
+  flights: FlightStore;
   hub: ActivityHub;
   tracker: WorkTracker;
   clock: Clock;
@@ -29,6 +33,8 @@ export function executionRecording(deps: ExecutionRecordingDeps): ExecutionObser
       deps.onExecution?.(record);
       const detail = (record.input as BusEvent).detail as { flight_id?: string; event_id?: string };
       if (detail.flight_id && detail.event_id) {
+        if (record.status === 'SUCCEEDED' && record.steps.some((s) => s.name === IGNORED_STATE))
+          tracker.track(markIgnored(deps, record.input as BusEvent));
         const { input: _input, output: _output, ...summary } = record;
         tracker.track(
           executionLog.record({
@@ -41,4 +47,21 @@ export function executionRecording(deps: ExecutionRecordingDeps): ExecutionObser
     },
     onStep: (record) => reportWorkflow(hub, record, clock.now()),
   };
+}
+
+/** Records, in the event log and live, why a workflow left an accepted event alone. */
+async function markIgnored(deps: ExecutionRecordingDeps, input: BusEvent): Promise<void> {
+  const detail = input.detail as { flight_id: string; event_id: string; timestamp?: string };
+  const flight = await deps.flights.getFlight(detail.flight_id);
+  const reason = ignoredReason(input['detail-type'], detail.timestamp, flight);
+  await deps.events.markIgnored(detail.event_id, reason);
+  deps.hub.publish({
+    kind: 'event',
+    at: deps.clock.now(),
+    outcome: 'IGNORED',
+    event_id: detail.event_id,
+    detail_type: input['detail-type'],
+    flight_id: detail.flight_id,
+    reason,
+  });
 }

@@ -146,6 +146,8 @@ export async function startLocalRuntime(
     clock,
     executionRecording({
       executionLog: store.executionLog,
+      events: store.events,
+      flights: store.flights,
       hub,
       tracker,
       clock,

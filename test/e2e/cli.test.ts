@@ -139,7 +139,9 @@ describe('flightpulse start, scenario and produce', () => {
         url,
       ]),
     ).rejects.toMatchObject({
-      stderr: expect.stringContaining('--event-type must be one of'),
+      code: 2,
+      stderr:
+        'flightpulse produce: --event-type takes one of FLIGHT_DELAY, FLIGHT_CANCELLED, GATE_CHANGE (got "FLIGHT_DIVERTED")\n',
     });
   });
 });

@@ -9,6 +9,7 @@ export async function batchWrite(
   tableName: string,
   items: Record<string, unknown>[],
   concurrency = 8,
+  onProgress?: (written: number) => void,
 ): Promise<void> {
   const chunks: Record<string, unknown>[][] = [];
   for (let i = 0; i < items.length; i += BATCH_WRITE_LIMIT)
@@ -25,5 +26,14 @@ export async function batchWrite(
       pending = (result.UnprocessedItems?.[tableName] ?? []) as typeof pending;
     }
   };
-  await Promise.all(chunks.map((chunk) => limit(() => writeChunk(chunk))));
+  let written = 0;
+  await Promise.all(
+    chunks.map((chunk) =>
+      limit(async () => {
+        await writeChunk(chunk);
+        written += chunk.length;
+        onProgress?.(written);
+      }),
+    ),
+  );
 }

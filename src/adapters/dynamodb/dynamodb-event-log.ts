@@ -58,6 +58,18 @@ export class DynamoDbEventLog implements EventLog {
     );
   }
 
+  async markIgnored(eventId: string, reason: string): Promise<void> {
+    await this.table.doc.send(
+      new UpdateCommand({
+        TableName: this.table.name,
+        Key: keys.inboundEvent(eventId),
+        UpdateExpression: 'SET outcome = :ignored, reason = :reason',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeValues: { ':ignored': 'IGNORED', ':reason': reason },
+      }),
+    );
+  }
+
   async recordOutcome(entry: EventLogEntry): Promise<void> {
     const { topic, partition, offset } = entry.kafka;
     await this.table.doc.send(

@@ -11,6 +11,7 @@ export async function seedItems(
   tableName: string,
   items: Record<string, unknown>[],
   concurrency = 16,
+  onProgress?: (done: number) => void,
 ): Promise<{ written: number; existing: number }> {
   const limit = pLimit(concurrency);
   const writeIfMissing = async (item: Record<string, unknown>): Promise<boolean> => {
@@ -28,7 +29,16 @@ export async function seedItems(
       throw error;
     }
   };
-  const results = await Promise.all(items.map((item) => limit(() => writeIfMissing(item))));
+  let done = 0;
+  const results = await Promise.all(
+    items.map((item) =>
+      limit(async () => {
+        const wrote = await writeIfMissing(item);
+        onProgress?.(++done);
+        return wrote;
+      }),
+    ),
+  );
   const written = results.filter(Boolean).length;
   return { written, existing: items.length - written };
 }

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
-/** What ingest decided for one inbound record. */
-export const EventOutcomeSchema = z.enum(['ACCEPTED', 'DUPLICATE', 'REJECTED']);
+/**
+ * What became of one inbound record: ingest accepted, de-duplicated or rejected it; IGNORED is an
+ * accepted event its workflow then left alone (stale, or a delay for a cancelled flight).
+ */
+export const EventOutcomeSchema = z.enum(['ACCEPTED', 'DUPLICATE', 'REJECTED', 'IGNORED']);
 export type EventOutcome = z.infer<typeof EventOutcomeSchema>;
 
 /** Where a record sat in Kafka (or the embedded feed). */

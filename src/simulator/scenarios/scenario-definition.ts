@@ -1,9 +1,13 @@
 import type { ProduceOptions } from '../build-event.ts';
 
-/** One record to put on the feed: an event, or raw text (to show how bad input is handled). */
-export type ScenarioRecord =
+/**
+ * One record to put on the feed: an event, or raw text (to show how bad input is handled).
+ * `expect` names an outcome other than ACCEPTED the scenario means to show (a deliberate bad record).
+ */
+export type ScenarioRecord = (
   | { event: Record<string, unknown> }
-  | { raw: string; key: string | null };
+  | { raw: string; key: string | null }
+) & { expect?: 'REJECTED' | 'DUPLICATE' | 'IGNORED' };
 
 export interface ScenarioBuilder {
   /** An event for a known flight, stamped a second after the previous one of the scenario. */

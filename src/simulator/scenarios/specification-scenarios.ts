@@ -62,9 +62,12 @@ export const SPECIFICATION_SCENARIOS: Record<number, ScenarioDefinition> = {
           terminalChange: false,
         }),
         event({ eventType: 'FLIGHT_DELAY', flightId: 'SW7890', delayMinutes: 150, reason: 'ATC' }),
-        first,
-        { raw: '{"event_type": "FLIGHT_DELAY", "payload": ', key: 'SW7890' },
-        event({ eventType: 'FLIGHT_CANCELLED', flightId: 'SW0000', reason: 'WEATHER' }),
+        { ...first, expect: 'DUPLICATE' },
+        { raw: '{"event_type": "FLIGHT_DELAY", "payload": ', key: 'SW7890', expect: 'REJECTED' },
+        {
+          ...event({ eventType: 'FLIGHT_CANCELLED', flightId: 'SW0000', reason: 'WEATHER' }),
+          expect: 'REJECTED',
+        },
       ];
     },
   },

@@ -1,0 +1,93 @@
+import { IGNORED_STATE } from '../domain/disruptions/ignored-reason.ts';
+import type { EventLogEntry, ExecutionSummary } from '../ports.ts';
+
+/** A produced record: where it landed and the flight it is keyed by. */
+export interface Produced {
+  partition: number;
+  offset: string;
+  key: string | null;
+}
+
+/** What finally became of a record, once ingest and (when accepted) its workflow are done. */
+export interface FinalOutcome {
+  outcome: EventLogEntry['outcome'] | 'FAILED' | 'UNKNOWN';
+  line: string;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function getJson<T>(url: string): Promise<T> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+  return (await response.json()) as T;
+}
+
+/** The ingest outcome of one record, found by its partition and offset. */
+async function ingestOutcome(url: string, record: Produced): Promise<EventLogEntry | undefined> {
+  const query = record.key ? `flight_id=${encodeURIComponent(record.key)}&` : '';
+  const { events } = await getJson<{ events: EventLogEntry[] }>(
+    `${url}/events?${query}limit=200`,
+  ).catch(() => ({ events: [] as EventLogEntry[] }));
+  return events.find(
+    (e) =>
+      e.kafka?.partition === record.partition &&
+      e.kafka.offset === record.offset &&
+      e.outcome !== ('RECEIVED' as string),
+  );
+}
+
+async function finishedRun(url: string, entry: EventLogEntry) {
+  const { executions } = await getJson<{ executions: ExecutionSummary[] }>(
+    `${url}/executions?flight_id=${encodeURIComponent(entry.flight_id ?? '')}&limit=200`,
+  );
+  return executions.find((e) => e.event_id === entry.event_id && e.status !== 'RUNNING');
+}
+
+/**
+ * Waits for the outcome of one record: REJECTED or DUPLICATE at ingest, or, for an accepted
+ * event, the end of its workflow — which may have left it alone (IGNORED, with the reason).
+ */
+export async function awaitOutcome(
+  url: string,
+  record: Produced,
+  deadline: number,
+): Promise<FinalOutcome> {
+  let entry: EventLogEntry | undefined;
+  while (!entry && Date.now() < deadline) {
+    entry = await ingestOutcome(url, record);
+    if (!entry) await sleep(200);
+  }
+  if (!entry) return { outcome: 'UNKNOWN', line: 'not ingested in time; see GET /events' };
+  if (entry.outcome !== 'ACCEPTED' || !entry.flight_id)
+    return { outcome: entry.outcome, line: describe(entry) };
+  let run: ExecutionSummary | undefined;
+  while (!run && Date.now() < deadline) {
+    run = await finishedRun(url, entry);
+    if (!run) await sleep(300);
+  }
+  if (!run)
+    return {
+      outcome: 'UNKNOWN',
+      line: `${describe(entry)}; its workflow is still running (see GET /executions?flight_id=${entry.flight_id})`,
+    };
+  if (run.status === 'FAILED')
+    return { outcome: 'FAILED', line: `${describe(entry)} → ${run.state_machine} FAILED` };
+  if (run.steps.some((s) => s.name === IGNORED_STATE && s.entered > 0)) {
+    // The event log is marked right after the run ends.
+    let ignored = entry;
+    for (let i = 0; i < 20 && ignored.outcome !== 'IGNORED'; i++) {
+      await sleep(100);
+      ignored = (await ingestOutcome(url, record)) ?? ignored;
+    }
+    return { outcome: 'IGNORED', line: describe({ ...ignored, outcome: 'IGNORED' }) };
+  }
+  return {
+    outcome: 'ACCEPTED',
+    line: `${describe(entry)} → ${run.state_machine} ${run.status} in ${run.duration_ms ?? '?'} ms`,
+  };
+}
+
+function describe(entry: EventLogEntry): string {
+  const what = entry.event_id ?? `partition ${entry.kafka.partition} offset ${entry.kafka.offset}`;
+  return `${what}: ${entry.outcome}${entry.detail_type ? ` as ${entry.detail_type}` : ''}${entry.reason ? ` — ${entry.reason}` : ''}`;
+}
