@@ -68,7 +68,8 @@ describe('flightpulse weather assess --json', () => {
 
   it('rejects input that is not the documented JSON', async () => {
     const { code, stderr } = await assess('{"airport": "JFK"}');
-    expect(code).toBe(1);
+    // Wrong usage (input not in the documented shape) exits 2, as every command's usage errors do.
+    expect(code).toBe(2);
     expect(stderr).toContain('invalid input');
   });
 });
