@@ -1,17 +1,10 @@
 import { parseArgs } from 'node:util';
-import { ConfigError } from '../runtime/config.ts';
 import { COMMANDS, type CommandSpec, overview } from './command-specs.ts';
-import { demoCommand } from './demo-command.ts';
-import { generateCommand } from './generate-command.ts';
-import { messagesCommand } from './messages-command.ts';
-import { produceCommand, scenarioCommand, type Target } from './produce-command.ts';
-import { rightsCommand } from './rights-command.ts';
-import { seedCommand } from './seed-command.ts';
-import { startCommand } from './start-command.ts';
+import type { Target } from './produce-command.ts';
 import { CommandFailure, UsageError } from './usage-error.ts';
-import { weatherCommand } from './weather-command.ts';
 
 type Values = Record<string, string | boolean | undefined>;
+// Commands are imported when run, so `--help` and usage errors answer at once.
 
 /** Parses a command's flags; an unknown flag or a missing value is a one-line UsageError. */
 function parseCommand(name: string, spec: CommandSpec, args: string[]) {
@@ -63,17 +56,23 @@ async function run(command: string, values: Values, args: string[]): Promise<boo
   const str = (name: string) => values[name] as string | undefined;
   switch (command) {
     case 'start':
-      await startCommand(process.env, { port: str('port'), dataDir: str('data-dir') });
+      await (await import('./start-command.ts')).startCommand(process.env, {
+        port: str('port'),
+        dataDir: str('data-dir'),
+      });
       return true;
     case 'seed':
-      await seedCommand(process.env, { dataDir: str('data-dir'), aws: values.aws === true });
+      await (await import('./seed-command.ts')).seedCommand(process.env, {
+        dataDir: str('data-dir'),
+        aws: values.aws === true,
+      });
       return true;
     case 'produce':
-      return produceCommand(targetOf(values), values);
+      return (await import('./produce-command.ts')).produceCommand(targetOf(values), values);
     case 'scenario':
-      return scenarioCommand(targetOf(values), args[0]);
+      return (await import('./produce-command.ts')).scenarioCommand(targetOf(values), args[0]);
     case 'generate':
-      await generateCommand(process.env, {
+      await (await import('./generate-command.ts')).generateCommand(process.env, {
         flights: str('flights'),
         passengers: str('passengers'),
         seed: str('seed'),
@@ -83,7 +82,7 @@ async function run(command: string, values: Values, args: string[]): Promise<boo
       });
       return true;
     case 'messages':
-      await messagesCommand(process.env, {
+      await (await import('./messages-command.ts')).messagesCommand(process.env, {
         flight: str('flight'),
         type: str('type'),
         delayMinutes: str('delay-minutes'),
@@ -93,12 +92,16 @@ async function run(command: string, values: Values, args: string[]): Promise<boo
       });
       return true;
     case 'rights':
-      await rightsCommand(process.env, process.stdin, values.json === true);
+      await (await import('./rights-command.ts')).rightsCommand(
+        process.env,
+        process.stdin,
+        values.json === true,
+      );
       return true;
     case 'weather':
-      return weatherCommand(args[0], values.json === true);
+      return (await import('./weather-command.ts')).weatherCommand(args[0], values.json === true);
     case 'demo':
-      return demoCommand(process.env, values.json === true);
+      return (await import('./demo-command.ts')).demoCommand(process.env, values.json === true);
     default:
       throw new Error(`no command ${command}`);
   }
@@ -144,8 +147,11 @@ try {
     }
   }
 } catch (error) {
+  // ConfigError by name: the config module loads with the command, not before.
   const known =
-    error instanceof UsageError || error instanceof CommandFailure || error instanceof ConfigError;
+    error instanceof UsageError ||
+    error instanceof CommandFailure ||
+    (error as Error)?.name === 'ConfigError';
   const message = known ? (error as Error).message : String((error as Error)?.message ?? error);
   console.error(`flightpulse${command && spec ? ` ${command}` : ''}: ${message}`);
   if (debug) console.error((error as Error).stack);

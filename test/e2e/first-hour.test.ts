@@ -104,7 +104,7 @@ describe('one error style', () => {
       expect(help.code).toBe(0);
       expect(help.stdout).toContain(`Usage: flightpulse ${command}`);
     }
-  });
+  }, 120_000);
 });
 
 describe('beside a running server', () => {
