@@ -1,20 +1,15 @@
 import { z } from 'zod';
-import {
-  type Disruption,
-  disruptionFrom,
-  messageTypeOf,
-  severityOf,
-} from '../domain/disruptions/disruption.ts';
+import { type Disruption, disruptionFrom } from '../domain/disruptions/disruption.ts';
 import {
   type FilledMessage,
   fillMessage,
   placeholderValues,
 } from '../domain/messaging/fill-message.ts';
 import {
-  assistanceClassOf,
   channelSetOf,
   type MessageSegment,
   segmentKey,
+  segmentOf,
 } from '../domain/messaging/message-segment.ts';
 import { type MessageTemplate, templateFor } from '../domain/messaging/message-templates.ts';
 import { ComposedMessageError } from '../domain/messaging/segment-prompt.ts';
@@ -74,16 +69,16 @@ export function createGenerateMessages(deps: {
     const disruption = disruptionFrom(kind, detail);
     const segmentsUsed = new Set<string>();
     const messages: PassengerMessage[] = [];
+    let pushOnly = 0;
     for (const { booking, passenger } of recipients) {
-      const planned = planDeliveries(passenger.notification_preferences, disruption);
-      if (planned.length === 0) continue;
-      const segment: MessageSegment = {
-        messageType: messageTypeOf(disruption),
-        severity: severityOf(disruption),
-        tier: passenger.tier,
-        assistance: assistanceClassOf(booking.special_requests),
-        channels: channelSetOf(planned.map((p) => p.channel)) ?? 'EMAIL+SMS',
-      };
+      const plan = planDeliveries(passenger.notification_preferences, disruption);
+      const planned = plan.deliveries;
+      const channels = channelSetOf(planned.map((p) => p.channel));
+      if (!channels) {
+        if (plan.notDelivered.length > 0) pushOnly++;
+        continue;
+      }
+      const segment = segmentOf(passenger, booking, disruption, channels);
       segmentsUsed.add(segmentKey(segment));
       const composed = await compose(segment, disruption);
       const values = placeholderValues(passenger, booking, disruption);
@@ -115,6 +110,11 @@ export function createGenerateMessages(deps: {
         ),
       });
     }
+    // Push is a preference FlightPulse keeps but does not deliver yet (plan-deliveries.ts).
+    if (pushOnly > 0)
+      deps.log.warn('passengers who accept only push are not told: push is not delivered yet', {
+        passengers: pushOnly,
+      });
     return { messages, segments: segmentsUsed.size };
   };
 }

@@ -1,7 +1,7 @@
 import type { Booking, SpecialRequest } from '../domain/records/booking.ts';
 import type { Flight } from '../domain/records/flight.ts';
 import { shiftLocalTime } from '../domain/records/local-time.ts';
-import type { Passenger, Tier } from '../domain/records/passenger.ts';
+import type { Language, Passenger, Tier } from '../domain/records/passenger.ts';
 
 /** A small, fast, seeded PRNG (mulberry32): the same seed gives the same airline day. */
 export function seededRandom(seed: number): () => number {
@@ -106,6 +106,23 @@ const REQUESTS: Array<{ request: SpecialRequest; share: number }> = [
   { request: 'UNACCOMPANIED_MINOR', share: 0.005 },
 ];
 
+/** Languages passengers read, with their share of the day (about one in four is not English). */
+const LANGUAGE_SHARES: Array<{ language: Language; share: number }> = [
+  { language: 'es', share: 0.15 },
+  { language: 'fr', share: 0.06 },
+  { language: 'de', share: 0.05 },
+];
+
+/** The language a roll in [0, 1) lands on: English unless it falls in another's share. */
+function pickLanguage(roll: number): Language {
+  let threshold = 0;
+  for (const { language, share } of LANGUAGE_SHARES) {
+    threshold += share;
+    if (roll < threshold) return language;
+  }
+  return 'en';
+}
+
 /** The special request a roll in [0, 1) lands on, if any (shares add up to about 9%). */
 function pickRequest(roll: number): SpecialRequest | undefined {
   let threshold = 0;
@@ -125,7 +142,7 @@ export interface AirlineDay {
 /**
  * A synthetic airline day: `flights` departures spread over the hubs, filled to about 85% with
  * `passengers` passengers in all (tiers 70/20/10, most on email and SMS, a few with special
- * requests). Pure and reproducible: the same options give the same day.
+ * requests, about a quarter reading Spanish, French or German). Pure and reproducible: the same options give the same day.
  */
 export function generateAirlineDay(options: {
   flights: number;
@@ -134,6 +151,8 @@ export function generateAirlineDay(options: {
   hubs?: number;
 }): AirlineDay {
   const random = seededRandom(options.seed);
+  // A stream of its own, so adding languages left every other field of a seeded day as it was.
+  const languageRandom = seededRandom(options.seed ^ 0x5eed_1a6);
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)] as T;
   const hubs = HUBS.slice(0, Math.max(1, Math.min(options.hubs ?? HUBS.length, HUBS.length)));
   const weighted = AIRCRAFT.flatMap((a) => Array(a.weight).fill(a) as (typeof AIRCRAFT)[number][]);
@@ -189,6 +208,7 @@ export function generateAirlineDay(options: {
         phone: `+1555${id}`,
         rapid_rewards_number: `RR${id}`,
         tier,
+        language: pickLanguage(languageRandom()),
         notification_preferences: {
           email: channelRoll < 0.9,
           sms: channelRoll > 0.25,

@@ -31,7 +31,8 @@ function bigFlight(): Array<{ booking: Booking; passenger: Passenger }> {
   const tiers: Tier[] = ['MEMBER', 'MEMBER', 'MEMBER', 'A-LIST', 'A-LIST_PREFERRED'];
   return Array.from({ length: 60 }, (_, i) => {
     const p: Passenger = {
-      ...passenger('P001'),
+      ...passenger('P002'),
+      language: 'en',
       passenger_id: `P${String(100 + i)}`,
       first_name: ['Ana', 'Bo', 'Chidi', 'Dana', 'Elif', 'Farah'][i % 6] as string,
       tier: tiers[i % tiers.length] as Tier,
@@ -111,13 +112,13 @@ describe.each<Protocol>(['bedrock', 'anthropic', 'openai'])(
       expect(messages.every((m) => m.generated_by === 'LLM')).toBe(true);
       expect(
         messages.some((m) =>
-          m.deliveries.some((d) => d.body.includes('Your FlightPulse operations team')),
+          m.deliveries.some((d) => d.body.includes('Customer Care, FlightPulse')),
         ),
       ).toBe(true);
       expect(problems).toEqual([]);
     });
 
-    it.each<Behaviour>(['malformed', 'failing', 'slow', 'rule-breaking'])(
+    it.each<Behaviour>(['malformed', 'failing', 'slow', 'rule-breaking', 'wrong-language'])(
       'falls back to the templates when the answer is %s',
       async (behaviour) => {
         const { metrics, messages, problems, segments } = await generate(protocol, behaviour);
@@ -130,6 +131,21 @@ describe.each<Protocol>(['bedrock', 'anthropic', 'openai'])(
     );
   },
 );
+
+describe('the message checker on model output', () => {
+  it('falls back to the templates exactly for the segments whose SMS leaves out the tier', async () => {
+    const { messages, problems, metrics } = await generate('openai', 'bare-sms');
+    const bySegment = new Map(messages.map((m) => [m.segment, m.generated_by]));
+    for (const [segment, generatedBy] of bySegment) {
+      const [, , tier, , channels] = segment.split('|');
+      const needsTier = tier !== 'MEMBER' && channels !== 'EMAIL';
+      expect(generatedBy, segment).toBe(needsTier ? 'TEMPLATE' : 'LLM');
+    }
+    expect(metrics.LLMInvocationsFailed).toBeGreaterThan(0);
+    expect(metrics.LLMInvocationsSuccess).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+  });
+});
 
 describe('provider settings', () => {
   it('explain what is missing', () => {

@@ -8,6 +8,7 @@ import { seedItems } from '../../src/adapters/dynamodb/seed-items.ts';
 import { flightItem } from '../../src/adapters/dynamodb/table/table-items.ts';
 import { keys } from '../../src/adapters/dynamodb/table/table-keys.ts';
 import type { NotificationDetail } from '../../src/domain/event-routing/bus-events.ts';
+import { languagePack } from '../../src/domain/messaging/templates/language-packs.ts';
 import type { Booking } from '../../src/domain/records/booking.ts';
 import type { Flight } from '../../src/domain/records/flight.ts';
 import { inboundEvent, passenger } from '../support/fixtures.ts';
@@ -119,7 +120,10 @@ describe('FlightPulseCancellationWorkflow', () => {
     ]);
     const notifications = await sent('SW9012', event.event_id);
     expect(notifications.length).toBe(6);
-    expect(notifications.every((n) => /sorry/i.test(n.body))).toBe(true);
+    // Apologetic in each passenger's own language.
+    const apologetic = (n: (typeof notifications)[number]) =>
+      languagePack(passenger(n.passenger_id).language).rules.apology.test(n.body);
+    expect(notifications.every(apologetic)).toBe(true);
     const types = stack.runtime.busEvents.map((e) => e['detail-type']);
     expect(types.filter((t) => t === 'booking.status_changed')).toHaveLength(4);
     const rebooking = stack.runtime.busEvents.find(
@@ -147,7 +151,7 @@ describe('FlightPulseGateChangeWorkflow', () => {
     );
     await stack.produce([event]);
     expect(runs('FlightPulseGateChangeWorkflow')[0]?.steps.map((s) => s.name)).toContain(
-      'SendImmediateSms',
+      'SendNotifications',
     );
     expect((await flight('SW3456')).gate).toBe('D15');
     const sms = stack.runtime.busEvents.filter((e) => e['detail-type'].startsWith('notification.'));

@@ -2,10 +2,23 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { MessageSegment } from '../../src/domain/messaging/message-segment.ts';
 import { templateFor } from '../../src/domain/messaging/message-templates.ts';
+import { languagePack } from '../../src/domain/messaging/templates/language-packs.ts';
 
 export type Protocol = 'bedrock' | 'anthropic' | 'openai';
-/** good: a valid template; malformed: not JSON; slow: answers after the client gave up; failing: 5xx; rule-breaking: promises a refund. */
-export type Behaviour = 'good' | 'malformed' | 'slow' | 'failing' | 'rule-breaking';
+/**
+ * good: a valid template in the asked language; malformed: not JSON; slow: answers after the
+ * client gave up; failing: 5xx; rule-breaking: promises a refund; wrong-language: answers in
+ * English when asked for another language (and in Spanish when asked for English); bare-sms:
+ * an SMS without the tier and assistance sentences.
+ */
+export type Behaviour =
+  | 'good'
+  | 'malformed'
+  | 'slow'
+  | 'failing'
+  | 'rule-breaking'
+  | 'wrong-language'
+  | 'bare-sms';
 
 export interface FakeModelServer {
   url: string;
@@ -15,19 +28,20 @@ export interface FakeModelServer {
 
 /** What a "model" writes for the segment in the prompt: the template, in its own words. */
 function answerFor(prompt: string, behaviour: Behaviour): string {
-  const segment = JSON.parse(/Segment: (\{.*\})/.exec(prompt)?.[1] ?? '{}') as MessageSegment;
+  const asked = JSON.parse(/Segment: (\{.*\})/.exec(prompt)?.[1] ?? '{}') as MessageSegment;
+  const other: MessageSegment['language'] = asked.language === 'en' ? 'es' : 'en';
+  const segment = behaviour === 'wrong-language' ? { ...asked, language: other } : asked;
   const template = templateFor(segment);
+  const pack = languagePack(segment.language);
+  const sms = behaviour === 'bare-sms' ? pack.severities[segment.severity].sms : template.sms_body;
   const written = {
     ...(segment.channels !== 'SMS'
       ? {
           email_subject: template.email_subject,
-          email_body: template.email_body.replace(
-            'Customer Care',
-            'Your FlightPulse operations team',
-          ),
+          email_body: template.email_body.replace(pack.signOff, `${pack.signOff}, FlightPulse`),
         }
       : {}),
-    ...(segment.channels !== 'EMAIL' ? { sms_body: template.sms_body } : {}),
+    ...(segment.channels !== 'EMAIL' ? { sms_body: sms } : {}),
   };
   if (behaviour === 'rule-breaking') {
     return JSON.stringify({

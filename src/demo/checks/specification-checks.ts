@@ -1,3 +1,4 @@
+import { languagePack } from '../../domain/messaging/templates/language-packs.ts';
 import type { Booking } from '../../domain/records/booking.ts';
 import type { Flight } from '../../domain/records/flight.ts';
 import type { EventLogEntry } from '../../ports.ts';
@@ -50,9 +51,11 @@ async function majorDelay(ctx: CheckContext): Promise<Check[]> {
   const f = await ctx.flight('SW5678');
   const d = ctx.disruptions[0];
   const emails = d ? await notificationsOf('SW5678', d.detail.event_id, ctx.api) : [];
-  const aList = emails.filter(
-    (n) => n.channel === 'EMAIL' && ctx.passengers.get(n.passenger_id)?.tier !== 'MEMBER',
-  );
+  const aList = emails.filter((n) => ctx.passengers.get(n.passenger_id)?.tier !== 'MEMBER');
+  // The tier's name with its priority, in the passenger's language, by email and by SMS.
+  const priority = (n: (typeof emails)[number]) =>
+    /A-List/.test(n.body) &&
+    languagePack(ctx.passengers.get(n.passenger_id)?.language ?? 'en').rules.priority.test(n.body);
   return [
     ctx.published('flight.delay.major'),
     ctx.workflow('FlightPulseDelayNotification'),
@@ -62,9 +65,9 @@ async function majorDelay(ctx: CheckContext): Promise<Check[]> {
       `${f.status} ${f.delay_minutes}`,
     ),
     check(
-      'A-List passengers get priority language',
-      aList.length > 0 && aList.every((n) => /A-List (Preferred )?Member/.test(n.body)),
-      `${aList.length} A-List emails`,
+      'A-List passengers get priority language in every message',
+      aList.length > 0 && aList.every(priority),
+      `${aList.length} A-List messages`,
     ),
     ...(await ctx.tell('SW5678', d)),
   ];

@@ -1,21 +1,33 @@
-import type { Disruption } from '../disruptions/disruption.ts';
-import type { Booking, SpecialRequest } from '../records/booking.ts';
-import type { Passenger } from '../records/passenger.ts';
-import { type FilledMessage, SMS_MAX_LENGTH } from './fill-message.ts';
-import { SPECIAL_REQUEST_WORDS } from './message-segment.ts';
+import type { Disruption, DisruptionKind } from '../disruptions/disruption.ts';
+import type { Booking } from '../records/booking.ts';
+import type { Passenger, Tier } from '../records/passenger.ts';
+import { isWrittenIn } from './detect-language.ts';
+import {
+  type FilledMessage,
+  localTimesOf,
+  placeholderValues,
+  SMS_MAX_LENGTH,
+} from './fill-message.ts';
+import { assistanceRequests, primaryRequest } from './message-segment.ts';
+import type { Placeholder } from './message-templates.ts';
+import type { LanguagePack } from './templates/language-pack.ts';
+import { languagePack } from './templates/language-packs.ts';
 
-/** Words that would promise something the disruption policy does not grant. */
-const FORBIDDEN_PROMISES = [
-  /\bcompensation\b/i,
-  /\brefund\b/i,
-  /\bvoucher\b/i,
-  /\bguarantee/i,
-  /\bfree\b/i,
-];
+/** What every rule needs: the passenger's language, the facts of the message, the disruption. */
+interface RuleContext {
+  pack: LanguagePack;
+  passenger: Passenger;
+  booking: Booking;
+  disruption: Disruption;
+  values: Partial<Record<Placeholder, string>>;
+}
 
 /**
- * Checks a passenger's message against the personalisation rules of the specification and
- * returns every rule it breaks (an empty list means it passes).
+ * Checks a passenger's message against the rules of the specification, in the passenger's
+ * language, and returns every rule it breaks (an empty list means it passes): language, first
+ * name, tier language (email and SMS), special requests where they matter to the change, tone
+ * by severity, next steps the system offers, local times with their zone, no forbidden promise,
+ * SMS within 160 characters. Works on template and model output alike.
  */
 export function checkMessage(
   message: Partial<FilledMessage>,
@@ -23,68 +35,155 @@ export function checkMessage(
   booking: Booking,
   disruption: Disruption,
 ): string[] {
-  const problems: string[] = [];
-  const email = message.email_body;
+  const context: RuleContext = {
+    pack: languagePack(passenger.language),
+    passenger,
+    booking,
+    disruption,
+    values: placeholderValues(passenger, booking, disruption),
+  };
+  const email =
+    message.email_body !== undefined
+      ? `${message.email_subject ?? ''}\n${message.email_body}`
+      : undefined;
   const sms = message.sms_body;
-  const all = [message.email_subject, email, sms].filter((t) => t !== undefined).join('\n');
-  if (/\{\{|\}\}/.test(all)) problems.push('unfilled placeholder');
-  if (FORBIDDEN_PROMISES.some((re) => re.test(all)))
-    problems.push('promises what policy does not allow');
-  if (sms !== undefined) {
-    if (sms.length > SMS_MAX_LENGTH) problems.push('SMS longer than 160 characters');
-    if (!sms.includes(disruption.detail.flight_id)) problems.push('SMS misses the flight');
+  const problems: string[] = [];
+  for (const [channel, text] of [
+    ['email', email],
+    ['SMS', sms],
+  ] as const) {
+    if (text !== undefined) problems.push(...commonRules(channel, text, context));
   }
-  if (email !== undefined) problems.push(...checkEmail(email, passenger, booking));
-  problems.push(...checkTone(email, sms, disruption));
+  if (email !== undefined) problems.push(...emailRules(email, context));
+  if (sms !== undefined) problems.push(...smsRules(sms, context));
+  problems.push(...toneRules(email, sms, context));
   return problems;
 }
 
-function checkEmail(email: string, passenger: Passenger, booking: Booking): string[] {
+/** Rules for any part: language, placeholders, promises, next steps, times, tier. */
+function commonRules(channel: 'email' | 'SMS', text: string, context: RuleContext): string[] {
+  const { pack } = context;
+  const problems: string[] = [];
+  if (!isWrittenIn(text, pack.language)) problems.push(`${channel} is not in ${pack.name}`);
+  if (/\{\{|\}\}/.test(text)) problems.push(`${channel} has an unfilled placeholder`);
+  const english = languagePack('en').rules;
+  if ([...pack.rules.forbiddenPromises, ...english.forbiddenPromises].some((re) => re.test(text)))
+    problems.push('promises what policy does not allow');
+  if (pack.rules.unofferedSteps.some((re) => re.test(text)))
+    problems.push(`${channel} offers a next step the system does not offer`);
+  const allowed = localTimesOf(context.values);
+  for (const match of text.matchAll(/\b\d{1,2}:\d{2}\b/g)) {
+    if (!allowed.some((t) => text.startsWith(t, match.index)))
+      problems.push(`${channel} shows ${match[0]} not as the airport's local time with its zone`);
+  }
+  problems.push(...tierRules(channel, text, context.passenger.tier, pack));
+  return problems;
+}
+
+/** A-List and A-List Preferred get their tier's name and its priority; members get neither. */
+function tierRules(channel: string, text: string, tier: Tier, pack: LanguagePack): string[] {
+  if (tier === 'MEMBER')
+    return /A-List/.test(text) ? [`${channel} uses priority language for a MEMBER`] : [];
+  const preferred = text.includes('A-List Preferred');
+  const named = tier === 'A-LIST_PREFERRED' ? preferred : text.includes('A-List') && !preferred;
+  const label = tier === 'A-LIST_PREFERRED' ? 'A-List Preferred' : 'A-List';
+  return named && pack.rules.priority.test(text)
+    ? []
+    : [`${channel} misses ${label} priority language`];
+}
+
+function includesWords(text: string, words: string): boolean {
+  return text.toLowerCase().includes(words.toLowerCase());
+}
+
+function emailRules(email: string, context: RuleContext): string[] {
+  const { pack, passenger, booking } = context;
   const problems: string[] = [];
   if (!email.includes(passenger.first_name)) problems.push('email misses first name');
-  if (passenger.tier !== 'MEMBER') {
-    const words = passenger.tier === 'A-LIST' ? 'A-List Member' : 'A-List Preferred Member';
-    if (!email.includes(words)) problems.push(`email misses ${words} priority language`);
-  } else if (/A-List/.test(email)) {
-    problems.push('priority language for a MEMBER');
+  if (!email.includes(pack.rules.nextSteps)) problems.push('email misses next steps');
+  const needed = assistanceRequests(booking.special_requests);
+  for (const [request, words] of Object.entries(pack.requestWords)) {
+    const has = booking.special_requests.includes(request as (typeof needed)[number]);
+    if (needed.includes(request as (typeof needed)[number]) && !includesWords(email, words))
+      problems.push(`email misses ${words}`);
+    if (!has && includesWords(email, words)) problems.push(`mentions ${words} not requested`);
   }
-  for (const [request, words] of Object.entries(SPECIAL_REQUEST_WORDS)) {
-    const has = booking.special_requests.includes(request as SpecialRequest);
-    const relevant = request !== 'SPECIAL_MEAL' && request !== 'EXTRA_SEAT';
-    if (has && relevant && !email.includes(words)) problems.push(`email misses ${words}`);
-    if (!has && email.includes(words)) problems.push(`mentions ${words} not requested`);
-  }
-  if (!/Next steps:/.test(email)) problems.push('email misses next steps');
   return problems;
 }
 
-function checkTone(
+/** The first name, or the shortened form fill-message writes when a long name would not fit. */
+function hasFirstName(sms: string, firstName: string): boolean {
+  if (sms.includes(firstName)) return true;
+  const short = /([^\s,:]+)…/.exec(sms)?.[1];
+  return short !== undefined && firstName.startsWith(short);
+}
+
+function smsRules(sms: string, context: RuleContext): string[] {
+  const { pack, passenger, booking, disruption } = context;
+  const problems: string[] = [];
+  if (sms.length > SMS_MAX_LENGTH) problems.push('SMS longer than 160 characters');
+  if (!sms.includes(disruption.detail.flight_id)) problems.push('SMS misses the flight');
+  if (!hasFirstName(sms, passenger.first_name)) problems.push('SMS misses first name');
+  const primary = primaryRequest(booking.special_requests);
+  // The passenger must get to a new gate: the SMS says the assistance goes with them.
+  if (
+    disruption.kind === 'GATE_CHANGE' &&
+    primary &&
+    !includesWords(sms, pack.requestShort[primary])
+  )
+    problems.push(`SMS misses ${pack.requestShort[primary]}`);
+  for (const [request, words] of Object.entries(pack.requestShort)) {
+    if (
+      !booking.special_requests.includes(request as typeof primary & string) &&
+      includesWords(sms, words)
+    )
+      problems.push(`SMS mentions ${words} not requested`);
+  }
+  return problems;
+}
+
+const TONE: Record<
+  DisruptionKind,
+  (context: RuleContext) => 'urgent' | 'apology' | 'plain' | 'mixed'
+> = {
+  DELAY: () => 'mixed',
+  CANCELLATION: () => 'apology',
+  GATE_CHANGE: ({ disruption }) =>
+    disruption.kind === 'GATE_CHANGE' && disruption.detail.terminal_change ? 'urgent' : 'plain',
+};
+
+/** Tone by severity, and the one fact each kind of change must state. */
+function toneRules(
   email: string | undefined,
   sms: string | undefined,
-  disruption: Disruption,
+  context: RuleContext,
 ): string[] {
+  const { pack, disruption, values } = context;
+  const parts = [
+    ['email', email],
+    ['SMS', sms],
+  ].filter((p): p is [string, string] => p[1] !== undefined);
+  const apology = pack.rules.apology;
   const problems: string[] = [];
-  const texts = [email, sms].filter((t): t is string => t !== undefined);
-  switch (disruption.kind) {
-    case 'CANCELLATION':
-      if (texts.some((t) => !/sorry/i.test(t))) problems.push('cancellation is not apologetic');
-      break;
-    case 'GATE_CHANGE':
-      if (disruption.detail.terminal_change && texts.some((t) => !/URGENT/.test(t))) {
-        problems.push('terminal change is not urgent');
-      }
-      if (texts.some((t) => !t.includes(disruption.detail.new_gate)))
-        problems.push('misses the new gate');
-      break;
-    case 'DELAY': {
-      const minor = disruption.detail.delay_category === 'MINOR';
-      if (minor && email !== undefined && /sorry/i.test(email)) {
-        problems.push('minor delay should be informative, not apologetic');
-      }
-      if (!minor && email !== undefined && !/sorry/i.test(email)) {
-        problems.push('major or severe delay is not apologetic');
-      }
-      break;
+  const tone = TONE[disruption.kind](context);
+  for (const [channel, text] of parts) {
+    if (tone === 'apology' && !apology.test(text))
+      problems.push(`${channel}: cancellation is not apologetic`);
+    if (tone === 'urgent' && !text.includes(pack.rules.urgent))
+      problems.push(`${channel}: terminal change is not urgent`);
+    if (tone === 'plain' && text.includes(pack.rules.urgent))
+      problems.push(`${channel}: a gate change on the same terminal is not urgent`);
+    if (disruption.kind === 'GATE_CHANGE' && !text.includes(disruption.detail.new_gate))
+      problems.push(`${channel} misses the new gate`);
+    if (disruption.kind === 'DELAY') {
+      const category = disruption.detail.delay_category;
+      if (category === 'MINOR' && apology.test(text))
+        problems.push(`${channel}: a minor delay is informative, not apologetic`);
+      const mustApologise = category === 'SEVERE' || (category === 'MAJOR' && channel === 'email');
+      if (mustApologise && !apology.test(text))
+        problems.push(`${channel}: a ${category.toLowerCase()} delay is not apologetic`);
+      if (values.new_departure_time && !text.includes(values.new_departure_time))
+        problems.push(`${channel} misses the new departure time`);
     }
   }
   return problems;

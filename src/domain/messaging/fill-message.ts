@@ -1,8 +1,11 @@
 import type { Disruption } from '../disruptions/disruption.ts';
 import type { Booking } from '../records/booking.ts';
 import type { Passenger } from '../records/passenger.ts';
-import { SPECIAL_REQUEST_WORDS } from './message-segment.ts';
+import { localDate, localTime } from './local-clock.ts';
+import { assistanceRequests, primaryRequest } from './message-segment.ts';
 import type { MessageTemplate, Placeholder } from './message-templates.ts';
+import type { LanguagePack } from './templates/language-pack.ts';
+import { languagePack } from './templates/language-packs.ts';
 
 export const SMS_MAX_LENGTH = 160;
 
@@ -12,63 +15,55 @@ export interface FilledMessage {
   sms_body: string;
 }
 
-const REASON_TEXT: Record<string, string> = {
-  WEATHER: 'weather',
-  MECHANICAL: 'a mechanical issue',
-  CREW: 'crew availability',
-  ATC: 'air traffic control restrictions',
-  SECURITY: 'a security check',
-  OTHER: 'operational reasons',
-};
-
-/** `2025-01-15T08:25:00-06:00` → `08:25`: times stay in the airport's local time. */
-export function localTime(iso: string): string {
-  return iso.slice(11, 16);
-}
-
-export function localDate(iso: string): string {
-  return iso.slice(0, 10);
-}
-
-/** 25 → "25 minutes"; 90 → "1 hour 30 minutes"; 180 → "3 hours". */
-export function formatDuration(minutes: number): string {
+/** 25 → "25 minutes"; 90 → "1 hour 30 minutes"; 180 → "3 hours" (in the pack's words). */
+export function formatDuration(minutes: number, pack: LanguagePack = languagePack('en')): string {
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  const h = hours === 1 ? '1 hour' : `${hours} hours`;
-  const m = rest === 1 ? '1 minute' : `${rest} minutes`;
+  const h = `${hours} ${pack.hour[hours === 1 ? 0 : 1]}`;
+  const m = `${rest} ${pack.minute[rest === 1 ? 0 : 1]}`;
   if (hours === 0) return m;
   return rest === 0 ? h : `${h} ${m}`;
 }
 
-/** The value of every placeholder this passenger's message can use for this disruption. */
+/**
+ * The value of every placeholder this passenger's message can use for this disruption, in the
+ * passenger's language. Departure times are in the departure airport's local time and arrival
+ * times in the arrival airport's, each with its zone: the event's offset is not trusted to be
+ * the airport's (a UTC time would otherwise be shown as if it were local).
+ */
 export function placeholderValues(
   passenger: Passenger,
   booking: Booking,
   disruption: Disruption,
 ): Partial<Record<Placeholder, string>> {
+  const pack = languagePack(passenger.language);
   const d = disruption.detail;
-  const requests = booking.special_requests.map((r) => SPECIAL_REQUEST_WORDS[r]);
+  const { origin, destination, original_departure } = d.flight_details;
+  const requests = assistanceRequests(booking.special_requests);
+  const primary = primaryRequest(booking.special_requests);
   const values: Partial<Record<Placeholder, string>> = {
     first_name: passenger.first_name,
     flight_id: d.flight_id,
-    origin: d.flight_details.origin,
-    destination: d.flight_details.destination,
-    departure_date: localDate(d.flight_details.original_departure),
-    original_departure_time: localTime(d.flight_details.original_departure),
+    origin,
+    destination,
+    departure_date: localDate(original_departure, origin, pack),
+    original_departure_time: localTime(original_departure, origin, pack),
     gate: d.flight_details.gate,
     seat: booking.seat,
     confirmation_number: booking.confirmation_number,
   };
-  if (requests.length > 0) values.special_assistance = requests.join(' and ');
+  if (requests.length > 0)
+    values.special_assistance = requests.map((r) => pack.requestWords[r]).join(` ${pack.and} `);
+  if (primary) values.assistance = pack.requestShort[primary];
   switch (disruption.kind) {
     case 'DELAY':
-      values.new_departure_time = localTime(disruption.detail.new_departure);
-      values.new_arrival_time = localTime(disruption.detail.new_arrival);
-      values.delay_duration = formatDuration(disruption.detail.delay_minutes);
-      values.reason_text = REASON_TEXT[disruption.detail.reason] ?? 'operational reasons';
+      values.new_departure_time = localTime(disruption.detail.new_departure, origin, pack);
+      values.new_arrival_time = localTime(disruption.detail.new_arrival, destination, pack);
+      values.delay_duration = formatDuration(disruption.detail.delay_minutes, pack);
+      values.reason_text = pack.reasons[disruption.detail.reason] ?? pack.reasons.OTHER;
       break;
     case 'CANCELLATION':
-      values.reason_text = REASON_TEXT[disruption.detail.reason] ?? 'operational reasons';
+      values.reason_text = pack.reasons[disruption.detail.reason] ?? pack.reasons.OTHER;
       break;
     case 'GATE_CHANGE':
       values.old_gate = disruption.detail.old_gate;
@@ -77,6 +72,15 @@ export function placeholderValues(
       break;
   }
   return values;
+}
+
+/** The local times a message may show: any other time in a message is invented or not local. */
+export function localTimesOf(values: Partial<Record<Placeholder, string>>): string[] {
+  return [
+    values.original_departure_time,
+    values.new_departure_time,
+    values.new_arrival_time,
+  ].filter((t): t is string => t !== undefined);
 }
 
 export class UnfilledPlaceholderError extends Error {

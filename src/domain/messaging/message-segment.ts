@@ -1,7 +1,8 @@
 import type { DelayCategory } from '../disruptions/categorize-delay.ts';
+import { type Disruption, messageTypeOf, severityOf } from '../disruptions/disruption.ts';
 import type { Channel, MessageType } from '../event-routing/bus-events.ts';
-import type { SpecialRequest } from '../records/booking.ts';
-import type { Tier } from '../records/passenger.ts';
+import type { Booking, SpecialRequest } from '../records/booking.ts';
+import type { Language, Passenger, Tier } from '../records/passenger.ts';
 
 /** How serious the disruption is, which sets the tone of the message. */
 export type Severity = DelayCategory | 'CANCELLED' | 'GATE' | 'TERMINAL';
@@ -21,22 +22,21 @@ const ASSISTANCE_OF: Record<SpecialRequest, AssistanceClass> = {
 };
 const ASSISTANCE_ORDER: AssistanceClass[] = ['MOBILITY', 'SENSORY', 'FAMILY', 'SERVICE_ANIMAL'];
 
-/** Words a passenger reads for each special request. */
-export const SPECIAL_REQUEST_WORDS: Record<SpecialRequest, string> = {
-  WHEELCHAIR_ASSISTANCE: 'wheelchair assistance',
-  VISUAL_ASSISTANCE: 'visual assistance',
-  HEARING_ASSISTANCE: 'hearing assistance',
-  UNACCOMPANIED_MINOR: 'unaccompanied minor service',
-  TRAVELLING_WITH_INFANT: 'infant travel arrangements',
-  SERVICE_ANIMAL: 'service animal arrangements',
-  SPECIAL_MEAL: 'special meal',
-  EXTRA_SEAT: 'extra seat',
-};
-
 /** The assistance class that matters most for a disruption message. */
 export function assistanceClassOf(requests: readonly SpecialRequest[]): AssistanceClass {
   const classes = new Set(requests.map((r) => ASSISTANCE_OF[r]));
   return ASSISTANCE_ORDER.find((c) => classes.has(c)) ?? 'NONE';
+}
+
+/** The requests that call for assistance (a special meal or an extra seat does not). */
+export function assistanceRequests(requests: readonly SpecialRequest[]): SpecialRequest[] {
+  return requests.filter((r) => ASSISTANCE_OF[r] !== 'NONE');
+}
+
+/** The request that sets the assistance class: the one an SMS names. */
+export function primaryRequest(requests: readonly SpecialRequest[]): SpecialRequest | undefined {
+  const assistance = assistanceClassOf(requests);
+  return requests.find((r) => ASSISTANCE_OF[r] === assistance && assistance !== 'NONE');
 }
 
 /** The channels a segment's passengers are told on; only those parts are composed. */
@@ -49,7 +49,7 @@ export function channelSetOf(channels: readonly Channel[]): ChannelSet | undefin
 }
 
 /**
- * A message segment: message type × severity × tier × assistance class × channel set.
+ * A message segment: message type × severity × tier × assistance class × channel set × language.
  * Passengers in one segment get the same message and differ only in their own details
  * (first name, seat, confirmation, special requests, the flight's facts), which fill the
  * segment's placeholders; so a segment is composed once per event and filled per passenger.
@@ -60,6 +60,7 @@ export interface MessageSegment {
   tier: Tier;
   assistance: AssistanceClass;
   channels: ChannelSet;
+  language: Language;
 }
 
 export function segmentKey(segment: MessageSegment): string {
@@ -69,5 +70,23 @@ export function segmentKey(segment: MessageSegment): string {
     segment.tier,
     segment.assistance,
     segment.channels,
+    segment.language,
   ].join('|');
+}
+
+/** The segment a passenger's message belongs to, told on the given channels. */
+export function segmentOf(
+  passenger: Passenger,
+  booking: Booking,
+  disruption: Disruption,
+  channels: ChannelSet,
+): MessageSegment {
+  return {
+    messageType: messageTypeOf(disruption),
+    severity: severityOf(disruption),
+    tier: passenger.tier,
+    assistance: assistanceClassOf(booking.special_requests),
+    channels,
+    language: passenger.language,
+  };
 }

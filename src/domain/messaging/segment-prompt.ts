@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { describeIssues } from '../records/describe-issues.ts';
 import type { MessageSegment } from './message-segment.ts';
 import { type MessageTemplate, PLACEHOLDERS } from './message-templates.ts';
+import type { LanguagePack } from './templates/language-pack.ts';
+import { languagePack } from './templates/language-packs.ts';
 
 /** What the model is asked, as text: one system prompt, one user prompt per segment. */
 export interface SegmentPrompt {
@@ -26,34 +28,49 @@ const PLACEHOLDERS_BY_TYPE: Record<MessageSegment['messageType'], readonly strin
   ),
 };
 
-const TONE: Record<MessageSegment['severity'], string> = {
-  MINOR: 'informative and calm: a short delay; do not apologise',
-  MAJOR: 'apologetic (say "sorry") and helpful',
-  SEVERE: 'clearly apologetic (say "sorry"), acknowledging the disruption to their plans',
-  CANCELLED:
-    'apologetic (say "sorry" in the email and the SMS); the booking is marked for rebooking and options will follow',
-  TERMINAL: 'urgent: start the SMS with "URGENT" and say the new gate is in another terminal',
-  GATE: 'informative: the gate changed, the departure time did not',
-};
+/** Tone by severity, in the words the checker looks for in the segment's language. */
+function toneOf(segment: MessageSegment, pack: LanguagePack): string {
+  const sorry = `"${pack.rules.apologyPhrase}"`;
+  const urgent = `"${pack.rules.urgent}"`;
+  switch (segment.severity) {
+    case 'MINOR':
+      return 'informative and calm: a short delay; do not apologise. Give {{new_departure_time}} in the email and the SMS';
+    case 'MAJOR':
+      return `apologetic in the email (say ${sorry}) and helpful. Give {{new_departure_time}} in the email and the SMS`;
+    case 'SEVERE':
+      return `clearly apologetic in the email and the SMS (say ${sorry}), acknowledging the disruption to their plans. Give {{new_departure_time}} in the email and the SMS`;
+    case 'CANCELLED':
+      return `apologetic in the email and the SMS (say ${sorry}); the booking is marked for rebooking and an agent at the airport or on the phone can rebook them`;
+    case 'TERMINAL':
+      return `urgent: start the SMS with ${urgent}, write ${urgent} in the email too, say the new gate {{new_gate}} is in another terminal`;
+    case 'GATE':
+      return `informative: the gate changed to {{new_gate}}, the departure time did not; never write ${urgent}`;
+  }
+}
 
-const TIER: Record<MessageSegment['tier'], string> = {
-  MEMBER: 'a MEMBER: no tier or priority language at all',
-  'A-LIST':
-    'an A-List Member: the email must contain the exact words "As an A-List Member" with their priority (boarding, rebooking first)',
-  'A-LIST_PREFERRED':
-    'an A-List Preferred Member: the email must contain the exact words "As an A-List Preferred Member" with their priority and the priority support line',
-};
+const KIND_OF = {
+  DELAY_NOTIFICATION: 'DELAY',
+  CANCELLATION_NOTIFICATION: 'CANCELLATION',
+  GATE_CHANGE_NOTIFICATION: 'GATE_CHANGE',
+} as const;
 
-const ASSISTANCE: Record<MessageSegment['assistance'], string> = {
-  NONE: 'no special assistance: do not mention any assistance or {{special_assistance}}',
-  MOBILITY:
-    'mobility assistance: mention {{special_assistance}} and that the team will meet them at the gate',
-  SENSORY:
-    'sensory assistance: mention {{special_assistance}} and that an agent will keep them informed',
-  FAMILY: 'family arrangements: mention {{special_assistance}} and that they carry over',
-  SERVICE_ANIMAL:
-    'a service animal: mention {{special_assistance}} and that the arrangements carry over',
-};
+function tierOf(segment: MessageSegment, pack: LanguagePack): string {
+  if (segment.tier === 'MEMBER') return 'a MEMBER: no tier, "A-List" or priority language at all';
+  const name =
+    segment.tier === 'A-LIST' ? '"A-List" (never "A-List Preferred")' : '"A-List Preferred"';
+  const example = pack.tierSms[segment.tier][KIND_OF[segment.messageType]];
+  return `a member of the tier ${name}: the email and the SMS both name the tier with its priority, e.g. "${example}"`;
+}
+
+function assistanceOf(segment: MessageSegment): string {
+  if (segment.assistance === 'NONE')
+    return 'none: do not mention any assistance, {{special_assistance}} or {{assistance}}';
+  const sms =
+    segment.messageType === 'GATE_CHANGE_NOTIFICATION'
+      ? '; the passenger must get to the new gate, so the SMS also names {{assistance}} and that it meets them there'
+      : '';
+  return `${segment.assistance.toLowerCase().replace('_', ' ')}: the email names {{special_assistance}} and what happens to it${sms}`;
+}
 
 /** The model's answer: only the parts of the segment's channels, validated. */
 export function composedMessageSchema(segment: MessageSegment) {
@@ -67,31 +84,35 @@ export function composedMessageSchema(segment: MessageSegment) {
 }
 
 /**
- * The prompt for one segment. The model writes the message with placeholders; it never sees a
- * passenger's personal data, and every fact comes from a placeholder, so nothing is invented.
+ * The prompt for one segment, asking for the passenger's language. The model writes the message
+ * with placeholders; it never sees a passenger's personal data, and every fact comes from a
+ * placeholder, so nothing is invented (times are filled in the airport's local time and zone).
  */
 export function segmentPrompt(segment: MessageSegment): SegmentPrompt {
+  const pack = languagePack(segment.language);
   const allowed = PLACEHOLDERS_BY_TYPE[segment.messageType].map((p) => `{{${p}}}`).join(', ');
   const parts = [
     segment.channels !== 'SMS'
-      ? '"email_subject" (one line) and "email_body" (2–3 short paragraphs, then a line starting "Next steps:", then a sign-off)'
+      ? `"email_subject" (one line) and "email_body" (a greeting with {{first_name}}, 2–3 short paragraphs, then a paragraph starting exactly "${pack.rules.nextSteps}", then a sign-off)`
       : '',
     segment.channels !== 'EMAIL'
-      ? '"sms_body" (at most 130 characters before filling, starting with {{first_name}} or "URGENT {{first_name}}")'
+      ? '"sms_body" (at most 120 characters before filling, with {{first_name}} in it)'
       : '',
   ].filter(Boolean);
   const system = [
     'You write flight-disruption notifications for an airline, as templates with placeholders.',
     'Answer with one JSON object and nothing else.',
-    `Use only these placeholders, written exactly as shown: ${allowed}. Never write a fact (a time, a gate, a name, a number) that a placeholder holds.`,
+    `Use only these placeholders, written exactly as shown: ${allowed}. Never write a fact (a time, a gate, a name, a number) that a placeholder holds; times are filled in the airport's local time with its zone.`,
     'Address the passenger by {{first_name}}. Always mention {{flight_id}}.',
     'Never promise compensation, refunds, vouchers, free services, upgrades or guarantees.',
+    'Offer only next steps the airline offers: going to the gate, an agent at the airport or on the phone, another message if the time changes. Never say options will be sent, and never mention an app or a website.',
   ].join('\n');
   const user = [
+    `Language: write every part in ${pack.name} (${pack.language}). {{reason_text}} is already in ${pack.name}, e.g. "${pack.reasons.WEATHER}".`,
     `Message type: ${segment.messageType}.`,
-    `Tone: ${TONE[segment.severity]}.`,
-    `The passenger is ${TIER[segment.tier]}.`,
-    `Assistance: ${ASSISTANCE[segment.assistance]}.`,
+    `Tone: ${toneOf(segment, pack)}.`,
+    `The passenger is ${tierOf(segment, pack)}.`,
+    `Assistance: ${assistanceOf(segment)}.`,
     `Write ${parts.join(' and ')}.`,
     `Segment: ${JSON.stringify(segment)}`,
   ].join('\n');

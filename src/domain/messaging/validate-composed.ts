@@ -25,6 +25,7 @@ function probe(segment: MessageSegment): { passenger: Passenger; booking: Bookin
       phone: '+15550000000',
       rapid_rewards_number: 'RR0',
       tier: segment.tier,
+      language: segment.language,
       notification_preferences: { email: true, sms: true, push: false },
     },
     booking: {

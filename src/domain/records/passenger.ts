@@ -4,11 +4,17 @@ export const TIERS = ['MEMBER', 'A-LIST', 'A-LIST_PREFERRED'] as const;
 export const TierSchema = z.enum(TIERS);
 export type Tier = z.infer<typeof TierSchema>;
 
+/** Languages a passenger can be told in (ISO 639-1); messages are written in the passenger's. */
+export const LANGUAGES = ['en', 'es', 'fr', 'de'] as const;
+export const LanguageSchema = z.enum(LANGUAGES);
+export type Language = z.infer<typeof LanguageSchema>;
+
 export const PassengerIdSchema = z.string().regex(/^P\d{3,9}$/, 'passenger id like P001');
 
 export const NotificationPreferencesSchema = z.object({
   email: z.boolean(),
   sms: z.boolean(),
+  /** Kept as the passenger set it, but not delivered yet: see NOT_YET_DELIVERED in plan-deliveries.ts. */
   push: z.boolean(),
 });
 export type NotificationPreferences = z.infer<typeof NotificationPreferencesSchema>;
@@ -21,6 +27,8 @@ export const PassengerSchema = z.object({
   phone: z.string().regex(/^\+\d{8,15}$/, 'E.164 phone number'),
   rapid_rewards_number: z.string().min(1),
   tier: TierSchema,
+  /** The language the passenger reads; English when the record predates the preference. */
+  language: LanguageSchema.default('en'),
   notification_preferences: NotificationPreferencesSchema,
 });
 export type Passenger = z.infer<typeof PassengerSchema>;

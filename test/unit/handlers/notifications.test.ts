@@ -12,7 +12,6 @@ import {
 import { sampleEvent } from '../../support/sample-events.ts';
 
 interface TaskInput {
-  channels: string[];
   messages: Array<{ booking_id: string; deliveries: Array<{ channel: string; priority: string }> }>;
 }
 
@@ -35,24 +34,26 @@ describe('SendNotifications task', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('sends only the channels the workflow step asks for', async () => {
+  it('publishes in the plan’s sending order: every immediate SMS before any email', async () => {
     const publisher = new RecordingPublisher();
     const send = createSendNotifications({ publisher, clock: new FixedClock() });
     const input = sampleEvent<TaskInput>('step-functions', 'send-notifications');
 
-    await send({ ...input, channels: ['SMS'] });
+    await send(input);
 
-    const sms = input.messages.flatMap((m) => m.deliveries).filter((d) => d.channel === 'SMS');
-    expect(publisher.published.map((e) => e.detailType)).toEqual(sms.map(() => 'notification.sms'));
+    const priorities = publisher.published.map((e) => e.detail.priority);
+    const firstNormal = priorities.indexOf('NORMAL');
+    expect(firstNormal).toBeGreaterThan(0);
+    expect(priorities.slice(firstNormal)).not.toContain('IMMEDIATE');
   });
 
-  it('refuses a payload without channels', async () => {
+  it('refuses a payload without messages', async () => {
     const send = createSendNotifications({
       publisher: new RecordingPublisher(),
       clock: new FixedClock(),
     });
     const input = sampleEvent<TaskInput>('step-functions', 'send-notifications');
-    await expect(send({ ...input, channels: [] })).rejects.toThrow();
+    await expect(send({ ...input, messages: undefined })).rejects.toThrow();
   });
 });
 

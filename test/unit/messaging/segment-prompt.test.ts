@@ -15,6 +15,7 @@ const segment: MessageSegment = {
   tier: 'A-LIST',
   assistance: 'MOBILITY',
   channels: 'EMAIL+SMS',
+  language: 'en',
 };
 const delay = disruption({ eventType: 'FLIGHT_DELAY', flightId: 'SW5678', delayMinutes: 90 });
 
@@ -23,9 +24,28 @@ describe('segmentPrompt', () => {
     const { system, user } = segmentPrompt(segment);
     expect(system).toContain('{{first_name}}');
     expect(system).not.toContain('{{new_gate}}');
-    expect(user).toContain('As an A-List Member');
+    expect(user).toContain('"A-List" (never "A-List Preferred")');
+    expect(user).toContain('write every part in English (en)');
     expect(user).toContain('Segment: {"messageType":"DELAY_NOTIFICATION"');
     expect(`${system}${user}`).not.toMatch(/@|\+1555/);
+  });
+
+  it('asks for the passenger’s language, with the words the checker looks for in it', () => {
+    const { user } = segmentPrompt({ ...segment, language: 'de', severity: 'SEVERE' });
+    expect(user).toContain('write every part in German (de)');
+    expect(user).toContain('"es tut uns leid"');
+    expect(user).toContain('"Nächste Schritte:"');
+    expect(user).toContain('"wegen des Wetters"');
+  });
+
+  it('asks a gate change to name the assistance in the SMS too', () => {
+    const gate = {
+      ...segment,
+      messageType: 'GATE_CHANGE_NOTIFICATION',
+      severity: 'TERMINAL',
+    } as const;
+    expect(segmentPrompt(gate).user).toMatch(/SMS also names \{\{assistance\}\}/);
+    expect(segmentPrompt(gate).user).toContain('start the SMS with "URGENT"');
   });
 
   it('asks only for the parts of the segment channels', () => {
@@ -88,7 +108,34 @@ describe('validateComposed', () => {
         segment,
         delay,
       ),
-    ).toContain('email misses A-List Member priority language');
+    ).toContain('email misses A-List priority language');
+    expect(
+      validateComposed(
+        {
+          ...template,
+          sms_body: template.sms_body.replace(' A-List priority boarding stays.', ''),
+        },
+        segment,
+        delay,
+      ),
+    ).toContain('SMS misses A-List priority language');
+    expect(
+      validateComposed(
+        { ...template, sms_body: `${template.sms_body} Check the app.` },
+        segment,
+        delay,
+      ),
+    ).toContain('SMS offers a next step the system does not offer');
+    expect(
+      validateComposed(
+        { ...template, sms_body: template.sms_body.replace('{{new_departure_time}}', '11:00') },
+        segment,
+        delay,
+      ),
+    ).toContain("SMS shows 11:00 not as the airport's local time with its zone");
+    expect(validateComposed(template, { ...segment, language: 'fr' }, delay)).toContain(
+      'email is not in French',
+    );
     expect(
       validateComposed(
         { ...template, sms_body: `{{first_name}} ${'x'.repeat(170)}` },
