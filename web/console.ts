@@ -225,9 +225,9 @@ async function renderFlight(flightId: string): Promise<void> {
   const details = await Promise.all(
     bookings.map(async (b) => ({
       booking: await api<Json>(`/bookings/${b.booking_id}`),
-      passenger: await api<Json & { notification_preferences: Record<string, boolean> }>(
-        `/passengers/${b.passenger_id}`,
-      ),
+      passenger: await api<
+        Json & { notification_preferences: Record<string, boolean>; language?: string }
+      >(`/passengers/${b.passenger_id}`),
     })),
   );
   const rows = details
@@ -246,8 +246,8 @@ async function renderFlight(flightId: string): Promise<void> {
         )
         .join('');
       return `<tr data-booking="${h(booking.booking_id)}"><td>${h(booking.booking_id)}</td><td>${h(passenger.first_name)} ${h(passenger.last_name)}</td>
-        <td>${h(passenger.tier)}</td><td>${status(booking.booking_status)}</td><td>${h(prefs)}</td></tr>
-        <tr><td colspan="5">${messages || '<span class="muted">no notification yet</span>'}</td></tr>`;
+        <td>${h(passenger.tier)} · ${h(passenger.language ?? 'en')}</td><td>${status(booking.booking_status)}</td><td>${h(prefs)}</td></tr>
+        <tr><td colspan="5" lang="${h(passenger.language ?? 'en')}">${messages || '<span class="muted">no notification yet</span>'}</td></tr>`;
     })
     .join('');
   const timeline = executions
@@ -264,7 +264,7 @@ async function renderFlight(flightId: string): Promise<void> {
       <h2 id="flight-title">${h(flight.flight_id)} ${h(flight.origin)} → ${h(flight.destination)} ${status(flight.status)}</h2>
       <p>Gate <strong id="flight-gate">${h(flight.gate)}</strong> · scheduled ${time(flight.scheduled_departure)} · estimated ${time(flight.estimated_departure)} · delay ${h(flight.delay_minutes)} min</p>
       <h3>Bookings and messages</h3>
-      <table id="bookings"><thead><tr><th>Booking</th><th>Passenger</th><th>Tier</th><th>Status</th><th>Channels</th></tr></thead><tbody>${rows}</tbody></table>
+      <table id="bookings"><thead><tr><th>Booking</th><th>Passenger</th><th>Tier · language</th><th>Status</th><th>Channels</th></tr></thead><tbody>${rows}</tbody></table>
       <h3>Workflow timeline</h3><ol class="timeline">${timeline || '<li class="muted">no workflow yet</li>'}</ol>
     </section>`;
 }

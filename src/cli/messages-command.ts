@@ -81,7 +81,7 @@ export async function messagesCommand(
   for (const message of messages) {
     const r = recipients.find((x) => x.booking.booking_id === message.booking_id);
     console.log(
-      `── ${r?.passenger.first_name} ${r?.passenger.last_name} · ${r?.passenger.tier} · booking ${message.booking_id} · segment ${message.segment} · by ${message.generated_by}`,
+      `── ${r?.passenger.first_name} ${r?.passenger.last_name} · ${r?.passenger.tier} · ${r?.passenger.language} · booking ${message.booking_id} · segment ${message.segment} · by ${message.generated_by}`,
     );
     for (const d of message.deliveries) {
       console.log(
