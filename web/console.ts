@@ -6,6 +6,11 @@
 import { InboundEventSchema } from '../src/domain/disruptions/inbound-events.ts';
 import type { Flight } from '../src/domain/records/flight.ts';
 import { buildEvent, type ProduceOptions } from '../src/simulator/build-event.ts';
+import { renderBoardList } from './board-view.ts';
+import { axisBars } from './chart-axes.ts';
+import { applyFeedFilter, bindFeedFilter } from './feed-filter.ts';
+import { renderFlightPage } from './flight-view.ts';
+import { viewerTime, viewerZone } from './time-format.ts';
 import { renderWeather } from './weather-view.ts';
 
 type Json = Record<string, unknown>;
@@ -17,7 +22,6 @@ interface Activity extends Json {
 const view = document.getElementById('view') as HTMLElement;
 const feed = document.getElementById('feed') as HTMLOListElement;
 const connection = document.getElementById('connection') as HTMLElement;
-let statusFilter = '';
 
 async function api<T = Json>(path: string, init?: RequestInit): Promise<T> {
   const response = await fetch(path, init);
@@ -31,80 +35,27 @@ function h(value: unknown): string {
   return String(value ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-const time = (iso: unknown) =>
-  typeof iso === 'string' && iso.length >= 16 ? iso.slice(11, 16) : '—';
 const status = (s: unknown) => `<span class="status status-${h(s)}">${h(s)}</span>`;
 
 // ── Flight board ──────────────────────────────────────────────────────────────
 async function renderBoard(): Promise<void> {
-  const query = statusFilter ? `?status=${statusFilter}&limit=200` : '?limit=200';
-  const [{ flights }, metrics] = await Promise.all([
-    api<{ flights: Flight[] }>(`/flights${query}`),
-    api<Json>('/metrics'),
-  ]);
-  const rows = flights
-    .map(
-      (f) => `<tr data-flight="${h(f.flight_id)}">
-        <td><a href="#/flights/${h(f.flight_id)}">${h(f.flight_id)}</a></td>
-        <td>${h(f.origin)} → ${h(f.destination)}</td>
-        <td>${status(f.status)}</td>
-        <td>${h(f.gate)}</td>
-        <td>${f.delay_minutes ? `${h(f.delay_minutes)} min` : '—'}</td>
-        <td>${time(f.scheduled_departure)}</td>
-        <td>${f.estimated_departure ? time(f.estimated_departure) : '—'}</td>
-      </tr>`,
-    )
-    .join('');
-  // Live refreshes update the table and the charts only, so a half-typed event is never lost.
+  const metrics = await api<Json>('/metrics');
+  // Live refreshes update the list and the charts only, so a half-typed search or event is never lost.
   if (view.dataset.page === 'board') {
-    (document.querySelector('#board tbody') as HTMLElement).innerHTML = rows;
-    (document.querySelector('#board caption') as HTMLElement).textContent =
-      `${flights.length} flights`;
+    await renderBoardList(boardRoot(), api, h, status, () => void renderBoard());
     (document.getElementById('charts') as HTMLElement).outerHTML = chartsHtml(metrics);
     return;
   }
   view.dataset.page = 'board';
-  view.innerHTML = `
-    <section aria-labelledby="board-title">
-      <h2 id="board-title">Flight board</h2>
-      <label>Status
-        <select id="status-filter">
-          ${['', 'SCHEDULED', 'BOARDING', 'DELAYED', 'CANCELLED', 'DEPARTED', 'ARRIVED']
-            .map(
-              (s) =>
-                `<option value="${s}" ${s === statusFilter ? 'selected' : ''}>${s || 'all'}</option>`,
-            )
-            .join('')}
-        </select>
-      </label>
-      <table id="board"><caption class="muted">${flights.length} flights</caption>
-        <thead><tr><th>Flight</th><th>Route</th><th>Status</th><th>Gate</th><th>Delay</th><th>Scheduled</th><th>Estimated</th></tr></thead>
-        <tbody>${rows}</tbody></table>
-    </section>
-    ${chartsHtml(metrics)}
-    ${scenarioPanelHtml(flights)}`;
-  const filter = document.getElementById('status-filter') as HTMLSelectElement;
-  filter.addEventListener('change', () => {
-    statusFilter = filter.value;
-    void renderBoard();
-  });
+  view.innerHTML = `<div id="board-root"></div>${chartsHtml(metrics)}<div id="panel-root"></div>`;
+  const flights = await renderBoardList(boardRoot(), api, h, status, () => void renderBoard());
+  (document.getElementById('panel-root') as HTMLElement).innerHTML = scenarioPanelHtml(flights);
   bindScenarioPanel(flights);
 }
 
-// ── Charts (the specification's dashboard) ────────────────────────────────────
-function bars(values: Array<{ label: string; value: number }>, unit = ''): string {
-  const max = Math.max(1, ...values.map((v) => v.value));
-  const width = 220;
-  const step = values.length > 0 ? width / values.length : width;
-  const rects = values
-    .map(
-      (v, i) =>
-        `<rect x="${i * step + 2}" y="${80 - (v.value / max) * 76}" width="${Math.max(2, step - 4)}" height="${(v.value / max) * 76}" fill="#4aa3ff"><title>${h(v.label)}: ${v.value}${unit}</title></rect>`,
-    )
-    .join('');
-  return `<svg viewBox="0 0 ${width} 80" width="100%" height="80" role="img" aria-label="${values.map((v) => `${v.label} ${v.value}${unit}`).join(', ')}">${rects}</svg>`;
-}
+const boardRoot = () => document.getElementById('board-root') as HTMLElement;
 
+// ── Charts (the specification's dashboard) ────────────────────────────────────
 function rate(value: unknown): string {
   return typeof value === 'number' ? `${Math.round(value * 1000) / 10}%` : '—';
 }
@@ -125,18 +76,35 @@ function chartsHtml(metrics: Json): string {
     (metrics.workflow_durations as Array<{ name: string; duration_ms: number }>) ?? []
   ).slice(-20);
   const average = metrics.average_workflow_duration_ms as number | null;
+  const minute = (m: string | undefined) =>
+    m ? new Date(`${m}:00Z`).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : '';
+  const ingested = Number(metrics.ingested_records ?? 0);
+  const finished = Number(metrics.finished_workflows ?? 0);
   return `<section id="charts" aria-labelledby="charts-title"><h2 id="charts-title">Dashboard</h2><div class="charts">
-    <figure class="chart"><figcaption>Events processed by type, per minute</figcaption>${bars(byType)}
+    <figure class="chart"><figcaption>Events processed by type, per minute</figcaption>${axisBars(
+      byType,
+      {
+        y: 'events per minute',
+        x: `minute (${viewerZone()})`,
+        from: minute(series.slice(-12)[0]?.minute),
+        to: minute(series.at(-1)?.minute),
+      },
+      h,
+    )}
       <div class="muted">delay ${totals.DelayEventsProcessed ?? 0} · cancellation ${totals.CancellationEventsProcessed ?? 0} · gate ${totals.GateChangeEventsProcessed ?? 0}</div></figure>
     <figure class="chart"><figcaption>Notification success rate</figcaption><div class="big" id="notification-rate">${rate(rates.notification_success)}</div>
       <div class="muted">${totals.NotificationsSent ?? 0} recorded of ${totals.NotificationsPublished ?? 0} published</div></figure>
     <figure class="chart"><figcaption>Average workflow duration</figcaption><div class="big">${average === null || average === undefined ? '—' : `${Math.round(average)} ms`}</div>
-      ${bars(
+      ${axisBars(
         durations.map((d) => ({ label: d.name, value: d.duration_ms })),
-        ' ms',
+        { y: 'duration, ms', x: `last ${durations.length} runs, oldest first`, unit: ' ms' },
+        h,
       )}</figure>
-    <figure class="chart"><figcaption>Error rate</figcaption><div class="big">${rate(rates.error)}</div>
-      <div class="muted">${totals.EventsRejected ?? 0} records rejected · ${metrics.failed_workflows ?? 0} workflows failed</div></figure>
+    <figure class="chart" id="error-rates"><figcaption>Errors</figcaption>
+      <div><span class="big" id="rejected-rate">${rate(rates.rejected_input)}</span> rejected input</div>
+      <div class="muted">${totals.EventsRejected ?? 0} of ${ingested} records refused by validation (the sender's problem)</div>
+      <div><span class="big" id="failure-rate">${rate(rates.system_failure)}</span> system failures</div>
+      <div class="muted">${metrics.failed_workflows ?? 0} of ${finished} workflow runs failed (FlightPulse's problem)</div></figure>
     <figure class="chart"><figcaption>LLM fallback rate</figcaption><div class="big">${rate(rates.llm_fallback)}</div>
       <div class="muted">${totals.LLMInvocationsSuccess ?? 0} composed · ${totals.LLMInvocationsFailed ?? 0} fell back</div></figure>
   </div></section>`;
@@ -214,59 +182,7 @@ function bindScenarioPanel(flights: Flight[]): void {
 
 // ── Flight page ───────────────────────────────────────────────────────────────
 async function renderFlight(flightId: string): Promise<void> {
-  const [flight, { bookings }, { notifications }, { executions }] = await Promise.all([
-    api<Flight>(`/flights/${flightId}`),
-    api<{ bookings: Array<{ booking_id: string; passenger_id: string }> }>(
-      `/flights/${flightId}/bookings`,
-    ),
-    api<{ notifications: Json[] }>(`/notifications?flight_id=${flightId}&limit=200`),
-    api<{ executions: Json[] }>(`/executions?flight_id=${flightId}&limit=200`),
-  ]);
-  const details = await Promise.all(
-    bookings.map(async (b) => ({
-      booking: await api<Json>(`/bookings/${b.booking_id}`),
-      passenger: await api<
-        Json & { notification_preferences: Record<string, boolean>; language?: string }
-      >(`/passengers/${b.passenger_id}`),
-    })),
-  );
-  const rows = details
-    .map(({ booking, passenger }) => {
-      const prefs =
-        Object.entries(passenger.notification_preferences)
-          .filter(([, on]) => on)
-          .map(([c]) => c)
-          .join(', ') || 'none';
-      const sent = notifications.filter((n) => n.booking_id === booking.booking_id);
-      const messages = sent
-        .map((n) =>
-          n.channel === 'EMAIL'
-            ? `<div class="message" data-channel="EMAIL"><strong>Email</strong> · ${h(n.subject)}\n${h(n.body)}</div>`
-            : `<div class="message" data-channel="SMS"><strong>SMS</strong> (${h(n.priority)}) · ${h(n.body)}</div>`,
-        )
-        .join('');
-      return `<tr data-booking="${h(booking.booking_id)}"><td>${h(booking.booking_id)}</td><td>${h(passenger.first_name)} ${h(passenger.last_name)}</td>
-        <td>${h(passenger.tier)} · ${h(passenger.language ?? 'en')}</td><td>${status(booking.booking_status)}</td><td>${h(prefs)}</td></tr>
-        <tr><td colspan="5" lang="${h(passenger.language ?? 'en')}">${messages || '<span class="muted">no notification yet</span>'}</td></tr>`;
-    })
-    .join('');
-  const timeline = executions
-    .map(
-      (
-        e,
-      ) => `<li><strong>${h(e.state_machine)}</strong> ${status(e.status)} · ${time(e.started_at)} · ${h(e.duration_ms ?? '…')} ms
-        <div class="muted">${((e.steps as Array<{ name: string; entered: number; failed: number }>) ?? []).map((s) => `${h(s.name)}${s.entered > 1 ? ` ×${s.entered}` : ''}${s.failed ? ' ✗' : ''}`).join(' → ')}</div></li>`,
-    )
-    .join('');
-  view.dataset.page = `flight:${flightId}`;
-  view.innerHTML = `<section aria-labelledby="flight-title">
-      <p><a href="#/">← Flight board</a></p>
-      <h2 id="flight-title">${h(flight.flight_id)} ${h(flight.origin)} → ${h(flight.destination)} ${status(flight.status)}</h2>
-      <p>Gate <strong id="flight-gate">${h(flight.gate)}</strong> · scheduled ${time(flight.scheduled_departure)} · estimated ${time(flight.estimated_departure)} · delay ${h(flight.delay_minutes)} min</p>
-      <h3>Bookings and messages</h3>
-      <table id="bookings"><thead><tr><th>Booking</th><th>Passenger</th><th>Tier · language</th><th>Status</th><th>Channels</th></tr></thead><tbody>${rows}</tbody></table>
-      <h3>Workflow timeline</h3><ol class="timeline">${timeline || '<li class="muted">no workflow yet</li>'}</ol>
-    </section>`;
+  await renderFlightPage(view, flightId, api, h, status, () => void renderFlight(flightId));
 }
 
 // ── Live activity ─────────────────────────────────────────────────────────────
@@ -292,7 +208,9 @@ function addActivity(a: Activity): void {
   const existing = key ? rendered.get(key) : undefined;
   const item = existing ?? document.createElement('li');
   item.dataset.kind = a.kind;
-  item.innerHTML = `<span class="muted">${time(a.at)}</span> ${describe(a)}`;
+  item.dataset.flight = String(a.flight_id ?? '');
+  item.innerHTML = `<span class="muted">${viewerTime(a.at)}</span> ${describe(a)}`;
+  applyFeedFilter(item);
   if (!existing) {
     feed.prepend(item);
     if (key) rendered.set(key, item);
@@ -339,5 +257,6 @@ async function route(): Promise<void> {
 window.addEventListener('hashchange', () => {
   void route().then(() => (document.getElementById('main') as HTMLElement).focus());
 });
+bindFeedFilter(feed);
 connect();
 void route();

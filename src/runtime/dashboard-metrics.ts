@@ -18,6 +18,8 @@ export function dashboardMetrics(metrics: InMemoryMetrics, executions: readonly 
     totals,
     series,
     failed_workflows: failed,
+    finished_workflows: done.length,
+    ingested_records: ingested,
     average_workflow_duration_ms:
       done.length > 0 ? done.reduce((n, e) => n + (e.duration_ms ?? 0), 0) / done.length : null,
     workflow_durations: done.slice(-50).map((e) => ({
@@ -31,6 +33,9 @@ export function dashboardMetrics(metrics: InMemoryMetrics, executions: readonly 
         totals.NotificationsPublished ?? 0,
       ),
       error: ratio((totals.EventsRejected ?? 0) + failed, ingested + failed),
+      // Rejected input is the sender's problem; a failed workflow is FlightPulse's.
+      rejected_input: ratio(totals.EventsRejected ?? 0, ingested),
+      system_failure: ratio(failed, done.length),
       llm_fallback: ratio(totals.LLMInvocationsFailed ?? 0, llmCalls),
     },
   };

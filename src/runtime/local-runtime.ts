@@ -20,7 +20,9 @@ import {
 import { WorkTracker } from '../adapters/local/work-tracker.ts';
 import { createApiApp } from '../api/app.ts';
 import { consoleRoutes } from '../api/console-routes.ts';
+import { consoleViewRoutes } from '../api/console-view-routes.ts';
 import { weatherRoutes } from '../api/weather-routes.ts';
+import { airports } from '../domain/airports/airport-reference.ts';
 import type { RuleTarget } from '../domain/event-routing/routing-rules.ts';
 import { ROUTING_RULES } from '../domain/event-routing/routing-rules.ts';
 import { createIngestHandler } from '../handlers/ingest-flight-events.ts';
@@ -226,6 +228,15 @@ function apiApp(parts: RuntimeParts, feed: FeedProducer, clock: Clock, log: Logg
       feed,
       flights: store.flights,
       metrics: () => dashboardMetrics(metrics, executions),
+    }),
+  );
+  app.route(
+    '/',
+    consoleViewRoutes({
+      flights: store.flights,
+      bookings: store.bookings,
+      notifications: store.notifications,
+      airports,
     }),
   );
   return app;

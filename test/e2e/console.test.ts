@@ -78,12 +78,17 @@ describe('operations console in Chromium', () => {
   it('opens the flight page and reads a passenger\u2019s SMS and email', async () => {
     await page.getByRole('link', { name: 'SW9012' }).click();
     await page.locator('#flight-title').waitFor();
-    const sms = page.locator('tr[data-booking="B009"] + tr .message[data-channel="SMS"]');
+    // Message bodies are collapsed by default: one line per booking until opened.
+    const messages = page.locator('tr[data-booking="B009"] details');
+    await messages.waitFor();
+    expect(await messages.getAttribute('open')).toBeNull();
+    await messages.locator('summary').click();
+    const sms = page.locator('tr[data-booking="B009"] .message[data-channel="SMS"]');
     await sms.waitFor();
     expect(await sms.innerText()).toMatch(/Emily, we are sorry: SW9012 PHX-OAK is cancelled/);
     expect(await page.locator('tr[data-booking="B009"]').innerText()).toContain('NEEDS_REBOOKING');
     expect(
-      await page.locator('tr[data-booking="B009"] + tr .message[data-channel="EMAIL"]').innerText(),
+      await page.locator('tr[data-booking="B009"] .message[data-channel="EMAIL"]').innerText(),
     ).toContain('hearing assistance');
     expect(await page.locator('.timeline').innerText()).toContain(
       'FlightPulseCancellationWorkflow',
@@ -112,7 +117,7 @@ describe('operations console in Chromium', () => {
     expect(await page.evaluate<string | null>('document.activeElement?.textContent')).toBe(
       'Skip to content',
     );
-    for (let i = 0; i < 30; i++) {
+    for (let i = 0; i < 60; i++) {
       await page.keyboard.press('Tab');
       if ((await page.evaluate<string | null>('document.activeElement?.textContent')) === 'SW1234')
         break;
