@@ -57,8 +57,18 @@ export function placeholderValues(
   if (primary) values.assistance = pack.requestShort[primary];
   switch (disruption.kind) {
     case 'DELAY':
-      values.new_departure_time = localTime(disruption.detail.new_departure, origin, pack);
-      values.new_arrival_time = localTime(disruption.detail.new_arrival, destination, pack);
+      values.new_departure_time = newLocalTime(
+        disruption.detail.new_departure,
+        original_departure,
+        origin,
+        pack,
+      );
+      values.new_arrival_time = newLocalTime(
+        disruption.detail.new_arrival,
+        d.flight_details.original_arrival,
+        destination,
+        pack,
+      );
       values.delay_duration = formatDuration(disruption.detail.delay_minutes, pack);
       values.reason_text = pack.reasons[disruption.detail.reason] ?? pack.reasons.OTHER;
       break;
@@ -72,6 +82,13 @@ export function placeholderValues(
       break;
   }
   return values;
+}
+
+/** A new time, with its date when the delay moved it to another local day. */
+function newLocalTime(iso: string, was: string, airport: string, pack: LanguagePack): string {
+  const time = localTime(iso, airport, pack);
+  const sameDay = localDate(iso, airport, pack) === localDate(was, airport, pack);
+  return sameDay ? time : `${time}, ${localDate(iso, airport, pack, 'short')}`;
 }
 
 /** The local times a message may show: any other time in a message is invented or not local. */

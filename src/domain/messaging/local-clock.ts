@@ -71,13 +71,21 @@ export function localTime(iso: string, airportCode: string, pack: LanguagePack):
   return `${clock} ${zone}`;
 }
 
-/** The date at the airport, written the language's way: `January 15, 2025`, `15. Januar 2025`. */
-export function localDate(iso: string, airportCode: string, pack: LanguagePack): string {
+/**
+ * The date at the airport, written the language's way: `January 15, 2025`, `15. Januar 2025`;
+ * short (`Jan 16`, `16. Jan.`) where it follows a time.
+ */
+export function localDate(
+  iso: string,
+  airportCode: string,
+  pack: LanguagePack,
+  form: 'long' | 'short' = 'long',
+): string {
   const { instant, timeZone } = clockSource(iso, airportCode);
   return new Intl.DateTimeFormat(pack.locale, {
     timeZone,
     day: 'numeric',
-    month: 'long',
-    year: 'numeric',
+    month: form,
+    ...(form === 'long' ? { year: 'numeric' } : {}),
   }).format(instant);
 }
