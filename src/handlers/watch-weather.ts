@@ -1,4 +1,4 @@
-import type { BusEntry } from '../domain/event-routing/bus-events.ts';
+import { type BusEntry, DETAIL_TYPES } from '../domain/event-routing/bus-events.ts';
 import type { Flight } from '../domain/records/flight.ts';
 import { airportWeatherProfile } from '../domain/weather/airport-weather-profiles.ts';
 import { decodeAirportReports } from '../domain/weather/decode-airport-reports.ts';
@@ -7,6 +7,7 @@ import {
   type FlightWeather,
   inWatchWindow,
 } from '../domain/weather/flight-weather.ts';
+import { headsUpNotifications } from '../domain/weather/heads-up-message.ts';
 import type { RiskLevel } from '../domain/weather/risk-level.ts';
 import {
   WEATHER_DETAIL_TYPES,
@@ -14,6 +15,7 @@ import {
   type WeatherRiskDetail,
 } from '../domain/weather/weather-events.ts';
 import type {
+  BookingStore,
   Clock,
   EventPublisher,
   FlightStore,
@@ -40,6 +42,29 @@ export interface WatchDeps {
   policy: WeatherPolicy;
   /** Declares a WEATHER disruption through the normal event feed (decisions (b)). */
   declare: (flight: Flight, weather: FlightWeather, by: string) => Promise<FlightWeather>;
+  /** Bookings and passengers, for the heads-up messages (policy.headsUp). */
+  bookings?: BookingStore;
+}
+
+/** notification.email / notification.sms for every passenger of the flight, as the workflows publish them. */
+async function headsUpEntries(
+  deps: WatchDeps,
+  flight: Flight,
+  weather: FlightWeather,
+): Promise<BusEntry[]> {
+  if (!deps.bookings) throw new Error('the heads-up policy needs the booking store');
+  const refs = await deps.flights.listFlightBookings(flight.flight_id);
+  const bookings = await deps.bookings.getBookings(refs.map((r) => r.booking_id));
+  const passengers = await deps.bookings.getPassengers([
+    ...new Set(refs.map((r) => r.passenger_id)),
+  ]);
+  const byId = new Map(passengers.map((p) => [p.passenger_id, p]));
+  return headsUpNotifications(flight, weather, bookings, byId, deps.clock.now()).map((n) => ({
+    source: WEATHER_EVENT_SOURCE,
+    detailType:
+      n.channel === 'EMAIL' ? DETAIL_TYPES.notificationEmail : DETAIL_TYPES.notificationSms,
+    detail: n,
+  }));
 }
 
 export interface WatchResult {
@@ -62,13 +87,13 @@ async function flightsInWindow(flights: FlightStore, at: string): Promise<Flight
 /** weather.risk for a changed level, and the heads-up when the policy asks for it. */
 async function publishChange(
   deps: WatchDeps,
-  flightId: string,
+  flight: Flight,
   oldRisk: RiskLevel,
   weather: FlightWeather,
   at: string,
 ): Promise<void> {
   const detail: WeatherRiskDetail = {
-    flight_id: flightId,
+    flight_id: flight.flight_id,
     old_risk: oldRisk,
     new_risk: weather.risk,
     reasons: weather.reasons,
@@ -78,15 +103,17 @@ async function publishChange(
   const entries: BusEntry[] = [
     { source: WEATHER_EVENT_SOURCE, detailType: WEATHER_DETAIL_TYPES.risk, detail },
   ];
-  if (deps.policy.headsUp && weather.risk === 'HIGH')
+  if (deps.policy.headsUp && weather.risk === 'HIGH') {
     entries.push({
       source: WEATHER_EVENT_SOURCE,
       detailType: WEATHER_DETAIL_TYPES.headsUp,
       detail,
     });
+    entries.push(...(await headsUpEntries(deps, flight, weather)));
+  }
   await deps.publisher.publish(entries);
   deps.log.info('weather risk changed', {
-    flight_id: flightId,
+    flight_id: flight.flight_id,
     old_risk: oldRisk,
     new_risk: weather.risk,
   });
@@ -125,7 +152,7 @@ export function createWatchWeather(deps: WatchDeps) {
       await deps.weatherStore.saveWeather(flight.flight_id, weather);
       if (oldRisk === weather.risk) continue;
       changed.push({ flight_id: flight.flight_id, old_risk: oldRisk, new_risk: weather.risk });
-      await publishChange(deps, flight.flight_id, oldRisk, weather, at);
+      await publishChange(deps, flight, oldRisk, weather, at);
     }
     return { assessed: flights.length, changed, at };
   };

@@ -25,7 +25,7 @@ if (env.WEATHER_AUTO_DECLARE === 'true' && !env.KAFKA_BROKERS)
     'invalid Lambda environment: WEATHER_AUTO_DECLARE needs KAFKA_BROKERS to declare into',
   );
 
-const { flights, publisher, clock, log } = awsDependencies(process.env);
+const { flights, bookings, publisher, clock, log } = awsDependencies(process.env);
 const feed = env.KAFKA_BROKERS
   ? new KafkaFeedProducer(
       env.KAFKA_BROKERS.split(','),
@@ -37,6 +37,7 @@ const decisions = { weatherStore: flights, publisher, clock, ...(feed ? { feed }
 
 const watch = createWatchWeather({
   flights,
+  bookings,
   weatherStore: flights,
   source: new AviationWeatherSource({ baseUrl: env.AVIATIONWEATHER_URL }),
   publisher,

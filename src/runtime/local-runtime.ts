@@ -167,6 +167,7 @@ export async function startLocalRuntime(
   const parts: RuntimeParts = { store, hub, metrics, executions, busEvents, messenger };
   const weather = weatherWatch(config, {
     flights: store.flights,
+    bookings: store.bookings,
     bus,
     clock,
     log,

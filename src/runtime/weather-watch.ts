@@ -6,7 +6,14 @@ import { ReplayWeatherSource } from '../adapters/weather/replay-weather-source.t
 import type { WeatherRouteDeps } from '../api/weather-routes.ts';
 import { createWatchWeather } from '../handlers/watch-weather.ts';
 import { declareWeatherDisruption } from '../handlers/weather-decisions.ts';
-import type { Clock, EventPublisher, FeedProducer, Log, WeatherSource } from '../ports.ts';
+import type {
+  BookingStore,
+  Clock,
+  EventPublisher,
+  FeedProducer,
+  Log,
+  WeatherSource,
+} from '../ports.ts';
 import type { Config } from './config.ts';
 
 const PROJECT_DIR = fileURLToPath(new URL('../../', import.meta.url));
@@ -23,6 +30,7 @@ export function weatherWatch(
   config: Config,
   deps: {
     flights: DynamoDbFlightStore;
+    bookings: BookingStore;
     bus: EventPublisher;
     clock: Clock;
     log: Log;
@@ -37,6 +45,7 @@ export function weatherWatch(
   };
   const watch = createWatchWeather({
     flights: deps.flights,
+    bookings: deps.bookings,
     weatherStore: deps.flights,
     source: weatherSourceFor(config),
     publisher: deps.bus,

@@ -38,7 +38,12 @@ export class WeatherWatch extends Construct {
     }).fn;
     this.fn.addToRolePolicy(
       new iam.PolicyStatement({
-        actions: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
+        actions: [
+          'dynamodb:GetItem',
+          'dynamodb:BatchGetItem',
+          'dynamodb:Query',
+          'dynamodb:UpdateItem',
+        ],
         resources: props.tableArns,
       }),
     );

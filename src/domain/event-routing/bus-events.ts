@@ -89,13 +89,19 @@ export const MESSAGE_TYPES = [
 export const MessageTypeSchema = z.enum(MESSAGE_TYPES);
 export type MessageType = z.infer<typeof MessageTypeSchema>;
 
+/**
+ * What a notification says: a disruption's message, or the weather watch's heads-up ahead of a
+ * possible disruption (sent by the watch itself, not composed per segment).
+ */
+export const NotificationTypeSchema = z.enum([...MESSAGE_TYPES, 'WEATHER_HEADS_UP']);
+
 const NotificationBaseSchema = z.object({
   notification_id: z.string(),
   event_id: z.string(),
   flight_id: FlightIdSchema,
   booking_id: BookingIdSchema,
   passenger_id: PassengerIdSchema,
-  message_type: MessageTypeSchema,
+  message_type: NotificationTypeSchema,
   recipient: z.string(),
   body: z.string(),
   priority: z.enum(['IMMEDIATE', 'NORMAL']),

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ReplayWeatherSource } from '../../../src/adapters/weather/replay-weather-source.ts';
 import { weatherRoutes } from '../../../src/api/weather-routes.ts';
+import { NotificationDetailSchema } from '../../../src/domain/event-routing/bus-events.ts';
 import type { FlightWeather } from '../../../src/domain/weather/flight-weather.ts';
 import { createWatchWeather, type WeatherPolicy } from '../../../src/handlers/watch-weather.ts';
 import { declareWeatherDisruption } from '../../../src/handlers/weather-decisions.ts';
@@ -35,6 +36,7 @@ function setup(policy: WeatherPolicy = { autoDeclare: false, headsUp: false }) {
   const decisions = { weatherStore: stores, publisher, clock, feed };
   const watch = createWatchWeather({
     flights: stores,
+    bookings: stores,
     weatherStore: stores,
     source: REPLAY,
     publisher,
@@ -93,12 +95,37 @@ describe('the weather watch', () => {
     expect(feed.records).toHaveLength(2);
   });
 
-  it('publishes a heads-up for a flight that turns HIGH only when the policy says so', async () => {
+  it('tells the passengers of a flight that turns HIGH ahead, only when the policy says so', async () => {
     const off = setup();
     await off.watch();
-    expect(off.publisher.published.some((e) => e.detailType === 'weather.heads_up')).toBe(false);
+    expect(off.publisher.published.some((e) => e.detailType.startsWith('notification.'))).toBe(
+      false,
+    );
     const on = setup({ autoDeclare: false, headsUp: true });
     await on.watch();
+    const notes = on.publisher.published.filter(
+      (e) => e.detailType.startsWith('notification.') && e.detail.flight_id === 'SW1234',
+    );
+    const expected = [...on.stores.bookings.values()]
+      .filter(
+        (b) => b.flight_id === 'SW1234' && ['CONFIRMED', 'CHECKED_IN'].includes(b.booking_status),
+      )
+      .flatMap((b) => {
+        const prefs = on.stores.passengers.get(b.passenger_id)?.notification_preferences;
+        return [
+          ...(prefs?.email ? [`${b.booking_id}:EMAIL`] : []),
+          ...(prefs?.sms ? [`${b.booking_id}:SMS`] : []),
+        ];
+      });
+    expect(notes.map((e) => `${e.detail.booking_id}:${e.detail.channel}`).sort()).toEqual(
+      expected.sort(),
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    for (const e of notes) {
+      expect(NotificationDetailSchema.parse(e.detail).message_type).toBe('WEATHER_HEADS_UP');
+      expect(String(e.detail.body)).toContain('still scheduled');
+      if (e.detail.channel === 'SMS') expect(String(e.detail.body).length).toBeLessThanOrEqual(160);
+    }
     expect(
       on.publisher.published
         .filter((e) => e.detailType === 'weather.heads_up')
