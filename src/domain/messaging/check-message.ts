@@ -1,5 +1,5 @@
-import type { Disruption, DisruptionKind } from '../disruptions/disruption.ts';
-import type { Booking } from '../records/booking.ts';
+import type { Disruption } from '../disruptions/disruption.ts';
+import { type Booking, SPECIAL_REQUESTS } from '../records/booking.ts';
 import type { Passenger, Tier } from '../records/passenger.ts';
 import { isWrittenIn } from './detect-language.ts';
 import {
@@ -12,6 +12,8 @@ import { assistanceRequests, primaryRequest } from './message-segment.ts';
 import type { Placeholder } from './message-templates.ts';
 import type { LanguagePack } from './templates/language-pack.ts';
 import { languagePack } from './templates/language-packs.ts';
+
+type Channel = 'email' | 'SMS';
 
 /** What every rule needs: the passenger's language, the facts of the message, the disruption. */
 interface RuleContext {
@@ -61,7 +63,7 @@ export function checkMessage(
 }
 
 /** Rules for any part: language, placeholders, promises, next steps, times, tier. */
-function commonRules(channel: 'email' | 'SMS', text: string, context: RuleContext): string[] {
+function commonRules(channel: Channel, text: string, context: RuleContext): string[] {
   const { pack } = context;
   const problems: string[] = [];
   // The passenger's name is not prose: a name is no promise, no app, and no language.
@@ -104,11 +106,12 @@ function emailRules(email: string, context: RuleContext): string[] {
   if (!email.includes(passenger.first_name)) problems.push('email misses first name');
   if (!email.includes(pack.rules.nextSteps)) problems.push('email misses next steps');
   const needed = assistanceRequests(booking.special_requests);
-  for (const [request, words] of Object.entries(pack.requestWords)) {
-    const has = booking.special_requests.includes(request as (typeof needed)[number]);
-    if (needed.includes(request as (typeof needed)[number]) && !includesWords(email, words))
+  for (const request of SPECIAL_REQUESTS) {
+    const words = pack.requestWords[request];
+    if (needed.includes(request) && !includesWords(email, words))
       problems.push(`email misses ${words}`);
-    if (!has && includesWords(email, words)) problems.push(`mentions ${words} not requested`);
+    if (!booking.special_requests.includes(request) && includesWords(email, words))
+      problems.push(`mentions ${words} not requested`);
   }
   return problems;
 }
@@ -135,25 +138,38 @@ function smsRules(sms: string, context: RuleContext): string[] {
     !includesWords(sms, pack.requestShort[primary])
   )
     problems.push(`SMS misses ${pack.requestShort[primary]}`);
-  for (const [request, words] of Object.entries(pack.requestShort)) {
-    if (
-      !booking.special_requests.includes(request as typeof primary & string) &&
-      includesWords(sms, words)
-    )
+  for (const request of SPECIAL_REQUESTS) {
+    const words = pack.requestShort[request];
+    if (!booking.special_requests.includes(request) && includesWords(sms, words))
       problems.push(`SMS mentions ${words} not requested`);
   }
   return problems;
 }
 
-const TONE: Record<
-  DisruptionKind,
-  (context: RuleContext) => 'urgent' | 'apology' | 'plain' | 'mixed'
-> = {
-  DELAY: () => 'mixed',
-  CANCELLATION: () => 'apology',
-  GATE_CHANGE: ({ disruption }) =>
-    disruption.kind === 'GATE_CHANGE' && disruption.detail.terminal_change ? 'urgent' : 'plain',
-};
+/** The tone a severity calls for on a channel: must (true) or must not (false) apologise or urge. */
+interface Tone {
+  apology?: boolean;
+  urgent?: boolean;
+}
+
+function toneOf(disruption: Disruption, channel: Channel): Tone {
+  switch (disruption.kind) {
+    case 'DELAY':
+      switch (disruption.detail.delay_category) {
+        case 'MINOR':
+          return { apology: false };
+        case 'MAJOR':
+          return channel === 'email' ? { apology: true } : {};
+        case 'SEVERE':
+          return { apology: true };
+      }
+      break;
+    case 'CANCELLATION':
+      return { apology: true };
+    case 'GATE_CHANGE':
+      return { urgent: disruption.detail.terminal_change };
+  }
+}
 
 /** Tone by severity, and the one fact each kind of change must state. */
 function toneRules(
@@ -162,32 +178,25 @@ function toneRules(
   context: RuleContext,
 ): string[] {
   const { pack, disruption, values } = context;
-  const parts = [
+  const problems: string[] = [];
+  for (const [channel, text] of [
     ['email', email],
     ['SMS', sms],
-  ].filter((p): p is [string, string] => p[1] !== undefined);
-  const apology = pack.rules.apology;
-  const problems: string[] = [];
-  const tone = TONE[disruption.kind](context);
-  for (const [channel, text] of parts) {
-    if (tone === 'apology' && !apology.test(text))
-      problems.push(`${channel}: cancellation is not apologetic`);
-    if (tone === 'urgent' && !text.includes(pack.rules.urgent))
-      problems.push(`${channel}: terminal change is not urgent`);
-    if (tone === 'plain' && text.includes(pack.rules.urgent))
-      problems.push(`${channel}: a gate change on the same terminal is not urgent`);
+  ] as const) {
+    if (text === undefined) continue;
+    const tone = toneOf(disruption, channel);
+    const apologises = pack.rules.apology.test(text);
+    const urges = text.includes(pack.rules.urgent);
+    if (tone.apology === true && !apologises) problems.push(`${channel} is not apologetic`);
+    if (tone.apology === false && apologises)
+      problems.push(`${channel} apologises for a minor delay`);
+    if (tone.urgent === true && !urges) problems.push(`${channel}: terminal change is not urgent`);
+    if (tone.urgent === false && urges)
+      problems.push(`${channel} urges a same-terminal gate change`);
     if (disruption.kind === 'GATE_CHANGE' && !text.includes(disruption.detail.new_gate))
       problems.push(`${channel} misses the new gate`);
-    if (disruption.kind === 'DELAY') {
-      const category = disruption.detail.delay_category;
-      if (category === 'MINOR' && apology.test(text))
-        problems.push(`${channel}: a minor delay is informative, not apologetic`);
-      const mustApologise = category === 'SEVERE' || (category === 'MAJOR' && channel === 'email');
-      if (mustApologise && !apology.test(text))
-        problems.push(`${channel}: a ${category.toLowerCase()} delay is not apologetic`);
-      if (values.new_departure_time && !text.includes(values.new_departure_time))
-        problems.push(`${channel} misses the new departure time`);
-    }
+    if (values.new_departure_time && !text.includes(values.new_departure_time))
+      problems.push(`${channel} misses the new departure time`);
   }
   return problems;
 }

@@ -201,7 +201,7 @@ describe('checkMessage', () => {
         'email offers a next step the system does not offer',
         "email shows 10:00 not as the airport's local time with its zone",
         'promises what policy does not allow',
-        'email: cancellation is not apologetic',
+        'email is not apologetic',
         'SMS is not in English',
       ]),
     );
