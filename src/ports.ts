@@ -11,6 +11,7 @@ import type { MessageTemplate } from './domain/messaging/message-templates.ts';
 import type { Booking, BookingStatus } from './domain/records/booking.ts';
 import type { Flight, FlightStatus } from './domain/records/flight.ts';
 import type { Passenger } from './domain/records/passenger.ts';
+import type { Entitlement } from './domain/rights/entitlement.ts';
 import type { ExecutionSummary } from './domain/workflows/execution.ts';
 
 export type {
@@ -88,6 +89,18 @@ export interface NotificationLog {
     filter: { flightId: string; bookingId?: string },
     page?: PageRequest,
   ): Promise<Page<NotificationDetail>>;
+}
+
+/** Entitlements computed in the workflows: per booking and flight, the latest event's. */
+export interface EntitlementStore {
+  /** Stores it unless a later event's entitlement is already stored; false when stale. */
+  put(entitlement: Entitlement): Promise<boolean>;
+  listOfBooking(bookingId: string): Promise<Entitlement[]>;
+  listOfFlight(flightId: string): Promise<Entitlement[]>;
+  /** Unsent claim notices due by `dueBy` or later, soonest first. */
+  listClaimNoticesDue(limit: number): Promise<Entitlement[]>;
+  /** Records the notice as sent once; false when it already was (or the entitlement changed). */
+  markClaimNoticeSent(entitlement: Entitlement, sentAt: string): Promise<boolean>;
 }
 
 export interface ExecutionLog {

@@ -45,6 +45,10 @@ export function optionsFromContext(get: (key: string) => unknown): FlightPulseSt
   if (llmProvider !== 'none' && llmProvider !== 'bedrock')
     throw new Error('context llmProvider must be none or bedrock');
   const alarmEmail = text('alarmEmail');
+  const claimFormUrl = text('claimFormUrl');
+  const revision = text('eu261RevisionEffectiveFrom');
+  if (revision !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(revision))
+    throw new Error('context eu261RevisionEffectiveFrom must be a date such as 2027-01-01');
   return {
     removalPolicy: removal === 'destroy' ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
     kafka,
@@ -54,6 +58,8 @@ export function optionsFromContext(get: (key: string) => unknown): FlightPulseSt
     llmProvider,
     environment: text('environment') ?? 'dev',
     ...(alarmEmail ? { alarmEmail } : {}),
+    ...(claimFormUrl ? { claimFormUrl } : {}),
+    ...(revision ? { eu261RevisionEffectiveFrom: revision } : {}),
   };
 }
 

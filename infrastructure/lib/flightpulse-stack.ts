@@ -1,4 +1,6 @@
 import { CfnOutput, Duration, Stack, type StackProps, Tags } from 'aws-cdk-lib';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as eventTargets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { type IFunction, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -7,6 +9,7 @@ import * as ssm from 'aws-cdk-lib/aws-ssm';
 import type { Construct } from 'constructs';
 import { TABLE_NAME } from '../../src/adapters/dynamodb/table/table-keys.ts';
 import { EVENT_BUS_NAME } from '../../src/domain/event-routing/bus-events.ts';
+import { DEFAULT_CLAIM_FORM_URL } from '../../src/domain/rights/rights-settings.ts';
 import type { TaskFunctionId } from '../../src/domain/workflows/task-functions.ts';
 import { DataTable } from './constructs/data-table.ts';
 import { EventRouting } from './constructs/event-routing.ts';
@@ -118,6 +121,29 @@ export class FlightPulseStack extends Stack {
       'notification.* → idempotent notification record',
       { table: { actions: ['PutItem'], indexes: false } },
     );
+    // How rights are judged and told; the EU261 revision's date is set here once published.
+    const rightsEnvironment: Record<string, string> = {
+      CLAIM_FORM_URL: options.claimFormUrl ?? DEFAULT_CLAIM_FORM_URL,
+      ...(options.eu261RevisionEffectiveFrom
+        ? { EU261_REVISION_EFFECTIVE_FROM: options.eu261RevisionEffectiveFrom }
+        : {}),
+    };
+    const sendClaimNotices = make(
+      'SendClaimNotices',
+      'send-claim-notices',
+      'Scheduled: EU261 revision claim notices by e-mail within 48 h',
+      {
+        table: { actions: ['Query', 'GetItem', 'UpdateItem'], indexes: true },
+        publishes: true,
+        environment: rightsEnvironment,
+      },
+    );
+    // A schedule rule invokes through the function's resource policy: no role, no wildcard.
+    new events.Rule(this, 'ClaimNoticeSchedule', {
+      description: 'Sends due passenger claim notices (EU261 revision: within 48 h of arrival)',
+      schedule: events.Schedule.rate(Duration.minutes(5)),
+      targets: [new eventTargets.LambdaFunction(sendClaimNotices, { retryAttempts: 2 })],
+    });
     const taskFunctions: Record<TaskFunctionId, IFunction> = {
       'get-affected-bookings': make(
         'GetAffectedBookings',
@@ -131,6 +157,15 @@ export class FlightPulseStack extends Stack {
         'Workflow task: batch-read bookings and passengers',
         { table: { actions: ['BatchGetItem'], indexes: false } },
       ),
+      'compute-entitlements': make(
+        'ComputeEntitlements',
+        'compute-entitlements',
+        'Workflow task: judge and store passenger rights per booking',
+        {
+          table: { actions: ['BatchGetItem', 'PutItem'], indexes: false },
+          environment: rightsEnvironment,
+        },
+      ),
       'generate-messages': make(
         'GenerateMessages',
         'generate-messages',
@@ -139,6 +174,7 @@ export class FlightPulseStack extends Stack {
           environment: {
             LLM_PROVIDER: options.llmProvider,
             BEDROCK_MODEL_ID_PARAMETER: modelId.parameterName,
+            ...rightsEnvironment,
           },
         },
       ),
@@ -216,7 +252,14 @@ export class FlightPulseStack extends Stack {
     });
     const rest = new RestApi(this, 'Rest', { fn: api, cache: options.apiCache, removalPolicy });
     new Observability(this, 'Observability', {
-      functions: [ingest, streamChanges, api, recordNotification, ...Object.values(taskFunctions)],
+      functions: [
+        ingest,
+        streamChanges,
+        api,
+        recordNotification,
+        sendClaimNotices,
+        ...Object.values(taskFunctions),
+      ],
       stateMachines: Object.values(workflows.stateMachines),
       deadLetterQueues: Object.values(dlqs),
       api: rest.api,

@@ -24,6 +24,10 @@ export interface FlightPulseStackOptions {
   llmProvider: 'none' | 'bedrock';
   /** Common tag Environment. */
   environment: string;
+  /** The passenger claim form (default: DEFAULT_CLAIM_FORM_URL). */
+  claimFormUrl?: string;
+  /** When the EU261 revision applies (YYYY-MM-DD), once published; unset: not in force. */
+  eu261RevisionEffectiveFrom?: string;
   /** Email or other subscriber for alarms; none means alarms only show on the dashboard. */
   alarmEmail?: string;
 }

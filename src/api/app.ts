@@ -4,6 +4,7 @@ import { InvalidCursorError } from '../pagination/cursor.ts';
 import type {
   BookingStore,
   Clock,
+  EntitlementStore,
   EventLog,
   ExecutionLog,
   FeedProducer,
@@ -16,6 +17,7 @@ import { feedRoutes } from './feed-routes.ts';
 import { flightRoutes } from './flight-routes.ts';
 import { openApiDocument } from './openapi.ts';
 import { opsRoutes } from './ops-routes.ts';
+import { rightsRoutes } from './rights-routes.ts';
 
 export interface ApiDeps {
   flights: FlightStore;
@@ -23,6 +25,7 @@ export interface ApiDeps {
   events: EventLog;
   notifications: NotificationLog;
   executions: ExecutionLog;
+  entitlements: EntitlementStore;
   clock: Clock;
   log: Log;
   /** The embedded Kafka feed; absent behind API Gateway, where Kafka is the producer's concern. */
@@ -39,6 +42,7 @@ export function createApiApp(deps: ApiDeps): Hono {
   app.route('/', flightRoutes(deps));
   app.route('/', bookingRoutes(deps));
   app.route('/', opsRoutes(deps));
+  app.route('/', rightsRoutes(deps));
   if (deps.feed) app.route('/', feedRoutes(deps.feed));
   app.notFound((c) => c.json({ error: 'Not found', path: c.req.path }, 404));
   app.onError((error, c) => {

@@ -4,6 +4,8 @@ import { NotificationDetailSchema } from '../domain/event-routing/bus-events.ts'
 import { BookingIdSchema, BookingSchema, BookingStatusSchema } from '../domain/records/booking.ts';
 import { FlightIdSchema, FlightSchema, FlightStatusSchema } from '../domain/records/flight.ts';
 import { PassengerIdSchema, PassengerSchema } from '../domain/records/passenger.ts';
+import { EntitlementSchema } from '../domain/rights/entitlement.ts';
+import { REGIMES } from '../domain/rights/rule-sets.ts';
 import { ExecutionSummarySchema } from '../domain/workflows/execution.ts';
 
 const ErrorSchema = z
@@ -37,8 +39,47 @@ interface Operation {
   errors: number[];
 }
 
+const LiabilitySchema = z.object({
+  flight_id: z.string(),
+  bookings: z.number().int(),
+  exposure: z.array(
+    z.object({
+      regime: z.enum(REGIMES),
+      currency: z.string(),
+      amount: z.number(),
+      bookings: z.number().int(),
+    }),
+  ),
+  refunds: z.array(z.object({ regime: z.enum(REGIMES), bookings: z.number().int() })),
+  review: z.number().int(),
+});
+
 /** Every route with the schemas its handler validates with; the document is generated from these. */
 export const OPERATIONS: Operation[] = [
+  {
+    method: 'get',
+    path: '/bookings/{bookingId}/entitlements',
+    summary:
+      'What a booking is owed (EU261, UK261, APPR, US DOT) for its flights’ latest disruptions',
+    params: { bookingId: BookingIdSchema },
+    ok: {
+      status: 200,
+      schema: z.object({
+        booking_id: z.string(),
+        entitlements: z.array(EntitlementSchema),
+        count: z.number().int(),
+      }),
+    },
+    errors: [400, 404],
+  },
+  {
+    method: 'get',
+    path: '/flights/{flightId}/liability',
+    summary: 'Compensation exposure of a disrupted flight, by regime and currency',
+    params: { flightId: FlightIdSchema },
+    ok: { status: 200, schema: LiabilitySchema },
+    errors: [400, 404],
+  },
   {
     method: 'get',
     path: '/health',

@@ -80,7 +80,11 @@ export async function runDemo(
       return { status: response.status, body: body as never };
     };
     const { passengers } = loadSampleData();
-    const helpers = { api, passengers: new Map(passengers.map((p) => [p.passenger_id, p])) };
+    const helpers = {
+      api,
+      passengers: new Map(passengers.map((p) => [p.passenger_id, p])),
+      claimFormUrl: config.CLAIM_FORM_URL,
+    };
     const scenarios: ScenarioResult[] = [];
     for (const id of SCENARIO_IDS) {
       const flights = new Map<string, Flight>();

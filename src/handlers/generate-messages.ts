@@ -20,12 +20,54 @@ import {
 } from '../domain/notifications/passenger-message.ts';
 import { planDeliveries } from '../domain/notifications/plan-deliveries.ts';
 import { BookingSchema } from '../domain/records/booking.ts';
-import { PassengerSchema } from '../domain/records/passenger.ts';
+import { type Passenger, PassengerSchema } from '../domain/records/passenger.ts';
+import { checkRights } from '../domain/rights/check-rights.ts';
+import { RegimeJudgementSchema } from '../domain/rights/entitlement.ts';
+import {
+  claimLink,
+  DEFAULT_CLAIM_FORM_URL,
+  type RightsSettings,
+} from '../domain/rights/rights-settings.ts';
+import {
+  type RightsStatement,
+  rightsStatement,
+  STATEMENT_LANGUAGES,
+  type StatementLanguage,
+  statementForChannels,
+} from '../domain/rights/rights-statement.ts';
 import type { Log, Messenger, MetricsRecorder } from '../ports.ts';
+
+const GrantedSchema = RegimeJudgementSchema.pick({
+  regime: true,
+  applies: true,
+  compensation: true,
+  refund: true,
+  care: true,
+});
 
 const InputSchema = DisruptionTaskInputSchema.extend({
   recipients: z.array(z.object({ booking: BookingSchema, passenger: PassengerSchema })),
+  /** What each booking is owed, from the compute-entitlements task (absent: nothing owed). */
+  rights: z
+    .array(z.object({ booking_id: z.string(), regimes: z.array(GrantedSchema) }))
+    .default([]),
 });
+
+/** The passenger's language for the rights sentences; English when none is recorded. */
+function languageOf(passenger: Passenger): StatementLanguage {
+  const language = (passenger as { language?: string }).language;
+  return STATEMENT_LANGUAGES.find((l) => l === language) ?? 'en';
+}
+
+/** The filled message as the passenger receives it on the planned channels. */
+function told(filled: FilledMessage, channels: readonly string[]) {
+  return {
+    ...(channels.includes('EMAIL')
+      ? { email_subject: filled.email_subject, email_body: filled.email_body }
+      : {}),
+    ...(channels.includes('SMS') ? { sms_body: filled.sms_body } : {}),
+  };
+}
 
 interface ComposedSegment {
   template: MessageTemplate;
@@ -48,7 +90,12 @@ export function createGenerateMessages(deps: {
   now?: () => number;
   /** false composes every passenger's message afresh (the per-passenger design, for comparison). */
   cacheSegments?: boolean;
+  rights?: RightsSettings;
 }) {
+  const rightsSettings = deps.rights ?? {
+    effectiveDates: {},
+    claimFormUrl: DEFAULT_CLAIM_FORM_URL,
+  };
   const cache = new Map<string, { composed: Promise<ComposedSegment>; at: number }>();
   const now = deps.now ?? Date.now;
 
@@ -65,7 +112,8 @@ export function createGenerateMessages(deps: {
   };
 
   return async (input: unknown): Promise<{ messages: PassengerMessage[]; segments: number }> => {
-    const { kind, detail, recipients } = InputSchema.parse(input);
+    const { kind, detail, recipients, rights } = InputSchema.parse(input);
+    const rightsOf = new Map(rights.map((r) => [r.booking_id, r.regimes]));
     const disruption = disruptionFrom(kind, detail);
     const segmentsUsed = new Set<string>();
     const messages: PassengerMessage[] = [];
@@ -81,11 +129,23 @@ export function createGenerateMessages(deps: {
       const segment = segmentOf(passenger, booking, disruption, channels);
       segmentsUsed.add(segmentKey(segment));
       const composed = await compose(segment, disruption);
-      const values = placeholderValues(passenger, booking, disruption);
+      const sentOn = planned.map((p) => p.channel);
+      const statement: RightsStatement = statementForChannels(
+        rightsStatement(
+          rightsOf.get(booking.booking_id) ?? [],
+          languageOf(passenger),
+          claimLink(rightsSettings, booking.booking_id),
+        ),
+        sentOn,
+      );
+      const values = placeholderValues(passenger, booking, disruption, statement);
       let filled: FilledMessage;
       let generatedBy = composed.generatedBy;
       try {
         filled = fillMessage(composed.template, values);
+        // The message must state exactly the rights computed: nothing missing, nothing added.
+        const wrong = checkRights(told(filled, sentOn), statement);
+        if (wrong.length > 0) throw new Error(`rights: ${wrong.join('; ')}`);
       } catch (error) {
         deps.log.warn('composed message unusable, using template', { error: String(error) });
         filled = fillMessage(templateFor(segment), values);

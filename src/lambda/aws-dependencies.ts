@@ -6,6 +6,7 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { z } from 'zod';
 import { createDocumentClient } from '../adapters/dynamodb/document-client.ts';
 import { DynamoDbBookingStore } from '../adapters/dynamodb/dynamodb-booking-store.ts';
+import { DynamoDbEntitlementStore } from '../adapters/dynamodb/dynamodb-entitlement-store.ts';
 import { DynamoDbEventLog } from '../adapters/dynamodb/dynamodb-event-log.ts';
 import { DynamoDbExecutionLog } from '../adapters/dynamodb/dynamodb-execution-log.ts';
 import { DynamoDbFlightStore } from '../adapters/dynamodb/dynamodb-flight-store.ts';
@@ -14,12 +15,15 @@ import { SingleTable } from '../adapters/dynamodb/single-table.ts';
 import { EventBridgePublisher } from '../adapters/eventbridge/eventbridge-publisher.ts';
 import { PowertoolsMetricsRecorder } from '../adapters/powertools-metrics.ts';
 import { describeIssues } from '../domain/records/describe-issues.ts';
+import { DEFAULT_CLAIM_FORM_URL, type RightsSettings } from '../domain/rights/rights-settings.ts';
 import type { Clock } from '../ports.ts';
 
 const LambdaEnvSchema = z.object({
   TABLE_NAME: z.string().min(3),
   EVENT_BUS_NAME: z.string().min(1).default('flightpulse-bus'),
   AWS_REGION: z.string().min(1),
+  CLAIM_FORM_URL: z.url().default(DEFAULT_CLAIM_FORM_URL),
+  EU261_REVISION_EFFECTIVE_FROM: z.iso.date().optional(),
 });
 
 /**
@@ -50,6 +54,13 @@ export function awsDependencies(env: Record<string, string | undefined>) {
     events: new DynamoDbEventLog(table),
     notifications: new DynamoDbNotificationLog(table),
     executions: new DynamoDbExecutionLog(table),
+    entitlements: new DynamoDbEntitlementStore(table),
+    rights: {
+      effectiveDates: config.EU261_REVISION_EFFECTIVE_FROM
+        ? { 'EU261-2026': config.EU261_REVISION_EFFECTIVE_FROM }
+        : {},
+      claimFormUrl: config.CLAIM_FORM_URL,
+    } satisfies RightsSettings,
     publisher: new EventBridgePublisher(eventbridge, config.EVENT_BUS_NAME),
   };
 }

@@ -5,7 +5,7 @@ import { LlmSettingsSchema } from '../adapters/llm/llm-settings.ts';
 import { createGenerateMessages } from '../handlers/generate-messages.ts';
 import { awsDependencies, withMetrics } from './aws-dependencies.ts';
 
-const { recorder, log, metrics } = awsDependencies(process.env);
+const { recorder, log, metrics, rights } = awsDependencies(process.env);
 const settings = LlmSettingsSchema.parse(process.env);
 // The model id lives in SSM so it changes without a deploy; read once per container.
 const parameter = process.env.BEDROCK_MODEL_ID_PARAMETER;
@@ -19,5 +19,6 @@ export const handler = withMetrics(
     messenger: createMessenger(settings, process.env.AWS_REGION ?? 'us-east-1'),
     metrics: recorder,
     log,
+    rights,
   }),
 );

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type LlmSettings, LlmSettingsSchema } from '../adapters/llm/llm-settings.ts';
+import { DEFAULT_CLAIM_FORM_URL } from '../domain/rights/rights-settings.ts';
 
 const LOG_LEVELS = ['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT'] as const;
 
@@ -35,6 +36,10 @@ const ConfigSchema = z.object({
   WEATHER_WATCH_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
   WEATHER_AUTO_DECLARE: z.enum(['true', 'false']).default('false'),
   WEATHER_HEADS_UP: z.enum(['true', 'false']).default('false'),
+  /** The claim form passengers are sent to (each link adds ?booking=<id>). */
+  CLAIM_FORM_URL: z
+    .url({ message: 'a URL such as https://claims.example.com/claim' })
+    .default(DEFAULT_CLAIM_FORM_URL),
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `one of ${LOG_LEVELS.join(', ')}` }).default('INFO'),
 });
 

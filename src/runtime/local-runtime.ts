@@ -25,14 +25,17 @@ import { weatherRoutes } from '../api/weather-routes.ts';
 import { airports } from '../domain/airports/airport-reference.ts';
 import type { RuleTarget } from '../domain/event-routing/routing-rules.ts';
 import { ROUTING_RULES } from '../domain/event-routing/routing-rules.ts';
+import type { RightsSettings } from '../domain/rights/rights-settings.ts';
 import { createIngestHandler } from '../handlers/ingest-flight-events.ts';
 import { createRecordNotification } from '../handlers/record-notification.ts';
+import type { ClaimNoticeRun } from '../handlers/send-claim-notices.ts';
 import { createStreamChangesHandler } from '../handlers/stream-changes.ts';
 import type { WatchResult } from '../handlers/watch-weather.ts';
-import type { Clock, FeedProducer, Messenger } from '../ports.ts';
+import type { Clock, EntitlementStore, FeedProducer, Messenger } from '../ports.ts';
 import { ActivityHub } from './activity-hub.ts';
 import { reportBusEvent, reportOutcome } from './activity-reports.ts';
-import type { Config } from './config.ts';
+import { claimNoticeJob } from './claim-notice-job.ts';
+import { type Config, ruleEffectiveDates } from './config.ts';
 import { dashboardMetrics } from './dashboard-metrics.ts';
 import { executionRecording } from './execution-recording.ts';
 import { startChangeFeed } from './runtime-change-feed.ts';
@@ -78,6 +81,9 @@ export interface LocalRuntime {
   close(): Promise<void>;
   /** Runs the weather watch once, as of `at` (default: now). */
   watchWeather(at?: string): Promise<WatchResult>;
+  entitlements: EntitlementStore;
+  /** Runs the claim-notice job now (its timer runs it every CLAIM_NOTICE_INTERVAL_MS). */
+  sendClaimNotices(): Promise<ClaimNoticeRun>;
 }
 
 const systemClock: Clock = { now: () => new Date().toISOString() };
@@ -97,6 +103,8 @@ export interface RuntimeOptions {
   perPassengerMessages?: boolean;
   /** Keep the embedded store in memory instead of under the data directory. */
   inMemoryStore?: boolean;
+  /** How often the claim-notice job runs. */
+  claimNoticeIntervalMs?: number;
 }
 
 export async function startLocalRuntime(
@@ -133,7 +141,20 @@ export async function startLocalRuntime(
     log,
   );
   const messenger = options.messenger ?? createMessenger(config.llm, config.AWS_REGION);
-  const functions = taskRegistry({ store, bus, messenger, clock, metrics, log, ...options });
+  const rights: RightsSettings = {
+    effectiveDates: ruleEffectiveDates(config),
+    claimFormUrl: config.CLAIM_FORM_URL,
+  };
+  const functions = taskRegistry({
+    store,
+    bus,
+    messenger,
+    clock,
+    metrics,
+    log,
+    rights,
+    ...options,
+  });
   const executor = new LocalExecutor(
     loadWorkflows(STEP_FUNCTIONS_DIR, localSubstitutions(store.tableName, config.EVENT_BUS_NAME)),
     {
@@ -175,9 +196,20 @@ export async function startLocalRuntime(
   });
   const app = apiApp(parts, feed.feed, clock, log);
   app.route('/', weatherRoutes(weather.routes));
+  const claimNotices = claimNoticeJob({
+    store,
+    bus,
+    clock,
+    rights,
+    log,
+    tracker,
+    ...(options.claimNoticeIntervalMs ? { intervalMs: options.claimNoticeIntervalMs } : {}),
+  });
   return assembleRuntime(parts, {
     ...parts,
     watchWeather: weather.routes.watch,
+    entitlements: store.entitlements,
+    sendClaimNotices: claimNotices.run,
     workflowDeadLetters,
     feed: feed.feed,
     kafkaConsumer: feed.kafkaConsumer,
@@ -192,6 +224,7 @@ export async function startLocalRuntime(
       });
     },
     async close() {
+      claimNotices.stop();
       await feed.close();
       await streamReader?.stop();
       await tracker.idle();
@@ -218,6 +251,7 @@ function apiApp(parts: RuntimeParts, feed: FeedProducer, clock: Clock, log: Logg
     events: store.events,
     notifications: store.notifications,
     executions: store.executionLog,
+    entitlements: store.entitlements,
     clock,
     log,
     feed,

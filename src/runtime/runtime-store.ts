@@ -6,6 +6,7 @@ import {
   createDynamoDbClient,
 } from '../adapters/dynamodb/document-client.ts';
 import { DynamoDbBookingStore } from '../adapters/dynamodb/dynamodb-booking-store.ts';
+import { DynamoDbEntitlementStore } from '../adapters/dynamodb/dynamodb-entitlement-store.ts';
 import { DynamoDbEventLog } from '../adapters/dynamodb/dynamodb-event-log.ts';
 import { DynamoDbExecutionLog } from '../adapters/dynamodb/dynamodb-execution-log.ts';
 import { DynamoDbFlightStore } from '../adapters/dynamodb/dynamodb-flight-store.ts';
@@ -36,6 +37,7 @@ export interface RuntimeStore {
   events: DynamoDbEventLog;
   notifications: DynamoDbNotificationLog;
   executionLog: DynamoDbExecutionLog;
+  entitlements: DynamoDbEntitlementStore;
   close(): Promise<void>;
 }
 
@@ -71,6 +73,7 @@ export async function openRuntimeStore(
     events: new DynamoDbEventLog(table),
     notifications: new DynamoDbNotificationLog(table),
     executionLog: new DynamoDbExecutionLog(table),
+    entitlements: new DynamoDbEntitlementStore(table),
     async close() {
       client.destroy();
       reader.destroy();

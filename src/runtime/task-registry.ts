@@ -1,5 +1,7 @@
 import type { LocalFunction } from '../adapters/local/step-functions/task-resources.ts';
+import type { RightsSettings } from '../domain/rights/rights-settings.ts';
 import { BOOKING_BATCH_SIZE, TASK_FUNCTIONS } from '../domain/workflows/task-functions.ts';
+import { createComputeEntitlements } from '../handlers/compute-entitlements.ts';
 import { createGenerateMessages } from '../handlers/generate-messages.ts';
 import { createGetAffectedBookings } from '../handlers/get-affected-bookings.ts';
 import { createGetPassengerDetails } from '../handlers/get-passenger-details.ts';
@@ -15,6 +17,7 @@ export interface TaskRegistryDeps {
   clock: Clock;
   metrics: MetricsRecorder;
   log: Log;
+  rights: RightsSettings;
   batchSize?: number;
   perPassengerMessages?: boolean;
 }
@@ -35,12 +38,22 @@ export function taskRegistry(deps: TaskRegistryDeps): Map<string, LocalFunction>
       createGetPassengerDetails({ bookings: store.bookings }),
     ],
     [
+      TASK_FUNCTIONS['compute-entitlements'].functionName,
+      createComputeEntitlements({
+        bookings: store.bookings,
+        entitlements: store.entitlements,
+        rights: deps.rights,
+        log,
+      }),
+    ],
+    [
       TASK_FUNCTIONS['generate-messages'].functionName,
       createGenerateMessages({
         messenger,
         metrics,
         log,
         cacheSegments: !deps.perPassengerMessages,
+        rights: deps.rights,
       }),
     ],
     [

@@ -84,7 +84,9 @@ describe('FlightPulseStack (defaults, bundled)', () => {
 
   it('deploys exactly the routing rules the local bus evaluates', () => {
     template.hasResourceProperties('AWS::Events::EventBus', { Name: 'flightpulse-bus' });
-    const rules = byType(resources, 'AWS::Events::Rule').map(([, r]) => r.Properties);
+    const rules = byType(resources, 'AWS::Events::Rule')
+      .map(([, r]) => r.Properties)
+      .filter((p) => p.EventPattern !== undefined);
     expect(rules.map((r) => r.Name).sort()).toEqual(ROUTING_RULES.map((r) => r.name).sort());
     for (const rule of ROUTING_RULES) {
       const deployed = rules.find((r) => r.Name === rule.name) ?? {};
@@ -102,6 +104,14 @@ describe('FlightPulseStack (defaults, bundled)', () => {
     ]) {
       template.hasResourceProperties('AWS::Logs::LogGroup', { LogGroupName: name });
     }
+  });
+
+  it('runs the claim-notice job every five minutes', () => {
+    const schedules = byType(resources, 'AWS::Events::Rule')
+      .map(([, r]) => r.Properties)
+      .filter((p) => p.ScheduleExpression !== undefined);
+    expect(schedules.map((p) => p.ScheduleExpression)).toEqual(['rate(5 minutes)']);
+    expect(JSON.stringify(schedules[0]?.Targets)).toContain('SendClaimNotices');
   });
 
   it('runs the very ASL files of step-functions/, with every substitution supplied', () => {
@@ -137,12 +147,14 @@ describe('FlightPulseStack (defaults, bundled)', () => {
     expect(functions.map((f) => f.FunctionName).sort()).toEqual(
       [
         'api',
+        'compute-entitlements',
         'generate-messages',
         'get-affected-bookings',
         'get-passenger-details',
         'ingest-flight-events',
         'mark-bookings-for-rebooking',
         'record-notification',
+        'send-claim-notices',
         'send-notifications',
         'stream-changes',
         'watch-weather',
@@ -279,7 +291,9 @@ describe('FlightPulseStack (defaults, bundled)', () => {
         'api-5xx',
         'dead-letter-queues',
         'lambda-errors',
+        'lambda-errors-2',
         'lambda-throttles',
+        'lambda-throttles-2',
         'llm-fallback-rate',
         'workflow-failures',
       ].map((n) => `flightpulse-${n}`),

@@ -46,6 +46,7 @@ describe('FlightPulseDelayNotification', () => {
       'CheckBookingsExist',
       'ProcessNotifications',
       'GetPassengerDetails',
+      'ComputeEntitlements',
       'GeneratePersonalizedMessage',
       'SendNotifications',
       'WorkflowComplete',

@@ -93,8 +93,29 @@ export class Observability extends Construct {
       period: Duration.minutes(5),
     });
 
-    alarm('lambda-errors', lambdaErrors, 1, 'A FlightPulse function failed');
-    alarm('lambda-throttles', lambdaThrottles, 1, 'A FlightPulse function was throttled');
+    // An alarm's math may hold at most 10 metrics: one alarm per ten functions.
+    for (let i = 0; i * 10 < props.functions.length; i++) {
+      const group = props.functions.slice(i * 10, i * 10 + 10);
+      const suffix = i === 0 ? '' : `-${i + 1}`;
+      alarm(
+        `lambda-errors${suffix}`,
+        sum(
+          group.map((f) => f.metricErrors()),
+          `Lambda errors${suffix}`,
+        ),
+        1,
+        'A FlightPulse function failed',
+      );
+      alarm(
+        `lambda-throttles${suffix}`,
+        sum(
+          group.map((f) => f.metricThrottles()),
+          `Lambda throttles${suffix}`,
+        ),
+        1,
+        'A FlightPulse function was throttled',
+      );
+    }
     alarm(
       'workflow-failures',
       workflowFailures,

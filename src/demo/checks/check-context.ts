@@ -4,6 +4,16 @@ import { checkMessage } from '../../domain/messaging/check-message.ts';
 import type { Booking } from '../../domain/records/booking.ts';
 import type { Flight } from '../../domain/records/flight.ts';
 import type { Passenger } from '../../domain/records/passenger.ts';
+import { checkRights, withoutStatement } from '../../domain/rights/check-rights.ts';
+import type { Entitlement } from '../../domain/rights/entitlement.ts';
+import type { Liability } from '../../domain/rights/liability.ts';
+import { claimLink } from '../../domain/rights/rights-settings.ts';
+import {
+  type RightsStatement,
+  rightsStatement,
+  STATEMENT_LANGUAGES,
+  statementForChannels,
+} from '../../domain/rights/rights-statement.ts';
 import { type ApiReader, type Check, check, type ScenarioRun } from '../scenario-run.ts';
 
 const KIND_OF: Record<string, Disruption['kind']> = {
@@ -17,6 +27,8 @@ const KIND_OF: Record<string, Disruption['kind']> = {
 export interface Helpers {
   api: ApiReader;
   passengers: Map<string, Passenger>;
+  /** The claim form the running configuration sends passengers to. */
+  claimFormUrl: string;
 }
 
 /** What every scenario's checks work from: the run, the API, and the common expectations. */
@@ -54,10 +66,13 @@ export function checkContext(run: ScenarioRun, helpers: Helpers): CheckContext {
       );
     },
     flight: async (id) => (await helpers.api<Flight>(`/flights/${id}`)).body,
-    tell: (flightId, d) =>
+    tell: async (flightId, d) =>
       d
-        ? notificationChecks(flightId, d, helpers)
-        : Promise.resolve([check(`${flightId} disruption published`, false)]),
+        ? [
+            ...(await notificationChecks(flightId, d, helpers)),
+            ...(d.kind === 'GATE_CHANGE' ? [] : await liabilityChecks(flightId, d, helpers)),
+          ]
+        : [check(`${flightId} disruption published`, false)],
   };
 }
 
@@ -113,7 +128,10 @@ export async function notificationChecks(
         : {}),
       ...(sms ? { sms_body: sms.body } : {}),
     };
-    for (const p of checkMessage(message, passenger, b, disruption))
+    const statement = await statementOf(b, passenger, disruption, helpers);
+    for (const p of checkRights(message, statement)) problems.push(`${b.booking_id}: ${p}`);
+    const rest = withoutStatement(message, statement);
+    for (const p of checkMessage(rest, passenger, b, disruption))
       problems.push(`${b.booking_id}: ${p}`);
   }
   return [
@@ -123,9 +141,85 @@ export async function notificationChecks(
       `expected ${[...expected].sort().join(' ')}; got ${actual.sort().join(' ')}`,
     ),
     check(
-      `${flightId}: messages follow the personalisation rules`,
+      `${flightId}: messages follow the personalisation rules and state exactly the computed rights`,
       problems.length === 0,
       problems.join('; '),
+    ),
+  ];
+}
+
+async function entitlementsOf(bookingId: string, api: ApiReader): Promise<Entitlement[]> {
+  const { body } = await api<{ entitlements: Entitlement[] }>(
+    `/bookings/${bookingId}/entitlements`,
+  );
+  return body.entitlements ?? [];
+}
+
+/**
+ * What the booking's messages must state, from the entitlement stored for this disruption (as
+ * GET /bookings/{id}/entitlements returns it); none for a gate change.
+ */
+async function statementOf(
+  booking: Booking,
+  passenger: Passenger,
+  disruption: Disruption,
+  helpers: Helpers,
+): Promise<RightsStatement> {
+  if (disruption.kind === 'GATE_CHANGE') return { email: '', sms: '' };
+  const stored = (await entitlementsOf(booking.booking_id, helpers.api)).find(
+    (e) => e.event_id === disruption.detail.event_id,
+  );
+  const language =
+    STATEMENT_LANGUAGES.find((l) => l === (passenger as { language?: string }).language) ?? 'en';
+  const prefs = passenger.notification_preferences;
+  return statementForChannels(
+    rightsStatement(
+      stored?.regimes ?? [],
+      language,
+      claimLink({ effectiveDates: {}, claimFormUrl: helpers.claimFormUrl }, booking.booking_id),
+    ),
+    [...(prefs.email ? ['EMAIL'] : []), ...(prefs.sms ? ['SMS'] : [])],
+  );
+}
+
+const typeOf = (d: Disruption) => (d.kind === 'CANCELLATION' ? 'CANCELLED' : 'DELAY');
+
+/** Every booking's entitlement is stored for the disruption, and the liability is their sum. */
+export async function liabilityChecks(
+  flightId: string,
+  disruption: Disruption,
+  helpers: Helpers,
+): Promise<Check[]> {
+  const bookings = (await bookingsOf(flightId, helpers.api)).filter(
+    (b) => b.booking_status !== 'CANCELLED',
+  );
+  const stored = await Promise.all(bookings.map((b) => entitlementsOf(b.booking_id, helpers.api)));
+  const current = stored.map((list) => list.find((e) => e.flight_id === flightId));
+  const missing = bookings.filter((_b, i) => !current[i]).map((b) => b.booking_id);
+  const sums = new Map<string, number>();
+  for (const e of current) {
+    for (const r of e?.regimes ?? []) {
+      if (!r.applies || !r.compensation) continue;
+      const key = `${r.regime} ${r.compensation.currency}`;
+      sums.set(key, (sums.get(key) ?? 0) + r.compensation.amount);
+    }
+  }
+  const { body } = await helpers.api<Liability>(`/flights/${flightId}/liability`);
+  const reported = new Map(body.exposure.map((x) => [`${x.regime} ${x.currency}`, x.amount]));
+  const same =
+    reported.size === sums.size && [...sums].every(([key, sum]) => reported.get(key) === sum);
+  const text = (m: Map<string, number>) =>
+    [...m].map(([k, v]) => `${k} ${v}`).join(', ') || 'nothing';
+  return [
+    check(
+      `${flightId}: every booking's entitlements stored`,
+      missing.length === 0 && current.every((e) => e?.disruption_type === typeOf(disruption)),
+      missing.length > 0 ? `missing ${missing.join(' ')}` : 'stored for another kind of disruption',
+    ),
+    check(
+      `${flightId}: liability equals the sum of the bookings' entitlements (${text(sums)})`,
+      same && body.bookings === bookings.length,
+      `liability ${text(reported)} over ${body.bookings} bookings`,
     ),
   ];
 }

@@ -1,6 +1,7 @@
 import type { Disruption } from '../disruptions/disruption.ts';
 import type { Booking } from '../records/booking.ts';
 import type { Passenger } from '../records/passenger.ts';
+import type { RightsStatement } from '../rights/rights-statement.ts';
 import { localDate, localTime } from './local-clock.ts';
 import { assistanceRequests, primaryRequest } from './message-segment.ts';
 import type { MessageTemplate, Placeholder } from './message-templates.ts';
@@ -35,6 +36,7 @@ export function placeholderValues(
   passenger: Passenger,
   booking: Booking,
   disruption: Disruption,
+  rights: RightsStatement = { email: '', sms: '' },
 ): Partial<Record<Placeholder, string>> {
   const pack = languagePack(passenger.language);
   const d = disruption.detail;
@@ -55,6 +57,11 @@ export function placeholderValues(
   if (requests.length > 0)
     values.special_assistance = requests.map((r) => pack.requestWords[r]).join(` ${pack.and} `);
   if (primary) values.assistance = pack.requestShort[primary];
+  if (disruption.kind !== 'GATE_CHANGE') {
+    // Each statement brings its own separator, so an empty one leaves no gap.
+    values.rights = rights.email === '' ? '' : `\n\n${rights.email}`;
+    values.rights_sms = rights.sms === '' ? '' : ` ${rights.sms}`;
+  }
   switch (disruption.kind) {
     case 'DELAY':
       values.new_departure_time = newLocalTime(

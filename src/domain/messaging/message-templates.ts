@@ -28,6 +28,10 @@ export const PLACEHOLDERS = [
   'confirmation_number',
   'special_assistance',
   'assistance',
+  /** The passenger's rights as the rights engine computed them: a paragraph, or empty. */
+  'rights',
+  /** The same rights in one short line for the SMS, or empty. */
+  'rights_sms',
 ] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
@@ -64,11 +68,13 @@ export function templateFor(segment: MessageSegment): MessageTemplate {
       text.greeting,
       text.situation,
       sentences(pack.tierEmail[segment.tier][kind], pack.assistanceEmail[segment.assistance][kind]),
-      text.next_steps,
+      // The rights paragraph follows the next steps; it is empty where no right applies.
+      kind === 'GATE_CHANGE' ? text.next_steps : `${text.next_steps}{{rights}}`,
       pack.signOff,
     ),
+    // The rights line (SMS-only passengers) comes before the tier sentence it outranks.
     sms_body: sentences(
-      text.sms,
+      kind === 'GATE_CHANGE' ? text.sms : `${text.sms}{{rights_sms}}`,
       pack.tierSms[segment.tier][kind],
       kind === 'GATE_CHANGE' ? pack.assistanceSms[segment.assistance] : '',
     ),

@@ -24,7 +24,15 @@ const PLACEHOLDERS_BY_TYPE: Record<MessageSegment['messageType'], readonly strin
       ].includes(p),
   ),
   GATE_CHANGE_NOTIFICATION: PLACEHOLDERS.filter(
-    (p) => !['new_departure_time', 'new_arrival_time', 'delay_duration', 'reason_text'].includes(p),
+    (p) =>
+      ![
+        'new_departure_time',
+        'new_arrival_time',
+        'delay_duration',
+        'reason_text',
+        'rights',
+        'rights_sms',
+      ].includes(p),
   ),
 };
 
@@ -104,8 +112,13 @@ export function segmentPrompt(segment: MessageSegment): SegmentPrompt {
     'Answer with one JSON object and nothing else.',
     `Use only these placeholders, written exactly as shown: ${allowed}. Never write a fact (a time, a gate, a name, a number) that a placeholder holds; times are filled in the airport's local time with its zone.`,
     'Address the passenger by {{first_name}}. Always mention {{flight_id}}.',
-    'Never promise compensation, refunds, vouchers, free services, upgrades or guarantees.',
+    'Never promise compensation, refunds, vouchers, free services, upgrades or guarantees, and never write an amount of money.',
     'Offer only next steps the airline offers: going to the gate, an agent at the airport or on the phone, another message if the time changes. Never say options will be sent, and never mention an app or a website.',
+    ...(segment.messageType === 'GATE_CHANGE_NOTIFICATION'
+      ? []
+      : [
+          'The passenger\'s legal rights are stated for you: end the "Next steps:" paragraph of the email with {{rights}} and the SMS with {{rights_sms}}, directly after the last full stop with no space; either may be empty.',
+        ]),
   ].join('\n');
   const user = [
     `Language: write every part in ${pack.name} (${pack.language}). {{reason_text}} is already in ${pack.name}, e.g. "${pack.reasons.WEATHER}".`,

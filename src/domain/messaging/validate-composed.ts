@@ -1,6 +1,12 @@
 import type { Disruption } from '../disruptions/disruption.ts';
 import type { Booking, SpecialRequest } from '../records/booking.ts';
 import type { Passenger } from '../records/passenger.ts';
+import { checkRights, withoutStatement } from '../rights/check-rights.ts';
+import {
+  type RightsStatement,
+  rightsStatement,
+  statementForChannels,
+} from '../rights/rights-statement.ts';
 import { checkMessage } from './check-message.ts';
 import { fillMessage, placeholderValues, UnfilledPlaceholderError } from './fill-message.ts';
 import type { AssistanceClass, MessageSegment } from './message-segment.ts';
@@ -45,6 +51,28 @@ function probe(segment: MessageSegment): { passenger: Passenger; booking: Bookin
 }
 
 /**
+ * The rights a stand-in passenger of a delay or cancellation is told: long-haul compensation,
+ * refund and full care, the longest statement there is for one regime.
+ */
+function probeRights(disruption: Disruption, segment: MessageSegment): RightsStatement {
+  if (disruption.kind === 'GATE_CHANGE') return { email: '', sms: '' };
+  const statement = rightsStatement(
+    [
+      {
+        regime: 'EU261',
+        applies: true,
+        compensation: { amount: 600, currency: 'EUR' },
+        refund: true,
+        care: ['MEALS', 'COMMUNICATION', 'HOTEL', 'HOTEL_TRANSPORT'],
+      },
+    ],
+    segment.language,
+    'https://claims.example/claim?booking=B000',
+  );
+  return statementForChannels(statement, segment.channels.split('+'));
+}
+
+/**
  * Everything wrong with a composed template for a segment, found by filling it for a stand-in
  * passenger and running the personalisation rules: an unknown or unfilled placeholder, an SMS
  * that needs shortening, a promise the policy does not allow, a special request the passenger
@@ -56,7 +84,8 @@ export function validateComposed(
   disruption: Disruption,
 ): string[] {
   const { passenger, booking } = probe(segment);
-  const values = placeholderValues(passenger, booking, disruption);
+  const rights = probeRights(disruption, segment);
+  const values = placeholderValues(passenger, booking, disruption, rights);
   let filled: ReturnType<typeof fillMessage>;
   try {
     filled = fillMessage(template, values);
@@ -68,16 +97,11 @@ export function validateComposed(
   const email = segment.channels !== 'SMS';
   const sms = segment.channels !== 'EMAIL';
   if (sms && filled.sms_body.includes('…')) problems.push('SMS does not fit 160 characters');
-  problems.push(
-    ...checkMessage(
-      {
-        ...(email ? { email_subject: filled.email_subject, email_body: filled.email_body } : {}),
-        ...(sms ? { sms_body: filled.sms_body } : {}),
-      },
-      passenger,
-      booking,
-      disruption,
-    ),
-  );
+  const told = {
+    ...(email ? { email_subject: filled.email_subject, email_body: filled.email_body } : {}),
+    ...(sms ? { sms_body: filled.sms_body } : {}),
+  };
+  problems.push(...checkRights(told, rights));
+  problems.push(...checkMessage(withoutStatement(told, rights), passenger, booking, disruption));
   return problems;
 }

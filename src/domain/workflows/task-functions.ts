@@ -10,6 +10,10 @@ export const TASK_FUNCTIONS = {
     functionName: 'flightpulse-get-passenger-details',
     substitution: 'GetPassengerDetailsFunctionArn',
   },
+  'compute-entitlements': {
+    functionName: 'flightpulse-compute-entitlements',
+    substitution: 'ComputeEntitlementsFunctionArn',
+  },
   'generate-messages': {
     functionName: 'flightpulse-generate-messages',
     substitution: 'GenerateMessagesFunctionArn',

@@ -48,6 +48,11 @@ export const keys = {
     PK: `FLIGHT#${flightId}`,
     SK: `EXECUTION#${eventId}#${stateMachine}`,
   }),
+  /** What a booking is owed for the latest disruption of a flight (one item per booking and flight). */
+  entitlement: (bookingId: string, flightId: string): TableKey => ({
+    PK: `BOOKING#${bookingId}`,
+    SK: `ENTITLEMENTS#${flightId}`,
+  }),
   /** The embedded feed's offset counter for one topic partition. */
   feedPartition: (topic: string, partition: number): TableKey => ({
     PK: `FEED#${topic}`,
@@ -60,6 +65,7 @@ export const prefixes = {
   notification: 'NOTIFICATION#',
   notificationsOfBooking: (bookingId: string) => `NOTIFICATION#${bookingId}#`,
   execution: 'EXECUTION#',
+  entitlement: 'ENTITLEMENTS#',
 } as const;
 
 /** GSI1: flights by status, sorted by scheduled departure; also events by flight. */
@@ -72,12 +78,18 @@ export const gsi1 = {
     GSI1PK: `FLIGHT_EVENTS#${flightId}`,
     GSI1SK: receivedAt,
   }),
+  entitlementsOfFlight: (flightId: string, bookingId: string) => ({
+    GSI1PK: `FLIGHT_ENTITLEMENTS#${flightId}`,
+    GSI1SK: bookingId,
+  }),
 } as const;
 
 /** GSI2: bookings by status, sorted by creation time; also every event log entry by time. */
 export const gsi2 = {
   bookingByStatus: (status: string, createdAt: string) => ({ GSI2PK: status, GSI2SK: createdAt }),
   eventLog: (receivedAt: string) => ({ GSI2PK: 'EVENT_LOG', GSI2SK: receivedAt }),
+  /** Sparse: only entitlements whose claim notice is due and unsent, by due time. */
+  claimNoticeDue: (dueBy: string) => ({ GSI2PK: 'CLAIM_NOTICE_DUE', GSI2SK: dueBy }),
 } as const;
 
 /** Strips the table's key attributes from an item before it leaves the store. */
