@@ -4,7 +4,12 @@ import type { BusEntry } from '../../../domain/event-routing/bus-events.ts';
 import type { RoutingRule, RuleTarget } from '../../../domain/event-routing/routing-rules.ts';
 import type { Clock, EventPublisher } from '../../../ports.ts';
 import type { WorkTracker } from '../work-tracker.ts';
-import { matchesPattern } from './match-pattern.ts';
+import {
+  type CompiledPattern,
+  compilePattern,
+  InvalidPatternError,
+  matchesCompiled,
+} from './match-pattern.ts';
 
 export type BusEvent = EventBridgeEvent<string, Record<string, unknown>>;
 
@@ -30,9 +35,23 @@ export interface LocalBusOptions {
  */
 export class LocalBus implements EventPublisher {
   private readonly options: LocalBusOptions;
+  private readonly patterns: Map<RoutingRule, CompiledPattern>;
 
+  /** Validates every rule's pattern now, as EventBridge does on PutRule: a bad one stops start-up. */
   constructor(options: LocalBusOptions) {
     this.options = options;
+    this.patterns = new Map(
+      options.rules.map((rule) => {
+        try {
+          return [rule, compilePattern(rule.eventPattern)];
+        } catch (error) {
+          if (!(error instanceof InvalidPatternError)) throw error;
+          throw new InvalidPatternError(
+            `Rule ${rule.name}: event pattern is not valid. Reason: ${error.message}`,
+          );
+        }
+      }),
+    );
   }
 
   async publish(entries: BusEntry[]): Promise<void> {
@@ -54,7 +73,9 @@ export class LocalBus implements EventPublisher {
       detail: entry.detail,
     };
     const matched = rules.filter(
-      (r) => r.eventBusName === busName && matchesPattern(r.eventPattern, event),
+      (r) =>
+        r.eventBusName === busName &&
+        matchesCompiled(this.patterns.get(r) as CompiledPattern, event),
     );
     onEvent?.(
       event,
