@@ -87,7 +87,7 @@ export function composedMessageSchema(segment: MessageSegment) {
   return z.object({
     email_subject: email ? z.string().min(5).max(200) : z.string().optional(),
     email_body: email ? z.string().min(40).max(4000) : z.string().optional(),
-    sms_body: sms ? z.string().min(10).max(200) : z.string().optional(),
+    sms_body: sms ? z.string().min(10).max(220) : z.string().optional(),
   });
 }
 

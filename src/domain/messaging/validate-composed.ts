@@ -69,7 +69,19 @@ function probeRights(disruption: Disruption, segment: MessageSegment): RightsSta
     segment.language,
     'https://claims.example/claim?booking=B000',
   );
-  return statementForChannels(statement, segment.channels.split('+'));
+  // The SMS rights line is checked per passenger once filled (its length depends on the name).
+  return { email: statementForChannels(statement, segment.channels.split('+')).email, sms: '' };
+}
+
+/** The model must leave room for the rights: {{rights}} in the email, {{rights_sms}} in an SMS-only message. */
+function rightsPlaceholders(template: MessageTemplate, segment: MessageSegment): string[] {
+  if (segment.messageType === 'GATE_CHANGE_NOTIFICATION') return [];
+  const problems: string[] = [];
+  if (segment.channels !== 'SMS' && !template.email_body.includes('{{rights}}'))
+    problems.push('email leaves out {{rights}}');
+  if (segment.channels === 'SMS' && !template.sms_body.includes('{{rights_sms}}'))
+    problems.push('SMS leaves out {{rights_sms}}');
+  return problems;
 }
 
 /**
@@ -93,7 +105,7 @@ export function validateComposed(
     if (error instanceof UnfilledPlaceholderError) return [error.message];
     throw error;
   }
-  const problems: string[] = [];
+  const problems: string[] = rightsPlaceholders(template, segment);
   const email = segment.channels !== 'SMS';
   const sms = segment.channels !== 'EMAIL';
   if (sms && filled.sms_body.includes('…')) problems.push('SMS does not fit 160 characters');
