@@ -3,7 +3,7 @@
  * panel. It reads the same REST API as everyone else and listens to /stream (Server-Sent Events).
  */
 
-import { InboundEventSchema } from '../src/domain/disruptions/inbound-events.ts';
+import { InboundEventSchema, MAX_DELAY_MINUTES } from '../src/domain/disruptions/inbound-events.ts';
 import type { Flight } from '../src/domain/records/flight.ts';
 import { buildEvent, type ProduceOptions } from '../src/simulator/build-event.ts';
 import { renderBoardList } from './board-view.ts';
@@ -126,7 +126,7 @@ function scenarioPanelHtml(flights: Flight[]): string {
       <form id="compose" novalidate><h3>Compose an event</h3>
         <label>Event type <select name="eventType"><option>FLIGHT_DELAY</option><option>FLIGHT_CANCELLED</option><option>GATE_CHANGE</option></select></label>
         <label>Flight <select name="flightId" required>${options}</select></label>
-        <label>Delay (minutes) <input name="delayMinutes" type="number" min="1" max="1440" value="45" /></label>
+        <label>Delay (minutes) <input name="delayMinutes" type="number" min="1" max="${MAX_DELAY_MINUTES}" value="45" /></label>
         <label>Reason <select name="reason"><option>WEATHER</option><option>MECHANICAL</option><option>CREW</option><option>ATC</option><option>SECURITY</option><option>OTHER</option></select></label>
         <label>New gate <input name="newGate" placeholder="D15" /></label>
         <label><input name="terminalChange" type="checkbox" /> Terminal change</label>

@@ -5,6 +5,7 @@ import {
   CANCELLATION_REASONS,
   DELAY_REASONS,
   INBOUND_EVENT_TYPES,
+  MAX_DELAY_MINUTES,
   REBOOKING_PRIORITIES,
 } from '../domain/disruptions/inbound-events.ts';
 import type { Flight } from '../domain/records/flight.ts';
@@ -155,7 +156,7 @@ function optionsFrom(values: Record<string, string | boolean | undefined>): Prod
   return {
     eventType,
     flightId,
-    delayMinutes: intFlag('delay-minutes', str('delay-minutes'), 30, 1, 1440),
+    delayMinutes: intFlag('delay-minutes', str('delay-minutes'), 30, 1, MAX_DELAY_MINUTES),
     ...(reason ? { reason } : {}),
     ...(detail !== undefined ? { reasonDetail: detail } : {}),
     ...(priority ? { rebookingPriority: priority } : {}),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { FlightIdSchema, IsoDateTimeSchema } from '../records/flight.ts';
+import { FlightIdSchema } from '../records/flight.ts';
+import { InboundDateTimeSchema } from './inbound-date-time.ts';
 
 /** The Kafka topic operations events arrive on. */
 export const FLIGHT_OPERATIONS_TOPIC = 'flight-operations';
@@ -8,33 +9,39 @@ export const DELAY_REASONS = ['WEATHER', 'MECHANICAL', 'CREW', 'ATC', 'SECURITY'
 export const CANCELLATION_REASONS = ['WEATHER', 'MECHANICAL', 'CREW', 'OTHER'] as const;
 export const REBOOKING_PRIORITIES = ['HIGH', 'NORMAL', 'LOW'] as const;
 
-const GateSchema = z.string().regex(/^[A-Z]{1,2}\d{1,3}$/, 'gate like A12');
+/** Gates as airports name them: 1–6 letters and digits, optionally with a hyphen (9, A4A, T1-B22). */
+export const GateSchema = z
+  .string()
+  .regex(
+    /^(?:[A-Za-z0-9]{1,6}|(?=[A-Za-z0-9-]{3,7}$)[A-Za-z0-9]+-[A-Za-z0-9]+)$/,
+    'gate of 1–6 letters and digits, optionally with a hyphen (A12, 9, T1-B22)',
+  );
+
+/** Delays are accepted up to 7 days; a longer one is a cancellation in practice. */
+export const MAX_DELAY_MINUTES = 7 * 24 * 60;
+
+/** Any non-empty id up to 128 characters: producers use UUIDs, sequence numbers, composite keys. */
+export const EventIdSchema = z.string().min(1).max(128);
 
 export const FlightDelayEventSchema = z.object({
-  event_id: z.uuid(),
+  event_id: EventIdSchema,
   event_type: z.literal('FLIGHT_DELAY'),
-  timestamp: IsoDateTimeSchema,
+  timestamp: InboundDateTimeSchema,
   source: z.literal('operations_center'),
   payload: z.object({
     flight_id: FlightIdSchema,
-    delay_minutes: z
-      .number()
-      .int()
-      .positive()
-      .max(24 * 60),
+    delay_minutes: z.number().int().positive().max(MAX_DELAY_MINUTES),
     reason: z.enum(DELAY_REASONS),
     reason_detail: z.string(),
-    new_departure: IsoDateTimeSchema,
-    new_arrival: IsoDateTimeSchema,
+    new_departure: InboundDateTimeSchema,
+    new_arrival: InboundDateTimeSchema,
   }),
 });
-
-const EventIdSchema = z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/, 'event id (uuid recommended)');
 
 export const FlightCancelledEventSchema = z.object({
   event_id: EventIdSchema,
   event_type: z.literal('FLIGHT_CANCELLED'),
-  timestamp: IsoDateTimeSchema,
+  timestamp: InboundDateTimeSchema,
   source: z.literal('operations_center'),
   payload: z.object({
     flight_id: FlightIdSchema,
@@ -47,7 +54,7 @@ export const FlightCancelledEventSchema = z.object({
 export const GateChangeEventSchema = z.object({
   event_id: EventIdSchema,
   event_type: z.literal('GATE_CHANGE'),
-  timestamp: IsoDateTimeSchema,
+  timestamp: InboundDateTimeSchema,
   source: z.literal('airport_ops'),
   payload: z.object({
     flight_id: FlightIdSchema,
