@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { Flight } from '../domain/records/flight.ts';
 import type { FeedProducer, FlightStore } from '../ports.ts';
 import type { ActivityHub } from '../runtime/activity-hub.ts';
+import type { ScenarioActions } from '../simulator/scenarios/scenario-definition.ts';
 import { buildScenario, feedRecord, SCENARIO_IDS } from '../simulator/scenarios.ts';
 import { apiError } from './api-error.ts';
 import { parseParam } from './params.ts';
@@ -23,6 +24,8 @@ export interface ConsoleDeps {
   flights: FlightStore;
   /** The metrics the console charts (local runtime aggregation). */
   metrics: () => unknown;
+  /** What a scenario may do besides feeding records (the weather scenario runs the watch). */
+  actions?: ScenarioActions;
 }
 
 /** The console's bundle, built once from web/console.ts with esbuild (no build step for users). */
@@ -113,6 +116,7 @@ export function consoleRoutes(deps: ConsoleDeps): Hono {
       now: new Date(),
     });
     const offsets = await deps.feed.produce(scenario.records.map(feedRecord));
+    if (scenario.act && deps.actions) await scenario.act(deps.actions);
     return c.json({ scenario: id, title: scenario.title, offsets }, 202);
   });
 

@@ -6,6 +6,15 @@ import { FlightIdSchema, FlightSchema, FlightStatusSchema } from '../domain/reco
 import { PassengerIdSchema, PassengerSchema } from '../domain/records/passenger.ts';
 import { EntitlementSchema } from '../domain/rights/entitlement.ts';
 import { REGIMES } from '../domain/rights/rule-sets.ts';
+import { WaiverIssuedDetailSchema } from '../domain/weather/weather-events.ts';
+import {
+  DeclarationRequestSchema,
+  DeclarationSchema,
+  WaiverRequestSchema,
+  WatchRequestSchema,
+  WatchResultSchema,
+  WeatherFlightsSchema,
+} from '../domain/weather/weather-requests.ts';
 import { ExecutionSummarySchema } from '../domain/workflows/execution.ts';
 
 const ErrorSchema = z
@@ -199,6 +208,39 @@ export const OPERATIONS: Operation[] = [
       }),
     },
     errors: [400, 413],
+  },
+  {
+    method: 'get',
+    path: '/weather/flights',
+    summary: 'Flights the weather watch assessed, highest risk first, with reports and reasons',
+    ok: { status: 200, schema: WeatherFlightsSchema },
+    errors: [],
+  },
+  {
+    method: 'post',
+    path: '/weather/watch',
+    summary: 'Run the weather watch now, or as of a time',
+    body: WatchRequestSchema,
+    ok: { status: 200, schema: WatchResultSchema },
+    errors: [400],
+  },
+  {
+    method: 'post',
+    path: '/flights/{flightId}/weather/waiver',
+    summary: 'Issue a travel waiver: flight.waiver_issued, no-fee rebooking offers',
+    params: { flightId: FlightIdSchema },
+    body: WaiverRequestSchema,
+    ok: { status: 201, schema: WaiverIssuedDetailSchema },
+    errors: [400, 404, 409],
+  },
+  {
+    method: 'post',
+    path: '/flights/{flightId}/weather/declaration',
+    summary: 'Declare a WEATHER delay (until the forecast improves) or cancellation into the feed',
+    params: { flightId: FlightIdSchema },
+    body: DeclarationRequestSchema,
+    ok: { status: 202, schema: DeclarationSchema },
+    errors: [400, 404, 409],
   },
 ];
 

@@ -2,6 +2,11 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Flight } from '../domain/records/flight.ts';
 import { RISK_LEVELS } from '../domain/weather/risk-level.ts';
+import {
+  DeclarationRequestSchema,
+  WaiverRequestSchema,
+  WatchRequestSchema,
+} from '../domain/weather/weather-requests.ts';
 import type { WatchResult } from '../handlers/watch-weather.ts';
 import {
   type DecisionDeps,
@@ -16,15 +21,6 @@ export interface WeatherRouteDeps extends DecisionDeps {
   flights: FlightStore;
   watch: (at?: string) => Promise<WatchResult>;
 }
-
-const WaiverRequestSchema = z.object({
-  issued_by: z.string().min(1).max(100).default('operations'),
-});
-const DeclarationRequestSchema = z.object({
-  kind: z.enum(['DELAY', 'CANCELLATION']).optional(),
-  declared_by: z.string().min(1).max(100).default('operations'),
-});
-const WatchRequestSchema = z.object({ at: z.iso.datetime().optional() });
 
 async function body<T extends z.ZodType>(request: Request, schema: T) {
   const text = await request.text();

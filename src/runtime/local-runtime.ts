@@ -194,7 +194,7 @@ export async function startLocalRuntime(
     log,
     feed: feed.feed,
   });
-  const app = apiApp(parts, feed.feed, clock, log);
+  const app = apiApp(parts, feed.feed, clock, log, weather.routes.watch);
   app.route('/', weatherRoutes(weather.routes));
   const claimNotices = claimNoticeJob({
     store,
@@ -243,7 +243,13 @@ interface RuntimeParts {
 }
 
 /** The REST API and the console over the runtime's stores. */
-function apiApp(parts: RuntimeParts, feed: FeedProducer, clock: Clock, log: Logger): Hono {
+function apiApp(
+  parts: RuntimeParts,
+  feed: FeedProducer,
+  clock: Clock,
+  log: Logger,
+  watchWeather: (at?: string) => Promise<unknown>,
+): Hono {
   const { store, hub, metrics, executions } = parts;
   const app = createApiApp({
     flights: store.flights,
@@ -263,6 +269,10 @@ function apiApp(parts: RuntimeParts, feed: FeedProducer, clock: Clock, log: Logg
       feed,
       flights: store.flights,
       metrics: () => dashboardMetrics(metrics, executions),
+      actions: {
+        request: async (path, init) => app.request(path, init),
+        watchWeather,
+      },
     }),
   );
   app.route(
