@@ -1,5 +1,6 @@
 import type { Disruption } from '../disruptions/disruption.ts';
 import { type Booking, SPECIAL_REQUESTS } from '../records/booking.ts';
+import type { Flight } from '../records/flight.ts';
 import type { Passenger, Tier } from '../records/passenger.ts';
 import { isWrittenIn } from './detect-language.ts';
 import {
@@ -8,6 +9,7 @@ import {
   placeholderValues,
   SMS_MAX_LENGTH,
 } from './fill-message.ts';
+import { headsUpValues } from './heads-up.ts';
 import { assistanceRequests, primaryRequest } from './message-segment.ts';
 import type { Placeholder } from './message-templates.ts';
 import type { LanguagePack } from './templates/language-pack.ts';
@@ -15,12 +17,16 @@ import { languagePack } from './templates/language-packs.ts';
 
 type Channel = 'email' | 'SMS';
 
-/** What every rule needs: the passenger's language, the facts of the message, the disruption. */
+/**
+ * What every rule needs: the passenger's language, the facts of the message, and the disruption
+ * it tells of (none for a weather heads-up, where nothing has changed yet).
+ */
 interface RuleContext {
   pack: LanguagePack;
   passenger: Passenger;
   booking: Booking;
-  disruption: Disruption;
+  flightId: string;
+  disruption?: Disruption;
   values: Partial<Record<Placeholder, string>>;
 }
 
@@ -37,13 +43,37 @@ export function checkMessage(
   booking: Booking,
   disruption: Disruption,
 ): string[] {
-  const context: RuleContext = {
+  return checkAgainst(message, {
     pack: languagePack(passenger.language),
     passenger,
     booking,
+    flightId: disruption.detail.flight_id,
     disruption,
     values: placeholderValues(passenger, booking, disruption),
-  };
+  });
+}
+
+/**
+ * Checks a weather heads-up the same way: language, first name, tier language, local time, no
+ * promise, no next step the system does not offer, and a calm tone (no apology, no urgency).
+ */
+export function checkHeadsUp(
+  message: Partial<FilledMessage>,
+  passenger: Passenger,
+  booking: Booking,
+  flight: Flight,
+  airport: string,
+): string[] {
+  return checkAgainst(message, {
+    pack: languagePack(passenger.language),
+    passenger,
+    booking,
+    flightId: flight.flight_id,
+    values: headsUpValues(passenger, booking, flight, airport),
+  });
+}
+
+function checkAgainst(message: Partial<FilledMessage>, context: RuleContext): string[] {
   const email =
     message.email_body !== undefined
       ? `${message.email_subject ?? ''}\n${message.email_body}`
@@ -128,12 +158,12 @@ function smsRules(sms: string, context: RuleContext): string[] {
   const { pack, passenger, booking, disruption } = context;
   const problems: string[] = [];
   if (sms.length > SMS_MAX_LENGTH) problems.push('SMS longer than 160 characters');
-  if (!sms.includes(disruption.detail.flight_id)) problems.push('SMS misses the flight');
+  if (!sms.includes(context.flightId)) problems.push('SMS misses the flight');
   if (!hasFirstName(sms, passenger.first_name)) problems.push('SMS misses first name');
   const primary = primaryRequest(booking.special_requests);
   // The passenger must get to a new gate: the SMS says the assistance goes with them.
   if (
-    disruption.kind === 'GATE_CHANGE' &&
+    disruption?.kind === 'GATE_CHANGE' &&
     primary &&
     !includesWords(sms, pack.requestShort[primary])
   )
@@ -152,7 +182,9 @@ interface Tone {
   urgent?: boolean;
 }
 
-function toneOf(disruption: Disruption, channel: Channel): Tone {
+function toneOf(disruption: Disruption | undefined, channel: Channel): Tone {
+  // A heads-up tells of weather that may come: calm, neither sorry nor urgent.
+  if (!disruption) return { apology: false, urgent: false };
   switch (disruption.kind) {
     case 'DELAY':
       switch (disruption.detail.delay_category) {
@@ -188,12 +220,10 @@ function toneRules(
     const apologises = pack.rules.apology.test(text);
     const urges = text.includes(pack.rules.urgent);
     if (tone.apology === true && !apologises) problems.push(`${channel} is not apologetic`);
-    if (tone.apology === false && apologises)
-      problems.push(`${channel} apologises for a minor delay`);
+    if (tone.apology === false && apologises) problems.push(`${channel} apologises needlessly`);
     if (tone.urgent === true && !urges) problems.push(`${channel}: terminal change is not urgent`);
-    if (tone.urgent === false && urges)
-      problems.push(`${channel} urges a same-terminal gate change`);
-    if (disruption.kind === 'GATE_CHANGE' && !text.includes(disruption.detail.new_gate))
+    if (tone.urgent === false && urges) problems.push(`${channel} is urgent needlessly`);
+    if (disruption?.kind === 'GATE_CHANGE' && !text.includes(disruption.detail.new_gate))
       problems.push(`${channel} misses the new gate`);
     if (values.new_departure_time && !text.includes(values.new_departure_time))
       problems.push(`${channel} misses the new departure time`);

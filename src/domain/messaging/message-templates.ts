@@ -1,4 +1,5 @@
 import type { DisruptionKind } from '../disruptions/disruption.ts';
+import type { Language, Tier } from '../records/passenger.ts';
 import type { MessageSegment } from './message-segment.ts';
 import { languagePack } from './templates/language-packs.ts';
 
@@ -32,6 +33,8 @@ export const PLACEHOLDERS = [
   'rights',
   /** The same rights in one short line for the SMS, or empty. */
   'rights_sms',
+  /** The airport whose weather may affect the flight (weather heads-up only). */
+  'airport',
 ] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
@@ -78,5 +81,26 @@ export function templateFor(segment: MessageSegment): MessageTemplate {
       pack.tierSms[segment.tier][kind],
       kind === 'GATE_CHANGE' ? pack.assistanceSms[segment.assistance] : '',
     ),
+  };
+}
+
+/** The weather heads-up in a language, for a tier: nothing has changed yet. */
+export function headsUpTemplate(
+  language: Language,
+  tier: Tier,
+  hasAssistance: boolean,
+): MessageTemplate {
+  const pack = languagePack(language);
+  const text = pack.headsUp;
+  return {
+    email_subject: text.email_subject,
+    email_body: paragraphs(
+      text.greeting,
+      text.situation,
+      sentences(text.tierEmail[tier], hasAssistance ? text.assistance : ''),
+      text.next_steps,
+      pack.signOff,
+    ),
+    sms_body: sentences(text.sms, text.tierSms[tier]),
   };
 }

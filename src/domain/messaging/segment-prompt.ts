@@ -12,7 +12,7 @@ export interface SegmentPrompt {
 }
 
 const PLACEHOLDERS_BY_TYPE: Record<MessageSegment['messageType'], readonly string[]> = {
-  DELAY_NOTIFICATION: PLACEHOLDERS.filter((p) => !['old_gate', 'new_gate'].includes(p)),
+  DELAY_NOTIFICATION: PLACEHOLDERS.filter((p) => !['old_gate', 'new_gate', 'airport'].includes(p)),
   CANCELLATION_NOTIFICATION: PLACEHOLDERS.filter(
     (p) =>
       ![
@@ -21,6 +21,7 @@ const PLACEHOLDERS_BY_TYPE: Record<MessageSegment['messageType'], readonly strin
         'new_departure_time',
         'new_arrival_time',
         'delay_duration',
+        'airport',
       ].includes(p),
   ),
   GATE_CHANGE_NOTIFICATION: PLACEHOLDERS.filter(
@@ -32,6 +33,7 @@ const PLACEHOLDERS_BY_TYPE: Record<MessageSegment['messageType'], readonly strin
         'reason_text',
         'rights',
         'rights_sms',
+        'airport',
       ].includes(p),
   ),
 };

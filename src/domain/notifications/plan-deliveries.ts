@@ -31,13 +31,14 @@ export interface DeliveryPlan {
 /**
  * The channels a passenger is told on, in sending order: only those the passenger accepts
  * (email, SMS). A terminal change sends its SMS first, marked immediate: the passenger has to
- * walk to another terminal and reads a text sooner than an email.
+ * walk to another terminal and reads a text sooner than an email. Without a disruption (a
+ * weather heads-up) nothing is urgent.
  */
 export function planDeliveries(
   preferences: NotificationPreferences,
-  disruption: Disruption,
+  disruption?: Disruption,
 ): DeliveryPlan {
-  const urgent = disruption.kind === 'GATE_CHANGE' && disruption.detail.terminal_change;
+  const urgent = disruption?.kind === 'GATE_CHANGE' && disruption.detail.terminal_change;
   const deliveries: PlannedDelivery[] = [];
   if (urgent && preferences.sms) deliveries.push({ channel: 'SMS', priority: 'IMMEDIATE' });
   if (preferences.email) deliveries.push({ channel: 'EMAIL', priority: 'NORMAL' });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ReplayWeatherSource } from '../../../src/adapters/weather/replay-weather-source.ts';
 import { weatherRoutes } from '../../../src/api/weather-routes.ts';
 import { NotificationDetailSchema } from '../../../src/domain/event-routing/bus-events.ts';
+import { checkHeadsUp } from '../../../src/domain/messaging/check-message.ts';
 import type { FlightWeather } from '../../../src/domain/weather/flight-weather.ts';
 import { createWatchWeather, type WeatherPolicy } from '../../../src/handlers/watch-weather.ts';
 import { declareWeatherDisruption } from '../../../src/handlers/weather-decisions.ts';
@@ -122,9 +123,18 @@ describe('the weather watch', () => {
     );
     expect(expected.length).toBeGreaterThan(0);
     for (const e of notes) {
-      expect(NotificationDetailSchema.parse(e.detail).message_type).toBe('WEATHER_HEADS_UP');
-      expect(String(e.detail.body)).toContain('still scheduled');
-      if (e.detail.channel === 'SMS') expect(String(e.detail.body).length).toBeLessThanOrEqual(160);
+      const note = NotificationDetailSchema.parse(e.detail);
+      expect(note.message_type).toBe('WEATHER_HEADS_UP');
+      // Every rule of a message, in the passenger's language (the flight's weather is at DAL).
+      const passenger = on.stores.passengers.get(note.passenger_id);
+      const booking = on.stores.bookings.get(note.booking_id);
+      const flight = on.stores.flights.get('SW1234');
+      if (!passenger || !booking || !flight) throw new Error('heads-up for an unknown record');
+      const message =
+        note.channel === 'EMAIL'
+          ? { email_subject: note.subject, email_body: note.body }
+          : { sms_body: note.body };
+      expect(checkHeadsUp(message, passenger, booking, flight, 'DAL')).toEqual([]);
     }
     expect(
       on.publisher.published

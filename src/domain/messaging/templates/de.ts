@@ -64,6 +64,27 @@ export const DE: LanguagePack = {
       sms: '{{first_name}}, Gatewechsel: Flug {{flight_id}} ab Gate {{new_gate}} (statt {{old_gate}}). Zeit unverändert.',
     },
   },
+  headsUp: {
+    email_subject: 'Das Wetter kann Flug {{flight_id}} beeinträchtigen',
+    greeting: 'Hallo {{first_name}},',
+    situation:
+      'Die Wettervorhersage für {{airport}} kann Ihren Flug {{flight_id}} von {{origin}} nach {{destination}} beeinträchtigen, geplanter Abflug {{original_departure_time}}. Ihr Flug ist weiterhin geplant.',
+    next_steps:
+      'Nächste Schritte: Sie müssen jetzt nichts tun. Wir beobachten die Vorhersage und schreiben Ihnen sofort, wenn sich etwas ändert. Bestätigung: {{confirmation_number}}.',
+    sms: '{{first_name}}, Wetter in {{airport}} kann Flug {{flight_id}} (Abflug {{original_departure_time}}) betreffen. Weiter geplant; wir melden uns bei Änderungen.',
+    assistance: 'Ihr {{special_assistance}} bleibt für diesen Flug gebucht.',
+    tierEmail: {
+      MEMBER: '',
+      'A-LIST': 'Als A-List-Mitglied behalten Sie Ihren Vorrang beim Boarding, bei jedem Wetter.',
+      'A-LIST_PREFERRED':
+        'Als A-List Preferred-Mitglied behalten Sie Ihren Vorrang beim Boarding, und unsere Vorrang-Hotline ist für Sie da.',
+    },
+    tierSms: {
+      MEMBER: '',
+      'A-LIST': 'Vorrang für A-List.',
+      'A-LIST_PREFERRED': 'Vorrang für A-List Preferred.',
+    },
+  },
   tierEmail: {
     MEMBER: { DELAY: '', CANCELLATION: '', GATE_CHANGE: '' },
     'A-LIST': {

@@ -63,6 +63,27 @@ export const EN: LanguagePack = {
       sms: '{{first_name}}, gate change: {{flight_id}} now departs gate {{new_gate}} (was {{old_gate}}). Time unchanged.',
     },
   },
+  headsUp: {
+    email_subject: 'Weather may affect flight {{flight_id}}',
+    greeting: 'Hello {{first_name}},',
+    situation:
+      'The weather forecast at {{airport}} may affect your flight {{flight_id}} from {{origin}} to {{destination}}, scheduled to depart at {{original_departure_time}}. Your flight is still scheduled.',
+    next_steps:
+      'Next steps: no action is needed now. We are watching the forecast and will message you at once if anything changes. Confirmation: {{confirmation_number}}.',
+    sms: '{{first_name}}, weather at {{airport}} may affect {{flight_id}} (departs {{original_departure_time}}). Still scheduled; we will text you if it changes.',
+    assistance: 'We keep your {{special_assistance}} booked for this flight.',
+    tierEmail: {
+      MEMBER: '',
+      'A-LIST': 'As an A-List Member, your priority boarding stays with you whatever the weather.',
+      'A-LIST_PREFERRED':
+        'As an A-List Preferred Member, your priority boarding stays with you and our priority support line is ready to help you.',
+    },
+    tierSms: {
+      MEMBER: '',
+      'A-LIST': 'A-List priority boarding stays.',
+      'A-LIST_PREFERRED': 'A-List Preferred priority boarding.',
+    },
+  },
   tierEmail: {
     MEMBER: { DELAY: '', CANCELLATION: '', GATE_CHANGE: '' },
     'A-LIST': {

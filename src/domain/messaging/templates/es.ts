@@ -65,6 +65,27 @@ export const ES: LanguagePack = {
       sms: '{{first_name}}: el vuelo {{flight_id}} cambia a la puerta {{new_gate}} (antes {{old_gate}}). La hora no cambia.',
     },
   },
+  headsUp: {
+    email_subject: 'El tiempo puede afectar al vuelo {{flight_id}}',
+    greeting: 'Hola, {{first_name}}:',
+    situation:
+      'La previsión del tiempo en {{airport}} puede afectar a su vuelo {{flight_id}} de {{origin}} a {{destination}}, con salida prevista a las {{original_departure_time}}. Su vuelo sigue programado.',
+    next_steps:
+      'Próximos pasos: por ahora no tiene que hacer nada. Seguimos la previsión y le escribiremos enseguida si algo cambia. Confirmación: {{confirmation_number}}.',
+    sms: '{{first_name}}, el tiempo en {{airport}} puede afectar al vuelo {{flight_id}} (sale a las {{original_departure_time}}). Sigue programado; le avisaremos si cambia.',
+    assistance: 'Mantenemos su {{special_assistance}} para este vuelo.',
+    tierEmail: {
+      MEMBER: '',
+      'A-LIST': 'Como miembro A-List, su embarque prioritario se mantiene haga el tiempo que haga.',
+      'A-LIST_PREFERRED':
+        'Como miembro A-List Preferred, su embarque prioritario se mantiene y nuestra línea de atención prioritaria está a su disposición.',
+    },
+    tierSms: {
+      MEMBER: '',
+      'A-LIST': 'Prioridad A-List.',
+      'A-LIST_PREFERRED': 'Prioridad A-List Preferred.',
+    },
+  },
   tierEmail: {
     MEMBER: { DELAY: '', CANCELLATION: '', GATE_CHANGE: '' },
     'A-LIST': {

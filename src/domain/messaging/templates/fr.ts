@@ -64,6 +64,28 @@ export const FR: LanguagePack = {
       sms: '{{first_name}} : le vol {{flight_id}} part de la porte {{new_gate}} (et non {{old_gate}}). Heure inchangée.',
     },
   },
+  headsUp: {
+    email_subject: 'La météo pourrait affecter le vol {{flight_id}}',
+    greeting: 'Bonjour {{first_name}},',
+    situation:
+      'Les prévisions météo à {{airport}} pourraient affecter votre vol {{flight_id}} de {{origin}} à {{destination}}, prévu au départ à {{original_departure_time}}. Votre vol est toujours maintenu.',
+    next_steps:
+      "Prochaines étapes : vous n'avez rien à faire pour l'instant. Nous suivons les prévisions et vous écrirons aussitôt si quelque chose change. Confirmation : {{confirmation_number}}.",
+    sms: '{{first_name}}, la météo à {{airport}} pourrait affecter le vol {{flight_id}} (départ {{original_departure_time}}). Vol maintenu ; nous vous écrirons si cela change.',
+    assistance: 'Nous maintenons votre {{special_assistance}} pour ce vol.',
+    tierEmail: {
+      MEMBER: '',
+      'A-LIST':
+        'En tant que membre A-List, votre embarquement prioritaire est maintenu quelle que soit la météo.',
+      'A-LIST_PREFERRED':
+        'En tant que membre A-List Preferred, votre embarquement prioritaire est maintenu et notre ligne d’assistance prioritaire est à votre disposition.',
+    },
+    tierSms: {
+      MEMBER: '',
+      'A-LIST': 'Priorité A-List.',
+      'A-LIST_PREFERRED': 'Priorité A-List Preferred.',
+    },
+  },
   tierEmail: {
     MEMBER: { DELAY: '', CANCELLATION: '', GATE_CHANGE: '' },
     'A-LIST': {

@@ -51,6 +51,13 @@ export interface LanguagePack {
   /** 8:25 AM (true) or 08:25 (false). */
   hour12: boolean;
   severities: Record<Severity, SeverityText>;
+  /** The weather heads-up: nothing changed yet, the flight is still scheduled. */
+  headsUp: SeverityText & {
+    /** Said when the passenger has assistance booked: it stays booked. */
+    assistance: string;
+    tierEmail: Record<Tier, string>;
+    tierSms: Record<Tier, string>;
+  };
   /** Email sentence per tier and kind; MEMBER is empty. */
   tierEmail: Record<Tier, Record<DisruptionKind, string>>;
   /** SMS sentence per tier and kind; MEMBER is empty. */
