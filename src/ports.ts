@@ -4,6 +4,7 @@
  */
 
 import type { EventLogEntry, KafkaCoordinates } from './domain/disruptions/event-log-entry.ts';
+import type { FlightOrder } from './domain/disruptions/flight-order.ts';
 import type { InboundEvent } from './domain/disruptions/inbound-events.ts';
 import type { BusEntry, NotificationDetail } from './domain/event-routing/bus-events.ts';
 import type { MessageSegment } from './domain/messaging/message-segment.ts';
@@ -70,11 +71,51 @@ export interface EventLog {
     kafka: KafkaCoordinates,
   ): Promise<'new' | 'retry' | 'duplicate'>;
   markPublished(eventId: string, detailType: string): Promise<void>;
+  /** Records the final outcome of a claimed event that starts nothing (STALE, SUPPRESSED). */
+  settleClaimed(eventId: string, outcome: 'STALE' | 'SUPPRESSED', reason: string): Promise<void>;
+  /** The newest event accepted for a flight (its order item), read consistently. */
+  flightOrder(flightId: string): Promise<FlightOrder | undefined>;
+  /** Moves the order forward if it is still `previous`; false when another event moved it first. */
+  advanceFlightOrder(
+    flightId: string,
+    next: FlightOrder,
+    previous: FlightOrder | undefined,
+  ): Promise<boolean>;
   /** Records a record that was rejected (dead-lettered, with its reason) or was a duplicate. */
   recordOutcome(entry: EventLogEntry): Promise<void>;
   /** Marks an accepted event that its workflow left alone, with the reason. */
   markIgnored(eventId: string, reason: string): Promise<void>;
   list(filter: { flightId?: string }, page?: PageRequest): Promise<Page<EventLogEntry>>;
+}
+
+/** A workflow run recorded before its event is ACCEPTED, until it ends (AWS: the execution itself). */
+export interface PendingRun {
+  /** The run's execution name is derived from it: `<state machine>-<event_id>`. */
+  event_id: string;
+  /** The bus entry that starts the run, published again on resume. */
+  entry: BusEntry;
+  recorded_at: string;
+}
+
+export interface RunLedger {
+  recordPending(run: PendingRun): Promise<void>;
+  finish(eventId: string): Promise<void>;
+  pending(): Promise<PendingRun[]>;
+}
+
+/** Notification claims: the passenger-visible fact is claimed before it is sent. */
+export interface NotificationClaims {
+  /**
+   * 'claimed' the first time; 'resend' when this event claimed it before but it was never marked
+   * SENT (a crash between send and mark); 'taken' when it was sent or another event holds it.
+   */
+  claim(notification: NotificationDetail, at: string): Promise<'claimed' | 'resend' | 'taken'>;
+  markSent(notification: NotificationDetail, at: string): Promise<void>;
+}
+
+/** The way out to passengers; it refuses a second send of the same notification id. */
+export interface NotificationSender {
+  send(notifications: NotificationDetail[]): Promise<void>;
 }
 
 export interface NotificationRecord extends Record<string, unknown> {
@@ -111,7 +152,7 @@ export interface ExecutionLog {
 /** The embedded Kafka feed's producer side (local runtime only). */
 export interface FeedProducer {
   produce(
-    records: Array<{ key: string | null; value: string }>,
+    records: Array<{ key: string | null; value: string; valueBase64?: string }>,
   ): Promise<Array<{ partition: number; offset: string }>>;
 }
 
@@ -144,7 +185,8 @@ export type MetricName =
   | 'WorkflowExecutions'
   | 'AffectedPassengers'
   | 'EventsRejected'
-  | 'NotificationsPublished';
+  | 'NotificationsPublished'
+  | 'DeadLetterWriteFailed';
 
 /** The slice of Powertools' Logger the handlers use. */
 export interface Log {

@@ -1,28 +1,44 @@
 import { z } from 'zod';
-import { type BusEntry, DETAIL_TYPES, EVENT_SOURCES } from '../domain/event-routing/bus-events.ts';
+import {
+  type BusEntry,
+  DETAIL_TYPES,
+  EVENT_SOURCES,
+  type NotificationDetail,
+} from '../domain/event-routing/bus-events.ts';
+import { notificationFactKey } from '../domain/notifications/notification-fact.ts';
 import {
   DisruptionTaskInputSchema,
   PassengerMessageSchema,
 } from '../domain/notifications/passenger-message.ts';
-import { inSendingOrder, notificationId } from '../domain/notifications/plan-deliveries.ts';
-import type { Clock, EventPublisher, MetricsRecorder } from '../ports.ts';
+import { inSendingOrder } from '../domain/notifications/plan-deliveries.ts';
+import type {
+  Clock,
+  EventPublisher,
+  MetricsRecorder,
+  NotificationClaims,
+  NotificationSender,
+} from '../ports.ts';
 
 const InputSchema = DisruptionTaskInputSchema.extend({
   messages: z.array(PassengerMessageSchema),
 });
 
 /**
- * Workflow task: publishes a notification.email / notification.sms event for each planned
- * delivery, in the plan's sending order (plan-deliveries.ts). Each carries its deterministic
- * notification id.
+ * Workflow task: sends each planned delivery in the plan's sending order (plan-deliveries.ts).
+ * Each is claimed under its passenger-visible fact key (its notification id) before the send and
+ * marked SENT after; a fact already sent, or held by another event, is skipped; one this event
+ * claimed but never marked is sent again (the sender refuses a second send of the same id). The
+ * sent notifications are then published as notification.email / notification.sms events.
  */
 export function createSendNotifications(deps: {
   publisher: EventPublisher;
+  claims: NotificationClaims;
+  sender: NotificationSender;
   clock: Clock;
   metrics?: MetricsRecorder;
 }) {
   return async (input: unknown): Promise<{ email: number; sms: number }> => {
-    const { detail, messages } = InputSchema.parse(input);
+    const { kind, detail, messages } = InputSchema.parse(input);
     const createdAt = deps.clock.now();
     const entries: BusEntry[] = inSendingOrder(messages).map(({ message, delivery }) => ({
       source: EVENT_SOURCES.workflows,
@@ -31,7 +47,7 @@ export function createSendNotifications(deps: {
           ? DETAIL_TYPES.notificationEmail
           : DETAIL_TYPES.notificationSms,
       detail: {
-        notification_id: notificationId(detail.event_id, message.booking_id, delivery.channel),
+        notification_id: notificationFactKey(kind, detail, message.booking_id, delivery.channel),
         event_id: detail.event_id,
         flight_id: detail.flight_id,
         booking_id: message.booking_id,
@@ -47,11 +63,28 @@ export function createSendNotifications(deps: {
         created_at: createdAt,
       },
     }));
-    await deps.publisher.publish(entries);
-    deps.metrics?.count('NotificationsPublished', entries.length);
+    const sent = await claimSendMark(entries, deps, createdAt);
+    await deps.publisher.publish(sent);
+    deps.metrics?.count('NotificationsPublished', sent.length);
+    deps.metrics?.count('NotificationsSent', sent.length);
     return {
-      email: entries.filter((e) => e.detailType === DETAIL_TYPES.notificationEmail).length,
-      sms: entries.filter((e) => e.detailType === DETAIL_TYPES.notificationSms).length,
+      email: sent.filter((e) => e.detailType === DETAIL_TYPES.notificationEmail).length,
+      sms: sent.filter((e) => e.detailType === DETAIL_TYPES.notificationSms).length,
     };
   };
+}
+
+/** Claims every notification, sends (in order) those this event may send, marks them SENT. */
+async function claimSendMark(
+  entries: BusEntry[],
+  deps: { claims: NotificationClaims; sender: NotificationSender },
+  at: string,
+): Promise<BusEntry[]> {
+  const details = entries.map((entry) => entry.detail as NotificationDetail);
+  const verdicts = await Promise.all(details.map((detail) => deps.claims.claim(detail, at)));
+  const mine = entries.filter((_, index) => verdicts[index] !== 'taken');
+  const toSend = mine.map((entry) => entry.detail as NotificationDetail);
+  await deps.sender.send(toSend);
+  await Promise.all(toSend.map((detail) => deps.claims.markSent(detail, at)));
+  return mine;
 }

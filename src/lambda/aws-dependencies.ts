@@ -11,6 +11,7 @@ import { DynamoDbEventLog } from '../adapters/dynamodb/dynamodb-event-log.ts';
 import { DynamoDbExecutionLog } from '../adapters/dynamodb/dynamodb-execution-log.ts';
 import { DynamoDbFlightStore } from '../adapters/dynamodb/dynamodb-flight-store.ts';
 import { DynamoDbNotificationLog } from '../adapters/dynamodb/dynamodb-notification-log.ts';
+import { DynamoDbRunLedger } from '../adapters/dynamodb/dynamodb-run-ledger.ts';
 import { SingleTable } from '../adapters/dynamodb/single-table.ts';
 import { EventBridgePublisher } from '../adapters/eventbridge/eventbridge-publisher.ts';
 import { PowertoolsMetricsRecorder } from '../adapters/powertools-metrics.ts';
@@ -61,6 +62,7 @@ export function awsDependencies(env: Record<string, string | undefined>) {
         : {},
       claimFormUrl: config.CLAIM_FORM_URL,
     } satisfies RightsSettings,
+    runs: new DynamoDbRunLedger(table),
     publisher: new EventBridgePublisher(eventbridge, config.EVENT_BUS_NAME),
   };
 }

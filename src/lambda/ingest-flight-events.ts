@@ -2,8 +2,19 @@
 import { createIngestHandler } from '../handlers/ingest-flight-events.ts';
 import { awsDependencies, withMetrics } from './aws-dependencies.ts';
 
-const { flights, events, publisher, clock, recorder, log, metrics } = awsDependencies(process.env);
+const { flights, events, runs, publisher, clock, recorder, log, metrics } = awsDependencies(
+  process.env,
+);
 export const handler = withMetrics(
   metrics,
-  createIngestHandler({ flights, events, publisher, clock, metrics: recorder, log }),
+  createIngestHandler({
+    flights,
+    events,
+    runs,
+    publisher,
+    clock,
+    metrics: recorder,
+    log,
+    maxEventAgeHours: Number(process.env.FLIGHTPULSE_MAX_EVENT_AGE_HOURS ?? 168),
+  }),
 );

@@ -23,6 +23,8 @@ const ConfigSchema = z.object({
     .optional(),
   KAFKA_GROUP_ID: z.string().min(1).default('flightpulse-ingest'),
   KAFKA_MAX_BATCH: z.coerce.number().int().min(1).max(10_000).default(100),
+  /** Events older than this many hours are dead-lettered (7 days by default). */
+  FLIGHTPULSE_MAX_EVENT_AGE_HOURS: z.coerce.number().positive().max(100_000).default(168),
   KAFKA_TOPIC: z
     .string()
     .regex(/^[A-Za-z0-9._-]{1,200}$/, 'a Kafka topic name')

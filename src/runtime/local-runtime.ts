@@ -2,7 +2,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBRecord } from 'aws-lambda';
 import type { Hono } from 'hono';
+import { JournalSender } from '../adapters/delivery/journal-sender.ts';
 import { seedItems } from '../adapters/dynamodb/seed-items.ts';
 import type { KafkaFeedConsumer } from '../adapters/kafka/kafka-feed-consumer.ts';
 import { createMessenger } from '../adapters/llm/create-messenger.ts';
@@ -13,6 +15,7 @@ import {
   type ExecutionRecord,
   LocalExecutor,
 } from '../adapters/local/step-functions/local-executor.ts';
+import type { LocalFunction } from '../adapters/local/step-functions/task-resources.ts';
 import {
   loadWorkflows,
   localSubstitutions,
@@ -23,7 +26,7 @@ import { consoleRoutes } from '../api/console-routes.ts';
 import { consoleViewRoutes } from '../api/console-view-routes.ts';
 import { weatherRoutes } from '../api/weather-routes.ts';
 import { airports } from '../domain/airports/airport-reference.ts';
-import type { RuleTarget } from '../domain/event-routing/routing-rules.ts';
+import type { RuleTarget, StateMachineId } from '../domain/event-routing/routing-rules.ts';
 import { ROUTING_RULES } from '../domain/event-routing/routing-rules.ts';
 import type { RightsSettings } from '../domain/rights/rights-settings.ts';
 import { createIngestHandler } from '../handlers/ingest-flight-events.ts';
@@ -31,7 +34,7 @@ import { createRecordNotification } from '../handlers/record-notification.ts';
 import type { ClaimNoticeRun } from '../handlers/send-claim-notices.ts';
 import { createStreamChangesHandler } from '../handlers/stream-changes.ts';
 import type { WatchResult } from '../handlers/watch-weather.ts';
-import type { Clock, EntitlementStore, FeedProducer, Messenger } from '../ports.ts';
+import type { Clock, EntitlementStore, FeedProducer, Messenger, RunLedger } from '../ports.ts';
 import { ActivityHub } from './activity-hub.ts';
 import { reportBusEvent, reportOutcome } from './activity-reports.ts';
 import { claimNoticeJob } from './claim-notice-job.ts';
@@ -122,69 +125,45 @@ export async function startLocalRuntime(
   const busEvents: BusEvent[] = [];
   const workflowDeadLetters: unknown[] = [];
   const logSink = new LogGroupSink(join(config.FLIGHTPULSE_DATA_DIR, 'logs'));
-  const recordNotification = createRecordNotification({
-    notifications: store.notifications,
-    clock,
-    metrics,
-    log,
-  });
-
+  const { notifications, runs } = store;
+  const recordNotification = createRecordNotification({ notifications, clock, metrics, log });
   // `executor` is built below (it needs the bus); deliveries only start once everything is wired.
-  const deliver = busDelivery(() => executor, { metrics, recordNotification, logSink });
+  const deliver = busDelivery(() => executor, { metrics, recordNotification, logSink, runs });
   const bus = runtimeBus(config, deliver, { tracker, clock, busEvents, hub, listener });
   const streamChanges = createStreamChangesHandler({ publisher: bus, log });
-  const streamReader = await startChangeFeed(
-    config,
-    store,
-    (records) => streamChanges({ Records: records }),
-    tracker,
-    log,
-  );
+  const handleChanges = (records: DynamoDBRecord[]) => streamChanges({ Records: records });
+  const streamReader = await startChangeFeed(config, store, handleChanges, tracker, log);
   const messenger = options.messenger ?? createMessenger(config.llm, config.AWS_REGION);
-  const rights: RightsSettings = {
-    effectiveDates: ruleEffectiveDates(config),
-    claimFormUrl: config.CLAIM_FORM_URL,
-  };
+  const sender = journalSender(config, options, clock);
+  const rights = rightsSettings(config);
   const functions = taskRegistry({
     store,
     bus,
     messenger,
+    sender,
     clock,
     metrics,
     log,
     rights,
     ...options,
   });
-  const executor = new LocalExecutor(
-    loadWorkflows(STEP_FUNCTIONS_DIR, localSubstitutions(store.tableName, config.EVENT_BUS_NAME)),
-    {
-      functions,
-      dynamodb: store.client,
-      bus,
-      sendMessage: async (queueUrl, body) => {
-        workflowDeadLetters.push(body);
-        await logSink.write('/flightpulse/workflow-dead-letters', { queueUrl, body });
-      },
-    },
+  const executor = runtimeExecutor(config, store, functions, bus, {
+    ...{ logSink, workflowDeadLetters, hub, tracker, clock, executions },
+    onExecution: listener.onExecution?.bind(listener),
+  });
+  const ingest = runtimeIngest(config, store, { bus, hub, clock, metrics, log });
+  const feed = await startRuntimeFeed({
+    config,
+    ingest,
+    ...store,
+    inMemory: options.inMemoryStore ?? false,
+    tracker,
     clock,
-    executionRecording({
-      executionLog: store.executionLog,
-      events: store.events,
-      flights: store.flights,
-      hub,
-      tracker,
-      clock,
-      executions,
-      onExecution: listener.onExecution?.bind(listener),
-    }),
-  );
-  const ingestHandler = createIngestHandler({ ...store, publisher: bus, clock, metrics, log });
-  const ingest: typeof ingestHandler = async (event) => {
-    const result = await ingestHandler(event);
-    for (const outcome of result.outcomes) reportOutcome(hub, outcome, clock.now());
-    return result;
-  };
-  const feed = await startRuntimeFeed({ config, ingest, ...store, tracker, clock, log });
+    log,
+  });
+  // Resume: runs recorded before a crash are driven again, stored records consumed again.
+  await bus.publish((await store.runs.pending()).map((run) => run.entry));
+  feed.resume();
   const parts: RuntimeParts = { store, hub, metrics, executions, busEvents, messenger };
   const weather = weatherWatch(config, {
     flights: store.flights,
@@ -214,23 +193,31 @@ export async function startLocalRuntime(
     feed: feed.feed,
     kafkaConsumer: feed.kafkaConsumer,
     app,
-    async idle() {
-      return settle({
+    idle: () =>
+      settle({
         tracker,
-        signature: () =>
-          `${busEvents.length}|${executions.length}|${feed.kafkaConsumer?.handled ?? 0}`,
+        signature: () => `${busEvents.length}|${executions.length}|${feed.kafkaConsumer?.handled}`,
         feedCaughtUp: feed.caughtUp,
         streamCaughtUp: async () => streamReader?.caughtUp(),
-      });
-    },
-    async close() {
+      }),
+    close: () => {
       claimNotices.stop();
-      await feed.close();
-      await streamReader?.stop();
-      await tracker.idle();
-      await store.close();
+      return closeAll(feed, streamReader, tracker, store);
     },
   });
+}
+
+/** Stops taking work, lets what is in flight finish, then closes the store. */
+async function closeAll(
+  feed: { close(): Promise<void> },
+  streamReader: { stop(): Promise<void> } | undefined,
+  tracker: WorkTracker,
+  store: RuntimeStore,
+): Promise<void> {
+  await feed.close();
+  await streamReader?.stop();
+  await tracker.idle();
+  await store.close();
 }
 
 interface RuntimeParts {
@@ -309,13 +296,29 @@ function busDelivery(
     metrics: InMemoryMetrics;
     recordNotification: (event: BusEvent) => Promise<unknown>;
     logSink: LogGroupSink;
+    runs: RunLedger;
   },
 ) {
+  // A name already started is not started again, as StartExecution with the same name in AWS.
+  const started = new Map<string, Promise<ExecutionRecord>>();
+  const start = async (stateMachine: StateMachineId, event: BusEvent) => {
+    const eventId = (event.detail as { event_id?: unknown }).event_id;
+    const name = `${stateMachine}-${typeof eventId === 'string' ? eventId : event.id}`;
+    const running = started.get(name);
+    if (running) return running;
+    deps.metrics.count('WorkflowExecutions');
+    const run = executor().run(stateMachine, name, event);
+    started.set(name, run);
+    const record = await run;
+    // A failed run stays pending: the next start tries it again.
+    if (record.status === 'SUCCEEDED' && typeof eventId === 'string')
+      await deps.runs.finish(eventId);
+    return record;
+  };
   return async (target: RuleTarget, event: BusEvent): Promise<void> => {
     switch (target.kind) {
       case 'state-machine': {
-        deps.metrics.count('WorkflowExecutions');
-        await executor().run(target.stateMachine, `${target.stateMachine}-${event.id}`, event);
+        await start(target.stateMachine, event);
         return;
       }
       case 'function':
@@ -353,4 +356,79 @@ function runtimeBus(
       reportBusEvent(deps.hub, event);
     },
   });
+}
+
+/** The ingest function, reporting each record's outcome to the console. */
+function runtimeIngest(
+  config: Config,
+  store: RuntimeStore,
+  deps: { bus: LocalBus; hub: ActivityHub; clock: Clock; metrics: InMemoryMetrics; log: Logger },
+) {
+  const ingestHandler = createIngestHandler({
+    ...store,
+    publisher: deps.bus,
+    clock: deps.clock,
+    metrics: deps.metrics,
+    log: deps.log,
+    maxEventAgeHours: config.FLIGHTPULSE_MAX_EVENT_AGE_HOURS,
+  });
+  const ingest: typeof ingestHandler = async (event) => {
+    const result = await ingestHandler(event);
+    for (const outcome of result.outcomes) reportOutcome(deps.hub, outcome, deps.clock.now());
+    return result;
+  };
+  return ingest;
+}
+
+/** The local mock send: a journal under the data directory (in memory with an in-memory store). */
+function journalSender(config: Config, options: RuntimeOptions, clock: Clock): JournalSender {
+  const file = options.inMemoryStore
+    ? undefined
+    : join(config.FLIGHTPULSE_DATA_DIR, 'deliveries.jsonl');
+  return new JournalSender(file, () => clock.now());
+}
+
+function rightsSettings(config: Config): RightsSettings {
+  return { effectiveDates: ruleEffectiveDates(config), claimFormUrl: config.CLAIM_FORM_URL };
+}
+
+/** The ASL executor over the task registry; failed runs go to the workflow dead-letter log. */
+function runtimeExecutor(
+  config: Config,
+  store: RuntimeStore,
+  functions: Map<string, LocalFunction>,
+  bus: LocalBus,
+  deps: {
+    logSink: LogGroupSink;
+    workflowDeadLetters: unknown[];
+    hub: ActivityHub;
+    tracker: WorkTracker;
+    clock: Clock;
+    executions: ExecutionRecord[];
+    onExecution: ((execution: ExecutionRecord) => void) | undefined;
+  },
+): LocalExecutor {
+  return new LocalExecutor(
+    loadWorkflows(STEP_FUNCTIONS_DIR, localSubstitutions(store.tableName, config.EVENT_BUS_NAME)),
+    {
+      functions,
+      dynamodb: store.client,
+      bus,
+      sendMessage: async (queueUrl, body) => {
+        deps.workflowDeadLetters.push(body);
+        await deps.logSink.write('/flightpulse/workflow-dead-letters', { queueUrl, body });
+      },
+    },
+    deps.clock,
+    executionRecording({
+      executionLog: store.executionLog,
+      events: store.events,
+      flights: store.flights,
+      hub: deps.hub,
+      tracker: deps.tracker,
+      clock: deps.clock,
+      executions: deps.executions,
+      ...(deps.onExecution ? { onExecution: deps.onExecution } : {}),
+    }),
+  );
 }

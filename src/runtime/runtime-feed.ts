@@ -1,4 +1,4 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { join } from 'node:path';
 import { ensureTopics } from '../adapters/kafka/ensure-topics.ts';
 import { KafkaFeedConsumer } from '../adapters/kafka/kafka-feed-consumer.ts';
 import { KafkaFeedProducer } from '../adapters/kafka/kafka-feed-producer.ts';
@@ -16,6 +16,8 @@ export interface RuntimeFeed {
   feed: FeedProducer;
   /** The Kafka consumer, when KAFKA_BROKERS is set. */
   kafkaConsumer: KafkaFeedConsumer | undefined;
+  /** Starts consuming what earlier runs stored but never committed. */
+  resume(): void;
   /** True once every record produced through `feed` has been handled by the consumer. */
   caughtUp(): boolean;
   close(): Promise<void>;
@@ -25,8 +27,8 @@ export interface RuntimeFeedDeps {
   config: Config;
   ingest: (event: KafkaEvent) => Promise<{ outcomes: RecordOutcome[] }>;
   events: EventLog;
-  doc: DynamoDBDocumentClient;
-  tableName: string;
+  /** Keep the embedded feed's partition logs in memory (with an in-memory store). */
+  inMemory: boolean;
   tracker: WorkTracker;
   clock: Clock;
   log: Log;
@@ -40,8 +42,7 @@ export async function startRuntimeFeed(deps: RuntimeFeedDeps): Promise<RuntimeFe
   const feed = new EmbeddedFeed({
     topic: FLIGHT_OPERATIONS_TOPIC,
     partitions: FEED_PARTITIONS,
-    doc: deps.doc,
-    tableName: deps.tableName,
+    dir: deps.inMemory ? undefined : join(config.FLIGHTPULSE_DATA_DIR, 'feed'),
     ingest: deps.ingest,
     tracker: deps.tracker,
     log: deps.log,
@@ -56,7 +57,13 @@ export async function startRuntimeFeed(deps: RuntimeFeedDeps): Promise<RuntimeFe
       }
     },
   });
-  return { feed, kafkaConsumer: undefined, caughtUp: () => true, close: async () => {} };
+  return {
+    feed,
+    kafkaConsumer: undefined,
+    resume: () => feed.resume(),
+    caughtUp: () => true,
+    close: async () => {},
+  };
 }
 
 async function startKafkaFeed(deps: RuntimeFeedDeps, brokers: string[]): Promise<RuntimeFeed> {
@@ -83,6 +90,7 @@ async function startKafkaFeed(deps: RuntimeFeedDeps, brokers: string[]): Promise
       },
     },
     kafkaConsumer: consumer,
+    resume: () => undefined,
     caughtUp: () => consumer.handled >= produced,
     async close() {
       await consumer.stop();

@@ -11,6 +11,7 @@ import { DynamoDbEventLog } from '../adapters/dynamodb/dynamodb-event-log.ts';
 import { DynamoDbExecutionLog } from '../adapters/dynamodb/dynamodb-execution-log.ts';
 import { DynamoDbFlightStore } from '../adapters/dynamodb/dynamodb-flight-store.ts';
 import { DynamoDbNotificationLog } from '../adapters/dynamodb/dynamodb-notification-log.ts';
+import { DynamoDbRunLedger } from '../adapters/dynamodb/dynamodb-run-ledger.ts';
 import { ensureTable } from '../adapters/dynamodb/ensure-table.ts';
 import { SingleTable } from '../adapters/dynamodb/single-table.ts';
 import {
@@ -38,6 +39,7 @@ export interface RuntimeStore {
   notifications: DynamoDbNotificationLog;
   executionLog: DynamoDbExecutionLog;
   entitlements: DynamoDbEntitlementStore;
+  runs: DynamoDbRunLedger;
   close(): Promise<void>;
 }
 
@@ -74,6 +76,7 @@ export async function openRuntimeStore(
     notifications: new DynamoDbNotificationLog(table),
     executionLog: new DynamoDbExecutionLog(table),
     entitlements: new DynamoDbEntitlementStore(table),
+    runs: new DynamoDbRunLedger(table),
     async close() {
       client.destroy();
       reader.destroy();

@@ -7,13 +7,21 @@ import { createGetAffectedBookings } from '../handlers/get-affected-bookings.ts'
 import { createGetPassengerDetails } from '../handlers/get-passenger-details.ts';
 import { createMarkBookingsForRebooking } from '../handlers/mark-bookings-for-rebooking.ts';
 import { createSendNotifications } from '../handlers/send-notifications.ts';
-import type { Clock, EventPublisher, Log, Messenger, MetricsRecorder } from '../ports.ts';
+import type {
+  Clock,
+  EventPublisher,
+  Log,
+  Messenger,
+  MetricsRecorder,
+  NotificationSender,
+} from '../ports.ts';
 import type { RuntimeStore } from './runtime-store.ts';
 
 export interface TaskRegistryDeps {
   store: RuntimeStore;
   bus: EventPublisher;
   messenger: Messenger;
+  sender: NotificationSender;
   clock: Clock;
   metrics: MetricsRecorder;
   log: Log;
@@ -58,7 +66,13 @@ export function taskRegistry(deps: TaskRegistryDeps): Map<string, LocalFunction>
     ],
     [
       TASK_FUNCTIONS['send-notifications'].functionName,
-      createSendNotifications({ publisher: bus, clock, metrics }),
+      createSendNotifications({
+        publisher: bus,
+        claims: store.notifications,
+        sender: deps.sender,
+        clock,
+        metrics,
+      }),
     ],
     [
       TASK_FUNCTIONS['mark-bookings-for-rebooking'].functionName,

@@ -67,7 +67,7 @@ describe('FlightPulseDelayNotification', () => {
     );
   });
 
-  it('ignores an older event that arrives after a newer one, notifying nobody', async () => {
+  it('records an older event that arrives after a newer one as STALE, notifying nobody', async () => {
     const newer = inboundEvent(
       { eventType: 'FLIGHT_DELAY', flightId: 'SW1234', delayMinutes: 60 },
       at(60),
@@ -79,11 +79,16 @@ describe('FlightPulseDelayNotification', () => {
     await stack.produce([newer]);
     await stack.produce([older]);
     expect((await flight('SW1234')).delay_minutes).toBe(60);
-    expect(
-      runs('FlightPulseDelayNotification')
-        .at(-1)
-        ?.steps.map((s) => s.name),
-    ).toEqual(['UpdateFlightStatus', 'StaleEventIgnored']);
+    expect(runs('FlightPulseDelayNotification').map((r) => r.execution_name)).toEqual([
+      `delay-notification-${newer.event_id}`,
+    ]);
+    const { body } = await stack.get<{
+      events: Array<{ event_id: string; outcome: string; reason: string }>;
+    }>('/events?flight_id=SW1234');
+    expect(body.events.find((e) => e.event_id === older.event_id)).toMatchObject({
+      outcome: 'STALE',
+      reason: expect.stringContaining(`event ${newer.event_id}`),
+    });
     expect(await sent('SW1234', older.event_id)).toEqual([]);
   });
 

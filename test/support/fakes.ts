@@ -11,7 +11,9 @@ import type {
   Log,
   MetricName,
   MetricsRecorder,
+  NotificationClaims,
   NotificationLog,
+  NotificationSender,
   Page,
 } from '../../src/ports.ts';
 import { sample } from './fixtures.ts';
@@ -112,8 +114,36 @@ export class InMemoryStores implements FlightStore, BookingStore {
   }
 }
 
-export class InMemoryNotificationLog implements NotificationLog {
+/** A sender that keeps what it sent, refusing a second send of one id (as the journal does). */
+export class RecordingSender implements NotificationSender {
+  readonly sent: NotificationDetail[] = [];
+  async send(notifications: NotificationDetail[]): Promise<void> {
+    const ids = new Set(this.sent.map((n) => n.notification_id));
+    this.sent.push(...notifications.filter((n) => !ids.has(n.notification_id)));
+  }
+}
+
+export class InMemoryNotificationLog implements NotificationLog, NotificationClaims {
   readonly records = new Map<string, NotificationDetail>();
+  readonly status = new Map<string, { status: 'CLAIMED' | 'SENT'; event_id: string }>();
+  async claim(notification: NotificationDetail): Promise<'claimed' | 'resend' | 'taken'> {
+    const held = this.status.get(notification.notification_id);
+    if (!held) {
+      this.status.set(notification.notification_id, {
+        status: 'CLAIMED',
+        event_id: notification.event_id,
+      });
+      this.records.set(notification.notification_id, notification);
+      return 'claimed';
+    }
+    return held.status === 'CLAIMED' && held.event_id === notification.event_id
+      ? 'resend'
+      : 'taken';
+  }
+  async markSent(notification: NotificationDetail): Promise<void> {
+    const held = this.status.get(notification.notification_id);
+    if (held) held.status = 'SENT';
+  }
   async record(notification: NotificationDetail): Promise<boolean> {
     if (this.records.has(notification.notification_id)) return false;
     this.records.set(notification.notification_id, notification);

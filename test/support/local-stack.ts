@@ -21,7 +21,15 @@ export interface LocalStack {
 export async function startLocalStack(): Promise<LocalStack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'flightpulse-test-'));
   const runtime = await startLocalRuntime(
-    loadConfig({}, { FLIGHTPULSE_DATA_DIR: dataDir, LOG_LEVEL: 'SILENT' }),
+    loadConfig(
+      {},
+      {
+        FLIGHTPULSE_DATA_DIR: dataDir,
+        LOG_LEVEL: 'SILENT',
+        // The fixtures are stamped in January 2025, as the sample data is.
+        FLIGHTPULSE_MAX_EVENT_AGE_HOURS: '100000',
+      },
+    ),
   );
   await runtime.seed();
   const call = async <T>(path: string, init?: RequestInit) => {

@@ -18,7 +18,9 @@ export function connectionOptions(connection: DynamoDbConnection) {
           credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
         }
       : {}),
-    maxAttempts: 5,
+    // Throttling and 5xx answers are retried with backoff; 8 attempts make a lost write improbable
+    // even at a 10% throttling rate (the fault suite injects exactly that).
+    maxAttempts: 8,
   };
 }
 

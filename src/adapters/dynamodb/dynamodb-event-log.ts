@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { FlightOrder } from '../../domain/disruptions/flight-order.ts';
 import type { InboundEvent } from '../../domain/disruptions/inbound-events.ts';
 import type { EventLog, EventLogEntry, KafkaCoordinates, Page, PageRequest } from '../../ports.ts';
 import type { SingleTable } from './single-table.ts';
@@ -44,7 +45,8 @@ export class DynamoDbEventLog implements EventLog {
     const { Item } = await this.table.doc.send(
       new GetCommand({ TableName: this.table.name, Key: key, ConsistentRead: true }),
     );
-    return Item?.outcome === 'ACCEPTED' ? 'duplicate' : 'retry';
+    // Only an attempt that never reached an outcome may continue; anything settled is a duplicate.
+    return Item?.outcome === 'RECEIVED' ? 'retry' : 'duplicate';
   }
 
   async markPublished(eventId: string, detailType: string): Promise<void> {
@@ -68,6 +70,62 @@ export class DynamoDbEventLog implements EventLog {
         ExpressionAttributeValues: { ':ignored': 'IGNORED', ':reason': reason },
       }),
     );
+  }
+
+  async settleClaimed(
+    eventId: string,
+    outcome: 'STALE' | 'SUPPRESSED',
+    reason: string,
+  ): Promise<void> {
+    await this.table.doc.send(
+      new UpdateCommand({
+        TableName: this.table.name,
+        Key: keys.inboundEvent(eventId),
+        UpdateExpression: 'SET outcome = :outcome, reason = :reason',
+        ExpressionAttributeValues: { ':outcome': outcome, ':reason': reason },
+      }),
+    );
+  }
+
+  async flightOrder(flightId: string): Promise<FlightOrder | undefined> {
+    const { Item } = await this.table.doc.send(
+      new GetCommand({
+        TableName: this.table.name,
+        Key: keys.flightOrder(flightId),
+        ConsistentRead: true,
+      }),
+    );
+    if (!Item) return undefined;
+    return {
+      last_event_at: String(Item.last_event_at),
+      last_event_id: String(Item.last_event_id),
+      ...(Item.cancelled_by ? { cancelled_by: String(Item.cancelled_by) } : {}),
+    };
+  }
+
+  async advanceFlightOrder(
+    flightId: string,
+    next: FlightOrder,
+    previous: FlightOrder | undefined,
+  ): Promise<boolean> {
+    try {
+      await this.table.doc.send(
+        new PutCommand({
+          TableName: this.table.name,
+          Item: { ...keys.flightOrder(flightId), ...next },
+          ...(previous
+            ? {
+                ConditionExpression: 'last_event_id = :previous',
+                ExpressionAttributeValues: { ':previous': previous.last_event_id },
+              }
+            : { ConditionExpression: 'attribute_not_exists(PK)' }),
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
   }
 
   async recordOutcome(entry: EventLogEntry): Promise<void> {

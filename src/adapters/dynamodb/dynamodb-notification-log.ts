@@ -1,14 +1,19 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type NotificationDetail,
   NotificationDetailSchema,
 } from '../../domain/event-routing/bus-events.ts';
-import type { NotificationLog, Page, PageRequest } from '../../ports.ts';
+import type { NotificationClaims, NotificationLog, Page, PageRequest } from '../../ports.ts';
 import type { SingleTable } from './single-table.ts';
 import { keys, prefixes, withoutKeys } from './table/table-keys.ts';
 
-export class DynamoDbNotificationLog implements NotificationLog {
+/**
+ * Notifications, one item per passenger-visible fact (its notification_id). The send task's
+ * claim creates the item before the send; the same item is marked SENT after it and is what the
+ * API lists, so the delivery log and the record cannot disagree.
+ */
+export class DynamoDbNotificationLog implements NotificationLog, NotificationClaims {
   private readonly table: SingleTable;
 
   constructor(table: SingleTable) {
@@ -16,16 +21,11 @@ export class DynamoDbNotificationLog implements NotificationLog {
   }
 
   async record(notification: NotificationDetail, recordedAt: string): Promise<boolean> {
-    const { flight_id, booking_id, event_id, channel } = notification;
     try {
       await this.table.doc.send(
         new PutCommand({
           TableName: this.table.name,
-          Item: {
-            ...keys.notification(flight_id, booking_id, event_id, channel),
-            ...notification,
-            recorded_at: recordedAt,
-          },
+          Item: { ...this.keyOf(notification), ...notification, recorded_at: recordedAt },
           ConditionExpression: 'attribute_not_exists(PK)',
         }),
       );
@@ -34,6 +34,51 @@ export class DynamoDbNotificationLog implements NotificationLog {
       if (error instanceof ConditionalCheckFailedException) return false;
       throw error;
     }
+  }
+
+  async claim(
+    notification: NotificationDetail,
+    at: string,
+  ): Promise<'claimed' | 'resend' | 'taken'> {
+    const key = this.keyOf(notification);
+    try {
+      await this.table.doc.send(
+        new PutCommand({
+          TableName: this.table.name,
+          Item: { ...key, ...notification, status: 'CLAIMED', claimed_at: at },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+      return 'claimed';
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+    const { Item } = await this.table.doc.send(
+      new GetCommand({ TableName: this.table.name, Key: key, ConsistentRead: true }),
+    );
+    return Item?.status === 'CLAIMED' && Item.event_id === notification.event_id
+      ? 'resend'
+      : 'taken';
+  }
+
+  async markSent(notification: NotificationDetail, at: string): Promise<void> {
+    await this.table.doc.send(
+      new UpdateCommand({
+        TableName: this.table.name,
+        Key: this.keyOf(notification),
+        UpdateExpression: 'SET #status = :sent, sent_at = :at',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':sent': 'SENT', ':at': at },
+      }),
+    );
+  }
+
+  private keyOf(notification: NotificationDetail) {
+    return keys.notificationClaim(
+      notification.flight_id,
+      notification.booking_id,
+      notification.notification_id,
+    );
   }
 
   async list(

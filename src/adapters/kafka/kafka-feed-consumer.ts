@@ -10,6 +10,9 @@ import type { RecordOutcome } from '../../handlers/ingest-flight-events.ts';
 import type { Log } from '../../ports.ts';
 import { toKafkaEvent } from './kafka-record-event.ts';
 
+/** Largest dead-letter copy (Kafka's default max.message.bytes is about 1 MB). */
+const DEAD_LETTER_MAX_BYTES = 512 * 1024;
+
 export interface KafkaFeedConsumerOptions {
   brokers: string[];
   groupId: string;
@@ -85,7 +88,14 @@ export class KafkaFeedConsumer {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.chain = this.chain.then(() => this.flush());
+      this.chain = this.chain
+        .then(() => this.flush())
+        .catch((error: unknown) => {
+          // Nothing was committed: the batch comes again. The consumer itself stays up.
+          this.options.log.error('batch failed; it will be consumed again', {
+            error: String(error),
+          });
+        });
     }, delay);
   }
 
@@ -128,26 +138,42 @@ export class KafkaFeedConsumer {
     }
   }
 
+  /**
+   * Copies each rejected record to the dead-letter topic, one by one, with its reason; a copy too
+   * large for the topic is truncated (its size in a header). A failed copy is logged, never
+   * thrown: the reason is already in the event log, and a partition must not stall on it.
+   */
   private async deadLetter(batch: Buffers[], outcomes: RecordOutcome[]): Promise<void> {
     const rejected = outcomes.filter((o) => o.outcome === 'REJECTED');
-    if (rejected.length === 0) return;
     const byCoordinates = new Map(batch.map((m) => [`${m.partition}:${m.offset}`, m]));
-    await this.producer.send({
-      messages: rejected.map((o) => {
-        const source = byCoordinates.get(`${o.partition}:${o.offset}`);
-        return {
-          topic: this.options.deadLetterTopic,
-          ...(source?.key?.length ? { key: source.key.toString('utf8') } : {}),
-          value: source?.value?.toString('utf8') ?? '',
-          headers: {
-            'x-flightpulse-reason': o.reason ?? 'rejected',
-            'x-flightpulse-topic': o.topic,
-            'x-flightpulse-partition': String(o.partition),
-            'x-flightpulse-offset': o.offset,
-          },
-        };
-      }),
-    });
+    for (const o of rejected) {
+      const source = byCoordinates.get(`${o.partition}:${o.offset}`);
+      const value = source?.value ?? Buffer.alloc(0);
+      try {
+        await this.producer.send({
+          messages: [
+            {
+              topic: this.options.deadLetterTopic,
+              ...(source?.key?.length ? { key: source.key.toString('utf8').slice(0, 256) } : {}),
+              value: value.subarray(0, DEAD_LETTER_MAX_BYTES).toString('utf8'),
+              headers: {
+                'x-flightpulse-reason': (o.reason ?? 'rejected').slice(0, 1000),
+                'x-flightpulse-topic': o.topic,
+                'x-flightpulse-partition': String(o.partition),
+                'x-flightpulse-offset': o.offset,
+                'x-flightpulse-bytes': String(value.length),
+              },
+            },
+          ],
+        });
+      } catch (error) {
+        this.options.log.error('dead-letter copy failed; the event log keeps the reason', {
+          partition: o.partition,
+          offset: o.offset,
+          error: String(error),
+        });
+      }
+    }
   }
 
   /** Stops fetching, finishes (and commits) the batch in hand, then leaves the group. */

@@ -1,10 +1,19 @@
 import { z } from 'zod';
 
 /**
- * What became of one inbound record: ingest accepted, de-duplicated or rejected it; IGNORED is an
- * accepted event its workflow then left alone (stale, or a delay for a cancelled flight).
+ * What became of one inbound record: ingest accepted, de-duplicated or rejected it; STALE is an
+ * event older than one already applied to its flight, SUPPRESSED a delay or gate change after a
+ * cancellation (both recorded, nothing sent); IGNORED is an accepted event its workflow then
+ * left alone.
  */
-export const EventOutcomeSchema = z.enum(['ACCEPTED', 'DUPLICATE', 'REJECTED', 'IGNORED']);
+export const EventOutcomeSchema = z.enum([
+  'ACCEPTED',
+  'DUPLICATE',
+  'REJECTED',
+  'IGNORED',
+  'STALE',
+  'SUPPRESSED',
+]);
 export type EventOutcome = z.infer<typeof EventOutcomeSchema>;
 
 /** Where a record sat in Kafka (or the embedded feed). */
@@ -27,4 +36,8 @@ export const EventLogEntrySchema = z.object({
   kafka: KafkaCoordinatesSchema,
 });
 /** The stored entry also keeps the raw record of a rejected one, for the dead-letter view. */
-export type EventLogEntry = z.infer<typeof EventLogEntrySchema> & { raw?: string };
+export type EventLogEntry = z.infer<typeof EventLogEntrySchema> & {
+  raw?: string;
+  /** The rejected record's size in bytes (the copy may be truncated). */
+  raw_bytes?: number;
+};

@@ -35,6 +35,8 @@ export const FlightDelayEventSchema = z.object({
     reason_detail: z.string(),
     new_departure: InboundDateTimeSchema,
     new_arrival: InboundDateTimeSchema,
+    /** Lifts a cancellation: the flight flies after all, with these times. */
+    reinstated: z.boolean().optional(),
   }),
 });
 

@@ -7,6 +7,7 @@ import {
   FixedClock,
   InMemoryNotificationLog,
   RecordingPublisher,
+  RecordingSender,
   SilentLog,
 } from '../../support/fakes.ts';
 import { sampleEvent } from '../../support/sample-events.ts';
@@ -15,10 +16,65 @@ interface TaskInput {
   messages: Array<{ booking_id: string; deliveries: Array<{ channel: string; priority: string }> }>;
 }
 
+function sendDeps(
+  publisher: RecordingPublisher,
+  claims = new InMemoryNotificationLog(),
+  sender = new RecordingSender(),
+) {
+  return { publisher, claims, sender, clock: new FixedClock() };
+}
+
 describe('SendNotifications task', () => {
+  it('claims each fact before sending: a second run, or the same fact under a new event_id, sends nothing', async () => {
+    const claims = new InMemoryNotificationLog();
+    const sender = new RecordingSender();
+    const send = createSendNotifications(sendDeps(new RecordingPublisher(), claims, sender));
+    const input = sampleEvent<TaskInput & { detail: { event_id: string } }>(
+      'step-functions',
+      'send-notifications',
+    );
+    const deliveries = input.messages.flatMap((m) => m.deliveries).length;
+
+    await send(input);
+    const again = await send(input);
+    const renamed = await send({ ...input, detail: { ...input.detail, event_id: 'another-id' } });
+
+    expect(sender.sent).toHaveLength(deliveries);
+    expect(again).toEqual({ email: 0, sms: 0 });
+    expect(renamed).toEqual({ email: 0, sms: 0 });
+    expect([...claims.status.values()].every((c) => c.status === 'SENT')).toBe(true);
+  });
+
+  it('sends again what this event claimed but never marked sent (a crash between the two)', async () => {
+    const claims = new InMemoryNotificationLog();
+    const sender = new RecordingSender();
+    const input = sampleEvent<TaskInput>('step-functions', 'send-notifications');
+    const crashing = {
+      ...claims,
+      claim: claims.claim.bind(claims),
+      markSent: async () => {
+        throw new Error('killed');
+      },
+    };
+    await expect(
+      createSendNotifications({ ...sendDeps(new RecordingPublisher()), claims: crashing, sender })(
+        input,
+      ),
+    ).rejects.toThrow('killed');
+    const lostSender = new RecordingSender();
+
+    const retried = await createSendNotifications(
+      sendDeps(new RecordingPublisher(), claims, lostSender),
+    )(input);
+
+    const deliveries = input.messages.flatMap((m) => m.deliveries).length;
+    expect(retried.email + retried.sms).toBe(deliveries);
+    expect(lostSender.sent).toHaveLength(deliveries);
+  });
+
   it('publishes one notification event per delivery, immediate ones first', async () => {
     const publisher = new RecordingPublisher();
-    const send = createSendNotifications({ publisher, clock: new FixedClock() });
+    const send = createSendNotifications(sendDeps(publisher));
     const input = sampleEvent<TaskInput>('step-functions', 'send-notifications');
     const deliveries = input.messages.flatMap((m) => m.deliveries);
 
@@ -36,7 +92,7 @@ describe('SendNotifications task', () => {
 
   it('publishes in the plan’s sending order: every immediate SMS before any email', async () => {
     const publisher = new RecordingPublisher();
-    const send = createSendNotifications({ publisher, clock: new FixedClock() });
+    const send = createSendNotifications(sendDeps(publisher));
     const input = sampleEvent<TaskInput>('step-functions', 'send-notifications');
 
     await send(input);
@@ -48,10 +104,7 @@ describe('SendNotifications task', () => {
   });
 
   it('refuses a payload without messages', async () => {
-    const send = createSendNotifications({
-      publisher: new RecordingPublisher(),
-      clock: new FixedClock(),
-    });
+    const send = createSendNotifications(sendDeps(new RecordingPublisher()));
     const input = sampleEvent<TaskInput>('step-functions', 'send-notifications');
     await expect(send({ ...input, messages: undefined })).rejects.toThrow();
   });

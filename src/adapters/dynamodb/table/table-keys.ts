@@ -53,6 +53,15 @@ export const keys = {
     PK: `BOOKING#${bookingId}`,
     SK: `ENTITLEMENTS#${flightId}`,
   }),
+  /** The newest event accepted for a flight: ingest moves it forward, never back. */
+  flightOrder: (flightId: string): TableKey => ({ PK: `FLIGHT#${flightId}`, SK: 'ORDER' }),
+  /** A notification claim, keyed by the passenger-visible fact (see notification-fact.ts). */
+  notificationClaim: (flightId: string, bookingId: string, factKey: string): TableKey => ({
+    PK: `FLIGHT#${flightId}`,
+    SK: `NOTIFICATION#${bookingId}#${factKey}`,
+  }),
+  /** A workflow run recorded at acceptance and deleted when it ends; read on start to resume. */
+  pendingRun: (eventId: string): TableKey => ({ PK: 'RUN#PENDING', SK: eventId }),
   /** The embedded feed's offset counter for one topic partition. */
   feedPartition: (topic: string, partition: number): TableKey => ({
     PK: `FEED#${topic}`,

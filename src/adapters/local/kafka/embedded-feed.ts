@@ -1,14 +1,15 @@
-import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { KafkaEvent, KafkaRecord } from '../../../event-sources/kafka-event.ts';
 import type { Log } from '../../../ports.ts';
-import { keys } from '../../dynamodb/table/table-keys.ts';
 import { partitionForKey } from '../../kafka/murmur2.ts';
 import type { WorkTracker } from '../work-tracker.ts';
+import { PartitionLog, type StoredRecord } from './partition-log.ts';
 
 export interface FeedRecord {
   key: string | null;
   /** The record's value as text (normally JSON). */
   value: string;
+  /** The value as raw bytes, base64 (takes precedence over `value`; any bytes, as Kafka carries). */
+  valueBase64?: string;
 }
 
 export interface ProducedOffset {
@@ -19,8 +20,8 @@ export interface ProducedOffset {
 export interface EmbeddedFeedOptions {
   topic: string;
   partitions: number;
-  doc: DynamoDBDocumentClient;
-  tableName: string;
+  /** Where the partition logs live; none keeps them in memory (tests, benchmarks). */
+  dir: string | undefined;
   /** The ingest function, called with Lambda's Kafka event shape. */
   ingest: (event: KafkaEvent) => Promise<unknown>;
   /** Records a batch that still failed after every retry, so nothing is lost silently. */
@@ -32,22 +33,38 @@ export interface EmbeddedFeedOptions {
 }
 
 /**
- * An in-process Kafka topic: records are keyed and partitioned as Kafka does it, offsets are
- * persisted in the table (so they keep growing across restarts), and each partition is
- * consumed in order, in batches, by the same ingest function Lambda runs.
+ * An in-process Kafka topic: records are keyed and partitioned as Kafka does it, appended to a
+ * per-partition log and fsynced before `produce` resolves (so an acknowledged record survives
+ * `kill -9`), and each partition is consumed in order, in batches, by the same ingest function
+ * Lambda runs. The committed offset moves only after a batch has reached a durable outcome; on
+ * start, everything after it is consumed again.
  */
 export class EmbeddedFeed {
-  private readonly queues = new Map<number, KafkaRecord[]>();
+  private readonly logs: PartitionLog[];
+  private readonly queues = new Map<number, StoredRecord[]>();
   private readonly draining = new Set<number>();
   private producing: Promise<unknown> = Promise.resolve();
-
   private readonly options: EmbeddedFeedOptions;
 
   constructor(options: EmbeddedFeedOptions) {
     this.options = options;
+    this.logs = Array.from(
+      { length: options.partitions },
+      (_, p) => new PartitionLog(options.dir, `${options.topic}-${p}`),
+    );
   }
 
-  /** Appends records and returns their partitions and offsets; consumption is asynchronous. */
+  /** Consumes what earlier runs stored but never committed. */
+  resume(): void {
+    this.logs.forEach((log, partition) => {
+      const pending = log.uncommitted();
+      if (pending.length === 0) return;
+      this.queueOf(partition).push(...pending);
+      this.drain(partition);
+    });
+  }
+
+  /** Appends records durably and returns their partitions and offsets; consumption is asynchronous. */
   produce(records: FeedRecord[]): Promise<ProducedOffset[]> {
     const result = this.producing.then(() => this.append(records));
     this.producing = result.catch(() => undefined);
@@ -55,52 +72,40 @@ export class EmbeddedFeed {
   }
 
   private async append(records: FeedRecord[]): Promise<ProducedOffset[]> {
-    const { topic, partitions } = this.options;
+    const { partitions } = this.options;
     const byPartition = new Map<number, number[]>();
     records.forEach((record, index) => {
       const partition =
         record.key === null ? index % partitions : partitionForKey(record.key, partitions);
-      const indexes = byPartition.get(partition) ?? [];
-      indexes.push(index);
-      byPartition.set(partition, indexes);
+      byPartition.set(partition, [...(byPartition.get(partition) ?? []), index]);
     });
     const offsets: ProducedOffset[] = new Array(records.length);
     const now = Date.now();
     for (const [partition, indexes] of byPartition) {
-      let offset = await this.reserveOffsets(partition, indexes.length);
-      const queue = this.queues.get(partition) ?? [];
-      for (const index of indexes) {
-        const record = records[index] as FeedRecord;
-        offsets[index] = { partition, offset: String(offset) };
-        queue.push({
-          topic,
-          partition,
-          offset: String(offset),
-          timestamp: now,
-          timestampType: 'CREATE_TIME',
-          key: record.key === null ? null : Buffer.from(record.key).toString('base64'),
-          value: Buffer.from(record.value).toString('base64'),
-          headers: [],
-        });
-        offset++;
-      }
-      this.queues.set(partition, queue);
+      const stored = await (this.logs[partition] as PartitionLog).append(
+        indexes.map((index) => {
+          const record = records[index] as FeedRecord;
+          return {
+            key: record.key,
+            value: record.valueBase64 ?? Buffer.from(record.value).toString('base64'),
+          };
+        }),
+        now,
+      );
+      stored.forEach((s, i) => {
+        offsets[indexes[i] as number] = { partition, offset: String(s.offset) };
+      });
+      this.queueOf(partition).push(...stored);
       this.drain(partition);
     }
     return offsets;
   }
 
-  private async reserveOffsets(partition: number, count: number): Promise<number> {
-    const { Attributes } = await this.options.doc.send(
-      new UpdateCommand({
-        TableName: this.options.tableName,
-        Key: keys.feedPartition(this.options.topic, partition),
-        UpdateExpression: 'ADD next_offset :count',
-        ExpressionAttributeValues: { ':count': count },
-        ReturnValues: 'UPDATED_NEW',
-      }),
-    );
-    return Number(Attributes?.next_offset) - count;
+  /** The partition's queue; the same array for as long as the feed lives (drain reads it). */
+  private queueOf(partition: number): StoredRecord[] {
+    const queue = this.queues.get(partition) ?? [];
+    this.queues.set(partition, queue);
+    return queue;
   }
 
   private drain(partition: number): void {
@@ -108,16 +113,33 @@ export class EmbeddedFeed {
     this.draining.add(partition);
     const work = (async () => {
       try {
-        const queue = this.queues.get(partition) ?? [];
+        const queue = this.queueOf(partition);
         while (queue.length > 0) {
           const batch = queue.splice(0, this.options.maxBatchSize ?? 100);
-          await this.deliver(partition, batch);
+          await this.deliver(
+            partition,
+            batch.map((r) => this.kafkaRecord(partition, r)),
+          );
+          await (this.logs[partition] as PartitionLog).commit((batch.at(-1)?.offset ?? -1) + 1);
         }
       } finally {
         this.draining.delete(partition);
       }
     })();
     this.options.tracker.track(work);
+  }
+
+  private kafkaRecord(partition: number, record: StoredRecord): KafkaRecord {
+    return {
+      topic: this.options.topic,
+      partition,
+      offset: String(record.offset),
+      timestamp: record.timestamp,
+      timestampType: 'CREATE_TIME',
+      key: record.key === null ? null : Buffer.from(record.key).toString('base64'),
+      value: record.value,
+      headers: [],
+    };
   }
 
   private async deliver(partition: number, batch: KafkaRecord[]): Promise<void> {

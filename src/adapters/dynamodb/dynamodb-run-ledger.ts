@@ -1,0 +1,37 @@
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { PendingRun, RunLedger } from '../../ports.ts';
+import type { SingleTable } from './single-table.ts';
+import { keys, withoutKeys } from './table/table-keys.ts';
+
+/** Workflow runs recorded at acceptance; what is still here on start did not finish. */
+export class DynamoDbRunLedger implements RunLedger {
+  private readonly table: SingleTable;
+
+  constructor(table: SingleTable) {
+    this.table = table;
+  }
+
+  async recordPending(run: PendingRun): Promise<void> {
+    await this.table.doc.send(
+      new PutCommand({
+        TableName: this.table.name,
+        Item: { ...keys.pendingRun(run.event_id), ...run },
+      }),
+    );
+  }
+
+  async finish(eventId: string): Promise<void> {
+    await this.table.doc.send(
+      new DeleteCommand({ TableName: this.table.name, Key: keys.pendingRun(eventId) }),
+    );
+  }
+
+  async pending(): Promise<PendingRun[]> {
+    const items = await this.table.all({
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.pendingRun('').PK },
+      ConsistentRead: true,
+    });
+    return items.map((item) => withoutKeys(item) as unknown as PendingRun);
+  }
+}
