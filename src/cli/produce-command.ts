@@ -208,6 +208,15 @@ export async function scenarioCommand(
   const flights = await knownFlights(target, serverUp);
   const scenario = buildScenario(id, { flights, newId: randomUUID, now: new Date() });
   console.log(`Scenario ${id}: ${scenario.title}`);
+  // A scenario that acts (runs the weather watch, calls the API as operations) runs in the server.
+  if (scenario.act) {
+    if (!serverUp) throw new UsageError(`scenario ${id} needs a running server at ${target.url}`);
+    const response = await fetch(`${target.url}/scenarios/${id}`, { method: 'POST' });
+    console.log(
+      `  ${response.status === 202 ? 'done' : `failed: ${response.status} ${await response.text()}`}`,
+    );
+    return response.status === 202;
+  }
   const outcomes = await produce(target, scenario.records, serverUp);
   return outcomes.every((outcome, i) => {
     if (outcome === undefined) return true;
