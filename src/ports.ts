@@ -45,6 +45,8 @@ export interface FlightStore {
   listFlights(page?: PageRequest): Promise<Page<Flight>>;
   /** Every booking of a flight, from the flight → bookings lookup records. */
   listFlightBookings(flightId: string): Promise<BookingRef[]>;
+  /** One page of a flight's bookings, read as a page (the API's list). */
+  pageFlightBookings(flightId: string, page?: PageRequest): Promise<Page<BookingRef>>;
   countFlightBookings(flightId: string): Promise<number>;
 }
 
@@ -55,6 +57,8 @@ export interface BookingStore {
   getBookings(bookingIds: string[]): Promise<Booking[]>;
   getPassengers(passengerIds: string[]): Promise<Passenger[]>;
   listPassengerBookings(passengerId: string): Promise<BookingRef[]>;
+  /** One page of a passenger's bookings, read as a page (the API's list). */
+  pagePassengerBookings(passengerId: string, page?: PageRequest): Promise<Page<BookingRef>>;
   listBookingsByStatus(status: BookingStatus, page?: PageRequest): Promise<Page<Booking>>;
   /** Marks one booking NEEDS_REBOOKING; false when its status does not allow it (or it is already marked). */
   markNeedsRebooking(bookingId: string, at: string): Promise<boolean>;

@@ -3,7 +3,7 @@ import { BookingIdSchema, BookingStatusSchema } from '../domain/records/booking.
 import { PassengerIdSchema, publicPassenger } from '../domain/records/passenger.ts';
 import { loadOr404 } from './api-error.ts';
 import type { ApiDeps } from './app.ts';
-import { listPage, pageBody, pageParams } from './page-params.ts';
+import { pageBody, pageParams } from './page-params.ts';
 import { parseParam } from './params.ts';
 
 export function bookingRoutes(deps: ApiDeps): Hono {
@@ -22,13 +22,12 @@ export function bookingRoutes(deps: ApiDeps): Hono {
     loadOr404(await deps.bookings.getPassenger(passengerId), 'Passenger', {
       passenger_id: passengerId,
     });
-    const all = (await deps.bookings.listPassengerBookings(passengerId)).map(
-      ({ booking_id, flight_id }) => ({
-        booking_id,
-        flight_id,
-      }),
+    const page = await deps.bookings.pagePassengerBookings(
+      passengerId,
+      pageParams((n) => c.req.query(n)),
     );
-    return c.json(listPage('bookings', all, (n) => c.req.query(n)));
+    const bookings = page.items.map(({ booking_id, flight_id }) => ({ booking_id, flight_id }));
+    return c.json(pageBody('bookings', { ...page, items: bookings }));
   });
 
   routes.get('/bookings/:bookingId', async (c) => {

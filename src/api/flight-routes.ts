@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { FlightIdSchema, FlightStatusSchema } from '../domain/records/flight.ts';
 import { loadOr404 } from './api-error.ts';
 import type { ApiDeps } from './app.ts';
-import { listPage, pageBody, pageParams } from './page-params.ts';
+import { pageBody, pageParams } from './page-params.ts';
 import { parseParam } from './params.ts';
 
 export function flightRoutes(deps: ApiDeps): Hono {
@@ -32,13 +32,15 @@ export function flightRoutes(deps: ApiDeps): Hono {
   routes.get('/flights/:flightId/bookings', async (c) => {
     const flightId = parseParam(FlightIdSchema, c.req.param('flightId'), 'flightId');
     loadOr404(await deps.flights.getFlight(flightId), 'Flight', { flight_id: flightId });
-    const all = (await deps.flights.listFlightBookings(flightId)).map(
-      ({ booking_id, passenger_id }) => ({
-        booking_id,
-        passenger_id,
-      }),
+    const page = await deps.flights.pageFlightBookings(
+      flightId,
+      pageParams((n) => c.req.query(n)),
     );
-    return c.json(listPage('bookings', all, (n) => c.req.query(n)));
+    const bookings = page.items.map(({ booking_id, passenger_id }) => ({
+      booking_id,
+      passenger_id,
+    }));
+    return c.json(pageBody('bookings', { ...page, items: bookings }));
   });
 
   return routes;

@@ -16,6 +16,7 @@ import {
   WeatherFlightsSchema,
 } from '../domain/weather/weather-requests.ts';
 import { ExecutionSummarySchema } from '../domain/workflows/execution.ts';
+import { FEED_EXAMPLES, FeedBodySchema } from './feed-body.ts';
 
 const ErrorSchema = z
   .object({
@@ -24,8 +25,13 @@ const ErrorSchema = z
     reasons: z.array(z.string()).optional(),
   })
   .loose();
+/** A page of a list: its items, how many it holds (not a total) and the cursor to the next. */
 const page = (name: string, item: z.ZodType) =>
-  z.object({ [name]: z.array(item), count: z.number().int(), next_cursor: z.string().nullable() });
+  z.object({
+    [name]: z.array(item),
+    returned: z.number().int().describe('items on this page; not a total'),
+    next_cursor: z.string().nullable().describe('cursor of the next page; null on the last'),
+  });
 const PageQuery = {
   limit: z.coerce
     .number()
@@ -44,6 +50,8 @@ interface Operation {
   params?: Record<string, z.ZodType>;
   query?: Record<string, z.ZodType>;
   body?: z.ZodType;
+  /** Named request examples (each is called by the contract test). */
+  examples?: Record<string, { summary: string; value: unknown }>;
   ok: { status: number; schema: z.ZodType };
   errors: number[];
 }
@@ -76,7 +84,7 @@ export const OPERATIONS: Operation[] = [
       schema: z.object({
         booking_id: z.string(),
         entitlements: z.array(EntitlementSchema),
-        count: z.number().int(),
+        total: z.number().int().describe('every entitlement of the booking'),
       }),
     },
     errors: [400, 404],
@@ -172,7 +180,15 @@ export const OPERATIONS: Operation[] = [
     path: '/events',
     summary: 'Ingested records and their outcome',
     query: { flight_id: FlightIdSchema.optional(), ...PageQuery },
-    ok: { status: 200, schema: page('events', EventLogEntrySchema) },
+    ok: {
+      status: 200,
+      schema: page(
+        'events',
+        EventLogEntrySchema.extend({
+          raw: z.string().optional().describe('a rejected record as it arrived'),
+        }),
+      ),
+    },
     errors: [400],
   },
   {
@@ -199,7 +215,8 @@ export const OPERATIONS: Operation[] = [
     method: 'post',
     path: '/feed/flight-operations',
     summary: 'Produce to the flight-operations feed (one event, an array, or {records})',
-    body: z.unknown(),
+    body: FeedBodySchema,
+    examples: FEED_EXAMPLES,
     ok: {
       status: 202,
       schema: z.object({
@@ -281,9 +298,21 @@ export function openApiDocument(serverUrl = '/'): Record<string, unknown> {
       [op.method]: {
         summary: op.summary,
         operationId: `${op.method}${op.path.replace(/[{}]/g, '').replace(/\/(\w)/g, (_m, c: string) => c.toUpperCase())}`,
+        // No route asks for a token yet: each says so explicitly rather than by omission.
+        security: [],
         ...(parameters.length > 0 ? { parameters } : {}),
         ...(op.body
-          ? { requestBody: { required: true, content: { 'application/json': { schema: {} } } } }
+          ? {
+              requestBody: {
+                required: true,
+                content: {
+                  'application/json': {
+                    schema: z.toJSONSchema(op.body, { io: 'input', unrepresentable: 'any' }),
+                    ...(op.examples ? { examples: op.examples } : {}),
+                  },
+                },
+              },
+            }
           : {}),
         responses,
       },

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { PageRequest } from '../ports.ts';
-import { paginate } from './paginate.ts';
 import { parseParam } from './params.ts';
 
 const LimitSchema = z.coerce.number().int().min(1).max(200).optional();
@@ -16,11 +15,7 @@ export function pageParams(query: (name: string) => string | undefined): PageReq
   return { ...(limit !== undefined ? { limit } : {}), ...(cursor !== undefined ? { cursor } : {}) };
 }
 
+/** A page as the API answers it: `returned` is the page's size, never presented as a total. */
 export function pageBody<T>(name: string, page: { items: T[]; nextCursor?: string }) {
-  return { [name]: page.items, count: page.items.length, next_cursor: page.nextCursor ?? null };
-}
-
-/** A list read whole (a flight's or a passenger's bookings), paged like the rest. */
-export function listPage<T>(name: string, items: T[], query: (name: string) => string | undefined) {
-  return pageBody(name, paginate(items, pageParams(query)));
+  return { [name]: page.items, returned: page.items.length, next_cursor: page.nextCursor ?? null };
 }

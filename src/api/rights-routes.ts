@@ -14,7 +14,7 @@ export function rightsRoutes(deps: ApiDeps): Hono {
     const bookingId = parseParam(BookingIdSchema, c.req.param('bookingId'), 'bookingId');
     loadOr404(await deps.bookings.getBooking(bookingId), 'Booking', { booking_id: bookingId });
     const entitlements = await deps.entitlements.listOfBooking(bookingId);
-    return c.json({ booking_id: bookingId, entitlements, count: entitlements.length });
+    return c.json({ booking_id: bookingId, entitlements, total: entitlements.length });
   });
 
   routes.get('/flights/:flightId/liability', async (c) => {

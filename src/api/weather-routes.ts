@@ -57,7 +57,7 @@ export function weatherRoutes(deps: WeatherRouteDeps): Hono {
       .sort(
         (a, b) => rank(b) - rank(a) || a.scheduled_departure.localeCompare(b.scheduled_departure),
       );
-    return c.json({ flights, count: flights.length });
+    return c.json({ flights, total: flights.length });
   });
   app.post('/weather/watch', async (c) => {
     const request = await body(c.req.raw, WatchRequestSchema);

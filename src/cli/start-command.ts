@@ -36,8 +36,10 @@ export async function startCommand(
     if (holder) releaseDataDir(dataDir);
     throw error;
   });
-  const empty = (await (await runtime.app.request('/flights?limit=1')).json()) as { count: number };
-  if (empty.count === 0) {
+  const empty = (await (await runtime.app.request('/flights?limit=1')).json()) as {
+    returned: number;
+  };
+  if (empty.returned === 0) {
     const { written } = await runtime.seed();
     console.log(`Seeded the sample data (${written} items).`);
   }

@@ -77,8 +77,8 @@ describe('flightpulse start, scenario and produce', () => {
   it('seeds an empty store and serves the API', async () => {
     const health = await fetch(`${url}/health`);
     expect(health.status).toBe(200);
-    const flights = (await (await fetch(`${url}/flights`)).json()) as { count: number };
-    expect(flights.count).toBe(5);
+    const flights = (await (await fetch(`${url}/flights`)).json()) as { returned: number };
+    expect(flights.returned).toBe(5);
   });
 
   it('runs scenario 4 against the running server', async () => {

@@ -353,6 +353,13 @@ describe('FlightPulseStack (context variants)', () => {
         Match.objectLike({ ResourcePath: '/~1flights', CachingEnabled: true }),
       ]),
     });
+    // The cache key holds the query string: another status or page is never served from cache.
+    const keyed = ['status', 'limit', 'cursor'].map((q) => `method.request.querystring.${q}`);
+    template.hasResourceProperties('AWS::ApiGateway::Method', {
+      HttpMethod: 'GET',
+      RequestParameters: Object.fromEntries(keyed.map((q) => [q, false])),
+      Integration: Match.objectLike({ CacheKeyParameters: keyed }),
+    });
     template.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Delete' });
     const statements = byType(resources, 'AWS::IAM::Policy').flatMap(
       ([, p]) =>

@@ -37,11 +37,11 @@ describe('REST API', () => {
     });
   });
 
-  it('lists flights by status with a count and pages with a cursor', async () => {
-    const cancelled = await stack.get<{ flights: Array<{ flight_id: string }>; count: number }>(
+  it('lists flights by status with the page size and pages with a cursor', async () => {
+    const cancelled = await stack.get<{ flights: Array<{ flight_id: string }>; returned: number }>(
       '/flights?status=CANCELLED',
     );
-    expect(cancelled.body.count).toBe(1);
+    expect(cancelled.body.returned).toBe(1);
     expect(cancelled.body.flights[0]?.flight_id).toBe('SW9012');
     const page1 = await stack.get<{ flights: unknown[]; next_cursor: string }>(
       '/flights?status=SCHEDULED&limit=3',
@@ -54,6 +54,25 @@ describe('REST API', () => {
     expect(page2.body.next_cursor).toBeNull();
   });
 
+  it('pages every flight across statuses, each page read as a page', async () => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor ? `&cursor=${cursor}` : '';
+      const page = await stack.get<{
+        flights: Array<{ flight_id: string }>;
+        returned: number;
+        next_cursor: string | null;
+      }>(`/flights?limit=2${query}`);
+      expect(page.body.returned).toBe(page.body.flights.length);
+      expect(page.body.returned).toBeLessThanOrEqual(2);
+      seen.push(...page.body.flights.map((f) => f.flight_id));
+      cursor = page.body.next_cursor;
+    } while (cursor);
+    expect(seen.sort()).toEqual(['SW1234', 'SW3456', 'SW5678', 'SW7890', 'SW9012']);
+    expect((await stack.get('/flights?cursor=eyJHU0kxUEsiOiJOT1BFIn0')).status).toBe(400);
+  });
+
   it('lists the bookings of a flight and of a passenger', async () => {
     expect((await stack.get('/flights/SW1234/bookings')).body).toEqual({
       bookings: [
@@ -62,7 +81,7 @@ describe('REST API', () => {
         { booking_id: 'B003', passenger_id: 'P006' },
         { booking_id: 'B004', passenger_id: 'P008' },
       ],
-      count: 4,
+      returned: 4,
       next_cursor: null,
     });
     const first = await stack.get<{ bookings: unknown[]; next_cursor: string }>(
@@ -78,7 +97,7 @@ describe('REST API', () => {
         { booking_id: 'B002', flight_id: 'SW1234' },
         { booking_id: 'B013', flight_id: 'SW3456' },
       ],
-      count: 2,
+      returned: 2,
       next_cursor: null,
     });
     expect((await stack.get('/flights/SW0000/bookings')).status).toBe(404);
@@ -107,8 +126,8 @@ describe('REST API', () => {
       error: 'Booking not found',
       booking_id: 'B999',
     });
-    const { body } = await stack.get<{ count: number }>('/bookings?status=NEEDS_REBOOKING');
-    expect(body.count).toBe(4);
+    const { body } = await stack.get<{ returned: number }>('/bookings?status=NEEDS_REBOOKING');
+    expect(body.returned).toBe(4);
   });
 
   it('shows events, notifications and workflow runs', async () => {

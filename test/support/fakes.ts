@@ -83,6 +83,9 @@ export class InMemoryStores implements FlightStore, BookingStore {
       .filter((b) => b.flight_id === flightId)
       .map(({ booking_id, passenger_id, flight_id }) => ({ booking_id, passenger_id, flight_id }));
   }
+  async pageFlightBookings(flightId: string) {
+    return page(await this.listFlightBookings(flightId));
+  }
   async countFlightBookings(flightId: string) {
     return (await this.listFlightBookings(flightId)).length;
   }
@@ -102,6 +105,9 @@ export class InMemoryStores implements FlightStore, BookingStore {
     return [...this.bookings.values()]
       .filter((b) => b.passenger_id === passengerId)
       .map(({ booking_id, passenger_id, flight_id }) => ({ booking_id, passenger_id, flight_id }));
+  }
+  async pagePassengerBookings(passengerId: string) {
+    return page(await this.listPassengerBookings(passengerId));
   }
   async listBookingsByStatus(status: BookingStatus) {
     return page([...this.bookings.values()].filter((b) => b.booking_status === status));

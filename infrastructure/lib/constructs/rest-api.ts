@@ -18,6 +18,12 @@ export const API_ROUTES = [
   '/notifications',
 ] as const;
 
+/**
+ * The cached GET route and the query parameters that select what it answers: each is part of
+ * the cache key, so `?status=CANCELLED` and the next page are never served another query's answer.
+ */
+export const CACHED_ROUTE = { path: '/flights', query: ['status', 'limit', 'cursor'] } as const;
+
 /** API Gateway REST in front of the API function: access logs, throttling, optional GET /flights cache. */
 export class RestApi extends Construct {
   readonly api: apigateway.RestApi;
@@ -63,9 +69,24 @@ export class RestApi extends Construct {
       validateRequestBody: true,
     });
     for (const path of API_ROUTES) {
+      const cached = path === CACHED_ROUTE.path;
+      const queryParameters = CACHED_ROUTE.query.map(
+        (name) => `method.request.querystring.${name}`,
+      );
       this.api.root
         .resourceForPath(path)
-        .addMethod('GET', integration, { requestValidator: validator });
+        .addMethod(
+          'GET',
+          cached
+            ? new apigateway.LambdaIntegration(props.fn, { cacheKeyParameters: queryParameters })
+            : integration,
+          {
+            requestValidator: validator,
+            ...(cached
+              ? { requestParameters: Object.fromEntries(queryParameters.map((q) => [q, false])) }
+              : {}),
+          },
+        );
     }
   }
 }

@@ -44,6 +44,27 @@ export class DynamoDbBookingStore implements BookingStore {
     }));
   }
 
+  async pagePassengerBookings(passengerId: string, page?: PageRequest): Promise<Page<BookingRef>> {
+    const result = await this.table.page(
+      {
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+        ExpressionAttributeValues: {
+          ':pk': keys.passenger(passengerId).PK,
+          ':sk': prefixes.booking,
+        },
+      },
+      page,
+    );
+    return {
+      ...result,
+      items: result.items.map((i) => ({
+        booking_id: String(i.booking_id),
+        flight_id: String(i.flight_id),
+        passenger_id: passengerId,
+      })),
+    };
+  }
+
   async listBookingsByStatus(status: BookingStatus, page?: PageRequest): Promise<Page<Booking>> {
     const result = await this.table.page(
       {

@@ -6,7 +6,7 @@ import {
   type FlightStatus,
 } from '../../domain/records/flight.ts';
 import type { FlightWeather } from '../../domain/weather/flight-weather.ts';
-import { decodeCursor, encodeCursor } from '../../pagination/cursor.ts';
+import { decodeCursor, encodeCursor, InvalidCursorError } from '../../pagination/cursor.ts';
 import type {
   BookingRef,
   FlightStore,
@@ -54,27 +54,29 @@ export class DynamoDbFlightStore implements FlightStore, FlightWeatherStore {
     return { ...result, items: result.items.map((i) => FlightSchema.parse(withoutKeys(i))) };
   }
 
+  /**
+   * Flights status by status (GSI1, one query per status), reading only the page: the cursor is
+   * the index key where the page stopped, or `{ GSI1PK: status }` for the start of a status.
+   */
   async listFlights(page?: PageRequest): Promise<Page<Flight>> {
-    // Flights carry GSI1PK = status; listing every status keeps this a set of queries, not a scan.
-    const all = await Promise.all(FLIGHT_STATUSES.map((s) => this.listAllByStatus(s)));
-    const flights = all
-      .flat()
-      .sort((a, b) => a.scheduled_departure.localeCompare(b.scheduled_departure));
-    const start = Number(decodeCursor(page?.cursor)?.offset ?? 0);
     const limit = Math.min(page?.limit ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
-    const items = flights.slice(start, start + limit);
-    const next =
-      start + limit < flights.length ? encodeCursor({ offset: String(start + limit) }) : undefined;
-    return { items, ...(next ? { nextCursor: next } : {}) };
-  }
-
-  private async listAllByStatus(status: FlightStatus): Promise<Flight[]> {
-    const items = await this.table.all({
-      IndexName: GSI1,
-      KeyConditionExpression: 'GSI1PK = :status',
-      ExpressionAttributeValues: { ':status': status },
-    });
-    return items.map((i) => FlightSchema.parse(withoutKeys(i)));
+    const cursor = decodeCursor(page?.cursor);
+    let index = cursor ? FLIGHT_STATUSES.indexOf(cursor.GSI1PK as FlightStatus) : 0;
+    if (index < 0) throw new InvalidCursorError('cursor is not one this API issued');
+    let resume = cursor && 'PK' in cursor ? page?.cursor : undefined;
+    const items: Flight[] = [];
+    while (index < FLIGHT_STATUSES.length && items.length < limit) {
+      const result = await this.listFlightsByStatus(FLIGHT_STATUSES[index] as FlightStatus, {
+        limit: limit - items.length,
+        ...(resume ? { cursor: resume } : {}),
+      });
+      items.push(...result.items);
+      if (result.nextCursor) return { items, nextCursor: result.nextCursor };
+      index++;
+      resume = undefined;
+    }
+    const next = FLIGHT_STATUSES[index];
+    return { items, ...(next ? { nextCursor: encodeCursor({ GSI1PK: next }) as string } : {}) };
   }
 
   async listFlightBookings(flightId: string): Promise<BookingRef[]> {
@@ -87,6 +89,24 @@ export class DynamoDbFlightStore implements FlightStore, FlightWeatherStore {
       passenger_id: String(i.passenger_id),
       flight_id: flightId,
     }));
+  }
+
+  async pageFlightBookings(flightId: string, page?: PageRequest): Promise<Page<BookingRef>> {
+    const result = await this.table.page(
+      {
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+        ExpressionAttributeValues: { ':pk': keys.flight(flightId).PK, ':sk': prefixes.booking },
+      },
+      page,
+    );
+    return {
+      ...result,
+      items: result.items.map((i) => ({
+        booking_id: String(i.booking_id),
+        passenger_id: String(i.passenger_id),
+        flight_id: flightId,
+      })),
+    };
   }
 
   async countFlightBookings(flightId: string): Promise<number> {

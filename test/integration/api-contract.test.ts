@@ -1,0 +1,180 @@
+/**
+ * The API keeps its published contract: every operation of `GET /openapi.json` is called — once
+ * as documented and once for each error it documents — and every answer must carry a documented
+ * status and a body that validates against the document's schema for it. Operations are read
+ * from the document, so a new route is walked as soon as it is documented.
+ */
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inboundEvent } from '../support/fixtures.ts';
+import { type LocalStack, startLocalStack } from '../support/local-stack.ts';
+
+type Schema = Record<string, unknown>;
+interface Parameter {
+  name: string;
+  in: 'path' | 'query';
+  required?: boolean;
+  schema: Schema;
+}
+interface Operation {
+  parameters?: Parameter[];
+  requestBody?: { content: Record<string, { examples?: Record<string, { value: unknown }> }> };
+  responses: Record<string, { content?: Record<string, { schema: Schema }> }>;
+}
+
+/** Headers every call carries (the one place a token goes once routes need one). */
+function authHeaders(): Record<string, string> {
+  return {};
+}
+
+/** Values of path and query parameters, by name: one that exists, one well formed but unknown. */
+const KNOWN: Record<string, string> = {
+  flightId: 'SW9012',
+  bookingId: 'B001',
+  passengerId: 'P001',
+  flight_id: 'SW9012',
+  booking_id: 'B001',
+};
+const UNKNOWN: Record<string, string> = {
+  flightId: 'ZZ9999',
+  bookingId: 'B999999',
+  passengerId: 'P999999',
+  flight_id: 'ZZ9999',
+  booking_id: 'B999999',
+};
+const MALFORMED = 'not valid!';
+/** Samples by parameter name, or one malformed value for every parameter. */
+type Samples = Record<string, string> | typeof MALFORMED;
+
+let stack: LocalStack;
+let document: { paths: Record<string, Record<string, Operation>> };
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+addFormats.default(ajv);
+
+beforeAll(async () => {
+  stack = await startLocalStack();
+  // Scenario 3 and a rejected record first, so every list has something to list.
+  await stack.produce([
+    inboundEvent({ eventType: 'FLIGHT_CANCELLED', flightId: 'SW9012', reason: 'WEATHER' }),
+    { event_id: 'e-broken', event_type: 'FLIGHT_DELAY', payload: { flight_id: 'SW9012' } },
+  ]);
+  document = (await stack.get<typeof document>('/openapi.json')).body;
+}, 60_000);
+afterAll(() => stack.stop());
+
+/** A value for a parameter the document declares: an enum's first value, or a sample by name. */
+function valueFor(parameter: Parameter, samples: Samples): string {
+  const values = parameter.schema.enum as unknown[] | undefined;
+  if (values?.length && samples !== MALFORMED) return String(values[0]);
+  const sample = typeof samples === 'string' ? samples : samples[parameter.name];
+  if (sample === undefined) {
+    throw new Error(`no sample value for parameter "${parameter.name}": add one to this test`);
+  }
+  return sample;
+}
+
+interface Call {
+  why: string;
+  path: string;
+  query: Record<string, string>;
+  body?: string;
+}
+
+/** The documented call, then one call per documented error, built from the document alone. */
+function callsFor(template: string, operation: Operation): Call[] {
+  const parameters = operation.parameters ?? [];
+  const build = (why: string, pathSamples: Samples, extra = {}, body?: string) => {
+    const path = template.replace(/\{(\w+)\}/g, (_m, name: string) => {
+      const parameter = parameters.find((p) => p.in === 'path' && p.name === name);
+      return encodeURIComponent(valueFor(parameter as Parameter, pathSamples));
+    });
+    // Required query parameters, and the optional ones that name a record (flight_id, …).
+    const querySamples = pathSamples === MALFORMED ? KNOWN : pathSamples;
+    const query = Object.fromEntries(
+      parameters
+        .filter((p) => p.in === 'query' && (p.required || p.name in querySamples))
+        .map((p) => [p.name, valueFor(p, querySamples)]),
+    );
+    return { why, path, query: { ...query, ...extra }, ...(body !== undefined ? { body } : {}) };
+  };
+  const examples = Object.values(
+    operation.requestBody?.content['application/json']?.examples ?? {},
+  ).map((e) => JSON.stringify(e.value));
+  const documented = operation.requestBody
+    ? examples.map((body, i) => build(`example ${i + 1}`, KNOWN, {}, body))
+    : [build('documented', KNOWN)];
+  const calls = [...documented];
+  const statuses = Object.keys(operation.responses);
+  const hasPathParameter = parameters.some((p) => p.in === 'path');
+  if (statuses.includes('404')) {
+    // One unknown record at a time (other optional parameters left out): a 404 names one record.
+    const pathSamples = Object.fromEntries(
+      parameters.filter((p) => p.in === 'path').map((p) => [p.name, KNOWN[p.name] ?? '']),
+    );
+    for (const parameter of parameters.filter((p) => p.name in UNKNOWN)) {
+      const unknown = UNKNOWN[parameter.name] as string;
+      calls.push(build(`unknown ${parameter.name}`, { ...pathSamples, [parameter.name]: unknown }));
+    }
+  }
+  if (statuses.includes('400')) {
+    if (hasPathParameter) calls.push(build('malformed id', MALFORMED));
+    else if (parameters.some((p) => p.name === 'limit'))
+      calls.push(build('bad limit', KNOWN, { limit: '0' }));
+    if (operation.requestBody) calls.push(build('invalid JSON', KNOWN, {}, '{"event_id": '));
+  }
+  if (statuses.includes('413')) {
+    calls.push(build('too many records', KNOWN, {}, JSON.stringify(Array(1001).fill({}))));
+  }
+  return calls;
+}
+
+describe('the API against its OpenAPI document', () => {
+  it('answers every documented call with a documented status and a body matching its schema', async () => {
+    const problems: string[] = [];
+    const seen = new Map<string, Set<string>>();
+    let calls = 0;
+    for (const [template, item] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(item)) {
+        const key = `${method.toUpperCase()} ${template}`;
+        seen.set(key, new Set());
+        for (const call of callsFor(template, operation)) {
+          const url = `${call.path}?${new URLSearchParams(call.query)}`.replace(/\?$/, '');
+          const response = await stack.runtime.app.request(url, {
+            method: method.toUpperCase(),
+            headers: { ...authHeaders(), 'content-type': 'application/json' },
+            ...(call.body !== undefined ? { body: call.body } : {}),
+          });
+          calls++;
+          const status = String(response.status);
+          seen.get(key)?.add(status);
+          const documented = operation.responses[status];
+          const where = `${key} (${call.why}: ${method.toUpperCase()} ${url})`;
+          if (!documented) {
+            problems.push(`${where}: status ${status} is not documented`);
+            continue;
+          }
+          const schema = documented.content?.['application/json']?.schema;
+          const body = await response.json().catch(() => undefined);
+          if (schema && !ajv.validate(schema, body)) {
+            problems.push(`${where}: ${status} body ${ajv.errorsText(ajv.errors)}`);
+          }
+        }
+      }
+    }
+    for (const [key, statuses] of seen) {
+      const [method, template] = key.split(' ') as [string, string];
+      const documented = Object.keys(
+        document.paths[template]?.[method.toLowerCase()]?.responses ?? {},
+      );
+      const untried = documented.filter((s) => !statuses.has(s));
+      if (untried.length > 0)
+        problems.push(`${key}: documented ${untried.join(', ')} never answered`);
+    }
+    console.info(
+      `contract walk: ${seen.size} operations, ${calls} calls, ${problems.length} mismatches`,
+    );
+    expect(problems).toEqual([]);
+    expect(seen.size).toBeGreaterThanOrEqual(14);
+  }, 120_000);
+});
