@@ -145,5 +145,26 @@ export function forecastAt(taf: DecodedTaf, at: string): ForecastPeriod[] | unde
   const time = new Date(at);
   if (time < new Date(taf.valid_from) || time >= new Date(taf.valid_to)) return undefined;
   const composite = getCompositeForecastForDate(time, taf.forecast);
-  return [periodOf(composite.prevailing), ...composite.supplemental.map(periodOf)];
+  return [
+    periodOf(composite.prevailing),
+    ...stillChanging(composite.prevailing, time, taf),
+    ...composite.supplemental.map(periodOf),
+  ];
+}
+
+/**
+ * While a BECMG change is under way (between its start and `by`), the conditions before it may
+ * still prevail: they are judged too, as a prevailing period of their own.
+ */
+function stillChanging(prevailing: Forecast, time: Date, taf: DecodedTaf): ForecastPeriod[] {
+  if (prevailing.type !== WeatherChangeType.BECMG || time >= prevailing.by) return [];
+  const justBefore = new Date(prevailing.start.getTime() - 1);
+  if (justBefore < new Date(taf.valid_from)) return [];
+  const before = periodOf(getCompositeForecastForDate(justBefore, taf.forecast).prevailing);
+  return [
+    {
+      ...before,
+      label: `${before.label} (until ${prevailing.raw.split(' ').slice(0, 2).join(' ')} completes)`,
+    },
+  ];
 }

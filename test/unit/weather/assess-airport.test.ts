@@ -90,6 +90,13 @@ describe('TAF at a time', () => {
     expect(late?.[0]?.conditions.wind).toMatchObject({ direction_deg: 200, gust_kt: 28 });
     expect(forecastAt(taf, '2025-01-17T00:00:00Z')).toBeUndefined();
   });
+  it('judges the conditions before a BECMG group too while the change is under way', () => {
+    expect(forecastAt(taf, '2025-01-15T21:00:00Z')?.map((p) => p.label)).toEqual([
+      'TAF BECMG 2000-2200',
+      'TAF FM 1700 (until BECMG 1520/1522 completes)',
+    ]);
+    expect(forecastAt(taf, '2025-01-15T22:30:00Z')?.[1]?.label).toBe('TAF PROB30 2200-0200');
+  });
 });
 
 describe('airport assessment', () => {
