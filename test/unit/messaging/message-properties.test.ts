@@ -13,7 +13,7 @@ const event: fc.Arbitrary<ProduceOptions> = fc.oneof(
   fc.record({
     eventType: fc.constant('FLIGHT_DELAY' as const),
     flightId: fc.constantFrom(...sample.flights.map((f) => f.flight_id)),
-    delayMinutes: fc.integer({ min: 1, max: 3 * 24 * 60 }),
+    delayMinutes: fc.integer({ min: 1, max: 7 * 24 * 60 }),
     reason: fc.constantFrom('WEATHER', 'MECHANICAL', 'CREW', 'ATC', 'SECURITY', 'OTHER'),
   }),
   fc.record({
@@ -24,8 +24,8 @@ const event: fc.Arbitrary<ProduceOptions> = fc.oneof(
   fc.record({
     eventType: fc.constant('GATE_CHANGE' as const),
     flightId: fc.constantFrom(...sample.flights.map((f) => f.flight_id)),
-    oldGate: fc.constantFrom('A5', 'B12', 'C3'),
-    newGate: fc.constantFrom('D15', 'E2', 'A14'),
+    oldGate: fc.constantFrom('A5', 'B12', '9', 'A4A', 'TB-C12'),
+    newGate: fc.constantFrom('D15', 'E2', 'A14', 'INTL-7', 'T2-B40'),
     terminalChange: fc.boolean(),
   }),
 );
