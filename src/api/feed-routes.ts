@@ -5,19 +5,35 @@ import { apiError } from './api-error.ts';
 const MAX_RECORDS = 1000;
 
 /** Turns a body into feed records: one event, an array of events, or Kafka REST Proxy's `{ records }`. */
-function toRecords(body: unknown): Array<{ key: string | null; value: string }> {
+function toRecords(
+  body: unknown,
+): Array<{ key: string | null; value: string; valueBase64?: string }> {
   const proxy =
     typeof body === 'object' && body !== null && !Array.isArray(body) && 'records' in body;
-  const values: Array<{ key?: unknown; value: unknown }> = proxy
-    ? ((body as { records: unknown }).records as Array<{ key?: unknown; value: unknown }>)
+  const values: unknown[] = proxy
+    ? ((body as { records: unknown }).records as unknown[])
     : (Array.isArray(body) ? body : [body]).map((value) => ({ value }));
   if (!Array.isArray(values) || values.length === 0) throw apiError(400, 'No records to produce');
   if (values.length > MAX_RECORDS)
     throw apiError(413, `At most ${MAX_RECORDS} records per request`);
-  return values.map(({ key, value }) => ({
-    key: typeof key === 'string' ? key : flightIdOf(value),
-    value: typeof value === 'string' ? value : JSON.stringify(value),
-  }));
+  return values.map((item) => {
+    if (typeof item !== 'object' || item === null)
+      throw apiError(
+        400,
+        'Each of records must be an object { key?, value } or { key?, value_base64 }',
+      );
+    const { key, value, value_base64: base64 } = item as Record<string, unknown>;
+    if (
+      base64 !== undefined &&
+      (typeof base64 !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(base64))
+    )
+      throw apiError(400, 'value_base64 must be base64');
+    return {
+      key: typeof key === 'string' ? key : flightIdOf(value),
+      value: typeof value === 'string' ? value : (JSON.stringify(value) ?? 'null'),
+      ...(typeof base64 === 'string' ? { valueBase64: base64 } : {}),
+    };
+  });
 }
 
 /** Kafka's key for an operations event is its flight id, so one flight's events stay in order. */

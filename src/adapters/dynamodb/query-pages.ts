@@ -2,8 +2,9 @@ import {
   type DynamoDBDocumentClient,
   QueryCommand,
   type QueryCommandInput,
+  type QueryCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
-import { decodeCursor, encodeCursor } from '../../pagination/cursor.ts';
+import { decodeCursor, encodeCursor, InvalidCursorError } from '../../pagination/cursor.ts';
 import type { Page, PageRequest } from '../../ports.ts';
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -16,9 +17,17 @@ export async function queryPage(
   page: PageRequest = {},
 ): Promise<Page<Record<string, unknown>>> {
   const limit = Math.min(page.limit ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
-  const result = await doc.send(
-    new QueryCommand({ ...input, Limit: limit, ExclusiveStartKey: decodeCursor(page.cursor) }),
-  );
+  const start = decodeCursor(page.cursor);
+  if (start) checkCursorFits(start, input);
+  let result: QueryCommandOutput;
+  try {
+    result = await doc.send(new QueryCommand({ ...input, Limit: limit, ExclusiveStartKey: start }));
+  } catch (error) {
+    // Whatever else the store finds wrong with a start key, it is a bad cursor, not a fault.
+    if (start && (error as { name?: string }).name === 'ValidationException')
+      throw new InvalidCursorError('cursor is not one this API issued');
+    throw error;
+  }
   const nextCursor = encodeCursor(result.LastEvaluatedKey);
   return { items: result.Items ?? [], ...(nextCursor ? { nextCursor } : {}) };
 }
@@ -36,4 +45,22 @@ export async function queryAll(
     start = result.LastEvaluatedKey;
   } while (start);
   return items;
+}
+
+/**
+ * A cursor must name exactly the key attributes of the table or index it pages, with non-empty
+ * values of a sane size, and lie in the partition the query reads; anything else was forged.
+ */
+function checkCursorFits(start: Record<string, unknown>, input: QueryCommandInput): void {
+  const index = input.IndexName;
+  const expected = index ? ['PK', 'SK', `${index}PK`, `${index}SK`] : ['PK', 'SK'];
+  const names = Object.keys(start).sort();
+  const fits =
+    names.length === expected.length &&
+    [...expected].sort().every((name, i) => names[i] === name) &&
+    Object.values(start).every((v) => typeof v === 'string' && v.length > 0 && v.length <= 1024);
+  const partition = input.ExpressionAttributeValues?.[':pk'];
+  const partitionName = index ? `${index}PK` : 'PK';
+  if (!fits || (typeof partition === 'string' && start[partitionName] !== partition))
+    throw new InvalidCursorError('cursor is not one this API issued');
 }
