@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_DELAY_MINUTES } from '../../src/domain/disruptions/inbound-events.ts';
 
 const execFileAsync = promisify(execFile);
 const ROOT = join(import.meta.dirname, '../..');
@@ -85,8 +86,7 @@ describe('one error style', () => {
     ]);
     expect(value).toMatchObject({
       code: 2,
-      stderr:
-        'flightpulse produce: --delay-minutes takes a whole number from 1 to 1,440 (got "abc")\n',
+      stderr: `flightpulse produce: --delay-minutes takes a whole number from 1 to ${MAX_DELAY_MINUTES.toLocaleString('en')} (got "abc")\n`,
     });
   });
 
