@@ -211,8 +211,13 @@ export interface WeatherSource {
   reports(stations: string[], at: string): Promise<WeatherReports>;
 }
 
-/** The weather assessment kept on the flight record. */
+/** The weather assessment and the waiver kept on the flight record. */
 export interface FlightWeatherStore {
+  /** Writes the waiver once; answers the one already there if there is one. */
+  saveWaiver(
+    flightId: string,
+    waiver: import('./domain/weather/flight-weather-record.ts').Waiver,
+  ): Promise<import('./domain/weather/flight-weather-record.ts').Waiver>;
   saveWeather(
     flightId: string,
     weather: import('./domain/weather/flight-weather.ts').FlightWeather,

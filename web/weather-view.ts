@@ -22,7 +22,7 @@ function flightCard(f: Flight, h: Escape): string {
       ${a.taf ? `<pre class="report" data-report="TAF">${h(a.taf)}</pre>` : ''}
     </div>`;
   const decided = [
-    w.waiver ? `Waiver ${h(w.waiver.waiver_id)} issued by ${h(w.waiver.issued_by)}` : '',
+    f.waiver ? `Waiver ${h(f.waiver.waiver_id)} issued by ${h(f.waiver.issued_by)}` : '',
     w.declared ? `${h(w.declared.kind)} declared by ${h(w.declared.by)}` : '',
   ].filter(Boolean);
   const delay = w.suggested_delay_minutes;
@@ -37,7 +37,7 @@ function flightCard(f: Flight, h: Escape): string {
       w.risk === 'NONE'
         ? ''
         : `<div class="actions">
-      <button type="button" data-action="waiver" ${w.waiver ? 'disabled' : ''}>Issue travel waiver for ${h(f.flight_id)}</button>
+      <button type="button" data-action="waiver" ${f.waiver ? 'disabled' : ''}>Issue travel waiver for ${h(f.flight_id)}</button>
       <button type="button" data-action="DELAY" ${delay ? '' : 'disabled'}>Declare weather delay${delay ? ` (${h(delay)} min)` : ''}</button>
       <button type="button" data-action="CANCELLATION">Declare weather cancellation</button>
     </div>`

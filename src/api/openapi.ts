@@ -8,8 +8,11 @@ import { EntitlementSchema } from '../domain/rights/entitlement.ts';
 import { REGIMES } from '../domain/rights/rule-sets.ts';
 import { WaiverIssuedDetailSchema } from '../domain/weather/weather-events.ts';
 import {
+  DECLARATION_EXAMPLES,
   DeclarationRequestSchema,
   DeclarationSchema,
+  WAIVER_EXAMPLES,
+  WATCH_EXAMPLES,
   WaiverRequestSchema,
   WatchRequestSchema,
   WatchResultSchema,
@@ -238,6 +241,7 @@ export const OPERATIONS: Operation[] = [
     path: '/weather/watch',
     summary: 'Run the weather watch now, or as of a time',
     body: WatchRequestSchema,
+    examples: WATCH_EXAMPLES,
     ok: { status: 200, schema: WatchResultSchema },
     errors: [400],
   },
@@ -247,6 +251,7 @@ export const OPERATIONS: Operation[] = [
     summary: 'Issue a travel waiver: flight.waiver_issued, no-fee rebooking offers',
     params: { flightId: FlightIdSchema },
     body: WaiverRequestSchema,
+    examples: WAIVER_EXAMPLES,
     ok: { status: 201, schema: WaiverIssuedDetailSchema },
     errors: [400, 404, 409],
   },
@@ -256,6 +261,7 @@ export const OPERATIONS: Operation[] = [
     summary: 'Declare a WEATHER delay (until the forecast improves) or cancellation into the feed',
     params: { flightId: FlightIdSchema },
     body: DeclarationRequestSchema,
+    examples: DECLARATION_EXAMPLES,
     ok: { status: 202, schema: DeclarationSchema },
     errors: [400, 404, 409],
   },

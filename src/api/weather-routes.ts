@@ -72,7 +72,10 @@ export function weatherRoutes(deps: WeatherRouteDeps): Hono {
       flight_id: flightId,
     });
     try {
-      return c.json(await issueWaiver(deps, flight, request.data.issued_by), 201);
+      return c.json(
+        await issueWaiver(deps, flight, request.data.issued_by, request.data.reason),
+        201,
+      );
     } catch (error) {
       if (error instanceof DecisionError) return c.json({ error: error.message }, 409);
       throw error;
@@ -85,7 +88,6 @@ export function weatherRoutes(deps: WeatherRouteDeps): Hono {
     const flight = loadOr404(await deps.flights.getFlight(flightId), 'Flight', {
       flight_id: flightId,
     });
-    if (!flight.weather) return c.json({ error: `${flightId} has no weather assessment yet` }, 409);
     try {
       const { declaration } = await declareWeatherDisruption(
         deps,
@@ -93,6 +95,7 @@ export function weatherRoutes(deps: WeatherRouteDeps): Hono {
         flight.weather,
         request.data.declared_by,
         request.data.kind,
+        request.data.reason,
       );
       return c.json(declaration, 202);
     } catch (error) {

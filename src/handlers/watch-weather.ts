@@ -142,7 +142,6 @@ export function createWatchWeather(deps: WatchDeps) {
           destination: decodeAirportReports(reports.get(icao(flight.destination))),
           now: at,
         }),
-        ...(previous?.waiver ? { waiver: previous.waiver } : {}),
         ...(previous?.declared ? { declared: previous.declared } : {}),
       };
       const oldRisk: RiskLevel = previous?.risk ?? 'NONE';

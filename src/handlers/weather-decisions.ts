@@ -35,25 +35,28 @@ function reasonOf(weather: FlightWeather): string {
 }
 
 /**
- * (a) A travel waiver: stored on the flight once (its id follows from the flight and date), then
+ * (a) A travel waiver: claimed on the flight once (its id follows from the flight and date), then
  * published as flight.waiver_issued for the rebooking flow to offer every passenger a free change.
+ * Its reason is the one operations give, or else the assessment's first.
  */
 export async function issueWaiver(
   deps: DecisionDeps,
   flight: Flight,
   issuedBy: string,
+  reason?: string,
 ): Promise<WaiverIssuedDetail> {
-  const weather = flight.weather;
-  if (!weather) throw new DecisionError(`${flight.flight_id} has no weather assessment yet`);
+  const stated = reason ?? (flight.weather ? reasonOf(flight.weather) : undefined);
+  if (!stated)
+    throw new DecisionError(
+      `${flight.flight_id} has no weather assessment yet: say why in "reason"`,
+    );
   const date = flight.scheduled_departure.slice(0, 10).replaceAll('-', '');
-  const waiver = weather.waiver ?? {
+  const waiver = await deps.weatherStore.saveWaiver(flight.flight_id, {
     waiver_id: `WX-${flight.flight_id}-${date}`,
     issued_at: deps.clock.now(),
     issued_by: issuedBy,
-    reason: reasonOf(weather),
-  };
-  if (!weather.waiver)
-    await deps.weatherStore.saveWeather(flight.flight_id, { ...weather, waiver });
+    reason: stated,
+  });
   const detail: WaiverIssuedDetail = { ...waiver, flight_id: flight.flight_id };
   // Published again on a repeat: the consumer keys its offers by waiver id.
   await deps.publisher.publish([
@@ -76,20 +79,27 @@ export interface Declaration {
 export async function declareWeatherDisruption(
   deps: DecisionDeps,
   flight: Flight,
-  weather: FlightWeather,
+  weather: FlightWeather | undefined,
   by: string,
   requested?: 'DELAY' | 'CANCELLATION',
-): Promise<{ declaration: Declaration; weather: FlightWeather }> {
+  reason?: string,
+): Promise<{ declaration: Declaration; weather: FlightWeather | undefined }> {
   if (!deps.feed) throw new DecisionError('no operations feed is configured to declare into');
-  const kind = requested ?? (weather.suggested_delay_minutes === null ? 'CANCELLATION' : 'DELAY');
-  const minutes = weather.suggested_delay_minutes;
-  if (kind === 'DELAY' && (minutes === null || minutes <= 0))
+  const minutes = weather?.suggested_delay_minutes ?? null;
+  const kind = requested ?? (minutes === null ? 'CANCELLATION' : 'DELAY');
+  if (kind === 'DELAY' && minutes === null)
     throw new DecisionError(
-      `the forecast for ${flight.flight_id} does not improve within 12 hours: cancel instead`,
+      weather
+        ? `the forecast for ${flight.flight_id} does not improve within 12 hours: cancel instead`
+        : `${flight.flight_id} has no weather assessment to estimate a delay from`,
+    );
+  const reasonDetail = reason ?? (weather ? reasonOf(weather) : undefined);
+  if (!reasonDetail)
+    throw new DecisionError(
+      `${flight.flight_id} has no weather assessment yet: say why in "reason"`,
     );
   const now = deps.clock.now();
-  const eventId = uuidFor(`weather:${flight.flight_id}:${weather.assessed_at}:${kind}`);
-  const reasonDetail = reasonOf(weather);
+  const eventId = uuidFor(`weather:${flight.flight_id}:${weather?.assessed_at ?? now}:${kind}`);
   const event = buildEvent(
     kind === 'DELAY'
       ? {
@@ -122,6 +132,7 @@ export async function declareWeatherDisruption(
     by,
     ...(declaration.delay_minutes ? { delay_minutes: declaration.delay_minutes } : {}),
   };
+  if (!weather) return { declaration, weather };
   const updated = { ...weather, declared };
   await deps.weatherStore.saveWeather(flight.flight_id, updated);
   return { declaration, weather: updated };

@@ -48,7 +48,7 @@ const watch = createWatchWeather({
     headsUp: env.WEATHER_HEADS_UP === 'true',
   },
   declare: async (flight, weather, by) =>
-    (await declareWeatherDisruption(decisions, flight, weather, by)).weather,
+    (await declareWeatherDisruption(decisions, flight, weather, by)).weather ?? weather,
 });
 
 /** The schedule's input carries no time: the watch runs as of now. */

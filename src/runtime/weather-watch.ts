@@ -56,7 +56,7 @@ export function weatherWatch(
       headsUp: config.WEATHER_HEADS_UP === 'true',
     },
     declare: async (flight, weather, by) =>
-      (await declareWeatherDisruption(decisions, flight, weather, by)).weather,
+      (await declareWeatherDisruption(decisions, flight, weather, by)).weather ?? weather,
   });
   return { routes: { ...decisions, flights: deps.flights, watch } };
 }

@@ -6,6 +6,7 @@ import {
   type FlightStatus,
 } from '../../domain/records/flight.ts';
 import type { FlightWeather } from '../../domain/weather/flight-weather.ts';
+import type { Waiver } from '../../domain/weather/flight-weather-record.ts';
 import { decodeCursor, encodeCursor, InvalidCursorError } from '../../pagination/cursor.ts';
 import type {
   BookingRef,
@@ -36,6 +37,27 @@ export class DynamoDbFlightStore implements FlightStore, FlightWeatherStore {
         ExpressionAttributeValues: { ':weather': weather },
       }),
     );
+  }
+
+  /** The waiver is claimed by a conditional write, so two agents issuing at once get one waiver. */
+  async saveWaiver(flightId: string, waiver: Waiver): Promise<Waiver> {
+    try {
+      await this.table.doc.send(
+        new UpdateCommand({
+          TableName: this.table.name,
+          Key: keys.flight(flightId),
+          UpdateExpression: 'SET waiver = :waiver',
+          ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(waiver)',
+          ExpressionAttributeValues: { ':waiver': waiver },
+        }),
+      );
+      return waiver;
+    } catch (error) {
+      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+      const existing = (await this.getFlight(flightId))?.waiver;
+      if (!existing) throw new Error(`flight ${flightId} not found`);
+      return existing;
+    }
   }
 
   async getFlight(flightId: string): Promise<Flight | undefined> {

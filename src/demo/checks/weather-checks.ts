@@ -57,7 +57,7 @@ async function weatherWatch(ctx: CheckContext): Promise<Check[]> {
         waiverDetail.data.flight_id === 'SW1234',
       JSON.stringify(waiver ?? null),
     ),
-    check('the waiver is kept on SW1234', sw1234.weather?.waiver?.issued_by === 'duty-manager'),
+    check('the waiver is kept on SW1234', sw1234.waiver?.issued_by === 'duty-manager'),
   ];
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FlightSeatsSchema } from '../rebooking/seat-inventory.ts';
-import { FlightWeatherSchema } from '../weather/flight-weather-record.ts';
+import { FlightWeatherSchema, WaiverSchema } from '../weather/flight-weather-record.ts';
 
 export const FLIGHT_STATUSES = [
   'SCHEDULED',
@@ -44,5 +44,7 @@ export const FlightSchema = z.object({
   seats: FlightSeatsSchema.optional(),
   /** The weather watch's latest assessment and the decisions taken on it. */
   weather: FlightWeatherSchema.optional(),
+  /** A travel waiver operations issued for the flight (no-fee changes). */
+  waiver: WaiverSchema.optional(),
 });
 export type Flight = z.infer<typeof FlightSchema>;

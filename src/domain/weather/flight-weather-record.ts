@@ -21,6 +21,7 @@ export const AirportWeatherSchema = z.object({
   taf: z.string().optional(),
 });
 
+/** A travel waiver, kept on the flight as its own attribute (written once). */
 export const WaiverSchema = z.object({
   waiver_id: z.string(),
   issued_at: z.string(),
@@ -37,7 +38,6 @@ export const FlightWeatherSchema = z.object({
   arrival: AirportWeatherSchema,
   /** Minutes of delay after which the forecast no longer shows a HIGH risk; null if it never does. */
   suggested_delay_minutes: z.number().int().nullable(),
-  waiver: WaiverSchema.optional(),
   declared: z
     .object({
       kind: z.enum(['DELAY', 'CANCELLATION']),
@@ -49,3 +49,4 @@ export const FlightWeatherSchema = z.object({
 });
 export type FlightWeather = z.infer<typeof FlightWeatherSchema>;
 export type AirportWeather = z.infer<typeof AirportWeatherSchema>;
+export type Waiver = z.infer<typeof WaiverSchema>;

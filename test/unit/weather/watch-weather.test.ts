@@ -5,6 +5,7 @@ import { weatherRoutes } from '../../../src/api/weather-routes.ts';
 import { NotificationDetailSchema } from '../../../src/domain/event-routing/bus-events.ts';
 import { checkHeadsUp } from '../../../src/domain/messaging/check-message.ts';
 import type { FlightWeather } from '../../../src/domain/weather/flight-weather.ts';
+import type { Waiver } from '../../../src/domain/weather/flight-weather-record.ts';
 import { createWatchWeather, type WeatherPolicy } from '../../../src/handlers/watch-weather.ts';
 import { declareWeatherDisruption } from '../../../src/handlers/weather-decisions.ts';
 import type { FeedProducer, FlightWeatherStore } from '../../../src/ports.ts';
@@ -15,6 +16,13 @@ const MORNING = '2025-01-15T11:00:00.000Z';
 
 /** The stores, with the weather written onto the flight as the DynamoDB store does. */
 class Stores extends InMemoryStores implements FlightWeatherStore {
+  async saveWaiver(flightId: string, waiver: Waiver) {
+    const flight = this.flights.get(flightId);
+    if (!flight) throw new Error(`flight ${flightId} not found`);
+    if (flight.waiver) return flight.waiver;
+    this.flights.set(flightId, { ...flight, waiver });
+    return waiver;
+  }
   async saveWeather(flightId: string, weather: FlightWeather) {
     const flight = this.flights.get(flightId);
     if (flight) this.flights.set(flightId, { ...flight, weather });
@@ -45,7 +53,7 @@ function setup(policy: WeatherPolicy = { autoDeclare: false, headsUp: false }) {
     log: new SilentLog(),
     policy,
     declare: async (flight, weather, by) =>
-      (await declareWeatherDisruption(decisions, flight, weather, by)).weather,
+      (await declareWeatherDisruption(decisions, flight, weather, by)).weather ?? weather,
   });
   return { stores, publisher, feed, watch, decisions };
 }
@@ -195,6 +203,7 @@ describe('weather routes', () => {
     const app = weatherRoutes({ ...decisions, flights: stores, watch });
     await watch();
     const { flights } = (await (await app.request('/weather/flights')).json()) as {
+      total: number;
       flights: Array<{ flight_id: string; weather: { risk: string } }>;
     };
     expect(flights[0]?.flight_id).toBe('SW1234');
