@@ -1,3 +1,5 @@
+import { cabinOfFare } from '../domain/rebooking/cabin.ts';
+import { cabinCapacities, type FlightSeats } from '../domain/rebooking/seat-inventory.ts';
 import type { Booking, SpecialRequest } from '../domain/records/booking.ts';
 import type { Flight } from '../domain/records/flight.ts';
 import { shiftLocalTime } from '../domain/records/local-time.ts';
@@ -159,13 +161,16 @@ export function generateAirlineDay(options: {
   const flights: Flight[] = [];
   for (let i = 0; i < options.flights; i++) {
     const hub = hubs[i % hubs.length] as (typeof HUBS)[number];
+    const route = pickRoute(hub, flights, random, pick);
+    // Some flights repeat a route later the same day, some fly it tomorrow: the alternatives.
+    const day = random() < 0.15 ? '2025-01-16' : '2025-01-15';
     const departureMinutes = 6 * 60 + Math.floor(random() * 16 * 60);
-    const departure = shiftLocalTime(`2025-01-15T00:00:00${hub.offset}`, departureMinutes);
+    const departure = shiftLocalTime(`${day}T00:00:00${hub.offset}`, departureMinutes);
     const aircraft = pick(weighted);
     flights.push({
       flight_id: `FP${String(1000 + i).slice(-4)}${i >= 9000 ? 'X' : ''}`,
-      origin: hub.code,
-      destination: pick(DESTINATIONS),
+      origin: route.origin,
+      destination: route.destination,
       scheduled_departure: departure,
       scheduled_arrival: shiftLocalTime(departure, 60 + Math.floor(random() * 300)),
       estimated_departure: null,
@@ -194,45 +199,123 @@ export function generateAirlineDay(options: {
         ? options.passengers - next
         : Math.round((seats[f] as number) * scale);
     for (let s = 0; s < count && next < options.passengers; s++, next++) {
-      const tierRoll = random();
-      const tier: Tier = tierRoll < 0.7 ? 'MEMBER' : tierRoll < 0.9 ? 'A-LIST' : 'A-LIST_PREFERRED';
-      const channelRoll = random();
-      const first = pick(FIRST);
-      const last = pick(LAST);
       const id = String(next + 1).padStart(7, '0');
-      passengers.push({
-        passenger_id: `P${id}`,
-        first_name: first,
-        last_name: last,
-        email: `${first.toLowerCase()}.${last.toLowerCase()}.${id}@example.com`,
-        phone: `+1555${id}`,
-        rapid_rewards_number: `RR${id}`,
-        tier,
-        language: pickLanguage(languageRandom()),
-        notification_preferences: {
-          email: channelRoll < 0.9,
-          sms: channelRoll > 0.25,
-          push: random() < 0.5,
-        },
-      });
+      passengers.push(generatePassenger(id, random, pick, pickLanguage(languageRandom())));
       const request = pickRequest(random());
+      const previous = bookings.at(-1);
+      // About one booking in six shares its record with the one before: a party.
+      const party = s > 0 && previous && random() < 0.17 ? previous : undefined;
+      const onward = random() < 0.3 ? onwardFlight(flight, flights, random) : undefined;
       bookings.push({
         booking_id: `B${id}`,
         passenger_id: `P${id}`,
         flight_id: flight.flight_id,
-        confirmation_number: Math.floor(random() * 36 ** 6)
-          .toString(36)
-          .toUpperCase()
-          .padStart(6, '0'),
+        confirmation_number:
+          party?.confirmation_number ??
+          Math.floor(random() * 36 ** 6)
+            .toString(36)
+            .toUpperCase()
+            .padStart(6, '0'),
         seat: `${1 + (s % 40)}${'ABCDEFGHJK'[Math.floor(s / 40) % 10]}`,
-        fare_class: pick(['BUS', 'ANY', 'WGA']),
+        fare_class: party?.fare_class ?? pickFare(random()),
         booking_status: 'CONFIRMED',
         checked_in: random() < 0.4,
         bags_checked: Math.floor(random() * 3),
         special_requests: request ? [request] : [],
         created_at: '2024-12-01T00:00:00Z',
+        ...(party?.onward_flight_id
+          ? { onward_flight_id: party.onward_flight_id }
+          : !party && onward
+            ? { onward_flight_id: onward }
+            : {}),
       });
     }
   });
+  for (const flight of flights) flight.seats = seatsOf(flight, bookings, random);
   return { flights, passengers, bookings };
+}
+
+/** Most flights leave the hub for a spoke; one in five flies a spoke into the hub; a third repeat an earlier route. */
+function pickRoute(
+  hub: (typeof HUBS)[number],
+  earlier: Flight[],
+  random: () => number,
+  pick: <T>(items: readonly T[]) => T,
+): { origin: string; destination: string } {
+  const roll = random();
+  const sameHub = earlier.filter((f) => f.origin === hub.code || f.destination === hub.code);
+  if (roll < 0.35 && sameHub.length > 0) {
+    const f = pick(sameHub);
+    return { origin: f.origin, destination: f.destination };
+  }
+  const spoke = pick(DESTINATIONS);
+  return roll < 0.55
+    ? { origin: spoke, destination: hub.code }
+    : { origin: hub.code, destination: spoke };
+}
+
+function generatePassenger(
+  id: string,
+  random: () => number,
+  pick: <T>(items: readonly T[]) => T,
+  language: Language,
+): Passenger {
+  const tierRoll = random();
+  const tier: Tier = tierRoll < 0.7 ? 'MEMBER' : tierRoll < 0.9 ? 'A-LIST' : 'A-LIST_PREFERRED';
+  const channelRoll = random();
+  const first = pick(FIRST);
+  const last = pick(LAST);
+  return {
+    passenger_id: `P${id}`,
+    first_name: first,
+    last_name: last,
+    email: `${first.toLowerCase()}.${last.toLowerCase()}.${id}@example.com`,
+    phone: `+1555${id}`,
+    rapid_rewards_number: `RR${id}`,
+    tier,
+    language,
+    notification_preferences: {
+      email: channelRoll < 0.9,
+      sms: channelRoll > 0.25,
+      push: random() < 0.5,
+    },
+  };
+}
+
+/** Business Select is a small share: it sits in the front cabin. */
+function pickFare(roll: number): string {
+  return roll < 0.08 ? 'BUS' : roll < 0.4 ? 'ANY' : 'WGA';
+}
+
+/** A later flight out of this flight's destination, 45 min to 4 h after it lands: a connection. */
+function onwardFlight(flight: Flight, flights: Flight[], random: () => number): string | undefined {
+  const lands = Date.parse(flight.scheduled_arrival);
+  const onward = flights.filter((f) => {
+    const gap = (Date.parse(f.scheduled_departure) - lands) / 60_000;
+    return (
+      f.origin === flight.destination && f.destination !== flight.origin && gap >= 45 && gap <= 240
+    );
+  });
+  return onward.length > 0 ? onward[Math.floor(random() * onward.length)]?.flight_id : undefined;
+}
+
+/**
+ * The flight's cabins: the aircraft's seats, booked by the day's bookings plus passengers from
+ * outside it; about one flight in seven is nearly full (0–3 seats left in the main cabin).
+ */
+function seatsOf(flight: Flight, bookings: Booking[], random: () => number): FlightSeats {
+  const capacity = cabinCapacities(flight.aircraft);
+  const mine = bookings.filter((b) => b.flight_id === flight.flight_id);
+  const business = mine.filter((b) => cabinOfFare(b.fare_class) === 'BUSINESS').length;
+  const economy = mine.length - business;
+  const nearlyFull = random() < 0.15;
+  const economyCapacity = Math.max(capacity.ECONOMY, economy);
+  return {
+    BUSINESS: { capacity: Math.max(capacity.BUSINESS, business), booked: business, held: 0 },
+    ECONOMY: {
+      capacity: economyCapacity,
+      booked: nearlyFull ? Math.max(economy, economyCapacity - Math.floor(random() * 4)) : economy,
+      held: 0,
+    },
+  };
 }

@@ -1,3 +1,5 @@
+import type { Cabin } from '../../../domain/rebooking/cabin.ts';
+import { type FlightSeats, freeSeats } from '../../../domain/rebooking/seat-inventory.ts';
 import type { Booking } from '../../../domain/records/booking.ts';
 import type { Flight } from '../../../domain/records/flight.ts';
 import type { Passenger } from '../../../domain/records/passenger.ts';
@@ -17,7 +19,22 @@ export function flightItem(flight: Flight): Item {
     ...keys.flight(flight.flight_id),
     ...gsi1.flightByStatus(flight.status, flight.scheduled_departure),
     ...flight,
+    ...(flight.seats ? { seats: seatItems(flight.seats) } : {}),
   });
+}
+
+/**
+ * Each cabin also stores `free` (capacity − booked − held): DynamoDB conditions cannot add, so
+ * "room for n more" is the condition `free >= n` on the flight item, kept in step by every hold,
+ * booking and release.
+ */
+export function seatItems(seats: FlightSeats): Item {
+  return Object.fromEntries(
+    Object.entries(seats).map(([cabin, s]) => [
+      cabin,
+      { ...s, free: freeSeats(seats, cabin as Cabin) },
+    ]),
+  );
 }
 
 export function passengerItem(passenger: Passenger): Item {
