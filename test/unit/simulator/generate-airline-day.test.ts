@@ -24,7 +24,7 @@ describe('generateAirlineDay', () => {
   });
 
   it('looks like an airline day: hubs, aircraft sizes, tiers, channels, special requests', () => {
-    const hubs = new Set(HUBS.slice(0, 4).map((h) => h.code));
+    const hubs = new Set<string>(HUBS.slice(0, 4).map((h) => h.code));
     expect(day.flights.every((f) => hubs.has(f.origin) || hubs.has(f.destination))).toBe(true);
     expect(new Set(day.flights.map((f) => f.aircraft)).size).toBeGreaterThan(3);
     const share = (n: number) => n / day.passengers.length;

@@ -62,6 +62,18 @@ export const keys = {
   }),
   /** A workflow run recorded at acceptance and deleted when it ends; read on start to resume. */
   pendingRun: (eventId: string): TableKey => ({ PK: 'RUN#PENDING', SK: eventId }),
+  /** An offer of new flights to one party. */
+  offer: (offerId: string): TableKey => ({ PK: `OFFER#${offerId}`, SK: METADATA }),
+  /** The first answer to an Idempotency-Key within a scope (an offer). */
+  idempotency: (scope: string, key: string): TableKey => ({
+    PK: `IDEMPOTENCY#${scope}`,
+    SK: `KEY#${key}`,
+  }),
+  /** A pending offer expiry, sorted by time so the local scheduler reads only what is due. */
+  offerExpiry: (at: string, offerId: string): TableKey => ({
+    PK: 'SCHEDULE#OFFER_EXPIRY',
+    SK: `${at}#${offerId}`,
+  }),
   /** The embedded feed's offset counter for one topic partition. */
   feedPartition: (topic: string, partition: number): TableKey => ({
     PK: `FEED#${topic}`,
@@ -83,6 +95,11 @@ export const gsi1 = {
     GSI1PK: status,
     GSI1SK: scheduledDeparture,
   }),
+  /** Offers of a disrupted flight, by status. */
+  offersOfFlight: (flightId: string, status: string, offerId: string) => ({
+    GSI1PK: `OFFERS#${flightId}`,
+    GSI1SK: `${status}#${offerId}`,
+  }),
   eventsOfFlight: (flightId: string, receivedAt: string) => ({
     GSI1PK: `FLIGHT_EVENTS#${flightId}`,
     GSI1SK: receivedAt,
@@ -99,6 +116,11 @@ export const gsi2 = {
   eventLog: (receivedAt: string) => ({ GSI2PK: 'EVENT_LOG', GSI2SK: receivedAt }),
   /** Sparse: only entitlements whose claim notice is due and unsent, by due time. */
   claimNoticeDue: (dueBy: string) => ({ GSI2PK: 'CLAIM_NOTICE_DUE', GSI2SK: dueBy }),
+  /** Every offer in one status (the agent queue: ESCALATED, PENDING_AGENT), oldest first. */
+  offersByStatus: (status: string, createdAt: string) => ({
+    GSI2PK: `OFFERS_BY_STATUS#${status}`,
+    GSI2SK: createdAt,
+  }),
 } as const;
 
 /** Strips the table's key attributes from an item before it leaves the store. */

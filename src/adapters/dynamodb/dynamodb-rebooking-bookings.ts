@@ -1,0 +1,94 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { RebookingBookings } from '../../ports/rebooking-ports.ts';
+import type { SingleTable } from './single-table.ts';
+import { keys } from './table/table-keys.ts';
+
+/** The booking writes of a rebooking: offer links, REBOOKED with the old flight kept, refunds. */
+export class DynamoDbRebookingBookings implements RebookingBookings {
+  private readonly table: SingleTable;
+
+  constructor(table: SingleTable) {
+    this.table = table;
+  }
+
+  async linkOffer(bookingIds: string[], offerId: string): Promise<void> {
+    for (const id of bookingIds)
+      await this.update(id, 'SET offer_id = :offer', { ':offer': offerId }, 'attribute_exists(PK)');
+  }
+
+  async markNeedsRebooking(bookingIds: string[], at: string): Promise<void> {
+    for (const id of bookingIds)
+      await this.update(
+        id,
+        'SET booking_status = :needs, GSI2PK = :needs, updated_at = :at',
+        { ':needs': 'NEEDS_REBOOKING', ':confirmed': 'CONFIRMED', ':checkedIn': 'CHECKED_IN', ':at': at },
+        'booking_status IN (:confirmed, :checkedIn)',
+      );
+  }
+
+  /**
+   * REBOOKED on the first new flight; the flight it left stays as `original_flight_id` (kept from
+   * the first rebooking if there were two), and the new flights get their lookup records.
+   */
+  async rebook(bookingIds: string[], flightIds: string[], at: string): Promise<void> {
+    const first = flightIds[0] as string;
+    for (const id of bookingIds) {
+      await this.update(
+        id,
+        'SET original_flight_id = if_not_exists(original_flight_id, flight_id), flight_id = :flight, rebooked_flight_ids = :flights, rebooked_at = :at, booking_status = :rebooked, GSI2PK = :rebooked, updated_at = :at',
+        { ':flight': first, ':flights': flightIds, ':at': at, ':rebooked': 'REBOOKED' },
+        'attribute_exists(PK)',
+      );
+      const { Item } = await this.table.doc.send(
+        new GetCommand({ TableName: this.table.name, Key: keys.booking(id) }),
+      );
+      if (!Item) continue;
+      for (const flightId of flightIds)
+        await this.table.doc.send(
+          new PutCommand({
+            TableName: this.table.name,
+            Item: { ...keys.flightBooking(flightId, id), booking_id: id, passenger_id: Item.passenger_id },
+          }),
+        );
+      await this.table.doc.send(
+        new PutCommand({
+          TableName: this.table.name,
+          Item: { ...keys.passengerBooking(String(Item.passenger_id), id), booking_id: id, flight_id: first },
+        }),
+      );
+    }
+  }
+
+  async cancel(bookingIds: string[], at: string): Promise<void> {
+    for (const id of bookingIds)
+      await this.update(
+        id,
+        'SET booking_status = :cancelled, GSI2PK = :cancelled, updated_at = :at',
+        { ':cancelled': 'CANCELLED', ':at': at },
+        'attribute_exists(PK)',
+      );
+  }
+
+  private async update(
+    bookingId: string,
+    expression: string,
+    values: Record<string, unknown>,
+    condition: string,
+  ): Promise<void> {
+    try {
+      await this.table.doc.send(
+        new UpdateCommand({
+          TableName: this.table.name,
+          Key: keys.booking(bookingId),
+          UpdateExpression: expression,
+          ConditionExpression: condition,
+          ExpressionAttributeValues: values,
+        }),
+      );
+    } catch (error) {
+      // A booking already in the target state (or gone) is left as it is.
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+}
