@@ -190,7 +190,12 @@ export type MetricName =
   | 'AffectedPassengers'
   | 'EventsRejected'
   | 'NotificationsPublished'
-  | 'DeadLetterWriteFailed';
+  | 'DeadLetterWriteFailed'
+  | 'RebookingOffersCreated'
+  | 'RebookingEscalations'
+  | 'RebookingOffersBooked'
+  | 'RebookingOptionTaken'
+  | 'OptionGenerationMilliseconds';
 
 /** The slice of Powertools' Logger the handlers use. */
 export interface Log {

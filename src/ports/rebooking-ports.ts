@@ -24,6 +24,8 @@ export interface SeatInventory {
   book(requests: SeatRequest[], fromHold: boolean): Promise<boolean>;
   /** booked → free (a seat given up: the old flight of a voluntary change). */
   unbook(requests: SeatRequest[]): Promise<void>;
+  /** Free seats per `flight/cabin` of the given flights, read now. */
+  freeSeats(flightIds: string[]): Promise<Map<string, number>>;
   /** Flights that can take passengers, with their seats: the network options are searched in. */
   bookableFlights(): Promise<ScheduledFlight[]>;
 }
@@ -47,7 +49,7 @@ export interface OfferStore {
     offerId: string,
     from: readonly OfferStatus[],
     patch: Partial<Offer>,
-    options?: { inProgress?: string; clear?: Array<keyof Offer> },
+    options?: { inProgress?: string; notInProgress?: boolean; clear?: Array<keyof Offer> },
   ): Promise<Offer | undefined>;
 }
 

@@ -1,6 +1,10 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { IdempotencyClaim, IdempotencyStore, StoredAnswer } from '../../ports/rebooking-ports.ts';
+import type {
+  IdempotencyClaim,
+  IdempotencyStore,
+  StoredAnswer,
+} from '../../ports/rebooking-ports.ts';
 import type { SingleTable } from './single-table.ts';
 import { keys } from './table/table-keys.ts';
 
@@ -12,7 +16,12 @@ export class DynamoDbIdempotencyStore implements IdempotencyStore {
     this.table = table;
   }
 
-  async claim(scope: string, key: string, fingerprint: string, at: string): Promise<IdempotencyClaim> {
+  async claim(
+    scope: string,
+    key: string,
+    fingerprint: string,
+    at: string,
+  ): Promise<IdempotencyClaim> {
     try {
       await this.table.doc.send(
         new PutCommand({
@@ -26,7 +35,11 @@ export class DynamoDbIdempotencyStore implements IdempotencyStore {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
     const { Item } = await this.table.doc.send(
-      new GetCommand({ TableName: this.table.name, Key: keys.idempotency(scope, key), ConsistentRead: true }),
+      new GetCommand({
+        TableName: this.table.name,
+        Key: keys.idempotency(scope, key),
+        ConsistentRead: true,
+      }),
     );
     if (!Item) return { state: 'in_progress' };
     if (Item.fingerprint !== fingerprint) return { state: 'mismatch' };

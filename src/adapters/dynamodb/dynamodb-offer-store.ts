@@ -1,10 +1,8 @@
-import {
-  ConditionalCheckFailedException,
-} from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type Offer, OfferSchema, type OfferStatus } from '../../domain/rebooking/offer.ts';
-import type { Page, PageRequest } from '../../ports.ts';
 import type { OfferFilter, OfferStore } from '../../ports/rebooking-ports.ts';
+import type { Page, PageRequest } from '../../ports.ts';
 import type { SingleTable } from './single-table.ts';
 import { GSI1, GSI2, gsi1, gsi2, keys, withoutKeys } from './table/table-keys.ts';
 
@@ -65,13 +63,14 @@ export class DynamoDbOfferStore implements OfferStore {
     offerId: string,
     from: readonly OfferStatus[],
     patch: Partial<Offer>,
-    options: { inProgress?: string; clear?: Array<keyof Offer> } = {},
+    options: { inProgress?: string; notInProgress?: boolean; clear?: Array<keyof Offer> } = {},
   ): Promise<Offer | undefined> {
     const current = await this.get(offerId);
     if (!current || !from.includes(current.status)) return undefined;
     const next = { ...current, ...patch };
     const fields: Record<string, unknown> = { ...patch };
-    if (patch.status) Object.assign(fields, indexKeys(next.flight_id, patch.status, offerId, next.created_at));
+    if (patch.status)
+      Object.assign(fields, indexKeys(next.flight_id, patch.status, offerId, next.created_at));
     const names: Record<string, string> = { '#status': 'status' };
     const values: Record<string, unknown> = {};
     const sets = Object.entries(fields).map(([field, value], i) => {
@@ -91,6 +90,10 @@ export class DynamoDbOfferStore implements OfferStore {
       names['#ip'] = 'booking_in_progress';
       values[':ip'] = options.inProgress;
       condition += ' AND #ip = :ip';
+    }
+    if (options.notInProgress) {
+      names['#ip'] = 'booking_in_progress';
+      condition += ' AND attribute_not_exists(#ip)';
     }
     try {
       const result = await this.table.doc.send(
@@ -116,5 +119,8 @@ export class DynamoDbOfferStore implements OfferStore {
 }
 
 function indexKeys(flightId: string, status: OfferStatus, offerId: string, createdAt: string) {
-  return { ...gsi1.offersOfFlight(flightId, status, offerId), ...gsi2.offersByStatus(status, createdAt) };
+  return {
+    ...gsi1.offersOfFlight(flightId, status, offerId),
+    ...gsi2.offersByStatus(status, createdAt),
+  };
 }

@@ -22,7 +22,12 @@ export class DynamoDbRebookingBookings implements RebookingBookings {
       await this.update(
         id,
         'SET booking_status = :needs, GSI2PK = :needs, updated_at = :at',
-        { ':needs': 'NEEDS_REBOOKING', ':confirmed': 'CONFIRMED', ':checkedIn': 'CHECKED_IN', ':at': at },
+        {
+          ':needs': 'NEEDS_REBOOKING',
+          ':confirmed': 'CONFIRMED',
+          ':checkedIn': 'CHECKED_IN',
+          ':at': at,
+        },
         'booking_status IN (:confirmed, :checkedIn)',
       );
   }
@@ -48,13 +53,21 @@ export class DynamoDbRebookingBookings implements RebookingBookings {
         await this.table.doc.send(
           new PutCommand({
             TableName: this.table.name,
-            Item: { ...keys.flightBooking(flightId, id), booking_id: id, passenger_id: Item.passenger_id },
+            Item: {
+              ...keys.flightBooking(flightId, id),
+              booking_id: id,
+              passenger_id: Item.passenger_id,
+            },
           }),
         );
       await this.table.doc.send(
         new PutCommand({
           TableName: this.table.name,
-          Item: { ...keys.passengerBooking(String(Item.passenger_id), id), booking_id: id, flight_id: first },
+          Item: {
+            ...keys.passengerBooking(String(Item.passenger_id), id),
+            booking_id: id,
+            flight_id: first,
+          },
         }),
       );
     }

@@ -1,7 +1,8 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { CABINS } from '../../domain/rebooking/cabin.ts';
 import type { ScheduledFlight } from '../../domain/rebooking/rebooking-types.ts';
-import { FlightSeatsSchema } from '../../domain/rebooking/seat-inventory.ts';
+import { FlightSeatsSchema, freeSeats } from '../../domain/rebooking/seat-inventory.ts';
 import { FlightSchema } from '../../domain/records/flight.ts';
 import type { SeatInventory, SeatRequest } from '../../ports/rebooking-ports.ts';
 import type { SingleTable } from './single-table.ts';
@@ -44,11 +45,22 @@ export class DynamoDbSeatInventory implements SeatInventory {
   }
 
   book(requests: SeatRequest[], fromHold: boolean): Promise<boolean> {
-    return fromHold ? this.all(requests, BOOK_HELD, RELEASE) : this.all(requests, BOOK_FREE, UNBOOK);
+    return fromHold
+      ? this.all(requests, BOOK_HELD, RELEASE)
+      : this.all(requests, BOOK_FREE, UNBOOK);
   }
 
   async unbook(requests: SeatRequest[]): Promise<void> {
     for (const r of requests) await this.move(r, UNBOOK);
+  }
+
+  async freeSeats(flightIds: string[]): Promise<Map<string, number>> {
+    const free = new Map<string, number>();
+    for (const id of new Set(flightIds)) {
+      const flight = await this.table.get(keys.flight(id), FlightSchema);
+      for (const cabin of CABINS) free.set(`${id}/${cabin}`, freeSeats(flight?.seats, cabin));
+    }
+    return free;
   }
 
   async bookableFlights(): Promise<ScheduledFlight[]> {

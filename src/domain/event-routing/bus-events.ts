@@ -93,7 +93,12 @@ export type MessageType = z.infer<typeof MessageTypeSchema>;
  * What a notification says: a disruption's message, or the weather watch's heads-up ahead of a
  * possible disruption (sent by the watch itself, not composed per segment).
  */
-export const NotificationTypeSchema = z.enum([...MESSAGE_TYPES, 'WEATHER_HEADS_UP']);
+export const NotificationTypeSchema = z.enum([
+  ...MESSAGE_TYPES,
+  'WEATHER_HEADS_UP',
+  /** What became of a rebooking offer (sent by the rebooking workflows, per language). */
+  'REBOOKING_NOTIFICATION',
+]);
 
 const NotificationBaseSchema = z.object({
   notification_id: z.string(),

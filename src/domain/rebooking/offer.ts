@@ -19,7 +19,9 @@ export type OfferStatus = z.infer<typeof OfferStatusSchema>;
 /** Statuses an answer can still change. */
 export const ANSWERABLE: readonly OfferStatus[] = ['OPEN'];
 
-export const OfferIdSchema = z.string().regex(/^OFR-[A-Z0-9-]{6,60}$/, 'offer id like OFR-K7QX2M-SW9012-1A2B3C');
+export const OfferIdSchema = z
+  .string()
+  .regex(/^OFR-[A-Z0-9-]{6,60}$/, 'offer id like OFR-K7QX2M-SW9012-1A2B3C');
 
 /** Default lifetime of an offer before its top option is booked for the passenger. */
 export const DEFAULT_OFFER_EXPIRY_MINUTES = 30;
@@ -63,6 +65,8 @@ export const OfferSchema = z.object({
   passenger_ids: z.array(z.string()).min(1),
   tier: TierSchema,
   seats_needed: z.number().int().min(1),
+  /** The cabin the party booked (an option above it is an upgrade). */
+  cabin: CabinSchema,
   reason: z.enum(['CANCELLED', 'MISCONNECT', 'LONG_DELAY', 'WAIVER']),
   voluntary: z.boolean(),
   /** Voluntary offers under a waiver or a long delay carry no change fee. */
@@ -119,7 +123,13 @@ export function offerIdOf(eventId: string, partyId: string): string {
 /** The offer a wave allocation makes for a party: OPEN with options, or ESCALATED with the reason. */
 export function offerFrom(
   allocation: PartyAllocation,
-  context: { event_id: string; flight_id: string; disrupted_at: string; now: string; expiresAt: string },
+  context: {
+    event_id: string;
+    flight_id: string;
+    disrupted_at: string;
+    now: string;
+    expiresAt: string;
+  },
 ): Offer {
   const { party, options, escalation } = allocation;
   const held = options.find((o) => o.held);
@@ -132,6 +142,7 @@ export function offerFrom(
     passenger_ids: party.passenger_ids,
     tier: party.tier,
     seats_needed: party.seats_needed,
+    cabin: party.cabin,
     reason: party.reason,
     voluntary: party.voluntary,
     fee_waived: party.voluntary,
