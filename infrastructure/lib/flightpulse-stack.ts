@@ -17,6 +17,7 @@ import { FlightPulseFunction } from './constructs/flightpulse-function.ts';
 import { KafkaIngest } from './constructs/kafka-ingest.ts';
 import { Network } from './constructs/network.ts';
 import { Observability } from './constructs/observability.ts';
+import { OFFER_LINK_KEY_PARAMETER, OfferExpiry } from './constructs/offer-expiry.ts';
 import { RestApi } from './constructs/rest-api.ts';
 import { WeatherWatch } from './constructs/weather-watch.ts';
 import { Workflows } from './constructs/workflows.ts';
@@ -62,6 +63,36 @@ export class FlightPulseStack extends Stack {
       resourceName: EVENT_BUS_NAME,
     });
     const env = { TABLE_NAME, EVENT_BUS_NAME };
+    const offerExpiry = new OfferExpiry(this, 'OfferExpiry', { busArn });
+    const rebookingEnv = {
+      EVENT_BUS_ARN: busArn,
+      OFFER_SCHEDULE_GROUP: offerExpiry.groupName,
+      OFFER_SCHEDULER_ROLE_ARN: offerExpiry.role.roleArn,
+      OFFER_LINK_KEY_PARAMETER,
+      PUBLIC_URL: String(this.node.tryGetContext('publicUrl') ?? 'https://flightpulse.example.com'),
+    };
+    const linkKeyArn = this.formatArn({
+      service: 'ssm',
+      resource: 'parameter',
+      resourceName: OFFER_LINK_KEY_PARAMETER.slice(1),
+    });
+    /** A function that works with offers: reads the link key, schedules and deletes expiries. */
+    const rebookingAccess = (fn: IFunction) => {
+      fn.addToRolePolicy(
+        new iam.PolicyStatement({ actions: ['ssm:GetParameter'], resources: [linkKeyArn] }),
+      );
+      fn.addToRolePolicy(
+        new iam.PolicyStatement({
+          actions: ['kms:Decrypt'],
+          resources: [
+            this.formatArn({ service: 'kms', resource: 'alias', resourceName: 'aws/ssm' }),
+          ],
+          conditions: { StringEquals: { 'kms:ViaService': `ssm.${this.region}.amazonaws.com` } },
+        }),
+      );
+      offerExpiry.grantScheduling(fn, this);
+      return fn;
+    };
     /** A function of the stack: `table` grants DynamoDB actions, `publishes` PutEvents on the bus. */
     const make = (
       id: string,
@@ -112,9 +143,16 @@ export class FlightPulseStack extends Stack {
       'Table stream → booking and flight status events',
       { publishes: true },
     );
-    const api = make('Api', 'api', 'REST API', {
-      table: { actions: ['GetItem', 'Query', 'BatchGetItem'], indexes: true },
-    });
+    const api = rebookingAccess(
+      make('Api', 'api', 'REST API', {
+        table: {
+          actions: ['GetItem', 'Query', 'BatchGetItem', 'PutItem', 'UpdateItem', 'DeleteItem'],
+          indexes: true,
+        },
+        publishes: true,
+        environment: rebookingEnv,
+      }),
+    );
     const recordNotification = make(
       'RecordNotification',
       'record-notification',
@@ -171,10 +209,12 @@ export class FlightPulseStack extends Stack {
         'generate-messages',
         'Workflow task: compose per segment, fill per passenger',
         {
+          table: { actions: ['GetItem'], indexes: false },
           environment: {
             LLM_PROVIDER: options.llmProvider,
             BEDROCK_MODEL_ID_PARAMETER: modelId.parameterName,
             ...rightsEnvironment,
+            ...rebookingEnv,
           },
         },
       ),
@@ -190,7 +230,49 @@ export class FlightPulseStack extends Stack {
         'Workflow task: mark bookings NEEDS_REBOOKING',
         { table: { actions: ['UpdateItem'], indexes: false } },
       ),
+      'plan-rebooking-offers': rebookingAccess(
+        make(
+          'PlanRebookingOffers',
+          'plan-rebooking-offers',
+          'Workflow task: ranked options for a wave, seats held, offers stored, expiries scheduled',
+          {
+            table: {
+              actions: ['GetItem', 'Query', 'BatchGetItem', 'PutItem', 'UpdateItem'],
+              indexes: true,
+            },
+            environment: rebookingEnv,
+          },
+        ),
+      ),
+      'apply-offer-expiry': rebookingAccess(
+        make(
+          'ApplyOfferExpiry',
+          'apply-offer-expiry',
+          'Workflow task: at expiry, book the top option or escalate',
+          {
+            table: {
+              actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'],
+              indexes: false,
+            },
+            publishes: true,
+            environment: rebookingEnv,
+          },
+        ),
+      ),
+      'notify-offer-outcome': rebookingAccess(
+        make(
+          'NotifyOfferOutcome',
+          'notify-offer-outcome',
+          'Workflow task: tell each passenger what became of their offer',
+          {
+            table: { actions: ['GetItem', 'BatchGetItem'], indexes: false },
+            publishes: true,
+            environment: rebookingEnv,
+          },
+        ),
+      ),
     };
+    rebookingAccess(taskFunctions['generate-messages']);
     const generate = taskFunctions['generate-messages'];
     modelId.grantRead(generate);
     if (options.llmProvider === 'bedrock') {

@@ -73,10 +73,11 @@ export async function runDemo(
   const runtime = await startLocalRuntime(config);
   try {
     await runtime.seed();
-    const api: ApiReader = async (path) => {
-      const response = await runtime.app.request(path);
+    const api: ApiReader = async (path, init) => {
+      const response = await runtime.app.request(path, init);
       const body = await response.json();
-      if (response.status >= 500) throw new Error(`GET ${path} answered ${response.status}`);
+      if (response.status >= 500)
+        throw new Error(`${init?.method ?? 'GET'} ${path} answered ${response.status}`);
       return { status: response.status, body: body as never };
     };
     const { passengers } = loadSampleData();

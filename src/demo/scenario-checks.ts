@@ -1,10 +1,26 @@
-import { checkContext, type Helpers } from './checks/check-context.ts';
+import { type CheckContext, checkContext, type Helpers } from './checks/check-context.ts';
+import { REBOOKING_CHECKS } from './checks/rebooking-checks.ts';
 import { SPECIFICATION_CHECKS } from './checks/specification-checks.ts';
 import { WEATHER_CHECKS } from './checks/weather-checks.ts';
 import { type Check, check, type ScenarioRun } from './scenario-run.ts';
 
 /** Each scenario's expectations by number; a capability adds its own file under checks/. */
-const SCENARIO_CHECKS = { ...SPECIFICATION_CHECKS, ...WEATHER_CHECKS };
+const SCENARIO_CHECKS = combine(SPECIFICATION_CHECKS, WEATHER_CHECKS, REBOOKING_CHECKS);
+
+type ScenarioChecks = (ctx: CheckContext) => Promise<Check[]>;
+
+/** A scenario several capabilities check runs every capability's checks, in order. */
+function combine(...tables: Array<Record<number, ScenarioChecks>>): Record<number, ScenarioChecks> {
+  const combined: Record<number, ScenarioChecks> = {};
+  for (const table of tables)
+    for (const [id, checks] of Object.entries(table)) {
+      const before = combined[Number(id)];
+      combined[Number(id)] = before
+        ? async (ctx) => [...(await before(ctx)), ...(await checks(ctx))]
+        : checks;
+    }
+  return combined;
+}
 
 /** The expectations of one scenario, checked through the API, after "no background failures". */
 export async function checkScenario(run: ScenarioRun, helpers: Helpers): Promise<Check[]> {

@@ -19,6 +19,7 @@ export interface Check {
 /** Reads the API as a client would; a 5xx is a failure of the demo itself. */
 export type ApiReader = <T = Record<string, unknown>>(
   path: string,
+  init?: RequestInit,
 ) => Promise<{ status: number; body: T }>;
 
 export function check(name: string, passed: boolean, detail?: string): Check {

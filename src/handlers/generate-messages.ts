@@ -19,8 +19,9 @@ import {
   type PassengerMessage,
 } from '../domain/notifications/passenger-message.ts';
 import { planDeliveries } from '../domain/notifications/plan-deliveries.ts';
-import { BookingSchema } from '../domain/records/booking.ts';
-import { type Passenger, PassengerSchema } from '../domain/records/passenger.ts';
+import { offerSentences, withOfferSms } from '../domain/rebooking/offer-messages.ts';
+import { type Booking, BookingSchema } from '../domain/records/booking.ts';
+import { type Language, type Passenger, PassengerSchema } from '../domain/records/passenger.ts';
 import { checkRights } from '../domain/rights/check-rights.ts';
 import { RegimeJudgementSchema } from '../domain/rights/entitlement.ts';
 import {
@@ -35,6 +36,8 @@ import {
   type StatementLanguage,
   statementForChannels,
 } from '../domain/rights/rights-statement.ts';
+import type { PassengerLinks } from '../ports/passenger-links.ts';
+import type { OfferStore } from '../ports/rebooking-ports.ts';
 import type { Log, Messenger, MetricsRecorder } from '../ports.ts';
 
 const GrantedSchema = RegimeJudgementSchema.pick({
@@ -91,6 +94,8 @@ export function createGenerateMessages(deps: {
   /** false composes every passenger's message afresh (the per-passenger design, for comparison). */
   cacheSegments?: boolean;
   rights?: RightsSettings;
+  /** Where a passenger with a rebooking offer finds it: the message carries the link. */
+  offerLinks?: OfferLinks;
 }) {
   const rightsSettings = deps.rights ?? {
     effectiveDates: {},
@@ -151,6 +156,8 @@ export function createGenerateMessages(deps: {
         filled = fillMessage(templateFor(segment), values);
         generatedBy = 'TEMPLATE';
       }
+      if (booking.offer_id && deps.offerLinks)
+        filled = await withOffer(filled, booking, passenger.language, disruption, deps.offerLinks);
       messages.push({
         booking_id: booking.booking_id,
         passenger_id: passenger.passenger_id,
@@ -205,4 +212,37 @@ async function composeSegment(
     });
     return { template: templateFor(segment), generatedBy: 'TEMPLATE' };
   }
+}
+
+/** The offers of a message's passengers and the links that open them. */
+export interface OfferLinks {
+  offers: OfferStore;
+  links: PassengerLinks;
+}
+
+/**
+ * Appends the offer to a filled message: the link and the time the held seat is kept in the
+ * email; in the SMS when it still fits. Added after the checks, since the link and the offer are
+ * facts the system made, not words a model wrote.
+ */
+async function withOffer(
+  filled: FilledMessage,
+  booking: Booking,
+  language: Language,
+  disruption: Disruption,
+  deps: OfferLinks,
+): Promise<FilledMessage> {
+  const offer = await deps.offers.get(booking.offer_id as string);
+  if (!offer || offer.status !== 'OPEN') return filled;
+  const link = await deps.links.offerLink(booking.booking_id, offer.expires_at);
+  const sentences = offerSentences(offer, {
+    language,
+    link,
+    origin: disruption.detail.flight_details.origin,
+  });
+  return {
+    ...filled,
+    email_body: `${filled.email_body}\n\n${sentences.email}`,
+    sms_body: withOfferSms(filled.sms_body, sentences.sms),
+  };
 }

@@ -1,7 +1,10 @@
 // Lambda entry: API Gateway REST → the same Hono app `flightpulse start` serves.
 import { handle } from 'hono/aws-lambda';
 import { createApiApp } from '../api/app.ts';
-import { awsDependencies } from './aws-dependencies.ts';
+import { offerRoutes } from '../api/offer-routes.ts';
+import { rebookingDependencies } from './rebooking-dependencies.ts';
 
-const deps = awsDependencies(process.env);
-export const handler = handle(createApiApp(deps));
+const deps = await rebookingDependencies(process.env);
+const app = createApiApp(deps);
+app.route('/', offerRoutes(deps));
+export const handler = handle(app);

@@ -3,9 +3,10 @@ import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { createMessenger } from '../adapters/llm/create-messenger.ts';
 import { LlmSettingsSchema } from '../adapters/llm/llm-settings.ts';
 import { createGenerateMessages } from '../handlers/generate-messages.ts';
-import { awsDependencies, withMetrics } from './aws-dependencies.ts';
+import { withMetrics } from './aws-dependencies.ts';
+import { rebookingDependencies } from './rebooking-dependencies.ts';
 
-const { recorder, log, metrics, rights } = awsDependencies(process.env);
+const { recorder, log, metrics, rights, offers, links } = await rebookingDependencies(process.env);
 const settings = LlmSettingsSchema.parse(process.env);
 // The model id lives in SSM so it changes without a deploy; read once per container.
 const parameter = process.env.BEDROCK_MODEL_ID_PARAMETER;
@@ -20,5 +21,6 @@ export const handler = withMetrics(
     metrics: recorder,
     log,
     rights,
+    offerLinks: { offers, links },
   }),
 );

@@ -42,6 +42,12 @@ const ConfigSchema = z.object({
   CLAIM_FORM_URL: z
     .url({ message: 'a URL such as https://claims.example.com/claim' })
     .default(DEFAULT_CLAIM_FORM_URL),
+  /** Minutes an offer stays open before its top option is booked for the passenger. */
+  OFFER_EXPIRY_MINUTES: z.coerce.number().min(0.05).max(1440).default(30),
+  /** Seconds between sweeps of the local offer-expiry scheduler. */
+  OFFER_EXPIRY_POLL_SECONDS: z.coerce.number().min(0.1).max(3600).default(10),
+  /** The address passengers open offer links at (default: this server). */
+  PUBLIC_URL: z.url().optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `one of ${LOG_LEVELS.join(', ')}` }).default('INFO'),
 });
 

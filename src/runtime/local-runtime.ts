@@ -24,6 +24,7 @@ import { WorkTracker } from '../adapters/local/work-tracker.ts';
 import { createApiApp } from '../api/app.ts';
 import { consoleRoutes } from '../api/console-routes.ts';
 import { consoleViewRoutes } from '../api/console-view-routes.ts';
+import { offerRoutes } from '../api/offer-routes.ts';
 import { weatherRoutes } from '../api/weather-routes.ts';
 import { airports } from '../domain/airports/airport-reference.ts';
 import type { RuleTarget, StateMachineId } from '../domain/event-routing/routing-rules.ts';
@@ -43,6 +44,7 @@ import { dashboardMetrics } from './dashboard-metrics.ts';
 import { executionRecording } from './execution-recording.ts';
 import { startChangeFeed } from './runtime-change-feed.ts';
 import { startRuntimeFeed } from './runtime-feed.ts';
+import { type RuntimeRebooking, runtimeRebooking } from './runtime-rebooking.ts';
 import { openRuntimeStore, type RuntimeStore } from './runtime-store.ts';
 import { sampleDataItems } from './sample-data.ts';
 import { settle } from './settling.ts';
@@ -82,6 +84,8 @@ export interface LocalRuntime {
   /** Waits until every event, workflow and notification in flight has settled; returns failures. */
   idle(): Promise<unknown[]>;
   close(): Promise<void>;
+  /** Rebooking's local parts: tests fire due expiries with `rebooking.scheduler.fireDue()`. */
+  rebooking: RuntimeRebooking;
   /** Runs the weather watch once, as of `at` (default: now). */
   watchWeather(at?: string): Promise<WatchResult>;
   entitlements: EntitlementStore;
@@ -136,7 +140,16 @@ export async function startLocalRuntime(
   const messenger = options.messenger ?? createMessenger(config.llm, config.AWS_REGION);
   const sender = journalSender(config, options, clock);
   const rights = rightsSettings(config);
+  const rebooking = runtimeRebooking(config, {
+    store,
+    bus,
+    clock,
+    log,
+    metrics,
+    inMemory: options.inMemoryStore ?? false,
+  });
   const functions = taskRegistry({
+    rebooking,
     store,
     bus,
     messenger,
@@ -174,6 +187,8 @@ export async function startLocalRuntime(
     feed: feed.feed,
   });
   const app = apiApp(parts, feed.feed, clock, log, weather.routes.watch);
+  app.route('/', offerRoutes({ ...store, answers: rebooking.answers, links: rebooking.links }));
+  rebooking.scheduler.start(config.OFFER_EXPIRY_POLL_SECONDS * 1000);
   app.route('/', weatherRoutes(weather.routes));
   const claimNotices = claimNoticeJob({
     store,
@@ -200,8 +215,10 @@ export async function startLocalRuntime(
         feedCaughtUp: feed.caughtUp,
         streamCaughtUp: async () => streamReader?.caughtUp(),
       }),
+    rebooking,
     close: () => {
       claimNotices.stop();
+      rebooking.scheduler.stop();
       return closeAll(feed, streamReader, tracker, store);
     },
   });

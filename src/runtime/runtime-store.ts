@@ -10,8 +10,12 @@ import { DynamoDbEntitlementStore } from '../adapters/dynamodb/dynamodb-entitlem
 import { DynamoDbEventLog } from '../adapters/dynamodb/dynamodb-event-log.ts';
 import { DynamoDbExecutionLog } from '../adapters/dynamodb/dynamodb-execution-log.ts';
 import { DynamoDbFlightStore } from '../adapters/dynamodb/dynamodb-flight-store.ts';
+import { DynamoDbIdempotencyStore } from '../adapters/dynamodb/dynamodb-idempotency-store.ts';
 import { DynamoDbNotificationLog } from '../adapters/dynamodb/dynamodb-notification-log.ts';
+import { DynamoDbOfferStore } from '../adapters/dynamodb/dynamodb-offer-store.ts';
+import { DynamoDbRebookingBookings } from '../adapters/dynamodb/dynamodb-rebooking-bookings.ts';
 import { DynamoDbRunLedger } from '../adapters/dynamodb/dynamodb-run-ledger.ts';
+import { DynamoDbSeatInventory } from '../adapters/dynamodb/dynamodb-seat-inventory.ts';
 import { ensureTable } from '../adapters/dynamodb/ensure-table.ts';
 import { SingleTable } from '../adapters/dynamodb/single-table.ts';
 import {
@@ -40,6 +44,11 @@ export interface RuntimeStore {
   executionLog: DynamoDbExecutionLog;
   entitlements: DynamoDbEntitlementStore;
   runs: DynamoDbRunLedger;
+  table: SingleTable;
+  offers: DynamoDbOfferStore;
+  inventory: DynamoDbSeatInventory;
+  idempotency: DynamoDbIdempotencyStore;
+  rebooking: DynamoDbRebookingBookings;
   close(): Promise<void>;
 }
 
@@ -77,6 +86,11 @@ export async function openRuntimeStore(
     executionLog: new DynamoDbExecutionLog(table),
     entitlements: new DynamoDbEntitlementStore(table),
     runs: new DynamoDbRunLedger(table),
+    table,
+    offers: new DynamoDbOfferStore(table),
+    inventory: new DynamoDbSeatInventory(table),
+    idempotency: new DynamoDbIdempotencyStore(table),
+    rebooking: new DynamoDbRebookingBookings(table),
     async close() {
       client.destroy();
       reader.destroy();

@@ -1,11 +1,14 @@
 import type { LocalFunction } from '../adapters/local/step-functions/task-resources.ts';
 import type { RightsSettings } from '../domain/rights/rights-settings.ts';
 import { BOOKING_BATCH_SIZE, TASK_FUNCTIONS } from '../domain/workflows/task-functions.ts';
+import { createApplyOfferExpiry } from '../handlers/apply-offer-expiry.ts';
 import { createComputeEntitlements } from '../handlers/compute-entitlements.ts';
 import { createGenerateMessages } from '../handlers/generate-messages.ts';
 import { createGetAffectedBookings } from '../handlers/get-affected-bookings.ts';
 import { createGetPassengerDetails } from '../handlers/get-passenger-details.ts';
 import { createMarkBookingsForRebooking } from '../handlers/mark-bookings-for-rebooking.ts';
+import { createNotifyOfferOutcome } from '../handlers/notify-offer-outcome.ts';
+import { createPlanRebookingOffers } from '../handlers/plan-rebooking-offers.ts';
 import { createSendNotifications } from '../handlers/send-notifications.ts';
 import type {
   Clock,
@@ -15,6 +18,7 @@ import type {
   MetricsRecorder,
   NotificationSender,
 } from '../ports.ts';
+import type { RuntimeRebooking } from './runtime-rebooking.ts';
 import type { RuntimeStore } from './runtime-store.ts';
 
 export interface TaskRegistryDeps {
@@ -28,6 +32,7 @@ export interface TaskRegistryDeps {
   rights: RightsSettings;
   batchSize?: number;
   perPassengerMessages?: boolean;
+  rebooking: RuntimeRebooking;
 }
 
 /** The workflows' Lambda tasks by function name, as the ASL executor resolves them. */
@@ -62,6 +67,7 @@ export function taskRegistry(deps: TaskRegistryDeps): Map<string, LocalFunction>
         log,
         cacheSegments: !deps.perPassengerMessages,
         rights: deps.rights,
+        offerLinks: { offers: store.offers, links: deps.rebooking.links },
       }),
     ],
     [
@@ -77,6 +83,37 @@ export function taskRegistry(deps: TaskRegistryDeps): Map<string, LocalFunction>
     [
       TASK_FUNCTIONS['mark-bookings-for-rebooking'].functionName,
       createMarkBookingsForRebooking({ bookings: store.bookings, clock }),
+    ],
+    [
+      TASK_FUNCTIONS['plan-rebooking-offers'].functionName,
+      createPlanRebookingOffers({
+        flights: store.flights,
+        bookings: store.bookings,
+        inventory: store.inventory,
+        offers: store.offers,
+        rebooking: store.rebooking,
+        scheduler: deps.rebooking.scheduler,
+        clock,
+        log,
+        metrics,
+        expiryMinutes: deps.rebooking.expiryMinutes,
+      }),
+    ],
+    [
+      TASK_FUNCTIONS['apply-offer-expiry'].functionName,
+      createApplyOfferExpiry({ answers: deps.rebooking.answers }),
+    ],
+    [
+      TASK_FUNCTIONS['notify-offer-outcome'].functionName,
+      createNotifyOfferOutcome({
+        offers: store.offers,
+        bookings: store.bookings,
+        flights: store.flights,
+        links: deps.rebooking.links,
+        publisher: bus,
+        clock,
+        metrics,
+      }),
     ],
   ]);
 }

@@ -110,7 +110,7 @@ export class DynamoDbSeatInventory implements SeatInventory {
       .filter((counter) => move[counter] !== 0)
       .map((counter) => {
         values[`:${counter}`] = move[counter] * r.seats;
-        return `#seats.#cabin.${counter} = #seats.#cabin.${counter} + :${counter}`;
+        return `#seats.#cabin.#${counter} = #seats.#cabin.#${counter} + :${counter}`;
       });
     try {
       await this.table.doc.send(
@@ -119,9 +119,18 @@ export class DynamoDbSeatInventory implements SeatInventory {
           Key: keys.flight(r.flight_id),
           UpdateExpression: `SET ${parts.join(', ')}`,
           ConditionExpression: move.needs
-            ? `#seats.#cabin.${move.needs} >= :n`
+            ? `#seats.#cabin.#${move.needs} >= :n`
             : 'attribute_exists(#seats.#cabin)',
-          ExpressionAttributeNames: { '#seats': 'seats', '#cabin': r.cabin },
+          ExpressionAttributeNames: {
+            '#seats': 'seats',
+            '#cabin': r.cabin,
+            // `free` is a reserved word; every counter goes through a name.
+            ...Object.fromEntries(
+              (['free', 'held', 'booked'] as const)
+                .filter((c) => move[c] !== 0 || move.needs === c)
+                .map((c) => [`#${c}`, c]),
+            ),
+          },
           ExpressionAttributeValues: move.needs ? values : without(values, ':n'),
         }),
       );

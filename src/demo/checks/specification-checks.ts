@@ -2,6 +2,7 @@ import { languagePack } from '../../domain/messaging/templates/language-packs.ts
 import type { Booking } from '../../domain/records/booking.ts';
 import type { Flight } from '../../domain/records/flight.ts';
 import type { EventLogEntry } from '../../ports.ts';
+import { loadSampleData } from '../../runtime/sample-data.ts';
 import { type Check, check } from '../scenario-run.ts';
 import {
   bookingsOf,
@@ -95,7 +96,8 @@ async function cancellation(ctx: CheckContext): Promise<Check[]> {
     check('SW9012 CANCELLED', f.status === 'CANCELLED', f.status),
     check(
       'every SW9012 booking NEEDS_REBOOKING',
-      bookings.length === 4 && bookings.every((b) => b.booking_status === 'NEEDS_REBOOKING'),
+      bookings.length === sampleBookingsOn('SW9012') &&
+        bookings.every((b) => b.booking_status === 'NEEDS_REBOOKING'),
       bookings.map((b) => `${b.booking_id}:${b.booking_status}`).join(' '),
     ),
     check(
@@ -192,4 +194,9 @@ async function rapidSequence(ctx: CheckContext): Promise<Check[]> {
       ? await notificationChecks('SW1234', gate, helpers)
       : [check('gate change published', false)]),
   ];
+}
+
+/** How many sample bookings a flight starts with. */
+function sampleBookingsOn(flightId: string): number {
+  return loadSampleData().bookings.filter((b) => b.flight_id === flightId).length;
 }

@@ -1,4 +1,10 @@
 import type { EventPattern } from '../../adapters/local/eventbridge/match-pattern.ts';
+import {
+  OFFER_ANSWER_TYPES,
+  OFFER_DETAIL_TYPES,
+  REBOOKING_EVENT_SOURCE,
+} from '../rebooking/offer-events.ts';
+import { WEATHER_DETAIL_TYPES, WEATHER_EVENT_SOURCE } from '../weather/weather-events.ts';
 import { DETAIL_TYPES, EVENT_BUS_NAME } from './bus-events.ts';
 
 /** What a rule delivers to; CDK and the local bus each map these to real targets. */
@@ -7,7 +13,12 @@ export type RuleTarget =
   | { kind: 'function'; functionId: 'record-notification' }
   | { kind: 'log-group'; logGroup: string };
 
-export type StateMachineId = 'delay-notification' | 'cancellation' | 'gate-change';
+export type StateMachineId =
+  | 'delay-notification'
+  | 'cancellation'
+  | 'gate-change'
+  | 'rebooking-answer'
+  | 'waiver-offers';
 
 export interface RoutingRule {
   name: string;
@@ -42,6 +53,26 @@ export const ROUTING_RULES: readonly RoutingRule[] = [
     eventBusName: EVENT_BUS_NAME,
     eventPattern: { 'detail-type': [DETAIL_TYPES.gateChange] },
     targets: [{ kind: 'state-machine', stateMachine: 'gate-change' }],
+  },
+  {
+    name: 'flightpulse-offer-answers-to-workflow',
+    description: 'offer answers and expiries → rebooking answer workflow (book, escalate, tell)',
+    eventBusName: EVENT_BUS_NAME,
+    eventPattern: {
+      source: [REBOOKING_EVENT_SOURCE],
+      'detail-type': [...OFFER_ANSWER_TYPES, OFFER_DETAIL_TYPES.expiryDue],
+    },
+    targets: [{ kind: 'state-machine', stateMachine: 'rebooking-answer' }],
+  },
+  {
+    name: 'flightpulse-waiver-to-offers',
+    description: 'flight.waiver_issued → voluntary offers without a change fee',
+    eventBusName: EVENT_BUS_NAME,
+    eventPattern: {
+      source: [WEATHER_EVENT_SOURCE],
+      'detail-type': [WEATHER_DETAIL_TYPES.waiverIssued],
+    },
+    targets: [{ kind: 'state-machine', stateMachine: 'waiver-offers' }],
   },
   {
     name: 'flightpulse-email-notifications',

@@ -26,6 +26,18 @@ export const TASK_FUNCTIONS = {
     functionName: 'flightpulse-mark-bookings-for-rebooking',
     substitution: 'MarkBookingsForRebookingFunctionArn',
   },
+  'plan-rebooking-offers': {
+    functionName: 'flightpulse-plan-rebooking-offers',
+    substitution: 'PlanRebookingOffersFunctionArn',
+  },
+  'apply-offer-expiry': {
+    functionName: 'flightpulse-apply-offer-expiry',
+    substitution: 'ApplyOfferExpiryFunctionArn',
+  },
+  'notify-offer-outcome': {
+    functionName: 'flightpulse-notify-offer-outcome',
+    substitution: 'NotifyOfferOutcomeFunctionArn',
+  },
 } as const;
 export type TaskFunctionId = keyof typeof TASK_FUNCTIONS;
 
@@ -45,6 +57,12 @@ export const WORKFLOWS: readonly WorkflowDefinitionRef[] = [
   },
   { id: 'cancellation', name: 'FlightPulseCancellationWorkflow', file: 'cancellation.asl.json' },
   { id: 'gate-change', name: 'FlightPulseGateChangeWorkflow', file: 'gate-change.asl.json' },
+  {
+    id: 'rebooking-answer',
+    name: 'FlightPulseRebookingAnswerWorkflow',
+    file: 'rebooking-answer.asl.json',
+  },
+  { id: 'waiver-offers', name: 'FlightPulseWaiverOffersWorkflow', file: 'waiver-offers.asl.json' },
 ];
 
 /** Bookings handled per batch inside a workflow: big enough to amortise calls, small enough for 256 KB. */

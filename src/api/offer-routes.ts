@@ -1,0 +1,175 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { CabinSchema } from '../domain/rebooking/cabin.ts';
+import {
+  OFFER_STATUSES,
+  type Offer,
+  OfferIdSchema,
+  OfferStatusSchema,
+  publicOffer,
+} from '../domain/rebooking/offer.ts';
+import { rebookingMetrics } from '../domain/rebooking/rebooking-metrics.ts';
+import { BookingIdSchema } from '../domain/records/booking.ts';
+import { FlightIdSchema } from '../domain/records/flight.ts';
+import type { Answer, OfferAnswers } from '../handlers/answer-offer.ts';
+import type { PassengerLinks } from '../ports/passenger-links.ts';
+import type { OfferStore } from '../ports/rebooking-ports.ts';
+import type { BookingStore } from '../ports.ts';
+import { apiError, loadOr404 } from './api-error.ts';
+import { pageBody, pageParams } from './page-params.ts';
+import { parseParam } from './params.ts';
+
+export interface OfferRouteDeps {
+  offers: OfferStore;
+  bookings: BookingStore;
+  answers: OfferAnswers;
+  links: PassengerLinks;
+}
+
+const AcceptSchema = z.object({ option_id: z.string().min(1).max(200) });
+const DeclineSchema = z.object({ choice: z.enum(['refund', 'agent']) });
+const RebookSchema = z.object({
+  flight_ids: z.array(FlightIdSchema).min(1).max(4),
+  cabin: CabinSchema,
+});
+const IdempotencyKeySchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_.:-]{1,128}$/, '1–128 letters, digits, _ . : -');
+
+/** A JSON body checked with a schema, or a 400 naming what is wrong. */
+async function body<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+  let json: unknown;
+  try {
+    json = await request.json();
+  } catch {
+    throw apiError(400, 'Invalid JSON body');
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success)
+    throw apiError(400, 'Invalid body', {
+      reasons: parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`),
+    });
+  return parsed.data;
+}
+
+/** Every offer, read whole: for the metrics. */
+async function allOffers(offers: OfferStore): Promise<Offer[]> {
+  const all: Offer[] = [];
+  for (const status of OFFER_STATUSES) {
+    let cursor: string | undefined;
+    do {
+      const page = await offers.list({ status }, { limit: 200, ...(cursor ? { cursor } : {}) });
+      all.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+  }
+  return all;
+}
+
+/**
+ * The offer API: the passenger's offer and answer, the agents' list and actions, and the
+ * rebooking metrics.
+ */
+export function offerRoutes(deps: OfferRouteDeps): Hono {
+  const routes = new Hono();
+  const send = (c: { json: (b: unknown, s: never) => Response }, a: Answer) =>
+    c.json(a.body, a.status as never);
+
+  routes.get('/bookings/:bookingId/offer', async (c) => {
+    const bookingId = parseParam(BookingIdSchema, c.req.param('bookingId'), 'bookingId');
+    const booking = loadOr404(await deps.bookings.getBooking(bookingId), 'Booking', {
+      booking_id: bookingId,
+    });
+    const offer = booking.offer_id ? await deps.offers.get(booking.offer_id) : undefined;
+    return c.json(publicOffer(loadOr404(offer, 'Offer', { booking_id: bookingId })));
+  });
+
+  /** The passenger page opens the offer through its signed link, bound to one booking. */
+  routes.get('/offer-links/:token', async (c) => {
+    const token = parseParam(z.string().max(200), c.req.param('token'), 'token');
+    const verified = await deps.links.verify(token);
+    if (!verified) throw apiError(404, 'Link expired or not valid');
+    const booking = loadOr404(await deps.bookings.getBooking(verified.bookingId), 'Booking', {
+      booking_id: verified.bookingId,
+    });
+    const offer = booking.offer_id ? await deps.offers.get(booking.offer_id) : undefined;
+    return c.json({
+      booking_id: booking.booking_id,
+      confirmation_number: booking.confirmation_number,
+      offer: publicOffer(loadOr404(offer, 'Offer', { booking_id: booking.booking_id })),
+    });
+  });
+
+  routes.get('/offers', async (c) => {
+    const flightId = c.req.query('flight_id');
+    const status = c.req.query('status');
+    if (flightId === undefined && status === undefined)
+      throw apiError(400, 'Give flight_id, status or both', { parameter: 'flight_id' });
+    const page = await deps.offers.list(
+      {
+        ...(flightId !== undefined
+          ? { flightId: parseParam(FlightIdSchema, flightId, 'flight_id') }
+          : {}),
+        ...(status !== undefined
+          ? { status: parseParam(OfferStatusSchema, status, 'status') }
+          : {}),
+      },
+      pageParams((n) => c.req.query(n)),
+    );
+    return c.json(pageBody('offers', page));
+  });
+
+  routes.get('/rebooking/metrics', async (c) =>
+    c.json(rebookingMetrics(await allOffers(deps.offers))),
+  );
+
+  routes.get('/offers/:offerId', async (c) => {
+    const offerId = parseParam(OfferIdSchema, c.req.param('offerId'), 'offerId');
+    return c.json(loadOr404(await deps.offers.get(offerId), 'Offer', { offer_id: offerId }));
+  });
+
+  routes.post('/offers/:offerId/accept', async (c) => {
+    const offerId = parseParam(OfferIdSchema, c.req.param('offerId'), 'offerId');
+    const key = parseParam(
+      IdempotencyKeySchema,
+      c.req.header('Idempotency-Key'),
+      'Idempotency-Key',
+    );
+    const { option_id } = await body(c.req.raw, AcceptSchema);
+    return send(c, await deps.answers.accept(offerId, option_id, key));
+  });
+
+  routes.post('/offers/:offerId/decline', async (c) => {
+    const offerId = parseParam(OfferIdSchema, c.req.param('offerId'), 'offerId');
+    const { choice } = await body(c.req.raw, DeclineSchema);
+    return send(c, await deps.answers.decline(offerId, choice));
+  });
+
+  /** Agent: confirm the option a passenger picked that needed approval. */
+  routes.post('/offers/:offerId/confirm', async (c) => {
+    const offerId = parseParam(OfferIdSchema, c.req.param('offerId'), 'offerId');
+    const key = c.req.header('Idempotency-Key') ?? `agent-confirm-${offerId}`;
+    return send(
+      c,
+      await deps.answers.confirm(offerId, parseParam(IdempotencyKeySchema, key, 'Idempotency-Key')),
+    );
+  });
+
+  /** Agent: rebook by hand onto flights they choose. */
+  routes.post('/offers/:offerId/rebook', async (c) => {
+    const offerId = parseParam(OfferIdSchema, c.req.param('offerId'), 'offerId');
+    const { flight_ids, cabin } = await body(c.req.raw, RebookSchema);
+    const key = c.req.header('Idempotency-Key') ?? `agent-rebook-${offerId}`;
+    return send(
+      c,
+      await deps.answers.rebookByHand(
+        offerId,
+        flight_ids,
+        cabin,
+        parseParam(IdempotencyKeySchema, key, 'Idempotency-Key'),
+      ),
+    );
+  });
+
+  return routes;
+}

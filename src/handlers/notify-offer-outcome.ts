@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { type BusEntry, DETAIL_TYPES, EVENT_SOURCES } from '../domain/event-routing/bus-events.ts';
+import { outcomeMessage, outcomeOf } from '../domain/rebooking/offer-messages.ts';
+import type { PassengerLinks } from '../ports/passenger-links.ts';
+import type { OfferStore } from '../ports/rebooking-ports.ts';
+import type {
+  BookingStore,
+  Clock,
+  EventPublisher,
+  FlightStore,
+  MetricsRecorder,
+} from '../ports.ts';
+
+const InputSchema = z.union([
+  z.object({ offer_id: z.string() }).transform((i) => [i.offer_id]),
+  z.object({ offer_ids: z.array(z.string()).max(100) }).transform((i) => i.offer_ids),
+]);
+
+/**
+ * Workflow task "tell the passenger": for each offer, a message in each passenger's language on
+ * the channels they accept — the offer itself (a waiver), the new flights (accepted or booked at
+ * expiry), the refund, the agent, or that they keep their flight. Keyed by offer and status, so
+ * a retry records each message once.
+ */
+export function createNotifyOfferOutcome(deps: {
+  offers: OfferStore;
+  bookings: BookingStore;
+  flights: FlightStore;
+  links: PassengerLinks;
+  publisher: EventPublisher;
+  clock: Clock;
+  metrics?: MetricsRecorder;
+}) {
+  return async (input: unknown): Promise<{ email: number; sms: number }> => {
+    const offerIds = InputSchema.parse(input);
+    const entries: BusEntry[] = [];
+    for (const offerId of offerIds) {
+      const offer = await deps.offers.get(offerId);
+      const kind = offer && outcomeOf(offer);
+      if (!offer || !kind) continue;
+      const origin = (await deps.flights.getFlight(offer.flight_id))?.origin ?? 'UTC';
+      const bookings = await deps.bookings.getBookings(offer.booking_ids);
+      const passengers = new Map(
+        (await deps.bookings.getPassengers(bookings.map((b) => b.passenger_id))).map((p) => [
+          p.passenger_id,
+          p,
+        ]),
+      );
+      for (const booking of bookings) {
+        const passenger = passengers.get(booking.passenger_id);
+        if (!passenger) continue;
+        const message = outcomeMessage(kind, offer, {
+          language: passenger.language,
+          first_name: passenger.first_name,
+          confirmation_number: booking.confirmation_number,
+          link: await deps.links.offerLink(booking.booking_id, offer.expires_at),
+          origin,
+        });
+        const base = {
+          event_id: `${offer.offer_id}:${offer.status}`,
+          flight_id: offer.flight_id,
+          booking_id: booking.booking_id,
+          passenger_id: passenger.passenger_id,
+          message_type: 'REBOOKING_NOTIFICATION',
+          priority: 'NORMAL',
+          generated_by: 'TEMPLATE',
+          segment: `REBOOKING|${kind}|${passenger.language}`,
+          created_at: deps.clock.now(),
+        };
+        const id = (channel: string) =>
+          `${offer.offer_id}:${offer.status}:${booking.booking_id}:${channel}`;
+        if (passenger.notification_preferences.email)
+          entries.push({
+            source: EVENT_SOURCES.workflows,
+            detailType: DETAIL_TYPES.notificationEmail,
+            detail: {
+              ...base,
+              notification_id: id('EMAIL'),
+              channel: 'EMAIL',
+              recipient: passenger.email,
+              subject: message.subject,
+              body: message.email,
+            },
+          });
+        if (passenger.notification_preferences.sms)
+          entries.push({
+            source: EVENT_SOURCES.workflows,
+            detailType: DETAIL_TYPES.notificationSms,
+            detail: {
+              ...base,
+              notification_id: id('SMS'),
+              channel: 'SMS',
+              recipient: passenger.phone,
+              body: message.sms,
+            },
+          });
+      }
+    }
+    await deps.publisher.publish(entries);
+    deps.metrics?.count('NotificationsPublished', entries.length);
+    const email = entries.filter((e) => e.detailType === DETAIL_TYPES.notificationEmail).length;
+    return { email, sms: entries.length - email };
+  };
+}
