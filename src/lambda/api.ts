@@ -4,7 +4,7 @@ import { createApiApp } from '../api/app.ts';
 import { offerRoutes } from '../api/offer-routes.ts';
 import { rebookingDependencies } from './rebooking-dependencies.ts';
 
-const deps = await rebookingDependencies(process.env);
+const deps = rebookingDependencies(process.env);
 const app = createApiApp(deps);
 app.route('/', offerRoutes(deps));
 export const handler = handle(app);

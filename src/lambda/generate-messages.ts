@@ -6,7 +6,7 @@ import { createGenerateMessages } from '../handlers/generate-messages.ts';
 import { withMetrics } from './aws-dependencies.ts';
 import { rebookingDependencies } from './rebooking-dependencies.ts';
 
-const { recorder, log, metrics, rights, offers, links } = await rebookingDependencies(process.env);
+const { recorder, log, metrics, rights, offers, links } = rebookingDependencies(process.env);
 const settings = LlmSettingsSchema.parse(process.env);
 // The model id lives in SSM so it changes without a deploy; read once per container.
 const parameter = process.env.BEDROCK_MODEL_ID_PARAMETER;

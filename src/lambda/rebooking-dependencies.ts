@@ -12,6 +12,7 @@ import { EventBridgeOfferExpiryScheduler } from '../adapters/eventbridge/eventbr
 import { HmacPassengerLinks } from '../adapters/links/hmac-passenger-links.ts';
 import { describeIssues } from '../domain/records/describe-issues.ts';
 import { createOfferAnswers } from '../handlers/answer-offer.ts';
+import type { PassengerLinks } from '../ports/passenger-links.ts';
 import { awsDependencies } from './aws-dependencies.ts';
 
 const RebookingEnvSchema = z.object({
@@ -30,7 +31,7 @@ const RebookingEnvSchema = z.object({
  * Rebooking's AWS parts, once per container: the offer stores on the table, EventBridge Scheduler
  * for expiries, and the offer links signed with the key from SSM.
  */
-export async function rebookingDependencies(env: Record<string, string | undefined>) {
+export function rebookingDependencies(env: Record<string, string | undefined>) {
   const parsed = RebookingEnvSchema.safeParse(env);
   if (!parsed.success)
     throw new Error(`invalid Lambda environment: ${describeIssues(parsed.error)}`);
@@ -40,15 +41,27 @@ export async function rebookingDependencies(env: Record<string, string | undefin
     createDocumentClient(new DynamoDBClient({ region: config.AWS_REGION })),
     config.TABLE_NAME,
   );
-  const { Parameter } = await new SSMClient({ region: config.AWS_REGION }).send(
-    new GetParameterCommand({ Name: config.OFFER_LINK_KEY_PARAMETER, WithDecryption: true }),
-  );
-  if (!Parameter?.Value)
-    throw new Error(`SSM parameter ${config.OFFER_LINK_KEY_PARAMETER} is empty`);
-  const links = new HmacPassengerLinks({
-    key: Buffer.from(Parameter.Value, 'base64'),
-    baseUrl: config.PUBLIC_URL,
-  });
+  // The key is read on first use, so a cold start of a route that sends no link makes no SSM call.
+  let signer: Promise<HmacPassengerLinks> | undefined;
+  const loadSigner = () => {
+    signer ??= new SSMClient({ region: config.AWS_REGION })
+      .send(
+        new GetParameterCommand({ Name: config.OFFER_LINK_KEY_PARAMETER, WithDecryption: true }),
+      )
+      .then(({ Parameter }) => {
+        if (!Parameter?.Value)
+          throw new Error(`SSM parameter ${config.OFFER_LINK_KEY_PARAMETER} is empty`);
+        return new HmacPassengerLinks({
+          key: Buffer.from(Parameter.Value, 'base64'),
+          baseUrl: config.PUBLIC_URL,
+        });
+      });
+    return signer;
+  };
+  const links: PassengerLinks = {
+    offerLink: async (bookingId, expiresAt) => (await loadSigner()).offerLink(bookingId, expiresAt),
+    verify: async (token) => (await loadSigner()).verify(token),
+  };
   const scheduler = new EventBridgeOfferExpiryScheduler(
     new SchedulerClient({ region: config.AWS_REGION }),
     {

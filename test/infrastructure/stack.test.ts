@@ -153,12 +153,17 @@ describe('FlightPulseStack (defaults, bundled)', () => {
         'get-passenger-details',
         'ingest-flight-events',
         'mark-bookings-for-rebooking',
+        'plan-rebooking-offers',
+        'apply-offer-expiry',
+        'notify-offer-outcome',
         'record-notification',
         'send-claim-notices',
         'send-notifications',
         'stream-changes',
         'watch-weather',
-      ].map((n) => `flightpulse-${n}`),
+      ]
+        .map((n) => `flightpulse-${n}`)
+        .sort(),
     );
     for (const fn of functions) {
       expect(fn).toMatchObject({
@@ -182,6 +187,12 @@ describe('FlightPulseStack (defaults, bundled)', () => {
     const key = String(code?.S3Key).replace(/\.zip$/, '');
     process.env.TABLE_NAME = 'FlightPulseTable';
     process.env.AWS_REGION ??= 'us-east-1';
+    // What the stack gives the function (tokens resolved by hand; nothing is called at start).
+    process.env.EVENT_BUS_ARN = 'arn:aws:events:us-east-1:111122223333:event-bus/flightpulse-bus';
+    process.env.OFFER_SCHEDULE_GROUP = 'flightpulse-offer-expiry';
+    process.env.OFFER_SCHEDULER_ROLE_ARN = 'arn:aws:iam::111122223333:role/scheduler';
+    process.env.OFFER_LINK_KEY_PARAMETER = '/flightpulse/offer-link-key';
+    process.env.PUBLIC_URL = 'https://flightpulse.example.com';
     const { handler } = await import(join(assembly.directory, `asset.${key}`, 'index.mjs'));
     const response = await handler(
       {
@@ -295,8 +306,48 @@ describe('FlightPulseStack (defaults, bundled)', () => {
         'lambda-throttles',
         'lambda-throttles-2',
         'llm-fallback-rate',
+        'option-generation-slow',
         'workflow-failures',
       ].map((n) => `flightpulse-${n}`),
+    );
+  });
+
+  it('continues rebooking by events: answers and expiries start the answer workflow, EventBridge Scheduler puts the expiries', () => {
+    const rules = byType(resources, 'AWS::Events::Rule').map(([, r]) => r.Properties);
+    const answers = rules.find((r) => r.Name === 'flightpulse-offer-answers-to-workflow');
+    expect(answers?.EventPattern).toEqual({
+      source: ['flightpulse.rebooking'],
+      'detail-type': ['offer.accepted', 'offer.declined', 'offer.escalated', 'offer.expiry_due'],
+    });
+    expect(rules.find((r) => r.Name === 'flightpulse-waiver-to-offers')?.EventPattern).toEqual({
+      source: ['flightpulse.weather'],
+      'detail-type': ['flight.waiver_issued'],
+    });
+    template.hasResourceProperties('AWS::Scheduler::ScheduleGroup', {
+      Name: 'flightpulse-offer-expiry',
+    });
+    template.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: {
+        Statement: [Match.objectLike({ Principal: { Service: 'scheduler.amazonaws.com' } })],
+      },
+    });
+    const policies = JSON.stringify(byType(resources, 'AWS::IAM::Policy'));
+    expect(policies).toContain('scheduler:CreateSchedule');
+    expect(policies).toContain('schedule/flightpulse-offer-expiry/*');
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: 'flightpulse-option-generation-slow',
+      MetricName: 'OptionGenerationMilliseconds',
+      Statistic: 'Maximum',
+      Threshold: 5000,
+    });
+    const machines = byType(resources, 'AWS::StepFunctions::StateMachine').map(
+      ([, r]) => r.Properties.StateMachineName,
+    );
+    expect(machines).toEqual(
+      expect.arrayContaining([
+        'FlightPulseRebookingAnswerWorkflow',
+        'FlightPulseWaiverOffersWorkflow',
+      ]),
     );
   });
 

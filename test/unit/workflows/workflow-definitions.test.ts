@@ -28,11 +28,13 @@ describe('workflow definitions', () => {
     localSubstitutions('FlightPulseTable', 'flightpulse-bus'),
   );
 
-  it('loads the three state machines, valid ASL, with every substitution made', () => {
+  it('loads every state machine, valid ASL, with every substitution made', () => {
     expect(workflows.map((w) => w.name)).toEqual([
       'FlightPulseDelayNotification',
       'FlightPulseCancellationWorkflow',
       'FlightPulseGateChangeWorkflow',
+      'FlightPulseRebookingAnswerWorkflow',
+      'FlightPulseWaiverOffersWorkflow',
     ]);
     for (const w of workflows) expect(JSON.stringify(w.definition)).not.toMatch(/\$\{/);
   });
@@ -55,7 +57,9 @@ describe('workflow definitions', () => {
   it('processes bookings in batches, never one Map iteration per passenger', () => {
     for (const w of workflows) {
       for (const [, state] of allStates(w.definition)) {
-        if (state.Type === 'Map') expect(state.ItemsPath).toBe('$.bookings.batches');
+        // Bookings in batches of 50, offers in batches of 100.
+        if (state.Type === 'Map')
+          expect(['$.bookings.batches', '$.offers.offer_batches']).toContain(state.ItemsPath);
       }
     }
   });
