@@ -53,7 +53,7 @@ const ACCEPTED: Array<{ id: string; reason: string }> = [
     id: 'AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/flightpulse-offer-expiry/*]',
     reason:
       'One one-time schedule per open offer, named after the offer at run time: create and delete are granted on ' +
-      "the offer-expiry schedule group only, whose schedules can do nothing but put offer.expiry_due on the bus.",
+      'the offer-expiry schedule group only, whose schedules can do nothing but put offer.expiry_due on the bus.',
   },
 ];
 
