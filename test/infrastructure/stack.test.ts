@@ -372,6 +372,14 @@ describe('FlightPulseStack (context variants)', () => {
       MaximumBatchingWindowInSeconds: 1,
       DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
       AmazonManagedKafkaEventSourceConfig: { ConsumerGroupId: 'flightpulse-ingest' },
+      MaximumRetryAttempts: 3,
+      BisectBatchOnFunctionError: true,
+      MaximumRecordAgeInSeconds: 7 * 24 * 3600,
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'OffsetLag',
+      Namespace: 'AWS/Lambda',
+      Threshold: 1000,
     });
   });
 

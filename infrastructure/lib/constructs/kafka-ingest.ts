@@ -1,4 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import {
   AuthenticationMethod,
@@ -33,6 +34,13 @@ export class KafkaIngest extends Construct {
       batchSize: 100,
       maxBatchingWindow: Duration.seconds(1),
       onFailure: new SqsDlq(props.deadLetterQueue),
+      // A poison batch is split, retried a bounded number of times, then goes to the on-failure
+      // destination instead of blocking its partition; a replay from TRIM_HORIZON skips records
+      // older than ingest's own age guard (7 days). Both need provisioned pollers.
+      retryAttempts: 3,
+      bisectBatchOnError: true,
+      maxRecordAge: Duration.days(7),
+      provisionedPollerConfig: { minimumPollers: 1, maximumPollers: 3 },
     };
     switch (props.kafka.kind) {
       case 'msk':
@@ -60,7 +68,24 @@ export class KafkaIngest extends Construct {
         );
         break;
       case 'none':
-        break;
+        return;
     }
+    // Lag that keeps growing means a stalled partition or an ingest that cannot keep up.
+    new cloudwatch.Alarm(this, 'OffsetLag', {
+      alarmName: 'flightpulse-kafka-offset-lag',
+      alarmDescription:
+        'Kafka consumer lag of the ingest function above 1,000 records for 5 minutes',
+      metric: new cloudwatch.Metric({
+        namespace: 'AWS/Lambda',
+        metricName: 'OffsetLag',
+        dimensionsMap: { FunctionName: props.fn.functionName },
+        statistic: 'Maximum',
+        period: Duration.minutes(1),
+      }),
+      threshold: 1000,
+      evaluationPeriods: 5,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
   }
 }
