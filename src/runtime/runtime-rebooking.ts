@@ -5,6 +5,7 @@ import { HmacPassengerLinks } from '../adapters/links/hmac-passenger-links.ts';
 import { LocalOfferExpiryScheduler } from '../adapters/local/scheduler/local-offer-expiry-scheduler.ts';
 import { createOfferAnswers, type OfferAnswers } from '../handlers/answer-offer.ts';
 import type { PassengerLinks } from '../ports/passenger-links.ts';
+import type { OfferStore } from '../ports/rebooking-ports.ts';
 import type { Clock, EventPublisher, Log, MetricsRecorder } from '../ports.ts';
 import type { Config } from './config.ts';
 import type { RuntimeStore } from './runtime-store.ts';
@@ -14,6 +15,7 @@ export interface RuntimeRebooking {
   scheduler: LocalOfferExpiryScheduler;
   links: PassengerLinks;
   answers: OfferAnswers;
+  offers: OfferStore;
   expiryMinutes: number;
 }
 
@@ -68,5 +70,11 @@ export function runtimeRebooking(
     clock,
     metrics: deps.metrics,
   });
-  return { scheduler, links, answers, expiryMinutes: config.OFFER_EXPIRY_MINUTES };
+  return {
+    scheduler,
+    links,
+    answers,
+    offers: store.offers,
+    expiryMinutes: config.OFFER_EXPIRY_MINUTES,
+  };
 }
