@@ -188,7 +188,8 @@ export const OPERATIONS: Operation[] = [
       schema: page(
         'events',
         EventLogEntrySchema.extend({
-          raw: z.string().optional().describe('a rejected record as it arrived'),
+          raw: z.string().optional().describe('a rejected record as it arrived (may be truncated)'),
+          raw_bytes: z.number().int().optional().describe("the rejected record's size in bytes"),
         }),
       ),
     },
