@@ -52,7 +52,7 @@ export function hostileCorpus(): HostileRecord[] {
     why: 'invalid UTF-8 in JSON',
   });
   add('deep JSON', '['.repeat(5000) + ']'.repeat(5000));
-  add('deep object', JSON.parse('{"a":'.repeat(100) + '1' + '}'.repeat(100)));
+  add('deep object', JSON.parse(`${'{"a":'.repeat(100)}1${'}'.repeat(100)}`));
   add('huge array', {
     ...base(),
     payload: { ...base().payload, list: Array.from({ length: 5000 }, (_, i) => i) },

@@ -199,7 +199,7 @@ describe('FlightPulseGateChangeWorkflow', () => {
 });
 
 describe('a failing workflow step', () => {
-  it('sends the event and the error to the workflow dead-letter queue and fails the run', async () => {
+  it('records the failed batch with its passengers and the error, and the run goes on', async () => {
     const client = createDynamoDbClient({ endpoint: stack.runtime.endpoint });
     // A passenger record the workflow cannot read: GetPassengerDetails fails on it.
     await createDocumentClient(client).send(
@@ -215,12 +215,13 @@ describe('a failing workflow step', () => {
     );
     await stack.produce([event]);
     const [run] = runs('FlightPulseDelayNotification');
-    expect(run).toMatchObject({ status: 'FAILED', error: 'FlightPulse.WorkflowFailed' });
+    expect(run).toMatchObject({ status: 'SUCCEEDED' });
     expect(stack.runtime.workflowDeadLetters).toEqual([
       expect.objectContaining({
         state_machine: 'FlightPulseDelayNotification',
-        detail_type: 'flight.delay.major',
-        detail: expect.objectContaining({ event_id: event.event_id }),
+        failed_batch: expect.objectContaining({
+          detail: expect.objectContaining({ event_id: event.event_id }),
+        }),
         failure: expect.objectContaining({ Error: expect.any(String) }),
       }),
     ]);
