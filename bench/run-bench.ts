@@ -23,6 +23,9 @@ import {
 } from '../src/adapters/dynamodb/table/table-items.ts';
 import { keys } from '../src/adapters/dynamodb/table/table-keys.ts';
 import { startEmbeddedDynamoDb } from '../src/adapters/local/dynamodb/embedded-dynamodb.ts';
+import { intFlag } from '../src/cli/flag-values.ts';
+import { progress } from '../src/cli/progress.ts';
+import { UsageError } from '../src/cli/usage-error.ts';
 import type { Flight } from '../src/domain/records/flight.ts';
 import { loadConfig } from '../src/runtime/config.ts';
 import { startLocalRuntime } from '../src/runtime/local-runtime.ts';
@@ -35,23 +38,62 @@ import {
 import { costAndQuota } from './cost-model.ts';
 import { SimulatedModel } from './simulated-model.ts';
 
-const { values } = parseArgs({
-  options: {
-    disruptions: { type: 'string', default: '10' },
-    'passengers-per-disruption': { type: 'string', default: '5000' },
-    'model-latency-ms': { type: 'string', default: '800' },
-    'model-concurrency': { type: 'string', default: '10' },
-    'time-scale': { type: 'string', default: '100' },
-    seed: { type: 'string', default: '42' },
-    json: { type: 'boolean', default: false },
-  },
-});
-const K = Number(values.disruptions);
-const P = Number(values['passengers-per-disruption']);
-const LATENCY = Number(values['model-latency-ms']);
-const CONCURRENCY = Number(values['model-concurrency']);
-const SCALE = Number(values['time-scale']);
-const SEED = Number(values.seed);
+const USAGE = `Usage: npm run bench -- [options]   (npm run -s bench -- … --json for JSON alone)
+  --disruptions K                  hubs disrupted at once, 1–12 (default 10)
+  --passengers-per-disruption P    passengers per hub, 10–1,000,000 (default 5000)
+  --model-latency-ms MS            simulated model latency per call, 1–60,000 (default 800)
+  --model-concurrency N            concurrent model calls (a provider quota), 1–1000 (default 10)
+  --time-scale X                   sleep the model X times faster, 1–10,000 (default 100)
+  --seed S                         airline day seed (default 42)
+  --json                           one JSON object on stdout, no progress`;
+
+const OPTIONS = {
+  disruptions: { type: 'string' },
+  'passengers-per-disruption': { type: 'string' },
+  'model-latency-ms': { type: 'string' },
+  'model-concurrency': { type: 'string' },
+  'time-scale': { type: 'string' },
+  seed: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** The one CLI error style: one line naming the flag and what it accepts, exit code 2. */
+function readArgs() {
+  try {
+    const { values } = parseArgs({ options: OPTIONS });
+    if (values.help) {
+      console.log(USAGE);
+      process.exit(0);
+    }
+    return {
+      values,
+      K: intFlag('disruptions', values.disruptions, 10, 1, 12),
+      P: intFlag(
+        'passengers-per-disruption',
+        values['passengers-per-disruption'],
+        5000,
+        10,
+        1_000_000,
+      ),
+      LATENCY: intFlag('model-latency-ms', values['model-latency-ms'], 800, 1, 60_000),
+      CONCURRENCY: intFlag('model-concurrency', values['model-concurrency'], 10, 1, 1000),
+      SCALE: intFlag('time-scale', values['time-scale'], 100, 1, 10_000),
+      SEED: intFlag('seed', values.seed, 42, -(2 ** 31), 2 ** 31 - 1),
+    };
+  } catch (error) {
+    const flag = /'(-[^']*)'/.exec((error as Error).message)?.[1];
+    const message =
+      error instanceof UsageError
+        ? error.message
+        : `unknown or incomplete option ${flag ?? ''}; options: ${Object.keys(OPTIONS)
+            .map((o) => `--${o}`)
+            .join(', ')}`;
+    console.error(`bench: ${message}`);
+    process.exit(2);
+  }
+}
+const { values, K, P, LATENCY, CONCURRENCY, SCALE, SEED } = readArgs();
 const log = (line: string) => {
   if (!values.json) console.error(line);
 };
@@ -110,11 +152,14 @@ async function runVariant(name: 'batch' | 'per-passenger', day: AirlineDay) {
   );
   try {
     const loadStart = performance.now();
-    await batchWrite(runtime.doc, runtime.tableName, [
+    const items = [
       ...day.flights.map(flightItem),
       ...day.passengers.map(passengerItem),
       ...day.bookings.flatMap(bookingItems),
-    ]);
+    ];
+    const loading = progress(`${name}: load`, items.length, 'items', { silent: values.json });
+    await batchWrite(runtime.doc, runtime.tableName, items, 8, loading.update);
+    loading.finish();
     const loadSeconds = (performance.now() - loadStart) / 1000;
     await runtime.idle();
     const opsBefore = new Map(runtime.storeOperations);
@@ -135,7 +180,18 @@ async function runVariant(name: 'batch' | 'per-passenger', day: AirlineDay) {
         value: JSON.stringify(e),
       })),
     );
+    // Progress: workflow runs finished of one per event (ingest starts one per accepted event).
+    const running = progress(`${name}: disruptions`, events.length, 'workflows', {
+      silent: values.json,
+    });
+    const watcher = setInterval(
+      () => running.update(runtime.executions.filter((e) => e.status !== 'RUNNING').length),
+      250,
+    );
     const failures = await runtime.idle();
+    clearInterval(watcher);
+    running.update(runtime.executions.filter((e) => e.status !== 'RUNNING').length);
+    running.finish();
     const totalSeconds = (performance.now() - t0) / 1000;
     clearInterval(sampler);
     unsubscribe();

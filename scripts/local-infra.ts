@@ -17,6 +17,7 @@ import {
 import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
 import { Admin } from '@platformatic/kafka';
+import { progress } from '../src/cli/progress.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DIR = resolve(process.env.FLIGHTPULSE_INFRA_DIR ?? join(ROOT, '.flightpulse', 'infra'));
@@ -105,11 +106,20 @@ async function waitFor(
   what: string,
   check: () => Promise<boolean>,
   timeoutMs = 90_000,
+  say: (line: string) => void = () => {},
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+  const started = Date.now();
+  let told = started;
   while (!(await check().catch(() => false))) {
-    if (Date.now() > deadline)
+    if (Date.now() > started + timeoutMs)
       fail(`${what} did not become ready in ${timeoutMs / 1000} s; see ${DIR}`);
+    // A waiting line every 5 s, so a slow start is never silent.
+    if (Date.now() - told >= 5000) {
+      told = Date.now();
+      say(
+        `infra: waiting for ${what}: ${Math.round((told - started) / 1000)} s of at most ${timeoutMs / 1000} s`,
+      );
+    }
     await new Promise((r) => setTimeout(r, 500));
   }
 }
@@ -189,19 +199,51 @@ async function createTopics(): Promise<void> {
   }
 }
 
-async function up(): Promise<void> {
-  requireTool('java', ['-version'], 'Java 17 or newer runs Kafka and DynamoDB Local');
-  requireTool('mvn', ['-v'], 'Maven fetches the jars from Maven Central');
-  mkdirSync(DIR, { recursive: true });
-  fetchJars('kafka');
-  fetchJars('dynamodb');
-  startKafka();
-  startDynamoDb();
-  await waitFor(`Kafka on 127.0.0.1:${KAFKA_PORT}`, () => portOpen(KAFKA_PORT));
-  await waitFor(`DynamoDB Local on 127.0.0.1:${DYNAMODB_PORT}`, () => portOpen(DYNAMODB_PORT));
-  await createTopics();
+async function up(json: boolean): Promise<void> {
+  // A line per step with rate and ETA on a terminal or a log; nothing but the result with --json.
+  const say = (line: string) => {
+    if (!json) console.log(line);
+  };
+  const steps = progress('infra up', 7, 'steps', { silent: json, intervalMs: 0 });
+  let done = 0;
+  const step = async (what: string, work: () => unknown) => {
+    const started = performance.now();
+    await work();
+    say(`infra: ${what} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    steps.update(++done);
+  };
+  await step('Java and Maven found', () => {
+    requireTool('java', ['-version'], 'Java 17 or newer runs Kafka and DynamoDB Local');
+    requireTool('mvn', ['-v'], 'Maven fetches the jars from Maven Central');
+    mkdirSync(DIR, { recursive: true });
+  });
+  await step('Kafka jars in place', () => fetchJars('kafka'));
+  await step('DynamoDB Local jars in place', () => fetchJars('dynamodb'));
+  await step('Kafka and DynamoDB Local started', () => {
+    startKafka();
+    startDynamoDb();
+  });
+  await step(`Kafka listening on 127.0.0.1:${KAFKA_PORT}`, () =>
+    waitFor(`Kafka on 127.0.0.1:${KAFKA_PORT}`, () => portOpen(KAFKA_PORT), 90_000, say),
+  );
+  await step(`DynamoDB Local listening on 127.0.0.1:${DYNAMODB_PORT}`, () =>
+    waitFor(
+      `DynamoDB Local on 127.0.0.1:${DYNAMODB_PORT}`,
+      () => portOpen(DYNAMODB_PORT),
+      90_000,
+      say,
+    ),
+  );
+  await step(`topics ${TOPICS.events} and ${TOPICS.deadLetters} ready`, () => createTopics());
+  steps.finish();
+  const endpoints = {
+    KAFKA_BROKERS: `127.0.0.1:${KAFKA_PORT}`,
+    DYNAMODB_ENDPOINT: `http://127.0.0.1:${DYNAMODB_PORT}`,
+  };
   console.log(
-    `infra: up — KAFKA_BROKERS=127.0.0.1:${KAFKA_PORT} DYNAMODB_ENDPOINT=http://127.0.0.1:${DYNAMODB_PORT}`,
+    json
+      ? JSON.stringify(endpoints)
+      : `infra: up — KAFKA_BROKERS=${endpoints.KAFKA_BROKERS} DYNAMODB_ENDPOINT=${endpoints.DYNAMODB_ENDPOINT}`,
   );
 }
 
@@ -231,8 +273,11 @@ function status(): void {
   }
 }
 
-const command = process.argv[2];
-if (command === 'up') await up();
+const command =
+  process.argv.includes('--help') || process.argv.includes('-h') ? '--help' : process.argv[2];
+if (command === 'up') await up(process.argv.includes('--json'));
 else if (command === 'down') await down();
 else if (command === 'status') status();
-else fail('usage: node scripts/local-infra.ts up|down|status');
+else if (command === '--help' || command === '-h')
+  console.log('usage: npm run infra:up [-- --json] | npm run infra:down | npm run infra:status');
+else fail('usage: node scripts/local-infra.ts up [--json] | down | status');

@@ -34,9 +34,11 @@ export function progress(
   const render = () => {
     const seconds = (performance.now() - started) / 1000;
     const rate = done / Math.max(seconds, 0.001);
-    const eta = (total - done) / Math.max(rate, 1e-9);
+    // No rate yet, no estimate.
+    const eta = done > 0 ? (total - done) / rate : Number.NaN;
+    const shownRate = rate >= 10 ? Math.round(rate).toLocaleString('en') : rate.toFixed(1);
     const pct = Math.min(100, (100 * done) / total);
-    const figures = `${done.toLocaleString('en')}/${total.toLocaleString('en')} ${unit} ${pct.toFixed(0)}% · ${Math.round(rate).toLocaleString('en')} ${unit}/s · ETA ${duration(eta)}`;
+    const figures = `${done.toLocaleString('en')}/${total.toLocaleString('en')} ${unit} ${pct.toFixed(0)}% · ${shownRate} ${unit}/s · ETA ${duration(eta)}`;
     if (!terminal) return stream.write(`${label}: ${figures}\n`);
     const width = 24;
     const filled = Math.round((width * pct) / 100);
