@@ -40,7 +40,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
 flightpulse produce --event JSON|@FILE|- [--flight-id ID]
   --event-type          FLIGHT_DELAY, FLIGHT_CANCELLED or GATE_CHANGE
   --flight-id ID        e.g. SW1234 (with --event: the record key, so it is listed under that flight)
-  --delay-minutes N     1–1440 (FLIGHT_DELAY, default 30)
+  --delay-minutes N     1–10080, up to 7 days (FLIGHT_DELAY, default 30)
   --reason R            WEATHER, MECHANICAL, CREW, ATC, SECURITY, OTHER (cancellations: no ATC, SECURITY)
   --reason-detail TEXT  --rebooking-priority HIGH|NORMAL|LOW  --event-id UUID
   --old-gate G --new-gate G [--terminal-change]   (GATE_CHANGE; gates like A12)

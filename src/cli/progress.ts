@@ -31,7 +31,9 @@ export function progress(
   const started = performance.now();
   let done = 0;
   let last = 0;
+  let rendered = -1;
   const render = () => {
+    rendered = done;
     const seconds = (performance.now() - started) / 1000;
     const rate = done / Math.max(seconds, 0.001);
     // No rate yet, no estimate.
@@ -57,7 +59,7 @@ export function progress(
     },
     finish() {
       if (last === 0 && !terminal) return;
-      render();
+      if (rendered !== done) render();
       if (terminal) stream.write('\n');
     },
   };

@@ -182,7 +182,7 @@ describe('beside a running server', () => {
     );
   }, 30_000);
 
-  it('says when an accepted event is then ignored (a delay for a cancelled flight), exit code 1', async () => {
+  it('says when an event is not applied (a delay for a cancelled flight), with the reason, exit code 1', async () => {
     const cancel = await cli([
       'produce',
       '--event-type',
@@ -203,10 +203,12 @@ describe('beside a running server', () => {
       url,
     ]);
     expect(delay.code).toBe(1);
-    expect(delay.stdout).toMatch(/IGNORED as flight\.delay\.\w+ — SW9012 is already cancelled/);
+    // Held back at ingest (SUPPRESSED) or left alone by its workflow (IGNORED): either way, said so.
+    expect(delay.stdout).toMatch(/: (SUPPRESSED|IGNORED)\b.* — .*cancel/i);
     const { events } = (await (await fetch(`${url}/events?flight_id=SW9012`)).json()) as {
       events: Array<{ outcome: string }>;
     };
-    expect(events[0]?.outcome).toBe('IGNORED');
+    expect(['SUPPRESSED', 'IGNORED']).toContain(events[0]?.outcome);
+    expect(events[0]).toHaveProperty('reason');
   }, 60_000);
 });

@@ -7,7 +7,7 @@ import type { ProduceOptions } from '../build-event.ts';
 export type ScenarioRecord = (
   | { event: Record<string, unknown> }
   | { raw: string; key: string | null }
-) & { expect?: 'REJECTED' | 'DUPLICATE' | 'IGNORED' };
+) & { expect?: 'REJECTED' | 'DUPLICATE' | 'IGNORED' | 'STALE' | 'SUPPRESSED' };
 
 export interface ScenarioBuilder {
   /** An event for a known flight, stamped a second after the previous one of the scenario. */
