@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/runtime/config.ts';
 import { type LocalRuntime, startLocalRuntime } from '../../src/runtime/local-runtime.ts';
+import { loadSampleData } from '../../src/runtime/sample-data.ts';
 import { launchChromium } from '../support/find-chromium.ts';
 
 const SCREENSHOTS = join(import.meta.dirname, '../../test-results/screenshots');
@@ -59,7 +60,7 @@ describe('operations console in Chromium', () => {
   it('shows the flight board and a live connection', async () => {
     await page.goto(base);
     await page.locator('#board tbody tr').first().waitFor();
-    expect(await page.locator('#board tbody tr').count()).toBe(5);
+    expect(await page.locator('#board tbody tr').count()).toBe(loadSampleData().flights.length);
     await page.locator('#connection.live').waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, '1-board.png'), fullPage: true });
   });
