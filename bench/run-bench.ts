@@ -36,6 +36,7 @@ import {
   seededRandom,
 } from '../src/simulator/generate-airline-day.ts';
 import { costAndQuota } from './cost-model.ts';
+import { rebookingStage } from './rebooking-stage.ts';
 import { SimulatedModel } from './simulated-model.ts';
 
 const USAGE = `Usage: npm run bench -- [options]   (npm run -s bench -- … --json for JSON alone)
@@ -302,6 +303,7 @@ log(`batch-oriented: ${batch.seconds_total.toFixed(1)} s`);
 const perPassenger = await runVariant('per-passenger', day);
 log(`per-passenger: ${perPassenger.seconds_total.toFixed(1)} s`);
 const floorSeconds = await storeFloor(batch.counts.notifications);
+const rebooking = await rebookingStage(SEED, log);
 const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
 const result = {
   command: `npm run bench -- --disruptions ${K} --passengers-per-disruption ${P}`,
@@ -311,6 +313,7 @@ const result = {
   batch,
   per_passenger: perPassenger,
   store_floor_seconds: floorSeconds,
+  rebooking,
   ratios: {
     per_passenger_vs_batch_time_to_last_notification: ratio(
       perPassenger.seconds_to_last_notification,
@@ -415,5 +418,23 @@ if (values.json) {
       ([k, v]) => `${k.replaceAll('_', ' ')}: ${v === null ? '—' : `${n(v, 2)}×`}`,
     ),
   ];
+  lines.push(
+    '',
+    `Rebooking: ${rebooking.passengers} passengers on ${rebooking.cancelled_flights} cancelled flights (${rebooking.parties} parties)`,
+    row('', 'wave allocation', 'naive first-come'),
+    row('options for every passenger (ms)', String(rebooking.options_ms), '—'),
+    row(
+      'A-LIST PREFERRED stranded by a MEMBER',
+      String(rebooking.wave.stranded_top_tier_passengers),
+      String(rebooking.naive_first_come.stranded_top_tier_passengers),
+    ),
+    row(
+      'parties split (a joint option existed)',
+      String(rebooking.wave.split_parties),
+      String(rebooking.naive_first_come.split_parties),
+    ),
+    row('cabins oversold', String(rebooking.wave.oversold_cabins), '—'),
+    `${rebooking.concurrent_accepts.accepts} concurrent accepts for ${rebooking.concurrent_accepts.seats_available} seats: ${rebooking.concurrent_accepts.accepted} booked, ${rebooking.concurrent_accepts.rejected_409} × 409, oversold ${rebooking.concurrent_accepts.oversold}, ${rebooking.concurrent_accepts.seconds} s`,
+  );
   console.log(lines.join('\n'));
 }
