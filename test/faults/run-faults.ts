@@ -145,6 +145,7 @@ async function runCase(
     !reference ||
     (JSON.stringify(state.flights) === JSON.stringify(reference.state.flights) &&
       JSON.stringify(state.needsRebooking) === JSON.stringify(reference.state.needsRebooking));
+  if (!matches && reference) notes.push(`end state differs: ${difference(state, reference.state)}`);
   rmSync(dataDir, { recursive: true, force: true });
   return {
     name: c.name,
@@ -157,6 +158,17 @@ async function runCase(
     facts: counted.facts,
     state,
   };
+}
+
+/** The first few entries on which two end states disagree, for the report. */
+function difference(a: EndState, b: EndState): string {
+  const only = (x: string[], y: string[]) => x.filter((v) => !y.includes(v)).slice(0, 5);
+  return JSON.stringify({
+    flights_here: only(a.flights, b.flights),
+    flights_reference: only(b.flights, a.flights),
+    rebooking_here: only(a.needsRebooking, b.needsRebooking),
+    rebooking_reference: only(b.needsRebooking, a.needsRebooking),
+  });
 }
 
 async function main(): Promise<void> {
