@@ -1,6 +1,6 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inboundEvent } from '../support/fixtures.ts';
+import { inboundEvent, sample } from '../support/fixtures.ts';
 import { type LocalStack, startLocalStack } from '../support/local-stack.ts';
 
 let stack: LocalStack;
@@ -69,7 +69,7 @@ describe('REST API', () => {
       seen.push(...page.body.flights.map((f) => f.flight_id));
       cursor = page.body.next_cursor;
     } while (cursor);
-    expect(seen.sort()).toEqual(['SW1234', 'SW3456', 'SW5678', 'SW7890', 'SW9012']);
+    expect(seen.sort()).toEqual(sample.flights.map((f) => f.flight_id).sort());
     expect((await stack.get('/flights?cursor=eyJHU0kxUEsiOiJOT1BFIn0')).status).toBe(400);
   });
 
