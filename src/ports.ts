@@ -7,6 +7,7 @@ import type { EventLogEntry, KafkaCoordinates } from './domain/disruptions/event
 import type { FlightOrder } from './domain/disruptions/flight-order.ts';
 import type { InboundEvent } from './domain/disruptions/inbound-events.ts';
 import type { BusEntry, NotificationDetail } from './domain/event-routing/bus-events.ts';
+import type { Principal, Role } from './domain/identity/roles.ts';
 import type { MessageSegment } from './domain/messaging/message-segment.ts';
 import type { MessageTemplate } from './domain/messaging/message-templates.ts';
 import type { Booking, BookingStatus } from './domain/records/booking.ts';
@@ -227,4 +228,76 @@ export interface FlightWeatherStore {
     flightId: string,
     weather: import('./domain/weather/flight-weather.ts').FlightWeather,
   ): Promise<void>;
+}
+
+/** Verifies a bearer token against the trusted issuers' JWKS: Cognito in AWS, the local issuer here. */
+export interface TokenVerifier {
+  /** The token's principal; throws when the token is missing its signature, expired or foreign. */
+  verify(token: string): Promise<Principal>;
+}
+
+export interface TokenRequest {
+  subject: string;
+  roles: Role[];
+  /** Seconds until the token expires. */
+  ttlSeconds: number;
+  /** Binds a passenger token to one booking. */
+  booking?: { bookingId: string; passengerId: string };
+}
+
+/** Signs tokens that a {@link TokenVerifier} trusts; its public keys are published as a JWKS. */
+export interface TokenIssuer {
+  readonly issuer: string;
+  issue(request: TokenRequest): Promise<string>;
+  /** The public keys, as served at /.well-known/jwks.json. */
+  jwks(): Promise<{ keys: Array<Record<string, unknown>> }>;
+}
+
+/** A link that lets a passenger act on one booking without an account. */
+export interface PassengerLink {
+  url: string;
+  /** The bearer token inside the link (bound to the booking, short-lived). */
+  token: string;
+  expiresAt: string;
+}
+
+/** Signs short-lived links bound to one booking, for messages that invite a passenger to act. */
+export interface PassengerLinks {
+  /**
+   * A link to `path` (e.g. `/passenger/offers/O1`) that admits the passenger to this booking only
+   * and expires after `ttlSeconds` (default: the adapter's, 24 h).
+   */
+  create(request: {
+    bookingId: string;
+    passengerId: string;
+    path: string;
+    ttlSeconds?: number;
+  }): Promise<PassengerLink>;
+}
+
+/** The audit of one erasure: kept after the personal data is gone (GDPR Art. 17). */
+export interface ErasureReceipt {
+  passenger_id: string;
+  erased_at: string;
+  requested_by: string;
+  bookings_pseudonymised: number;
+  notifications_erased: number;
+  log_lines_erased: number;
+}
+
+/** Erases a passenger's personal data where the store keeps it, keeping what counts need. */
+export interface PassengerErasure {
+  /** Erases the passenger record, their bookings' special requests and their message bodies. */
+  erase(
+    passengerId: string,
+    bookings: Array<{ bookingId: string; flightId: string }>,
+    request: { at: string; by: string; logLinesErased: number },
+  ): Promise<ErasureReceipt>;
+  receiptOf(passengerId: string): Promise<ErasureReceipt | undefined>;
+}
+
+/** Log files the system writes itself (the local stand-in for log groups): lines about a passenger go. */
+export interface LogScrubber {
+  /** Removes the personal fields of every line about the passenger; returns how many lines changed. */
+  scrub(passengerId: string): Promise<number>;
 }

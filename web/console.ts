@@ -10,6 +10,13 @@ import { renderBoardList } from './board-view.ts';
 import { axisBars } from './chart-axes.ts';
 import { applyFeedFilter, bindFeedFilter } from './feed-filter.ts';
 import { renderFlightPage } from './flight-view.ts';
+import {
+  authorizedFetch,
+  ensureSignedIn,
+  readEventStream,
+  type Session,
+  signOut,
+} from './sign-in.ts';
 import { viewerTime, viewerZone } from './time-format.ts';
 import { renderWeather } from './weather-view.ts';
 
@@ -22,9 +29,12 @@ interface Activity extends Json {
 const view = document.getElementById('view') as HTMLElement;
 const feed = document.getElementById('feed') as HTMLOListElement;
 const connection = document.getElementById('connection') as HTMLElement;
+const statusFilter = '';
+let me: Session = { token: '', roles: [] };
+const can = (...roles: string[]) => me.roles.some((r) => roles.includes(r));
 
 async function api<T = Json>(path: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(path, init);
+  const response = await authorizedFetch(path, init);
   const body = (await response.json()) as T & { error?: string };
   if (!response.ok) throw new Error(body.error ?? `${response.status}`);
   return body;
@@ -49,8 +59,10 @@ async function renderBoard(): Promise<void> {
   view.dataset.page = 'board';
   view.innerHTML = `<div id="board-root"></div>${chartsHtml(metrics)}<div id="panel-root"></div>`;
   const flights = await renderBoardList(boardRoot(), api, h, status, () => void renderBoard());
-  (document.getElementById('panel-root') as HTMLElement).innerHTML = scenarioPanelHtml(flights);
-  bindScenarioPanel(flights);
+  (document.getElementById('panel-root') as HTMLElement).innerHTML = can('admin')
+    ? scenarioPanelHtml(flights)
+    : '';
+  if (can('admin')) bindScenarioPanel(flights);
 }
 
 const boardRoot = () => document.getElementById('board-root') as HTMLElement;
@@ -182,7 +194,10 @@ function bindScenarioPanel(flights: Flight[]): void {
 
 // ── Flight page ───────────────────────────────────────────────────────────────
 async function renderFlight(flightId: string): Promise<void> {
-  await renderFlightPage(view, flightId, api, h, status, () => void renderFlight(flightId));
+  // Operations viewers see the flight and its workflows; passenger details need an agent.
+  await renderFlightPage(view, flightId, api, h, status, () => void renderFlight(flightId), {
+    casework: can('agent', 'admin'),
+  });
 }
 
 // ── Live activity ─────────────────────────────────────────────────────────────
@@ -195,7 +210,7 @@ function describe(a: Activity): string {
       return `<span class="kind k-workflow">${h(a.state_machine)}</span>${h(a.flight_id ?? '')} ${status(a.status)} ${h(steps.at(-1) ?? '')}`;
     }
     case 'notification':
-      return `<span class="kind k-notification">${h(a.channel)}</span>${h(a.flight_id)} · ${h(a.passenger_id)} · ${h(a.subject ?? a.priority)}`;
+      return `<span class="kind k-notification">${h(a.channel)}</span>${h(a.flight_id)}${a.passenger_id ? ` · ${h(a.passenger_id)}` : ''} · ${h(a.subject ?? a.priority)}`;
     default:
       return `<span class="kind">${h(a.kind)}</span>${h(a.flight_id ?? '')} ${h(a.status ?? '')}`;
   }
@@ -224,28 +239,58 @@ function scheduleRefresh(): void {
   refresh = window.setTimeout(() => void route(), 300);
 }
 
+const ACTIVITY_KINDS = ['event', 'workflow', 'notification', 'flight'];
+
+/** The live feed, read with the bearer token; reconnects after a pause when it drops. */
 function connect(): void {
-  const source = new EventSource('/stream');
-  source.onopen = () => {
+  const opened = () => {
     connection.textContent = 'live';
     connection.classList.add('live');
   };
-  source.onerror = () => {
-    connection.textContent = 'reconnecting…';
-    connection.classList.remove('live');
+  const onEvent = (kind: string, data: string) => {
+    if (!ACTIVITY_KINDS.includes(kind)) return;
+    addActivity(JSON.parse(data) as Activity);
+    scheduleRefresh();
   };
-  for (const kind of ['event', 'workflow', 'notification', 'flight']) {
-    source.addEventListener(kind, (message) => {
-      addActivity(JSON.parse((message as MessageEvent<string>).data) as Activity);
-      scheduleRefresh();
+  readEventStream('/stream', opened, onEvent)
+    .catch(() => undefined)
+    .finally(() => {
+      connection.textContent = 'reconnecting…';
+      connection.classList.remove('live');
+      window.setTimeout(connect, 2000);
     });
-  }
+}
+
+// ── A passenger's own booking (from a passenger link or passenger sign-in) ─────
+async function renderBooking(bookingId: string): Promise<void> {
+  const [booking, { notifications }] = await Promise.all([
+    api<Json>(`/bookings/${bookingId}`),
+    api<{ notifications: Json[] }>(`/notifications?booking_id=${bookingId}&limit=200`),
+  ]);
+  view.dataset.page = `booking:${bookingId}`;
+  view.innerHTML = `<section aria-labelledby="booking-title">
+      <h2 id="booking-title">Booking ${h(booking.booking_id)} · flight ${h(booking.flight_id)}</h2>
+      <p>Seat ${h(booking.seat)} · ${status(booking.booking_status)}</p>
+      <h3>Your messages</h3>
+      ${notifications.map((n) => `<div class="message" data-channel="${h(n.channel)}"><strong>${h(n.channel)}</strong> · ${h(n.subject ?? '')}\n${h(n.body)}</div>`).join('') || '<p class="muted">No messages yet.</p>'}
+    </section>`;
+}
+
+function showSession(): void {
+  const who = document.createElement('span');
+  who.id = 'session';
+  who.innerHTML = `signed in as <strong>${h(me.roles.join(', ') || 'no role')}</strong> <button type="button" class="secondary" id="sign-out">Sign out</button>`;
+  document.querySelector('header nav')?.append(who);
+  (document.getElementById('sign-out') as HTMLButtonElement).addEventListener('click', signOut);
 }
 
 async function route(): Promise<void> {
   const match = /^#\/flights\/([A-Z0-9]+)$/.exec(location.hash);
+  const booking = /^#\/bookings\/([A-Za-z0-9_-]+)$/.exec(location.hash);
   try {
-    if (match?.[1]) await renderFlight(match[1]);
+    if (booking?.[1]) await renderBooking(booking[1]);
+    else if (me.bookingId) await renderBooking(me.bookingId);
+    else if (match?.[1]) await renderFlight(match[1]);
     else if (location.hash === '#/weather') await renderWeather(view, api, h);
     else await renderBoard();
   } catch (error) {
@@ -258,5 +303,11 @@ window.addEventListener('hashchange', () => {
   void route().then(() => (document.getElementById('main') as HTMLElement).focus());
 });
 bindFeedFilter(feed);
-connect();
-void route();
+void ensureSignedIn(view).then((session) => {
+  me = session;
+  showSession();
+  // The live feed is for staff; a passenger sees their own booking only.
+  if (can('ops-viewer', 'agent', 'admin')) connect();
+  else connection.textContent = '';
+  void route();
+});

@@ -107,6 +107,7 @@ export async function renderFlightPage(
   h: Escape,
   status: (s: unknown) => string,
   reload: () => void,
+  access: { casework: boolean } = { casework: true },
 ): Promise<void> {
   const state = states.get(flightId) ?? {
     q: '',
@@ -131,6 +132,7 @@ export async function renderFlightPage(
       <p id="flight-times"></p>
       <div id="flight-summary-box"></div>
       <h3>Bookings and messages</h3>
+      ${access.casework ? '' : '<p class="muted" id="bookings-hidden">Passenger details and messages need the agent role.</p>'}
       ${controlsHtml(state, STATUSES, 'Find a passenger, booking or seat', 'name, P00042, B00042, 12A', h)}
       <div id="bookings-list"></div>
       <h3>Workflow timeline <span class="muted">(times in ${h(viewerZone())})</span></h3><ol class="timeline" id="timeline"></ol>

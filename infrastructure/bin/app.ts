@@ -45,6 +45,7 @@ export function optionsFromContext(get: (key: string) => unknown): FlightPulseSt
   if (llmProvider !== 'none' && llmProvider !== 'bedrock')
     throw new Error('context llmProvider must be none or bedrock');
   const alarmEmail = text('alarmEmail');
+  const consoleCallbackUrls = text('consoleCallbackUrls')?.split(',');
   const claimFormUrl = text('claimFormUrl');
   const revision = text('eu261RevisionEffectiveFrom');
   if (revision !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(revision))
@@ -58,6 +59,7 @@ export function optionsFromContext(get: (key: string) => unknown): FlightPulseSt
     llmProvider,
     environment: text('environment') ?? 'dev',
     ...(alarmEmail ? { alarmEmail } : {}),
+    ...(consoleCallbackUrls ? { consoleCallbackUrls } : {}),
     ...(claimFormUrl ? { claimFormUrl } : {}),
     ...(revision ? { eu261RevisionEffectiveFrom: revision } : {}),
   };

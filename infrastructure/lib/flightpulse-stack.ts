@@ -2,6 +2,7 @@ import { CfnOutput, Duration, Stack, type StackProps, Tags } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as eventTargets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { type IFunction, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -11,9 +12,11 @@ import { TABLE_NAME } from '../../src/adapters/dynamodb/table/table-keys.ts';
 import { EVENT_BUS_NAME } from '../../src/domain/event-routing/bus-events.ts';
 import { DEFAULT_CLAIM_FORM_URL } from '../../src/domain/rights/rights-settings.ts';
 import type { TaskFunctionId } from '../../src/domain/workflows/task-functions.ts';
+import { ApiFirewall } from './constructs/api-firewall.ts';
 import { DataTable } from './constructs/data-table.ts';
 import { EventRouting } from './constructs/event-routing.ts';
 import { FlightPulseFunction } from './constructs/flightpulse-function.ts';
+import { Identity } from './constructs/identity.ts';
 import { KafkaIngest } from './constructs/kafka-ingest.ts';
 import { Network } from './constructs/network.ts';
 import { Observability } from './constructs/observability.ts';
@@ -144,6 +147,7 @@ export class FlightPulseStack extends Stack {
       { publishes: true },
     );
     const api = rebookingAccess(
+      // Writes: offers, and GDPR erasure (DELETE /passengers/{id}, admins only).
       make('Api', 'api', 'REST API', {
         table: {
           actions: ['GetItem', 'Query', 'BatchGetItem', 'PutItem', 'UpdateItem', 'DeleteItem'],
@@ -332,7 +336,21 @@ export class FlightPulseStack extends Stack {
       deadLetterQueue: dlqs.weather,
       removalPolicy,
     });
-    const rest = new RestApi(this, 'Rest', { fn: api, cache: options.apiCache, removalPolicy });
+    const identity = new Identity(this, 'Identity', {
+      removalPolicy,
+      callbackUrls: options.consoleCallbackUrls ?? ['http://localhost:3000/'],
+    });
+    // The function verifies the same tokens the authorizer does (one verifier, locally too).
+    const apiFunction = api as lambda.Function;
+    apiFunction.addEnvironment('COGNITO_USER_POOL_ID', identity.userPool.userPoolId);
+    apiFunction.addEnvironment('COGNITO_CLIENT_ID', identity.client.userPoolClientId);
+    const rest = new RestApi(this, 'Rest', {
+      fn: api,
+      cache: options.apiCache,
+      removalPolicy,
+      authorizer: identity.authorizer,
+    });
+    new ApiFirewall(this, 'Firewall', { stage: rest.api.deploymentStage });
     new Observability(this, 'Observability', {
       functions: [
         ingest,
@@ -349,6 +367,9 @@ export class FlightPulseStack extends Stack {
     });
 
     new CfnOutput(this, 'ApiUrl', { value: rest.api.url });
+    new CfnOutput(this, 'UserPoolId', { value: identity.userPool.userPoolId });
+    new CfnOutput(this, 'ConsoleClientId', { value: identity.client.userPoolClientId });
+    new CfnOutput(this, 'HostedSignInDomain', { value: identity.domain.baseUrl() });
     new CfnOutput(this, 'EventBusName', { value: routing.bus.eventBusName });
     new CfnOutput(this, 'TableName', { value: data.table.tableName });
     for (const [id, machine] of Object.entries(workflows.stateMachines)) {

@@ -11,20 +11,6 @@ const ACCEPTED: Array<{ id: string; reason: string }> = [
       'Only where the service has no narrower resource: X-Ray trace segments, DynamoDB ListStreams for the ' +
       'stream event source, and Step Functions log delivery.',
   },
-  {
-    id: 'AwsSolutions-APIG4',
-    reason:
-      'Authentication and authorisation are out of scope of the specification; the API serves read-only operations data.',
-  },
-  {
-    id: 'AwsSolutions-COG4',
-    reason: 'No Cognito user pool: authentication is out of scope of the specification.',
-  },
-  {
-    id: 'AwsSolutions-APIG3',
-    reason:
-      'WAF is an account-level choice; stage throttling (100 rps, burst 200) protects the API in this stack.',
-  },
   { id: 'AwsSolutions-SQS3', reason: 'These queues are the dead-letter queues.' },
   {
     id: 'AwsSolutions::AwsSolutions-IAM5[Resource::<WeatherWatchFunction1204E644.Arn>:*]',

@@ -28,6 +28,8 @@ export interface FlightPulseStackOptions {
   claimFormUrl?: string;
   /** When the EU261 revision applies (YYYY-MM-DD), once published; unset: not in force. */
   eu261RevisionEffectiveFrom?: string;
+  /** Where Cognito's hosted sign-in may send the console back to (default http://localhost:3000/). */
+  consoleCallbackUrls?: string[];
   /** Email or other subscriber for alarms; none means alarms only show on the dashboard. */
   alarmEmail?: string;
 }

@@ -2,7 +2,7 @@ import { HTTPException } from 'hono/http-exception';
 
 /** A 4xx answer with a JSON body `{ error, ...details }`. */
 export function apiError(
-  status: 400 | 404 | 409 | 413 | 415,
+  status: 400 | 401 | 403 | 404 | 409 | 413 | 415,
   error: string,
   details: Record<string, unknown> = {},
 ): HTTPException {

@@ -10,14 +10,19 @@ import type {
   FeedProducer,
   FlightStore,
   Log,
+  LogScrubber,
   NotificationLog,
+  PassengerErasure,
+  TokenVerifier,
 } from '../ports.ts';
 import { bookingRoutes } from './booking-routes.ts';
 import { feedRoutes } from './feed-routes.ts';
 import { flightRoutes } from './flight-routes.ts';
 import { openApiDocument } from './openapi.ts';
 import { opsRoutes } from './ops-routes.ts';
+import { passengerDataRoutes } from './passenger-data-routes.ts';
 import { rightsRoutes } from './rights-routes.ts';
+import { declaredAccess, denyUndeclaredRoutes, publicRoute } from './route-access.ts';
 
 export interface ApiDeps {
   flights: FlightStore;
@@ -30,18 +35,41 @@ export interface ApiDeps {
   log: Log;
   /** The embedded Kafka feed; absent behind API Gateway, where Kafka is the producer's concern. */
   feed?: FeedProducer;
+  /** GDPR erasure where the store keeps personal data. */
+  erasure: PassengerErasure;
+  /** Log files the system writes itself (locally), scrubbed on erasure. */
+  logScrubber?: LogScrubber;
+  /** Called after an erasure so in-memory views forget the passenger. */
+  onErased?: (passengerId: string) => void;
+  /** Verifies bearer tokens: every route but the public ones needs one. */
+  verifier: TokenVerifier;
+  /** The public keys of tokens this deployment signs (local issuer, passenger links). */
+  jwks?: () => Promise<{ keys: Array<Record<string, unknown>> }>;
 }
 
 /** The FlightPulse REST API: one Hono app served by Node locally and by Lambda behind API Gateway. */
 export function createApiApp(deps: ApiDeps): Hono {
   const app = new Hono();
-  app.get('/health', (c) =>
+  // First: every route the app will ever have is denied unless it declares who it admits.
+  app.use(denyUndeclaredRoutes(deps.verifier));
+  app.get('/health', publicRoute(), (c) =>
     c.json({ status: 'healthy', timestamp: deps.clock.now(), service: 'flightpulse-api' }),
   );
-  app.get('/openapi.json', (c) => c.json(openApiDocument()));
+  app.get('/openapi.json', publicRoute(), (c) =>
+    c.json(openApiDocument('/', (method, path) => declaredAccess(app, method, path))),
+  );
+  const { jwks } = deps;
+  if (jwks) app.get('/.well-known/jwks.json', publicRoute(), async (c) => c.json(await jwks()));
   app.route('/', flightRoutes(deps));
   app.route('/', bookingRoutes(deps));
   app.route('/', opsRoutes(deps));
+  app.route(
+    '/',
+    passengerDataRoutes({
+      ...deps,
+      ...(deps.logScrubber ? { logs: deps.logScrubber } : {}),
+    }),
+  );
   app.route('/', rightsRoutes(deps));
   if (deps.feed) app.route('/', feedRoutes(deps.feed));
   app.notFound((c) => c.json({ error: 'Not found', path: c.req.path }, 404));

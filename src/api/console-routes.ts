@@ -7,13 +7,15 @@ import { build } from 'esbuild';
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
+import { ADMINS, OPERATIONS_STAFF, type Principal } from '../domain/identity/roles.ts';
 import type { Flight } from '../domain/records/flight.ts';
 import type { FeedProducer, FlightStore } from '../ports.ts';
-import type { ActivityHub } from '../runtime/activity-hub.ts';
+import type { Activity, ActivityHub } from '../runtime/activity-hub.ts';
 import type { ScenarioActions } from '../simulator/scenarios/scenario-definition.ts';
 import { buildScenario, feedRecord, SCENARIO_IDS } from '../simulator/scenarios.ts';
 import { apiError } from './api-error.ts';
 import { parseParam } from './params.ts';
+import { allow, publicRoute } from './route-access.ts';
 
 const WEB = fileURLToPath(new URL('../../web/', import.meta.url));
 const SWAGGER_UI = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
@@ -43,6 +45,20 @@ function consoleBundle(): Promise<string> {
 }
 
 /**
+ * An activity as a principal may see it: operations viewers see that a notification went out
+ * on a flight, not to whom or what it said.
+ */
+function activityFor(principal: Principal, activity: Activity): Activity | Record<string, unknown> {
+  if (
+    activity.kind !== 'notification' ||
+    principal.roles.some((r) => r === 'agent' || r === 'admin')
+  )
+    return activity;
+  const { kind, at, channel, flight_id, priority } = activity;
+  return { kind, at, channel, flight_id, priority };
+}
+
+/**
  * What only the local runtime serves: the operations console, its live stream (Server-Sent
  * Events), the metrics it charts, scenarios on demand, and interactive API docs.
  */
@@ -51,31 +67,35 @@ export function consoleRoutes(deps: ConsoleDeps): Hono {
   const file = (name: string, type: string) => async () =>
     new Response(await readFile(join(WEB, name)), { headers: { 'content-type': type } });
 
-  routes.get('/', file('index.html', 'text/html; charset=utf-8'));
-  routes.get('/console.css', file('console.css', 'text/css; charset=utf-8'));
+  routes.get('/', publicRoute(), file('index.html', 'text/html; charset=utf-8'));
+  routes.get('/console.css', publicRoute(), file('console.css', 'text/css; charset=utf-8'));
   routes.get(
     '/console.js',
+    publicRoute(),
     async () =>
       new Response(await consoleBundle(), {
         headers: { 'content-type': 'text/javascript; charset=utf-8' },
       }),
   );
 
-  routes.get('/metrics', (c) => c.json(deps.metrics() as Record<string, unknown>));
+  routes.get('/metrics', allow(OPERATIONS_STAFF), (c) =>
+    c.json(deps.metrics() as Record<string, unknown>),
+  );
 
-  routes.get('/stream', (c) =>
+  routes.get('/stream', allow(OPERATIONS_STAFF), (c) =>
     streamSSE(c, async (stream) => {
       let id = 0;
+      const principal = c.var.principal;
       for (const activity of deps.hub.latest())
         await stream.writeSSE({
           event: activity.kind,
-          data: JSON.stringify(activity),
+          data: JSON.stringify(activityFor(principal, activity)),
           id: String(id++),
         });
       const queue: string[] = [];
       let wake: (() => void) | undefined;
       const unsubscribe = deps.hub.subscribe((activity) => {
-        queue.push(JSON.stringify(activity));
+        queue.push(JSON.stringify(activityFor(principal, activity)));
         wake?.();
       });
       stream.onAbort(() => {
@@ -100,7 +120,7 @@ export function consoleRoutes(deps: ConsoleDeps): Hono {
     }),
   );
 
-  routes.post('/scenarios/:id', async (c) => {
+  routes.post('/scenarios/:id', allow(ADMINS), async (c) => {
     const id = parseParam(
       z.coerce
         .number()
@@ -120,13 +140,13 @@ export function consoleRoutes(deps: ConsoleDeps): Hono {
     return c.json({ scenario: id, title: scenario.title, offsets }, 202);
   });
 
-  routes.get('/docs', (c) =>
+  routes.get('/docs', publicRoute(), (c) =>
     c.html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>FlightPulse API</title>
 <link rel="stylesheet" href="/docs/assets/swagger-ui.css"></head><body><div id="docs"></div>
 <script src="/docs/assets/swagger-ui-bundle.js"></script>
 <script>SwaggerUIBundle({ url: '/openapi.json', dom_id: '#docs' });</script></body></html>`),
   );
-  routes.get('/docs/assets/:file', async (c) => {
+  routes.get('/docs/assets/:file', publicRoute(), async (c) => {
     const name = c.req.param('file');
     if (!['swagger-ui.css', 'swagger-ui-bundle.js'].includes(name))
       throw apiError(404, 'Not found');

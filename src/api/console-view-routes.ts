@@ -1,7 +1,8 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { AirportLookup } from '../domain/airports/airport-lookup.ts';
 import type { NotificationDetail } from '../domain/event-routing/bus-events.ts';
+import { CASE_STAFF, OPERATIONS_STAFF } from '../domain/identity/roles.ts';
 import { BOOKING_STATUSES, BookingIdSchema } from '../domain/records/booking.ts';
 import { FLIGHT_STATUSES, type Flight, FlightIdSchema } from '../domain/records/flight.ts';
 import { PassengerIdSchema } from '../domain/records/passenger.ts';
@@ -18,6 +19,7 @@ import {
   listView,
 } from './console-views.ts';
 import { parseParam } from './params.ts';
+import { allow } from './route-access.ts';
 
 export interface ConsoleViewDeps {
   flights: FlightStore;
@@ -99,14 +101,18 @@ async function flightsNamedBy(q: string | undefined, deps: ConsoleViewDeps) {
  * The console's views at scale: the board and a flight's bookings are filtered, sorted and paged
  * on the server, with "showing X of Y" counts and a flight's notification summary.
  */
+const isCasework = (c: Context) =>
+  c.var.principal.roles.some((role) => (CASE_STAFF as readonly string[]).includes(role));
+
 export function consoleViewRoutes(deps: ConsoleViewDeps): Hono {
   const routes = new Hono();
 
-  routes.get('/console/flights', async (c) => {
+  routes.get('/console/flights', allow(OPERATIONS_STAFF), async (c) => {
     const query = listQuery((n) => c.req.query(n), Object.keys(FLIGHT_SORTS), FLIGHT_STATUSES);
     const [flights, found] = await Promise.all([
       all((page) => deps.flights.listFlights(page)),
-      flightsNamedBy(query.q, deps),
+      // Finding flights by a passenger's name is casework; viewers search flights only.
+      isCasework(c) ? flightsNamedBy(query.q, deps) : undefined,
     ]);
     const ids = found ? new Set(found.flights) : undefined;
     const view = listView(
@@ -126,7 +132,7 @@ export function consoleViewRoutes(deps: ConsoleViewDeps): Hono {
     });
   });
 
-  routes.get('/console/flights/:flightId', async (c) => {
+  routes.get('/console/flights/:flightId', allow(OPERATIONS_STAFF), async (c) => {
     const flightId = parseParam(FlightIdSchema, c.req.param('flightId'), 'flightId');
     const query = listQuery((n) => c.req.query(n), Object.keys(BOOKING_SORTS), [
       ...BOOKING_STATUSES,
@@ -136,6 +142,8 @@ export function consoleViewRoutes(deps: ConsoleViewDeps): Hono {
     const flight = loadOr404(await deps.flights.getFlight(flightId), 'Flight', {
       flight_id: flightId,
     });
+    // Viewers get the flight and its counts; the passenger rows are casework.
+    const casework = isCasework(c);
     const refs = await deps.flights.listFlightBookings(flightId);
     const [bookings, passengers, notifications] = await Promise.all([
       deps.bookings.getBookings(refs.map((r) => r.booking_id)),
@@ -157,7 +165,7 @@ export function consoleViewRoutes(deps: ConsoleViewDeps): Hono {
     return c.json({
       flight: withZones(flight, deps.airports),
       summary: flightSummary(rows),
-      bookings: view,
+      bookings: casework ? view : { ...view, items: [] },
     });
   });
 

@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
+import { ADMINS } from '../domain/identity/roles.ts';
 import type { FeedProducer } from '../ports.ts';
 import { apiError } from './api-error.ts';
+import { allow } from './route-access.ts';
 
 const MAX_RECORDS = 1000;
 
@@ -50,7 +52,7 @@ function flightIdOf(value: unknown): string | null {
  */
 export function feedRoutes(feed: FeedProducer): Hono {
   const routes = new Hono();
-  routes.post('/feed/flight-operations', async (c) => {
+  routes.post('/feed/flight-operations', allow(ADMINS), async (c) => {
     const text = await c.req.text();
     let body: unknown;
     try {

@@ -1,5 +1,6 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { z } from 'zod';
+import { CASE_STAFF, OPERATIONS_STAFF, type Principal } from '../domain/identity/roles.ts';
 import { CabinSchema } from '../domain/rebooking/cabin.ts';
 import {
   OFFER_STATUSES,
@@ -18,6 +19,7 @@ import type { BookingStore } from '../ports.ts';
 import { apiError, loadOr404 } from './api-error.ts';
 import { pageBody, pageParams } from './page-params.ts';
 import { parseParam } from './params.ts';
+import { allow, publicRoute } from './route-access.ts';
 
 export interface OfferRouteDeps {
   offers: OfferStore;
@@ -72,20 +74,37 @@ async function allOffers(offers: OfferStore): Promise<Offer[]> {
  */
 export function offerRoutes(deps: OfferRouteDeps): Hono {
   const routes = new Hono();
+  // A passenger answers the offer of their own booking; agents answer on their behalf.
+  const ANSWERING = [...CASE_STAFF, 'passenger'] as const;
+  const offerBooking = {
+    // An offer covers a party: the caller's booking must be one of its bookings.
+    booking: async (c: Context, principal: Principal) => {
+      const offer = await deps.offers.get(c.req.param('offerId') ?? '');
+      const own = principal.bookingId;
+      return own !== undefined && offer?.booking_ids.includes(own) ? own : undefined;
+    },
+  };
   const send = (c: { json: (b: unknown, s: never) => Response }, a: Answer) =>
     c.json(a.body, a.status as never);
 
-  routes.get('/bookings/:bookingId/offer', async (c) => {
-    const bookingId = parseParam(BookingIdSchema, c.req.param('bookingId'), 'bookingId');
-    const booking = loadOr404(await deps.bookings.getBooking(bookingId), 'Booking', {
-      booking_id: bookingId,
-    });
-    const offer = booking.offer_id ? await deps.offers.get(booking.offer_id) : undefined;
-    return c.json(publicOffer(loadOr404(offer, 'Offer', { booking_id: bookingId })));
-  });
+  routes.get(
+    '/bookings/:bookingId/offer',
+    allow([...CASE_STAFF, 'passenger'], { booking: (c) => c.req.param('bookingId') }),
+    async (c) => {
+      const bookingId = parseParam(BookingIdSchema, c.req.param('bookingId'), 'bookingId');
+      const booking = loadOr404(await deps.bookings.getBooking(bookingId), 'Booking', {
+        booking_id: bookingId,
+      });
+      const offer = booking.offer_id ? await deps.offers.get(booking.offer_id) : undefined;
+      return c.json(publicOffer(loadOr404(offer, 'Offer', { booking_id: bookingId })));
+    },
+  );
 
-  /** The passenger page opens the offer through its signed link, bound to one booking. */
-  routes.get('/offer-links/:token', async (c) => {
+  /**
+   * The passenger page opens the offer through its signed link, bound to one booking: the
+   * token in the path is the credential, so the route itself is public.
+   */
+  routes.get('/offer-links/:token', publicRoute(), async (c) => {
     const token = parseParam(z.string().max(200), c.req.param('token'), 'token');
     const verified = await deps.links.verify(token);
     if (!verified) throw apiError(404, 'Link expired or not valid');
@@ -100,7 +119,7 @@ export function offerRoutes(deps: OfferRouteDeps): Hono {
     });
   });
 
-  routes.get('/offers', async (c) => {
+  routes.get('/offers', allow(CASE_STAFF), async (c) => {
     const flightId = c.req.query('flight_id');
     const status = c.req.query('status');
     if (flightId === undefined && status === undefined)
@@ -119,16 +138,16 @@ export function offerRoutes(deps: OfferRouteDeps): Hono {
     return c.json(pageBody('offers', page));
   });
 
-  routes.get('/rebooking/metrics', async (c) =>
+  routes.get('/rebooking/metrics', allow(OPERATIONS_STAFF), async (c) =>
     c.json(rebookingMetrics(await allOffers(deps.offers))),
   );
 
-  routes.get('/offers/:offerId', async (c) => {
+  routes.get('/offers/:offerId', allow(CASE_STAFF), async (c) => {
     const offerId = parseParam(OfferIdSchema, c.req.param('offerId'), 'offerId');
     return c.json(loadOr404(await deps.offers.get(offerId), 'Offer', { offer_id: offerId }));
   });
 
-  routes.post('/offers/:offerId/accept', async (c) => {
+  routes.post('/offers/:offerId/accept', allow(ANSWERING, offerBooking), async (c) => {
     const offerId = parseParam(OfferIdSchema, c.req.param('offerId'), 'offerId');
     const key = parseParam(
       IdempotencyKeySchema,
@@ -139,14 +158,14 @@ export function offerRoutes(deps: OfferRouteDeps): Hono {
     return send(c, await deps.answers.accept(offerId, option_id, key));
   });
 
-  routes.post('/offers/:offerId/decline', async (c) => {
+  routes.post('/offers/:offerId/decline', allow(ANSWERING, offerBooking), async (c) => {
     const offerId = parseParam(OfferIdSchema, c.req.param('offerId'), 'offerId');
     const { choice } = await body(c.req.raw, DeclineSchema);
     return send(c, await deps.answers.decline(offerId, choice));
   });
 
   /** Agent: confirm the option a passenger picked that needed approval. */
-  routes.post('/offers/:offerId/confirm', async (c) => {
+  routes.post('/offers/:offerId/confirm', allow(CASE_STAFF), async (c) => {
     const offerId = parseParam(OfferIdSchema, c.req.param('offerId'), 'offerId');
     const key = c.req.header('Idempotency-Key') ?? `agent-confirm-${offerId}`;
     return send(
@@ -156,7 +175,7 @@ export function offerRoutes(deps: OfferRouteDeps): Hono {
   });
 
   /** Agent: rebook by hand onto flights they choose. */
-  routes.post('/offers/:offerId/rebook', async (c) => {
+  routes.post('/offers/:offerId/rebook', allow(CASE_STAFF), async (c) => {
     const offerId = parseParam(OfferIdSchema, c.req.param('offerId'), 'offerId');
     const { flight_ids, cabin } = await body(c.req.raw, RebookSchema);
     const key = c.req.header('Idempotency-Key') ?? `agent-rebook-${offerId}`;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EventLogEntrySchema } from '../domain/disruptions/event-log-entry.ts';
 import { NotificationDetailSchema } from '../domain/event-routing/bus-events.ts';
+import type { Access } from '../domain/identity/roles.ts';
 import { BookingIdSchema, BookingSchema, BookingStatusSchema } from '../domain/records/booking.ts';
 import { FlightIdSchema, FlightSchema, FlightStatusSchema } from '../domain/records/flight.ts';
 import { PassengerIdSchema, PassengerSchema } from '../domain/records/passenger.ts';
@@ -21,6 +22,14 @@ import {
 import { ExecutionSummarySchema } from '../domain/workflows/execution.ts';
 import { FEED_EXAMPLES, FeedBodySchema } from './feed-body.ts';
 
+const ErasureReceiptSchema = z.object({
+  passenger_id: z.string(),
+  erased_at: z.string(),
+  requested_by: z.string(),
+  bookings_pseudonymised: z.number().int(),
+  notifications_erased: z.number().int(),
+  log_lines_erased: z.number().int(),
+});
 const ErrorSchema = z
   .object({
     error: z.string(),
@@ -47,7 +56,7 @@ const PageQuery = {
 };
 
 interface Operation {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'delete';
   path: string;
   summary: string;
   params?: Record<string, z.ZodType>;
@@ -164,6 +173,33 @@ export const OPERATIONS: Operation[] = [
   },
   {
     method: 'get',
+    path: '/passengers/{passengerId}/export',
+    summary: 'Everything held about a passenger, as JSON (GDPR Art. 20)',
+    params: { passengerId: PassengerIdSchema },
+    ok: {
+      status: 200,
+      schema: z.object({
+        passenger_id: z.string(),
+        exported_at: z.string(),
+        passenger: PassengerSchema.nullable(),
+        erasure: ErasureReceiptSchema.nullable(),
+        bookings: z.array(BookingSchema),
+        notifications: z.array(NotificationDetailSchema),
+        entitlements: z.array(z.unknown()),
+      }),
+    },
+    errors: [400, 404],
+  },
+  {
+    method: 'delete',
+    path: '/passengers/{passengerId}',
+    summary: "Erase a passenger's personal data everywhere (GDPR Art. 17); the audit stays",
+    params: { passengerId: PassengerIdSchema },
+    ok: { status: 200, schema: ErasureReceiptSchema },
+    errors: [400, 404],
+  },
+  {
+    method: 'get',
     path: '/bookings/{bookingId}',
     summary: 'A booking',
     params: { bookingId: BookingIdSchema },
@@ -268,10 +304,35 @@ export const OPERATIONS: Operation[] = [
   },
 ];
 
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  401: 'No valid bearer token',
+  403: "The role does not allow this (or not the passenger's own booking)",
+  404: 'Not found',
+};
+
+/** An operation's security: none for public ones; a bearer token and the admitted roles otherwise. */
+function securityOf(access: Access | undefined): Record<string, unknown> {
+  if (access && 'public' in access) return { security: [] };
+  // Not served by this app (the local runtime adds it and declares its roles there).
+  if (!access) return { security: [{ bearerAuth: [] }] };
+  const roles = access && 'roles' in access ? [...access.roles] : [];
+  return {
+    security: [{ bearerAuth: [] }],
+    'x-roles': roles,
+    description: `Roles: ${roles.join(', ') || 'none (denied)'}.${roles.includes('passenger') ? ' A passenger only for their own booking.' : ''}`,
+  };
+}
+
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'output', unrepresentable: 'any' });
 
-/** The OpenAPI 3.1 document of the REST API. */
-export function openApiDocument(serverUrl = '/'): Record<string, unknown> {
+/**
+ * The OpenAPI 3.1 document of the REST API. `accessOf` gives each operation's declared access
+ * (from the app's route guards), so the document's security requirements are the enforced ones.
+ */
+export function openApiDocument(
+  serverUrl = '/',
+  accessOf: (method: string, path: string) => Access | undefined = () => undefined,
+): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of OPERATIONS) {
     const parameters = [
@@ -294,9 +355,12 @@ export function openApiDocument(serverUrl = '/'): Record<string, unknown> {
         content: { 'application/json': { schema: schema(op.ok.schema) } },
       },
     };
-    for (const status of op.errors) {
+    const access = accessOf(op.method, op.path);
+    const open = access !== undefined && 'public' in access;
+    const errors = open ? op.errors : [...op.errors, 401, 403];
+    for (const status of errors) {
       responses[status] = {
-        description: status === 404 ? 'Not found' : 'Invalid request',
+        description: ERROR_DESCRIPTIONS[status] ?? 'Invalid request',
         content: { 'application/json': { schema: schema(ErrorSchema) } },
       };
     }
@@ -304,9 +368,8 @@ export function openApiDocument(serverUrl = '/'): Record<string, unknown> {
       ...paths[op.path],
       [op.method]: {
         summary: op.summary,
+        ...securityOf(access),
         operationId: `${op.method}${op.path.replace(/[{}]/g, '').replace(/\/(\w)/g, (_m, c: string) => c.toUpperCase())}`,
-        // No route asks for a token yet: each says so explicitly rather than by omission.
-        security: [],
         ...(parameters.length > 0 ? { parameters } : {}),
         ...(op.body
           ? {
@@ -334,6 +397,18 @@ export function openApiDocument(serverUrl = '/'): Record<string, unknown> {
         'Flights, bookings, passengers, ingested events, notifications and workflow runs.',
     },
     servers: [{ url: serverUrl }],
+    components: {
+      securitySchemes: {
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description:
+            'A JWT from the Cognito user pool (groups are roles) or, locally, from the built-in issuer (flightpulse token; keys at /.well-known/jwks.json). Passenger links carry a passenger token bound to one booking.',
+        },
+      },
+    },
+    security: [{ bearerAuth: [] }],
     paths,
   };
 }

@@ -1,16 +1,18 @@
 import { Hono } from 'hono';
+import { CASE_STAFF, OPERATIONS_STAFF } from '../domain/identity/roles.ts';
 import { BookingIdSchema } from '../domain/records/booking.ts';
 import { FlightIdSchema } from '../domain/records/flight.ts';
 import { apiError, loadOr404 } from './api-error.ts';
 import type { ApiDeps } from './app.ts';
 import { pageBody, pageParams } from './page-params.ts';
 import { parseParam } from './params.ts';
+import { allow } from './route-access.ts';
 
 /** What operations staff read: ingested events, notifications sent, workflow runs. */
 export function opsRoutes(deps: ApiDeps): Hono {
   const routes = new Hono();
 
-  routes.get('/events', async (c) => {
+  routes.get('/events', allow(OPERATIONS_STAFF), async (c) => {
     const flightId = c.req.query('flight_id');
     const filter =
       flightId === undefined ? {} : { flightId: parseParam(FlightIdSchema, flightId, 'flight_id') };
@@ -21,32 +23,39 @@ export function opsRoutes(deps: ApiDeps): Hono {
     return c.json(pageBody('events', page));
   });
 
-  routes.get('/notifications', async (c) => {
-    const flightParam = c.req.query('flight_id');
-    const bookingParam = c.req.query('booking_id');
-    if (flightParam === undefined && bookingParam === undefined) {
-      throw apiError(400, 'flight_id or booking_id is required', { parameter: 'flight_id' });
-    }
-    const bookingId =
-      bookingParam === undefined
-        ? undefined
-        : parseParam(BookingIdSchema, bookingParam, 'booking_id');
-    let flightId =
-      flightParam === undefined ? undefined : parseParam(FlightIdSchema, flightParam, 'flight_id');
-    if (flightId === undefined && bookingId !== undefined) {
-      const booking = loadOr404(await deps.bookings.getBooking(bookingId), 'Booking', {
-        booking_id: bookingId,
-      });
-      flightId = booking.flight_id;
-    }
-    const page = await deps.notifications.list(
-      { flightId: flightId as string, ...(bookingId ? { bookingId } : {}) },
-      pageParams((n) => c.req.query(n)),
-    );
-    return c.json(pageBody('notifications', page));
-  });
+  // A passenger reads the notifications of their own booking only (booking_id required for them).
+  routes.get(
+    '/notifications',
+    allow([...CASE_STAFF, 'passenger'], { booking: (c) => c.req.query('booking_id') }),
+    async (c) => {
+      const flightParam = c.req.query('flight_id');
+      const bookingParam = c.req.query('booking_id');
+      if (flightParam === undefined && bookingParam === undefined) {
+        throw apiError(400, 'flight_id or booking_id is required', { parameter: 'flight_id' });
+      }
+      const bookingId =
+        bookingParam === undefined
+          ? undefined
+          : parseParam(BookingIdSchema, bookingParam, 'booking_id');
+      let flightId =
+        flightParam === undefined
+          ? undefined
+          : parseParam(FlightIdSchema, flightParam, 'flight_id');
+      if (flightId === undefined && bookingId !== undefined) {
+        const booking = loadOr404(await deps.bookings.getBooking(bookingId), 'Booking', {
+          booking_id: bookingId,
+        });
+        flightId = booking.flight_id;
+      }
+      const page = await deps.notifications.list(
+        { flightId: flightId as string, ...(bookingId ? { bookingId } : {}) },
+        pageParams((n) => c.req.query(n)),
+      );
+      return c.json(pageBody('notifications', page));
+    },
+  );
 
-  routes.get('/executions', async (c) => {
+  routes.get('/executions', allow(OPERATIONS_STAFF), async (c) => {
     const flightId = parseParam(FlightIdSchema, c.req.query('flight_id'), 'flight_id');
     const page = await deps.executions.list(
       flightId,

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { ADMINS, OPERATIONS_STAFF } from '../domain/identity/roles.ts';
 import type { Flight } from '../domain/records/flight.ts';
 import { RISK_LEVELS } from '../domain/weather/risk-level.ts';
 import {
@@ -16,6 +17,7 @@ import {
 } from '../handlers/weather-decisions.ts';
 import type { FlightStore } from '../ports.ts';
 import { loadOr404 } from './api-error.ts';
+import { allow } from './route-access.ts';
 
 export interface WeatherRouteDeps extends DecisionDeps {
   flights: FlightStore;
@@ -50,7 +52,7 @@ async function allFlights(flights: FlightStore): Promise<Flight[]> {
 /** The weather watch's view and the decisions operations take on it. */
 export function weatherRoutes(deps: WeatherRouteDeps): Hono {
   const app = new Hono();
-  app.get('/weather/flights', async (c) => {
+  app.get('/weather/flights', allow(OPERATIONS_STAFF), async (c) => {
     const rank = (f: Flight) => RISK_LEVELS.indexOf(f.weather?.risk ?? 'NONE');
     const flights = (await allFlights(deps.flights))
       .filter((f) => f.weather)
@@ -59,12 +61,12 @@ export function weatherRoutes(deps: WeatherRouteDeps): Hono {
       );
     return c.json({ flights, total: flights.length });
   });
-  app.post('/weather/watch', async (c) => {
+  app.post('/weather/watch', allow(ADMINS), async (c) => {
     const request = await body(c.req.raw, WatchRequestSchema);
     if ('error' in request) return c.json({ error: request.error }, 400);
     return c.json(await deps.watch(request.data.at));
   });
-  app.post('/flights/:flightId/weather/waiver', async (c) => {
+  app.post('/flights/:flightId/weather/waiver', allow(ADMINS), async (c) => {
     const flightId = c.req.param('flightId');
     const request = await body(c.req.raw, WaiverRequestSchema);
     if ('error' in request) return c.json({ error: request.error }, 400);
@@ -81,7 +83,7 @@ export function weatherRoutes(deps: WeatherRouteDeps): Hono {
       throw error;
     }
   });
-  app.post('/flights/:flightId/weather/declaration', async (c) => {
+  app.post('/flights/:flightId/weather/declaration', allow(ADMINS), async (c) => {
     const flightId = c.req.param('flightId');
     const request = await body(c.req.raw, DeclarationRequestSchema);
     if ('error' in request) return c.json({ error: request.error }, 400);

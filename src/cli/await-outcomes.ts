@@ -16,17 +16,27 @@ export interface FinalOutcome {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url);
+/** A running server and the bearer token to call it with. */
+export interface Server {
+  url: string;
+  token: () => Promise<string>;
+}
+
+async function getJson<T>(server: Server, path: string): Promise<T> {
+  const url = `${server.url}${path}`;
+  const response = await fetch(url, {
+    headers: { authorization: `Bearer ${await server.token()}` },
+  });
   if (!response.ok) throw new Error(`${url} answered ${response.status}`);
   return (await response.json()) as T;
 }
 
 /** The ingest outcome of one record, found by its partition and offset. */
-async function ingestOutcome(url: string, record: Produced): Promise<EventLogEntry | undefined> {
+async function ingestOutcome(server: Server, record: Produced): Promise<EventLogEntry | undefined> {
   const query = record.key ? `flight_id=${encodeURIComponent(record.key)}&` : '';
   const { events } = await getJson<{ events: EventLogEntry[] }>(
-    `${url}/events?${query}limit=200`,
+    server,
+    `/events?${query}limit=200`,
   ).catch(() => ({ events: [] as EventLogEntry[] }));
   return events.find(
     (e) =>
@@ -36,9 +46,10 @@ async function ingestOutcome(url: string, record: Produced): Promise<EventLogEnt
   );
 }
 
-async function finishedRun(url: string, entry: EventLogEntry) {
+async function finishedRun(server: Server, entry: EventLogEntry) {
   const { executions } = await getJson<{ executions: ExecutionSummary[] }>(
-    `${url}/executions?flight_id=${encodeURIComponent(entry.flight_id ?? '')}&limit=200`,
+    server,
+    `/executions?flight_id=${encodeURIComponent(entry.flight_id ?? '')}&limit=200`,
   );
   return executions.find((e) => e.event_id === entry.event_id && e.status !== 'RUNNING');
 }
@@ -48,13 +59,13 @@ async function finishedRun(url: string, entry: EventLogEntry) {
  * event, the end of its workflow — which may have left it alone (IGNORED, with the reason).
  */
 export async function awaitOutcome(
-  url: string,
+  server: Server,
   record: Produced,
   deadline: number,
 ): Promise<FinalOutcome> {
   let entry: EventLogEntry | undefined;
   while (!entry && Date.now() < deadline) {
-    entry = await ingestOutcome(url, record);
+    entry = await ingestOutcome(server, record);
     if (!entry) await sleep(200);
   }
   if (!entry) return { outcome: 'UNKNOWN', line: 'not ingested in time; see GET /events' };
@@ -62,7 +73,7 @@ export async function awaitOutcome(
     return { outcome: entry.outcome, line: describe(entry) };
   let run: ExecutionSummary | undefined;
   while (!run && Date.now() < deadline) {
-    run = await finishedRun(url, entry);
+    run = await finishedRun(server, entry);
     if (!run) await sleep(300);
   }
   if (!run)
@@ -77,7 +88,7 @@ export async function awaitOutcome(
     let ignored = entry;
     for (let i = 0; i < 20 && ignored.outcome !== 'IGNORED'; i++) {
       await sleep(100);
-      ignored = (await ingestOutcome(url, record)) ?? ignored;
+      ignored = (await ingestOutcome(server, record)) ?? ignored;
     }
     return { outcome: 'IGNORED', line: describe({ ...ignored, outcome: 'IGNORED' }) };
   }

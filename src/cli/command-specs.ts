@@ -15,6 +15,8 @@ const common: ParseArgsOptionsConfig = {
 const dataDir: ParseArgsOptionsConfig = { 'data-dir': { type: 'string' } };
 const url: ParseArgsOptionsConfig = {
   url: { type: 'string' },
+  // The data directory of the server, whose local issuer signs the CLI's admin token.
+  'data-dir': { type: 'string' },
   wait: { type: 'boolean', default: true },
 };
 
@@ -46,6 +48,8 @@ flightpulse produce --event JSON|@FILE|- [--flight-id ID]
   --old-gate G --new-gate G [--terminal-change]   (GATE_CHANGE; gates like A12)
   --event JSON|@FILE|-  a hand-written event, sent as written (ingest validates it)
   --url URL             the server (FLIGHTPULSE_URL, default http://127.0.0.1:3000)
+  --data-dir DIR        the server's data directory: its local issuer signs the admin token
+                        (FLIGHTPULSE_TOKEN=… sends that token instead)
   --no-wait             do not wait for the outcome
 Exit code 0 when the event was applied (or was a duplicate), 1 when rejected, ignored or failed.`,
     options: {
@@ -69,6 +73,7 @@ Exit code 0 when the event was applied (or was a duplicate), 1 when rejected, ig
     usage: `flightpulse scenario N [--url URL] [--no-wait]
   N          1–5, the specification's scenarios
   --url URL  the server (FLIGHTPULSE_URL, default http://127.0.0.1:3000)
+  --data-dir DIR  the server's data directory, whose local issuer signs the admin token
   --no-wait  do not wait for the outcomes
 Exit code 0 when every record ended as the scenario expects (scenario 5's bad records are expected).`,
     options: { ...common, ...url },
@@ -119,6 +124,25 @@ Exit code 0 when every record ended as the scenario expects (scenario 5's bad re
     options: { ...common, json: { type: 'boolean' } },
     positionals: 1,
   },
+  token: {
+    summary: 'Print a bearer token signed by the local issuer (keys in the data directory)',
+    usage: `flightpulse token --role ROLE [--booking ID [--passenger ID]] [--ttl 1h] [--data-dir DIR]
+  --role ROLE      ops-viewer, agent, admin or passenger
+  --booking ID     a passenger token is bound to this one booking
+  --passenger ID   the booking's passenger (otherwise asked of the running server at --url)
+  --ttl T          lifetime: 90s, 15m, 1h (default), 2d; at most 7d
+  --data-dir DIR   whose issuer signs (FLIGHTPULSE_DATA_DIR, default .flightpulse)
+  --url URL        the server to ask for a booking's passenger (FLIGHTPULSE_URL)`,
+    options: {
+      ...common,
+      ...dataDir,
+      url: { type: 'string' },
+      role: { type: 'string' },
+      booking: { type: 'string' },
+      passenger: { type: 'string' },
+      ttl: { type: 'string' },
+    },
+  },
   demo: {
     summary: 'Run scenarios 1–5 on a fresh embedded stack and check every expectation',
     usage: `flightpulse demo [--json]
@@ -127,7 +151,7 @@ Exit code 0 when every record ended as the scenario expects (scenario 5's bad re
   },
 };
 
-export const ENVIRONMENT = `Environment: PORT, FLIGHTPULSE_DATA_DIR, TABLE_NAME, EVENT_BUS_NAME, DYNAMODB_ENDPOINT, AWS_REGION,
+export const ENVIRONMENT = `Environment: PORT, FLIGHTPULSE_DATA_DIR, FLIGHTPULSE_TOKEN, PUBLIC_URL, TABLE_NAME, EVENT_BUS_NAME, DYNAMODB_ENDPOINT, AWS_REGION,
              LOG_LEVEL, FLIGHTPULSE_URL (default http://127.0.0.1:3000), KAFKA_BROKERS, KAFKA_TOPIC
 LLM:         LLM_PROVIDER (none|bedrock|anthropic|openai), LLM_MODEL, BEDROCK_MODEL_ID,
              AWS_ENDPOINT_URL_BEDROCK_RUNTIME, ANTHROPIC_BASE_URL, ANTHROPIC_API_KEY,

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { COMMANDS, type CommandSpec, overview } from './command-specs.ts';
 import type { Target } from './produce-command.ts';
+import { cliToken } from './token-command.ts';
 import { CommandFailure, UsageError } from './usage-error.ts';
 
 type Values = Record<string, string | boolean | undefined>;
@@ -39,6 +40,7 @@ function targetOf(values: Values): Target {
     (values.url as string | undefined) ?? process.env.FLIGHTPULSE_URL ?? 'http://127.0.0.1:3000';
   return {
     url: url.replace(/\/$/, ''),
+    token: cliToken(process.env, values['data-dir'] as string | undefined),
     wait: values.wait !== false,
     ...(process.env.KAFKA_BROKERS
       ? {
@@ -100,6 +102,21 @@ async function run(command: string, values: Values, args: string[]): Promise<boo
       return true;
     case 'weather':
       return (await import('./weather-command.ts')).weatherCommand(args[0], values.json === true);
+    case 'token':
+      console.log(
+        await (await import('./token-command.ts')).tokenCommand(process.env, {
+          role: str('role'),
+          booking: str('booking'),
+          passenger: str('passenger'),
+          ttl: str('ttl'),
+          dataDir: str('data-dir'),
+          url: (str('url') ?? process.env.FLIGHTPULSE_URL ?? 'http://127.0.0.1:3000').replace(
+            /\/$/,
+            '',
+          ),
+        }),
+      );
+      return true;
     case 'demo':
       return (await import('./demo-command.ts')).demoCommand(process.env, values.json === true);
     default:

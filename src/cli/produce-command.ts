@@ -24,10 +24,17 @@ import { CommandFailure, UsageError } from './usage-error.ts';
 /** How long `produce` and `scenario` wait for outcomes (ingest, then the workflow). */
 const WAIT_MS = 120_000;
 
-async function request<T>(url: string, init?: RequestInit): Promise<{ status: number; body: T }> {
+async function request<T>(
+  target: Target,
+  path: string,
+  init: RequestInit = {},
+): Promise<{ status: number; body: T }> {
+  const url = `${target.url}${path}`;
+  const headers = new Headers(init.headers);
+  headers.set('authorization', `Bearer ${await target.token()}`);
   let response: Response;
   try {
-    response = await fetch(url, init);
+    response = await fetch(url, { ...init, headers });
   } catch (error) {
     throw new CommandFailure(
       `cannot reach FlightPulse at ${new URL(url).origin} (${(error as Error).message}); is \`flightpulse start\` running?`,
@@ -40,6 +47,8 @@ async function request<T>(url: string, init?: RequestInit): Promise<{ status: nu
 export interface Target {
   url: string;
   kafka?: { brokers: string[]; topic: string };
+  /** A bearer token for the server (FLIGHTPULSE_TOKEN, or an admin token of the local issuer). */
+  token: () => Promise<string>;
   /** Wait for each record's outcome (the default); `--no-wait` turns it off. */
   wait?: boolean;
 }
@@ -59,7 +68,7 @@ async function send(
   const { status, body } = await request<{
     offsets?: Array<{ partition: number; offset: string }>;
     error?: string;
-  }>(`${target.url}/feed/flight-operations`, {
+  }>(target, '/feed/flight-operations', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ records }),
@@ -94,7 +103,7 @@ async function produce(
   }
   const deadline = Date.now() + WAIT_MS;
   const produced: Produced[] = offsets.map((o, i) => ({ ...o, key: feed[i]?.key ?? null }));
-  const outcomes = await Promise.all(produced.map((p) => awaitOutcome(target.url, p, deadline)));
+  const outcomes = await Promise.all(produced.map((p) => awaitOutcome(target, p, deadline)));
   for (const outcome of outcomes) console.log(`  ${outcome.line}`);
   return outcomes;
 }
@@ -111,7 +120,7 @@ async function knownFlights(target: Target, serverUp: boolean): Promise<Map<stri
   const flights =
     target.kafka && !serverUp
       ? loadSampleData().flights
-      : (await request<{ flights: Flight[] }>(`${target.url}/flights?limit=200`)).body.flights;
+      : (await request<{ flights: Flight[] }>(target, '/flights?limit=200')).body.flights;
   return new Map(flights.map((f) => [f.flight_id, f]));
 }
 

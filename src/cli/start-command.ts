@@ -36,7 +36,8 @@ export async function startCommand(
     if (holder) releaseDataDir(dataDir);
     throw error;
   });
-  const empty = (await (await runtime.app.request('/flights?limit=1')).json()) as {
+  const headers = { authorization: `Bearer ${await runtime.identity.staffToken('ops-viewer')}` };
+  const empty = (await (await runtime.app.request('/flights?limit=1', { headers })).json()) as {
     returned: number;
   };
   if (empty.returned === 0) {
@@ -76,7 +77,8 @@ export async function startCommand(
       console.log(`FlightPulse is running at ${base}
   store:  ${config.DYNAMODB_ENDPOINT ?? `embedded DynamoDB (dynalite) in ${dataDir}`}
   feed:   POST ${base}/feed/flight-operations
-  try:    npx flightpulse scenario 1   ·   curl ${base}/flights/SW1234`);
+  sign in: the console asks for a role; for curl: npx flightpulse token --role agent --data-dir ${dataDir}
+  try:    npx flightpulse scenario 1 --data-dir ${dataDir}`);
     },
   );
   server.once('error', (error: NodeJS.ErrnoException) => {

@@ -73,8 +73,13 @@ export async function runDemo(
   const runtime = await startLocalRuntime(config);
   try {
     await runtime.seed();
+    // Authentication stays on: the demo reads as an agent and posts events as an admin.
+    const agent = { authorization: `Bearer ${await runtime.identity.staffToken('agent')}` };
+    const admin = { authorization: `Bearer ${await runtime.identity.staffToken('admin')}` };
     const api: ApiReader = async (path, init) => {
-      const response = await runtime.app.request(path, init);
+      const headers = new Headers(init?.headers);
+      if (!headers.has('authorization')) headers.set('authorization', agent.authorization);
+      const response = await runtime.app.request(path, { ...init, headers });
       const body = await response.json();
       if (response.status >= 500)
         throw new Error(`${init?.method ?? 'GET'} ${path} answered ${response.status}`);
@@ -98,6 +103,7 @@ export async function runDemo(
       if (scenario.records.length > 0) {
         const response = await runtime.app.request('/feed/flight-operations', {
           method: 'POST',
+          headers: admin,
           body: JSON.stringify({ records: scenario.records.map(feedRecord) }),
         });
         if (response.status !== 202)
@@ -105,7 +111,7 @@ export async function runDemo(
       }
       await runtime.idle();
       await scenario.act?.({
-        request: async (path, init) => runtime.app.request(path, init),
+        request: async (path, init) => runtime.app.request(path, { ...init, headers: admin }),
         watchWeather: (at) => runtime.watchWeather(at),
       });
       const failures = await runtime.idle();

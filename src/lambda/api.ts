@@ -2,9 +2,10 @@
 import { handle } from 'hono/aws-lambda';
 import { createApiApp } from '../api/app.ts';
 import { offerRoutes } from '../api/offer-routes.ts';
+import { cognitoVerifier } from './api-identity.ts';
 import { rebookingDependencies } from './rebooking-dependencies.ts';
 
 const deps = rebookingDependencies(process.env);
-const app = createApiApp(deps);
+const app = createApiApp({ ...deps, verifier: cognitoVerifier(process.env, deps.clock) });
 app.route('/', offerRoutes(deps));
 export const handler = handle(app);

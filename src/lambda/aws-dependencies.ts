@@ -11,6 +11,7 @@ import { DynamoDbEventLog } from '../adapters/dynamodb/dynamodb-event-log.ts';
 import { DynamoDbExecutionLog } from '../adapters/dynamodb/dynamodb-execution-log.ts';
 import { DynamoDbFlightStore } from '../adapters/dynamodb/dynamodb-flight-store.ts';
 import { DynamoDbNotificationLog } from '../adapters/dynamodb/dynamodb-notification-log.ts';
+import { DynamoDbPassengerErasure } from '../adapters/dynamodb/dynamodb-passenger-erasure.ts';
 import { DynamoDbRunLedger } from '../adapters/dynamodb/dynamodb-run-ledger.ts';
 import { SingleTable } from '../adapters/dynamodb/single-table.ts';
 import { EventBridgePublisher } from '../adapters/eventbridge/eventbridge-publisher.ts';
@@ -55,6 +56,7 @@ export function awsDependencies(env: Record<string, string | undefined>) {
     events: new DynamoDbEventLog(table),
     notifications: new DynamoDbNotificationLog(table),
     executions: new DynamoDbExecutionLog(table),
+    erasure: new DynamoDbPassengerErasure(table),
     entitlements: new DynamoDbEntitlementStore(table),
     rights: {
       effectiveDates: config.EU261_REVISION_EFFECTIVE_FROM

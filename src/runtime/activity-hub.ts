@@ -59,4 +59,13 @@ export class ActivityHub {
   latest(): Activity[] {
     return [...this.recent];
   }
+
+  /** Drops what the feed still holds about an erased passenger. */
+  forget(passengerId: string): void {
+    for (let i = this.recent.length - 1; i >= 0; i--) {
+      const activity = this.recent[i];
+      if (activity?.kind === 'notification' && activity.passenger_id === passengerId)
+        this.recent.splice(i, 1);
+    }
+  }
 }

@@ -48,6 +48,13 @@ const ConfigSchema = z.object({
   OFFER_EXPIRY_POLL_SECONDS: z.coerce.number().min(0.1).max(3600).default(10),
   /** The address passengers open offer links at (default: this server). */
   PUBLIC_URL: z.url().optional(),
+  /** Cognito hosted sign-in for the console (all three, or none for local sign-in). */
+  COGNITO_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/, 'a host name such as fp.auth.eu-west-1.amazoncognito.com')
+    .optional(),
+  COGNITO_CLIENT_ID: z.string().min(1).optional(),
+  CONSOLE_REDIRECT_URI: z.url().optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `one of ${LOG_LEVELS.join(', ')}` }).default('INFO'),
 });
 

@@ -6,9 +6,11 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import type { Hono } from 'hono';
 import { JournalSender } from '../adapters/delivery/journal-sender.ts';
 import { seedItems } from '../adapters/dynamodb/seed-items.ts';
+import { type LocalIdentity, openLocalIdentity } from '../adapters/identity/local-identity.ts';
 import type { KafkaFeedConsumer } from '../adapters/kafka/kafka-feed-consumer.ts';
 import { createMessenger } from '../adapters/llm/create-messenger.ts';
 import { InMemoryMetrics } from '../adapters/local/cloudwatch/in-memory-metrics.ts';
+import { LogFileScrubber } from '../adapters/local/cloudwatch/log-file-scrubber.ts';
 import { LogGroupSink } from '../adapters/local/cloudwatch/log-group-sink.ts';
 import { type BusEvent, LocalBus } from '../adapters/local/eventbridge/local-bus.ts';
 import {
@@ -25,6 +27,7 @@ import { createApiApp } from '../api/app.ts';
 import { consoleRoutes } from '../api/console-routes.ts';
 import { consoleViewRoutes } from '../api/console-view-routes.ts';
 import { offerRoutes } from '../api/offer-routes.ts';
+import { signInRoutes } from '../api/sign-in-routes.ts';
 import { weatherRoutes } from '../api/weather-routes.ts';
 import { airports } from '../domain/airports/airport-reference.ts';
 import type { RuleTarget, StateMachineId } from '../domain/event-routing/routing-rules.ts';
@@ -62,6 +65,8 @@ export interface LocalRuntime {
   app: Hono;
   /** DynamoDB API calls made so far, by operation. */
   storeOperations: Map<string, number>;
+  /** The local token issuer, its verifier and the passenger-link signer. */
+  identity: LocalIdentity;
   /** The document client on the runtime's table (bulk loads). */
   doc: DynamoDBDocumentClient;
   tableName: string;
@@ -186,7 +191,25 @@ export async function startLocalRuntime(
     log,
     feed: feed.feed,
   });
-  const app = apiApp(parts, feed.feed, clock, log, weather.routes.watch);
+  const identity = await openLocalIdentity(
+    config.FLIGHTPULSE_DATA_DIR,
+    clock,
+    config.PUBLIC_URL ?? `http://127.0.0.1:${config.PORT}`,
+  );
+  const app = apiApp(parts, feed.feed, identity, {
+    clock,
+    log,
+    watchWeather: weather.routes.watch,
+    logsDir: join(config.FLIGHTPULSE_DATA_DIR, 'logs'),
+  });
+  app.route(
+    '/',
+    signInRoutes({
+      issuer: identity.issuer,
+      bookings: store.bookings,
+      hosted: hostedSignIn(config),
+    }),
+  );
   app.route('/', offerRoutes({ ...store, answers: rebooking.answers, links: rebooking.links }));
   rebooking.scheduler.start(config.OFFER_EXPIRY_POLL_SECONDS * 1000);
   app.route('/', weatherRoutes(weather.routes));
@@ -208,6 +231,7 @@ export async function startLocalRuntime(
     feed: feed.feed,
     kafkaConsumer: feed.kafkaConsumer,
     app,
+    identity,
     idle: () =>
       settle({
         tracker,
@@ -237,6 +261,17 @@ async function closeAll(
   await store.close();
 }
 
+/** Cognito's hosted sign-in for the console, when the configuration names a user pool client. */
+function hostedSignIn(config: Config) {
+  const { COGNITO_DOMAIN: domain, COGNITO_CLIENT_ID: clientId } = config;
+  if (!domain || !clientId) return undefined;
+  return {
+    domain,
+    clientId,
+    redirectUri: config.CONSOLE_REDIRECT_URI ?? `http://127.0.0.1:${config.PORT}/`,
+  };
+}
+
 interface RuntimeParts {
   store: RuntimeStore;
   hub: ActivityHub;
@@ -250,18 +285,32 @@ interface RuntimeParts {
 function apiApp(
   parts: RuntimeParts,
   feed: FeedProducer,
-  clock: Clock,
-  log: Logger,
-  watchWeather: (at?: string) => Promise<unknown>,
+  identity: LocalIdentity,
+  {
+    clock,
+    log,
+    watchWeather,
+    logsDir,
+  }: {
+    clock: Clock;
+    log: Logger;
+    watchWeather: (at?: string) => Promise<unknown>;
+    logsDir: string;
+  },
 ): Hono {
   const { store, hub, metrics, executions } = parts;
   const app = createApiApp({
+    verifier: identity.verifier,
+    jwks: () => identity.issuer.jwks(),
     flights: store.flights,
     bookings: store.bookings,
     events: store.events,
     notifications: store.notifications,
     executions: store.executionLog,
     entitlements: store.entitlements,
+    erasure: store.erasure,
+    logScrubber: new LogFileScrubber(logsDir),
+    onErased: (passengerId) => hub.forget(passengerId),
     clock,
     log,
     feed,

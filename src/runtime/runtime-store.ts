@@ -13,6 +13,7 @@ import { DynamoDbFlightStore } from '../adapters/dynamodb/dynamodb-flight-store.
 import { DynamoDbIdempotencyStore } from '../adapters/dynamodb/dynamodb-idempotency-store.ts';
 import { DynamoDbNotificationLog } from '../adapters/dynamodb/dynamodb-notification-log.ts';
 import { DynamoDbOfferStore } from '../adapters/dynamodb/dynamodb-offer-store.ts';
+import { DynamoDbPassengerErasure } from '../adapters/dynamodb/dynamodb-passenger-erasure.ts';
 import { DynamoDbRebookingBookings } from '../adapters/dynamodb/dynamodb-rebooking-bookings.ts';
 import { DynamoDbRunLedger } from '../adapters/dynamodb/dynamodb-run-ledger.ts';
 import { DynamoDbSeatInventory } from '../adapters/dynamodb/dynamodb-seat-inventory.ts';
@@ -43,6 +44,7 @@ export interface RuntimeStore {
   notifications: DynamoDbNotificationLog;
   executionLog: DynamoDbExecutionLog;
   entitlements: DynamoDbEntitlementStore;
+  erasure: DynamoDbPassengerErasure;
   runs: DynamoDbRunLedger;
   table: SingleTable;
   offers: DynamoDbOfferStore;
@@ -85,6 +87,7 @@ export async function openRuntimeStore(
     notifications: new DynamoDbNotificationLog(table),
     executionLog: new DynamoDbExecutionLog(table),
     entitlements: new DynamoDbEntitlementStore(table),
+    erasure: new DynamoDbPassengerErasure(table),
     runs: new DynamoDbRunLedger(table),
     table,
     offers: new DynamoDbOfferStore(table),

@@ -74,20 +74,69 @@ describe('flightpulse start, scenario and produce', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('seeds an empty store and serves the API', async () => {
+  /** GET with a token printed by `flightpulse token` for the server's data directory. */
+  const tokens = new Map<string, string>();
+  async function get<T>(path: string, role = 'agent'): Promise<T> {
+    if (!tokens.has(role)) {
+      const { stdout } = await flightpulse(['token', '--role', role, '--data-dir', dataDir]);
+      tokens.set(role, stdout.trim());
+    }
+    const response = await fetch(`${url}${path}`, {
+      headers: { authorization: `Bearer ${tokens.get(role)}` },
+    });
+    return (await response.json()) as T;
+  }
+
+  it('seeds an empty store and serves the API to token holders only', async () => {
     const health = await fetch(`${url}/health`);
     expect(health.status).toBe(200);
-    const flights = (await (await fetch(`${url}/flights`)).json()) as { returned: number };
+    expect((await fetch(`${url}/flights`)).status).toBe(401);
+    const flights = await get<{ returned: number }>('/flights', 'ops-viewer');
     expect(flights.returned).toBe(5);
   });
 
-  it('runs scenario 4 against the running server', async () => {
-    const { stdout } = await flightpulse(['scenario', '4', '--url', url]);
-    expect(stdout).toMatch(/ACCEPTED as flight\.gate_change/);
-    await waitFor(
-      async () =>
-        ((await (await fetch(`${url}/flights/SW3456`)).json()) as { gate: string }).gate === 'D15',
+  it('prints tokens for a role and for one passenger booking, with a lifetime', async () => {
+    const { stdout } = await flightpulse([
+      'token',
+      '--role',
+      'passenger',
+      '--booking',
+      'B001',
+      '--ttl',
+      '15m',
+      '--data-dir',
+      dataDir,
+      '--url',
+      url,
+    ]);
+    const claims = JSON.parse(
+      Buffer.from(stdout.trim().split('.')[1] as string, 'base64url').toString(),
     );
+    expect(claims).toMatchObject({
+      'cognito:groups': ['passenger'],
+      booking_id: 'B001',
+      passenger_id: 'P001',
+    });
+    expect(claims.exp - claims.iat).toBe(900);
+    const own = await fetch(`${url}/bookings/B001`, {
+      headers: { authorization: `Bearer ${stdout.trim()}` },
+    });
+    expect(own.status).toBe(200);
+    const other = await fetch(`${url}/bookings/B002`, {
+      headers: { authorization: `Bearer ${stdout.trim()}` },
+    });
+    expect(other.status).toBe(403);
+    await expect(
+      flightpulse(['token', '--role', 'pilot', '--data-dir', dataDir]),
+    ).rejects.toMatchObject({
+      stderr: expect.stringContaining('--role must be one of'),
+    });
+  });
+
+  it('runs scenario 4 against the running server', async () => {
+    const { stdout } = await flightpulse(['scenario', '4', '--url', url, '--data-dir', dataDir]);
+    expect(stdout).toMatch(/ACCEPTED as flight\.gate_change/);
+    await waitFor(async () => (await get<{ gate: string }>('/flights/SW3456')).gate === 'D15');
   });
 
   it('produces an event with the producer flags, and the same event twice notifies once', async () => {
@@ -101,16 +150,16 @@ describe('flightpulse start, scenario and produce', () => {
       '45',
       '--reason',
       'MECHANICAL',
+      '--data-dir',
+      dataDir,
     ];
     const eventId = crypto.randomUUID();
     const first = await flightpulse([...args, '--event-id', eventId, '--url', url]);
     expect(first.stdout).toMatch(/ACCEPTED as flight\.delay\.major/);
     const count = async () => {
-      const body = (await (
-        await fetch(`${url}/notifications?flight_id=SW7890&limit=200`)
-      ).json()) as {
-        notifications: Array<{ event_id: string }>;
-      };
+      const body = await get<{ notifications: Array<{ event_id: string }> }>(
+        '/notifications?flight_id=SW7890&limit=200',
+      );
       return body.notifications.filter((n) => n.event_id === eventId).length;
     };
     // SW7890: P004 SMS only, P008 SMS only, P009 email and SMS.
@@ -123,7 +172,7 @@ describe('flightpulse start, scenario and produce', () => {
   it('keeps its data across a restart on the same data directory', async () => {
     expect(await stopServer(server)).toBe(0);
     ({ url, server } = await startServer(dataDir));
-    const flight = (await (await fetch(`${url}/flights/SW3456`)).json()) as { gate: string };
+    const flight = await get<{ gate: string }>('/flights/SW3456');
     expect(flight.gate).toBe('D15');
   });
 

@@ -57,9 +57,13 @@ afterAll(async () => {
 });
 
 describe('operations console in Chromium', () => {
-  it('shows the flight board and a live connection', async () => {
+  it('asks who is signing in, then shows the flight board and a live connection', async () => {
     await page.goto(base);
+    expect(await page.locator('#board').count()).toBe(0);
+    await page.locator('#sign-in select[name="role"]').selectOption('admin');
+    await page.getByRole('button', { name: 'Sign in' }).click();
     await page.locator('#board tbody tr').first().waitFor();
+    expect(await page.locator('#session').innerText()).toContain('admin');
     expect(await page.locator('#board tbody tr').count()).toBe(loadSampleData().flights.length);
     await page.locator('#connection.live').waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, '1-board.png'), fullPage: true });
@@ -125,6 +129,41 @@ describe('operations console in Chromium', () => {
     }
     await page.keyboard.press('Enter');
     await page.locator('#flight-title', { hasText: 'SW1234' }).waitFor();
+  });
+
+  it('shows an operations viewer the board and flights but no passenger data', async () => {
+    const viewer = await browser.newPage();
+    await viewer.goto(base);
+    await viewer.locator('#sign-in select[name="role"]').selectOption('ops-viewer');
+    await viewer.getByRole('button', { name: 'Sign in' }).click();
+    await viewer.locator('#board tbody tr').first().waitFor();
+    expect(await viewer.locator('#compose').count()).toBe(0);
+    await viewer.goto(`${base}/#/flights/SW9012`);
+    await viewer.locator('#bookings-hidden').waitFor();
+    const text = await viewer.locator('body').innerText();
+    expect(text).not.toMatch(/@|Emily|\+1\d{6,}/);
+    expect(await viewer.locator('.timeline').innerText()).toContain(
+      'FlightPulseCancellationWorkflow',
+    );
+    await viewer.close();
+  });
+
+  it('opens a passenger link on that booking only', async () => {
+    const link = await runtime.identity.links.create({
+      bookingId: 'B009',
+      passengerId: 'P005',
+      path: '/',
+      ttlSeconds: 600,
+    });
+    const passenger = await browser.newPage();
+    await passenger.goto(`${base}/?${new URL(link.url).searchParams}`);
+    await passenger.locator('#booking-title', { hasText: 'B009' }).waitFor();
+    expect(passenger.url()).not.toContain('token=');
+    expect(await passenger.locator('.message').count()).toBeGreaterThan(0);
+    await passenger.goto(`${base}/#/bookings/B001`);
+    await passenger.reload();
+    await passenger.locator('#view', { hasText: /Forbidden/ }).waitFor();
+    await passenger.close();
   });
 
   it('serves the API docs and never answered 5xx', async () => {

@@ -117,6 +117,12 @@ describe('beside a running server', () => {
     ({ url, server } = await startServer(dataDir));
   }, 60_000);
 
+  /** fetch with a token that `flightpulse token` prints for the server's data directory. */
+  async function fetchAsAgent(target: string): Promise<Response> {
+    const token = await cli(['token', '--role', 'agent', '--data-dir', dataDir]);
+    return fetch(target, { headers: { authorization: `Bearer ${token.stdout.trim()}` } });
+  }
+
   afterAll(() => {
     server?.kill('SIGTERM');
     rmSync(dataDir, { recursive: true, force: true });
@@ -168,10 +174,10 @@ describe('beside a running server', () => {
       flight_id: 'SW5678',
       delay_minutes: 30,
     });
-    const run = await cli(['produce', '--event', event, '--url', url]);
+    const run = await cli(['produce', '--event', event, '--url', url, '--data-dir', dataDir]);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/REJECTED — schema violation: event_id:/);
-    const { events } = (await (await fetch(`${url}/events?flight_id=SW5678`)).json()) as {
+    const { events } = (await (await fetchAsAgent(`${url}/events?flight_id=SW5678`)).json()) as {
       events: Array<{ outcome: string; reason?: string }>;
     };
     expect(events).toContainEqual(
@@ -191,6 +197,8 @@ describe('beside a running server', () => {
       'SW9012',
       '--url',
       url,
+      '--data-dir',
+      dataDir,
     ]);
     expect(cancel.code).toBe(0);
     const delay = await cli([
@@ -201,11 +209,13 @@ describe('beside a running server', () => {
       'SW9012',
       '--url',
       url,
+      '--data-dir',
+      dataDir,
     ]);
     expect(delay.code).toBe(1);
     // Held back at ingest (SUPPRESSED) or left alone by its workflow (IGNORED): either way, said so.
     expect(delay.stdout).toMatch(/: (SUPPRESSED|IGNORED)\b.* — .*cancel/i);
-    const { events } = (await (await fetch(`${url}/events?flight_id=SW9012`)).json()) as {
+    const { events } = (await (await fetchAsAgent(`${url}/events?flight_id=SW9012`)).json()) as {
       events: Array<{ outcome: string }>;
     };
     expect(['SUPPRESSED', 'IGNORED']).toContain(events[0]?.outcome);

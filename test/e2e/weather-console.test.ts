@@ -7,6 +7,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/runtime/config.ts';
 import { type LocalRuntime, startLocalRuntime } from '../../src/runtime/local-runtime.ts';
+import { authorizedRequest } from '../support/authorized-request.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS = join(import.meta.dirname, '../../test-results/screenshots');
@@ -70,6 +71,10 @@ afterAll(async () => {
 
 describe('weather watch in the console (Chromium)', () => {
   it('runs the watch on the recorded morning and shows SW1234 at HIGH risk with reports and reasons', async () => {
+    await page.goto(base);
+    await page.locator('#sign-in select[name="role"]').selectOption('admin');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.locator('#board').waitFor();
     await page.goto(`${base}/#/weather`);
     await page.getByRole('heading', { name: 'Weather watch' }).waitFor();
     await page.getByLabel('Assess as of (UTC)').fill('2025-01-15T11:00');
@@ -115,7 +120,7 @@ describe('weather watch in the console (Chromium)', () => {
       })
       .waitFor({ timeout: 15_000 });
     await runtime.idle();
-    const flight = (await (await runtime.app.request('/flights/SW1234')).json()) as {
+    const flight = (await (await authorizedRequest(runtime, '/flights/SW1234')).json()) as {
       status: string;
       delay_reason: string;
       delay_minutes: number;

@@ -4,7 +4,11 @@ import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../infrastructure/bin/app.ts';
-import { API_ROUTES } from '../../infrastructure/lib/constructs/rest-api.ts';
+import {
+  MANAGED_RULE_GROUPS,
+  RATE_LIMIT_PER_5_MINUTES,
+} from '../../infrastructure/lib/constructs/api-firewall.ts';
+import { API_ROUTES, API_WRITE_ROUTES } from '../../infrastructure/lib/constructs/rest-api.ts';
 import { STEP_FUNCTIONS_DIR } from '../../infrastructure/lib/constructs/workflows.ts';
 import { ROUTING_RULES } from '../../src/domain/event-routing/routing-rules.ts';
 import { WORKFLOWS } from '../../src/domain/workflows/task-functions.ts';
@@ -193,21 +197,27 @@ describe('FlightPulseStack (defaults, bundled)', () => {
     process.env.OFFER_SCHEDULER_ROLE_ARN = 'arn:aws:iam::111122223333:role/scheduler';
     process.env.OFFER_LINK_KEY_PARAMETER = '/flightpulse/offer-link-key';
     process.env.PUBLIC_URL = 'https://flightpulse.example.com';
+    process.env.COGNITO_USER_POOL_ID = 'us-east-1_Example1';
+    process.env.COGNITO_CLIENT_ID = 'example-client';
     const { handler } = await import(join(assembly.directory, `asset.${key}`, 'index.mjs'));
-    const response = await handler(
-      {
-        httpMethod: 'GET',
-        path: '/health',
-        resource: '/health',
-        headers: {},
-        multiValueHeaders: {},
-        queryStringParameters: null,
-        requestContext: { path: '/prod/health', stage: 'prod' },
-        body: null,
-        isBase64Encoded: false,
-      },
-      {},
-    );
+    const get = (path: string) =>
+      handler(
+        {
+          httpMethod: 'GET',
+          path,
+          resource: path,
+          headers: {},
+          multiValueHeaders: {},
+          queryStringParameters: null,
+          requestContext: { path: `/prod${path}`, stage: 'prod' },
+          body: null,
+          isBase64Encoded: false,
+        },
+        {},
+      );
+    // Without a token the function itself refuses, behind the authorizer as well.
+    expect((await get('/flights')).statusCode).toBe(401);
+    const response = await get('/health');
     expect(response.statusCode).toBe(200);
     expect(JSON.parse(response.body)).toMatchObject({
       status: 'healthy',
@@ -251,7 +261,9 @@ describe('FlightPulseStack (defaults, bundled)', () => {
     for (const route of API_ROUTES) {
       for (const part of route.split('/').filter(Boolean)) expect(resourcePaths).toContain(part);
     }
-    expect(byType(resources, 'AWS::ApiGateway::Method')).toHaveLength(API_ROUTES.length);
+    expect(byType(resources, 'AWS::ApiGateway::Method')).toHaveLength(
+      API_ROUTES.length + API_WRITE_ROUTES.length,
+    );
     template.hasResourceProperties('AWS::ApiGateway::Stage', {
       StageName: 'prod',
       AccessLogSetting: Match.objectLike({ DestinationArn: Match.anyValue() }),
@@ -260,6 +272,60 @@ describe('FlightPulseStack (defaults, bundled)', () => {
         Match.objectLike({ ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200 }),
       ]),
     });
+  });
+
+  it('puts the Cognito authorizer on every API method, /health and the API document included', () => {
+    const authorizers = byType(resources, 'AWS::ApiGateway::Authorizer');
+    expect(authorizers).toHaveLength(1);
+    const [authorizerId, authorizer] = authorizers[0] as [string, Resources[string]];
+    expect(authorizer.Properties).toMatchObject({ Type: 'COGNITO_USER_POOLS' });
+    const methods = byType(resources, 'AWS::ApiGateway::Method');
+    expect(methods.length).toBeGreaterThan(10);
+    for (const [, method] of methods)
+      expect(method.Properties).toMatchObject({
+        AuthorizationType: 'COGNITO_USER_POOLS',
+        AuthorizerId: { Ref: authorizerId },
+      });
+  });
+
+  it('keeps staff in a Cognito user pool whose groups are the roles, with MFA and threat protection', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      MfaConfiguration: 'ON',
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
+      Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: 14 }) },
+    });
+    const groups = byType(resources, 'AWS::Cognito::UserPoolGroup').map(
+      ([, g]) => g.Properties.GroupName,
+    );
+    expect(groups.sort()).toEqual(['admin', 'agent', 'ops-viewer', 'passenger']);
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      GenerateSecret: false,
+      AllowedOAuthFlows: ['code'],
+      PreventUserExistenceErrors: 'ENABLED',
+    });
+    const api = byType(resources, 'AWS::Lambda::Function').find(
+      ([, r]) => r.Properties.FunctionName === 'flightpulse-api',
+    )?.[1];
+    expect(api?.Properties.Environment).toMatchObject({
+      Variables: {
+        COGNITO_USER_POOL_ID: { Ref: expect.any(String) },
+        COGNITO_CLIENT_ID: { Ref: expect.any(String) },
+      },
+    });
+  });
+
+  it('puts WAF in front of the API stage: a per-address rate limit and AWS managed rules', () => {
+    const [, acl] = byType(resources, 'AWS::WAFv2::WebACL')[0] as [string, Resources[string]];
+    const rules = acl.Properties.Rules as Array<{ Statement: Record<string, any> }>;
+    expect(rules[0]?.Statement.RateBasedStatement).toEqual({
+      Limit: RATE_LIMIT_PER_5_MINUTES,
+      AggregateKeyType: 'IP',
+    });
+    expect(rules.slice(1).map((r) => r.Statement.ManagedRuleGroupStatement.Name)).toEqual([
+      ...MANAGED_RULE_GROUPS,
+    ]);
+    template.resourceCountIs('AWS::WAFv2::WebACLAssociation', 1);
   });
 
   it('keeps the model id in SSM, tags everything and outputs what an operator needs', () => {

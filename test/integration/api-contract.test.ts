@@ -23,9 +23,14 @@ interface Operation {
   responses: Record<string, { content?: Record<string, { schema: Schema }> }>;
 }
 
-/** Headers every call carries (the one place a token goes once routes need one). */
-function authHeaders(): Record<string, string> {
-  return {};
+/** Who a call is made as: an admin (documented calls), nobody (401), or another booking's passenger (403). */
+type Caller = 'admin' | 'nobody' | 'other passenger';
+const tokens = new Map<Caller, string>();
+
+/** Headers a call carries: a token from the local issuer, as a real client would. */
+function authHeaders(caller: Caller = 'admin'): Record<string, string> {
+  const token = tokens.get(caller);
+  return token ? { authorization: `Bearer ${token}` } : {};
 }
 
 /** Values of path and query parameters, by name: one that exists, one well formed but unknown. */
@@ -60,6 +65,14 @@ beforeAll(async () => {
     { event_id: 'e-broken', event_type: 'FLIGHT_DELAY', payload: { flight_id: 'SW9012' } },
   ]);
   document = (await stack.get<typeof document>('/openapi.json')).body;
+  tokens.set('admin', await stack.runtime.identity.staffToken('admin'));
+  // B002 is P003's: for every operation either the role or the booking is not theirs.
+  const other = await stack.runtime.identity.links.create({
+    bookingId: 'B002',
+    passengerId: 'P003',
+    path: '/',
+  });
+  tokens.set('other passenger', other.token);
 }, 60_000);
 afterAll(() => stack.stop());
 
@@ -79,6 +92,7 @@ interface Call {
   path: string;
   query: Record<string, string>;
   body?: string;
+  caller?: Caller;
 }
 
 /** The documented call, then one call per documented error, built from the document alone. */
@@ -107,7 +121,7 @@ function callsFor(template: string, operation: Operation): Call[] {
       ? examples.map((body, i) => build(`example ${i + 1}`, KNOWN, {}, body))
       : [build('empty body', KNOWN, {}, '{}')]
     : [build('documented', KNOWN)];
-  const calls = [...documented];
+  const calls: Call[] = [...documented];
   const statuses = Object.keys(operation.responses);
   const hasPathParameter = parameters.some((p) => p.in === 'path');
   if (statuses.includes('404')) {
@@ -126,6 +140,9 @@ function callsFor(template: string, operation: Operation): Call[] {
       calls.push(build('bad limit', KNOWN, { limit: '0' }));
     if (operation.requestBody) calls.push(build('invalid JSON', KNOWN, {}, '{"event_id": '));
   }
+  if (statuses.includes('401')) calls.push({ ...build('no token', KNOWN), caller: 'nobody' });
+  if (statuses.includes('403'))
+    calls.push({ ...build("another booking's passenger", KNOWN), caller: 'other passenger' });
   if (statuses.includes('413')) {
     calls.push(build('too many records', KNOWN, {}, JSON.stringify(Array(1001).fill({}))));
   }
@@ -137,31 +154,35 @@ describe('the API against its OpenAPI document', () => {
     const problems: string[] = [];
     const seen = new Map<string, Set<string>>();
     let calls = 0;
-    for (const [template, item] of Object.entries(document.paths)) {
-      for (const [method, operation] of Object.entries(item)) {
-        const key = `${method.toUpperCase()} ${template}`;
-        seen.set(key, new Set());
-        for (const call of callsFor(template, operation)) {
-          const url = `${call.path}?${new URLSearchParams(call.query)}`.replace(/\?$/, '');
-          const response = await stack.runtime.app.request(url, {
-            method: method.toUpperCase(),
-            headers: { ...authHeaders(), 'content-type': 'application/json' },
-            ...(call.body !== undefined ? { body: call.body } : {}),
-          });
-          calls++;
-          const status = String(response.status);
-          seen.get(key)?.add(status);
-          const documented = operation.responses[status];
-          const where = `${key} (${call.why}: ${method.toUpperCase()} ${url})`;
-          if (!documented) {
-            problems.push(`${where}: status ${status} is not documented`);
-            continue;
-          }
-          const schema = documented.content?.['application/json']?.schema;
-          const body = await response.json().catch(() => undefined);
-          if (schema && !ajv.validate(schema, body)) {
-            problems.push(`${where}: ${status} body ${ajv.errorsText(ajv.errors)}`);
-          }
+    // Erasure last: the walk's other calls read the passenger it erases.
+    const operations = Object.entries(document.paths)
+      .flatMap(([template, item]) =>
+        Object.entries(item).map(([method, operation]) => ({ template, method, operation })),
+      )
+      .sort((a, b) => Number(a.method === 'delete') - Number(b.method === 'delete'));
+    for (const { template, method, operation } of operations) {
+      const key = `${method.toUpperCase()} ${template}`;
+      seen.set(key, new Set());
+      for (const call of callsFor(template, operation)) {
+        const url = `${call.path}?${new URLSearchParams(call.query)}`.replace(/\?$/, '');
+        const response = await stack.runtime.app.request(url, {
+          method: method.toUpperCase(),
+          headers: { ...authHeaders(call.caller), 'content-type': 'application/json' },
+          ...(call.body !== undefined ? { body: call.body } : {}),
+        });
+        calls++;
+        const status = String(response.status);
+        seen.get(key)?.add(status);
+        const documented = operation.responses[status];
+        const where = `${key} (${call.why}: ${method.toUpperCase()} ${url})`;
+        if (!documented) {
+          problems.push(`${where}: status ${status} is not documented`);
+          continue;
+        }
+        const schema = documented.content?.['application/json']?.schema;
+        const body = await response.json().catch(() => undefined);
+        if (schema && !ajv.validate(schema, body)) {
+          problems.push(`${where}: ${status} body ${ajv.errorsText(ajv.errors)}`);
         }
       }
     }

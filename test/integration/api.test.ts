@@ -237,7 +237,10 @@ describe('API description and console endpoints', () => {
     expect(metrics.body.totals.CancellationEventsProcessed).toBe(1);
     expect(metrics.body.rates.notification_success).toBe(1);
     const controller = new AbortController();
-    const stream = await stack.runtime.app.request('/stream', { signal: controller.signal });
+    const stream = await stack.runtime.app.request('/stream', {
+      signal: controller.signal,
+      headers: { authorization: `Bearer ${await stack.runtime.identity.staffToken('ops-viewer')}` },
+    });
     expect(stream.headers.get('content-type')).toContain('text/event-stream');
     const reader = (stream.body as ReadableStream<Uint8Array>).getReader();
     const { value } = await reader.read();

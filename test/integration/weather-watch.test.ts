@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Flight } from '../../src/domain/records/flight.ts';
 import { loadConfig } from '../../src/runtime/config.ts';
 import { type LocalRuntime, startLocalRuntime } from '../../src/runtime/local-runtime.ts';
+import { authorizedRequest } from '../support/authorized-request.ts';
 
 let runtime: LocalRuntime;
 let dataDir: string;
@@ -33,7 +34,7 @@ describe('the weather watch on the embedded stack', () => {
       expect.arrayContaining(['SW1234', 'SW7890']),
     );
     expect(await runtime.idle()).toEqual([]);
-    const flight = (await (await runtime.app.request('/flights/SW1234')).json()) as Flight;
+    const flight = (await (await authorizedRequest(runtime, '/flights/SW1234')).json()) as Flight;
     expect(flight.weather).toMatchObject({
       risk: 'HIGH',
       departure: { airport: 'DAL', source: 'TAF' },
@@ -41,7 +42,7 @@ describe('the weather watch on the embedded stack', () => {
     // The weather attribute alone changed: status and times stay the workflows' to change.
     expect(flight.status).toBe('SCHEDULED');
     const { notifications } = (await (
-      await runtime.app.request('/notifications?flight_id=SW1234')
+      await authorizedRequest(runtime, '/notifications?flight_id=SW1234')
     ).json()) as {
       notifications: Array<{ message_type: string; channel: string }>;
     };

@@ -2,6 +2,7 @@ import { Admin, Consumer, stringDeserializers } from '@platformatic/kafka';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/runtime/config.ts';
 import { startLocalRuntime } from '../../src/runtime/local-runtime.ts';
+import { authorizedRequest } from '../support/authorized-request.ts';
 import { inboundEvent } from '../support/fixtures.ts';
 import { isolatedEnv, KAFKA_BROKERS, requireInfrastructure } from './real-infrastructure.ts';
 
@@ -17,7 +18,7 @@ describe('a poison record on real Kafka', () => {
         { eventType: 'GATE_CHANGE', flightId: 'SW1234', oldGate: 'A12', newGate: 'A14' },
         new Date().toISOString(),
       );
-      const response = await runtime.app.request('/feed/flight-operations', {
+      const response = await authorizedRequest(runtime, '/feed/flight-operations', {
         method: 'POST',
         body: JSON.stringify({
           records: [
@@ -32,7 +33,8 @@ describe('a poison record on real Kafka', () => {
       expect(response.status).toBe(202);
       await runtime.idle();
       expect(
-        ((await (await runtime.app.request('/flights/SW1234')).json()) as { gate: string }).gate,
+        ((await (await authorizedRequest(runtime, '/flights/SW1234')).json()) as { gate: string })
+          .gate,
       ).toBe('A14');
 
       const consumer = new Consumer({

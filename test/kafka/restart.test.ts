@@ -13,6 +13,7 @@ import type { EventLogEntry } from '../../src/ports.ts';
 import { loadConfig } from '../../src/runtime/config.ts';
 import { type LocalRuntime, startLocalRuntime } from '../../src/runtime/local-runtime.ts';
 import { sampleDataItems } from '../../src/runtime/sample-data.ts';
+import { authorizedRequest } from '../support/authorized-request.ts';
 import { inboundEvent, passenger, sample } from '../support/fixtures.ts';
 import { isolatedEnv, KAFKA_BROKERS, requireInfrastructure } from './real-infrastructure.ts';
 
@@ -75,7 +76,7 @@ describe('a runtime restarted mid-stream', () => {
     runtime = await startLocalRuntime(config);
     try {
       const log = async () =>
-        (await (await runtime.app.request('/events?limit=200')).json()) as {
+        (await (await authorizedRequest(runtime, '/events?limit=200')).json()) as {
           events: EventLogEntry[];
         };
       await until('every event accepted', async () => {
@@ -92,7 +93,7 @@ describe('a runtime restarted mid-stream', () => {
       }
       for (const flightId of flights) {
         const { notifications } = (await (
-          await runtime.app.request(`/notifications?flight_id=${flightId}&limit=200`)
+          await authorizedRequest(runtime, `/notifications?flight_id=${flightId}&limit=200`)
         ).json()) as {
           notifications: NotificationDetail[];
         };
@@ -107,7 +108,7 @@ describe('a runtime restarted mid-stream', () => {
           );
         // A gate change overtaken by a newer one for the same flight is stale and notifies nobody.
         const { executions } = (await (
-          await runtime.app.request(`/executions?flight_id=${flightId}`)
+          await authorizedRequest(runtime, `/executions?flight_id=${flightId}`)
         ).json()) as {
           executions: Array<{ status: string; steps: Array<{ name: string }> }>;
         };
@@ -119,7 +120,7 @@ describe('a runtime restarted mid-stream', () => {
         expect(new Set(ids).size, flightId).toBe(ids.length);
         expect(ids.length, flightId).toBe(perEvent * (3 - stale));
       }
-      const sw7890 = (await (await runtime.app.request('/flights/SW7890')).json()) as {
+      const sw7890 = (await (await authorizedRequest(runtime, '/flights/SW7890')).json()) as {
         gate: string;
       };
       expect(sw7890.gate).toBe('B12');

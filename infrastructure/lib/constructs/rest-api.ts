@@ -16,6 +16,11 @@ export const API_ROUTES = [
   '/bookings/{bookingId}',
   '/events',
   '/notifications',
+  '/executions',
+  '/openapi.json',
+  '/bookings/{bookingId}/entitlements',
+  '/flights/{flightId}/liability',
+  '/passengers/{passengerId}/export',
 ] as const;
 
 /**
@@ -24,6 +29,9 @@ export const API_ROUTES = [
  */
 export const CACHED_ROUTE = { path: '/flights', query: ['status', 'limit', 'cursor'] } as const;
 
+/** Routes that change state (the function checks the role; only admins may). */
+export const API_WRITE_ROUTES = [{ method: 'DELETE', path: '/passengers/{passengerId}' }] as const;
+
 /** API Gateway REST in front of the API function: access logs, throttling, optional GET /flights cache. */
 export class RestApi extends Construct {
   readonly api: apigateway.RestApi;
@@ -31,7 +39,13 @@ export class RestApi extends Construct {
   constructor(
     scope: Construct,
     id: string,
-    props: { fn: lambda.IFunction; cache: boolean; removalPolicy: RemovalPolicy },
+    props: {
+      fn: lambda.IFunction;
+      cache: boolean;
+      removalPolicy: RemovalPolicy;
+      /** Checks every method's token before the function sees the request. */
+      authorizer: apigateway.IAuthorizer;
+    },
   ) {
     super(scope, id);
     const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
@@ -68,6 +82,12 @@ export class RestApi extends Construct {
       validateRequestParameters: true,
       validateRequestBody: true,
     });
+    // Every method, /health and the API document included, sits behind the Cognito authorizer;
+    // the function then decides per route which roles it admits.
+    const secured = {
+      authorizer: props.authorizer,
+      authorizationType: apigateway.AuthorizationType.COGNITO,
+    };
     for (const path of API_ROUTES) {
       const cached = path === CACHED_ROUTE.path;
       const queryParameters = CACHED_ROUTE.query.map(
@@ -82,11 +102,16 @@ export class RestApi extends Construct {
             : integration,
           {
             requestValidator: validator,
+            ...secured,
             ...(cached
               ? { requestParameters: Object.fromEntries(queryParameters.map((q) => [q, false])) }
               : {}),
           },
         );
     }
+    for (const { method, path } of API_WRITE_ROUTES)
+      this.api.root
+        .resourceForPath(path)
+        .addMethod(method, integration, { requestValidator: validator, ...secured });
   }
 }

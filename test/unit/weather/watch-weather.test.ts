@@ -10,6 +10,7 @@ import { createWatchWeather, type WeatherPolicy } from '../../../src/handlers/wa
 import { declareWeatherDisruption } from '../../../src/handlers/weather-decisions.ts';
 import type { FeedProducer, FlightWeatherStore } from '../../../src/ports.ts';
 import { FixedClock, InMemoryStores, RecordingPublisher, SilentLog } from '../../support/fakes.ts';
+import { signedInApp } from '../../support/signed-in-app.ts';
 
 const REPLAY = new ReplayWeatherSource(join(import.meta.dirname, '../../../simulator/weather'));
 const MORNING = '2025-01-15T11:00:00.000Z';
@@ -166,7 +167,7 @@ describe('weather routes', () => {
 
   it('answers 404 for an unknown flight, 409 before any assessment, 400 for bad JSON', async () => {
     const { stores, decisions, watch } = setup();
-    const app = weatherRoutes({ ...decisions, flights: stores, watch });
+    const app = await signedInApp(weatherRoutes({ ...decisions, flights: stores, watch }));
     expect((await app.request('/flights/SW0000/weather/waiver', json({}))).status).toBe(404);
     expect((await app.request('/flights/SW1234/weather/waiver', json({}))).status).toBe(409);
     expect((await app.request('/flights/SW1234/weather/declaration', json({}))).status).toBe(409);
@@ -178,7 +179,7 @@ describe('weather routes', () => {
 
   it('issues one waiver per flight and date, with the agreed event fields', async () => {
     const { stores, decisions, publisher, watch } = setup();
-    const app = weatherRoutes({ ...decisions, flights: stores, watch });
+    const app = await signedInApp(weatherRoutes({ ...decisions, flights: stores, watch }));
     await app.request('/weather/watch', json({}));
     const response = await app.request(
       '/flights/SW1234/weather/waiver',
@@ -209,7 +210,7 @@ describe('weather routes', () => {
 
   it('lists assessed flights highest risk first', async () => {
     const { stores, decisions, watch } = setup();
-    const app = weatherRoutes({ ...decisions, flights: stores, watch });
+    const app = await signedInApp(weatherRoutes({ ...decisions, flights: stores, watch }));
     await watch();
     const { flights } = (await (await app.request('/weather/flights')).json()) as {
       total: number;

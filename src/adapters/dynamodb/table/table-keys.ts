@@ -16,6 +16,8 @@ export const keys = {
   flight: (flightId: string): TableKey => ({ PK: `FLIGHT#${flightId}`, SK: METADATA }),
   passenger: (passengerId: string): TableKey => ({ PK: `PASSENGER#${passengerId}`, SK: METADATA }),
   booking: (bookingId: string): TableKey => ({ PK: `BOOKING#${bookingId}`, SK: METADATA }),
+  /** The audit record of a passenger's erasure (what was erased, when, at whose request). */
+  erasure: (passengerId: string): TableKey => ({ PK: `ERASURE#${passengerId}`, SK: METADATA }),
   /** Flight → bookings lookup record. */
   flightBooking: (flightId: string, bookingId: string): TableKey => ({
     PK: `FLIGHT#${flightId}`,

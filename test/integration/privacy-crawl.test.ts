@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { declarationOf } from '../../src/api/route-access.ts';
+import { inboundEvent } from '../support/fixtures.ts';
+import { type LocalStack, startLocalStack } from '../support/local-stack.ts';
+
+/** Real values for path parameters, so a crawl reaches the handlers and not just 404s. */
+const PARAMS: Record<string, string> = {
+  flightId: 'SW9012',
+  bookingId: 'B009',
+  passengerId: 'P005',
+  id: '4',
+  file: 'swagger-ui.css',
+};
+const QUERIES: Record<string, string> = {
+  '/notifications': 'flight_id=SW9012&limit=200',
+  '/executions': 'flight_id=SW9012',
+  '/bookings': 'status=NEEDS_REBOOKING',
+  '/events': 'limit=200',
+};
+const EMAIL = /[\w.+-]+@[\w-]+\.[\w.]+/;
+const PHONE = /\+\d[\d\s-]{7,}/;
+
+let stack: LocalStack;
+let bodies: string[];
+
+beforeAll(async () => {
+  stack = await startLocalStack();
+  await stack.produce([
+    inboundEvent({ eventType: 'FLIGHT_CANCELLED', flightId: 'SW9012' }, new Date().toISOString()),
+  ]);
+  const { body } = await stack.get<{ notifications: Array<{ body: string }> }>(
+    '/notifications?flight_id=SW9012&limit=200',
+  );
+  bodies = body.notifications.map((n) => n.body);
+});
+afterAll(() => stack.stop());
+
+/** Every route of the composed app (API, console, sign-in, weather…), with parameters filled in. */
+function routes() {
+  const seen = new Set<string>();
+  return stack.runtime.app.routes
+    .filter(({ method, path }) => {
+      const key = `${method} ${path}`;
+      if (method === 'ALL' || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .map(({ method, path, handler }) => {
+      const filled = path.replace(/:(\w+)/g, (_m, name: string) => PARAMS[name] ?? 'X');
+      const query = QUERIES[path];
+      return {
+        method,
+        path,
+        url: query ? `${filled}?${query}` : filled,
+        open: (() => {
+          const declared = declarationOf(handler);
+          return declared !== undefined && 'public' in declared.access;
+        })(),
+      };
+    });
+}
+
+/** A response's text; a stream is read for its first events, then cancelled. */
+async function textOf(response: Response): Promise<string> {
+  if (!response.headers.get('content-type')?.includes('text/event-stream')) return response.text();
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const { value } = await reader.read();
+  await reader.cancel();
+  return new TextDecoder().decode(value);
+}
+
+describe('privacy crawl', () => {
+  it('declares the bearer scheme and each operation\u2019s requirement in the OpenAPI document', async () => {
+    const doc = (
+      await stack.get<{
+        components: { securitySchemes: Record<string, { type: string; scheme: string }> };
+        paths: Record<string, Record<string, { security: unknown[]; 'x-roles'?: string[] }>>;
+      }>('/openapi.json')
+    ).body;
+    expect(doc.components.securitySchemes.bearerAuth).toMatchObject({
+      type: 'http',
+      scheme: 'bearer',
+    });
+    for (const [path, operations] of Object.entries(doc.paths))
+      for (const [method, operation] of Object.entries(operations)) {
+        if (path === '/health') expect(operation.security).toEqual([]);
+        else {
+          expect(operation.security, `${method} ${path}`).toEqual([{ bearerAuth: [] }]);
+          expect(operation['x-roles']?.length, `${method} ${path}`).toBeGreaterThan(0);
+        }
+      }
+    expect(doc.paths['/feed/flight-operations']?.post?.['x-roles']).toEqual(['admin']);
+  });
+
+  it('answers 401 JSON to every route but the public ones without a token', async () => {
+    const documented = Object.keys(
+      (await stack.get<{ paths: Record<string, unknown> }>('/openapi.json')).body.paths,
+    );
+    const crawled = routes();
+    // The OpenAPI document's routes are all among the app's routes.
+    for (const path of documented)
+      expect(crawled.map((r) => r.path.replace(/:(\w+)/g, '{$1}'))).toContain(path);
+    const anonymous = await stack.as('anonymous');
+    const answers: string[] = [];
+    for (const route of crawled.filter((r) => !r.open)) {
+      const response = await stack.runtime.app.request(route.url, { method: route.method });
+      answers.push(`${route.method} ${route.path} ${response.status}`);
+      expect(response.headers.get('content-type')).toContain('application/json');
+    }
+    expect(answers.filter((a) => !a.endsWith(' 401'))).toEqual([]);
+    expect(answers.length).toBeGreaterThan(12);
+    expect((await anonymous.get('/health')).status).toBe(200);
+    expect((await anonymous.get('/openapi.json')).status).toBe(200);
+  });
+
+  it('shows an operations viewer no e-mail address, phone number or message body anywhere', async () => {
+    expect(bodies.length).toBeGreaterThan(0);
+    const token = await stack.runtime.identity.staffToken('ops-viewer');
+    let readable = 0;
+    for (const route of routes().filter((r) => r.method === 'GET')) {
+      const response = await stack.runtime.app.request(route.url, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      if (response.status === 200) readable++;
+      const text = await textOf(response);
+      if (route.path.startsWith('/docs') || route.path === '/console.js') continue; // static code
+      expect(text, route.path).not.toMatch(EMAIL);
+      expect(text, route.path).not.toMatch(PHONE);
+      for (const body of bodies) expect(text, route.path).not.toContain(body);
+    }
+    expect(readable).toBeGreaterThan(8);
+  });
+
+  it('keeps a passenger to their own booking', async () => {
+    const passenger = await stack.as({ passengerOf: 'B009' });
+    expect((await passenger.get('/bookings/B009')).status).toBe(200);
+    expect((await passenger.get('/passengers/P005')).status).toBe(200);
+    expect((await passenger.get('/notifications?booking_id=B009')).status).toBe(200);
+    for (const path of [
+      '/bookings/B001',
+      '/passengers/P001',
+      '/passengers/P001/bookings',
+      '/notifications?booking_id=B001',
+      '/notifications?flight_id=SW9012',
+      '/flights/SW9012/bookings',
+      '/bookings?status=NEEDS_REBOOKING',
+      '/flights',
+      '/events',
+    ])
+      expect([403, 404], path).toContain((await passenger.get(path)).status);
+  });
+});
