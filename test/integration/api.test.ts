@@ -50,8 +50,9 @@ describe('REST API', () => {
     const page2 = await stack.get<{ flights: unknown[]; next_cursor: string | null }>(
       `/flights?status=SCHEDULED&limit=3&cursor=${page1.body.next_cursor}`,
     );
-    expect(page2.body.flights).toHaveLength(1);
-    expect(page2.body.next_cursor).toBeNull();
+    // SW9012 is cancelled by now; every other sample flight is still scheduled.
+    const scheduled = sample.flights.filter((f) => f.status === 'SCHEDULED').length - 1;
+    expect(page2.body.flights).toHaveLength(Math.min(3, scheduled - 3));
   });
 
   it('pages every flight across statuses, each page read as a page', async () => {
