@@ -250,6 +250,12 @@ async function runVariant(name: 'batch' | 'per-passenger', day: AirlineDay) {
         ...counts,
         workflow_executions: executions.length,
         store_operations: Object.fromEntries(ops.filter(([, n]) => n > 0)),
+        // Per notification, so a change to the write path is argued from one comparable number.
+        store_operations_per_notification: Object.fromEntries(
+          ops
+            .filter(([, n]) => n > 0)
+            .map(([op, n]) => [op, notifications > 0 ? n / notifications : 0]),
+        ),
       },
       peak_rss_mb: Math.round(peakRss / 1024 / 1024),
       failures: failures.length,
@@ -395,6 +401,11 @@ if (values.json) {
       `${n(perPassenger.counts.storeReads, 0)}/${n(perPassenger.counts.storeWrites, 0)}`,
     ),
     row('model calls', n(batch.counts.modelCalls, 0), n(perPassenger.counts.modelCalls, 0)),
+    row(
+      'store reads / writes per notification',
+      `${n(batch.counts.storeReads / Math.max(1, batch.counts.notifications), 2)}/${n(batch.counts.storeWrites / Math.max(1, batch.counts.notifications), 2)}`,
+      `${n(perPassenger.counts.storeReads / Math.max(1, perPassenger.counts.notifications), 2)}/${n(perPassenger.counts.storeWrites / Math.max(1, perPassenger.counts.notifications), 2)}`,
+    ),
     row('peak RSS (MB)', n(batch.peak_rss_mb, 0), n(perPassenger.peak_rss_mb, 0)),
     row(
       'AWS cost per run (USD)',
