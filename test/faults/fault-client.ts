@@ -1,3 +1,30 @@
+const tokens = new Map<string, Promise<string>>();
+
+/**
+ * An admin token for a server: FLIGHTPULSE_TOKEN, or one its local issuer signs on request
+ * (local sign-in, answered over loopback only). A restarted server on the same data directory
+ * keeps its keys, so the token stays valid.
+ */
+function tokenFor(base: string): Promise<string> {
+  if (process.env.FLIGHTPULSE_TOKEN) return Promise.resolve(process.env.FLIGHTPULSE_TOKEN);
+  let token = tokens.get(base);
+  if (!token) {
+    token = fetch(`${base}/auth/local-token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ role: 'admin' }),
+    })
+      .then((r) => r.json() as Promise<{ token?: string; error?: string }>)
+      .then((b) => {
+        if (!b.token) throw new Error(`local sign-in at ${base}: ${b.error}`);
+        return b.token;
+      });
+    token.catch(() => tokens.delete(base));
+    tokens.set(base, token);
+  }
+  return token;
+}
+
 /**
  * The one way the fault suite talks HTTP to a running server, so headers (a bearer token, say)
  * are added in one place.
@@ -6,10 +33,10 @@ export async function call<T = unknown>(
   base: string,
   path: string,
   init: { method?: string; body?: unknown } = {},
+  retried = false,
 ): Promise<{ status: number; body: T }> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (process.env.FLIGHTPULSE_TOKEN)
-    headers.authorization = `Bearer ${process.env.FLIGHTPULSE_TOKEN}`;
+  headers.authorization = `Bearer ${await tokenFor(base)}`;
   const response = await fetch(`${base}${path}`, {
     method: init.method ?? 'GET',
     headers,
@@ -17,6 +44,11 @@ export async function call<T = unknown>(
       ? { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) }
       : {}),
   });
+  if (response.status === 401 && !process.env.FLIGHTPULSE_TOKEN && !retried) {
+    // Another server (another data directory, other keys) now answers on this address.
+    tokens.delete(base);
+    return call(base, path, init, true);
+  }
   const text = await response.text();
   let body: unknown = text;
   try {
