@@ -144,7 +144,7 @@ describe('FlightPulseCancellationWorkflow', () => {
     );
     expect(rebooking?.detail).toMatchObject({
       flight_id: 'SW9012',
-      bookings_affected: 4,
+      bookings_affected: onFlight.length,
       rebooking_priority: 'HIGH',
     });
   });
