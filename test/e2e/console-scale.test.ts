@@ -69,6 +69,11 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = (await launchChromium()).browser;
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  // Authentication stays on: sign in once (the token lives in the tab's sessionStorage).
+  await page.goto(base);
+  await page.locator('#sign-in select[name="role"]').selectOption('admin');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.locator('#session').waitFor();
   mkdirSync(SCREENSHOTS, { recursive: true });
 }, 600_000);
 
