@@ -3,6 +3,8 @@
  * an adapter.
  */
 
+import type { NotificationRecord } from './domain/delivery/notification-record.ts';
+import type { ProviderReceipt } from './domain/delivery/provider-receipt.ts';
 import type { EventLogEntry, KafkaCoordinates } from './domain/disruptions/event-log-entry.ts';
 import type { FlightOrder } from './domain/disruptions/flight-order.ts';
 import type { InboundEvent } from './domain/disruptions/inbound-events.ts';
@@ -108,24 +110,43 @@ export interface RunLedger {
   pending(): Promise<PendingRun[]>;
 }
 
-/** Notification claims: the passenger-visible fact is claimed before it is sent. */
+/**
+ * Notification claims and delivery status: the passenger-visible fact is claimed (QUEUED) before
+ * it is sent, and its status only moves forward (SENT, then DELIVERED, BOUNCED or FAILED).
+ */
 export interface NotificationClaims {
   /**
    * 'claimed' the first time; 'resend' when this event claimed it before but it was never marked
    * SENT (a crash between send and mark); 'taken' when it was sent or another event holds it.
    */
   claim(notification: NotificationDetail, at: string): Promise<'claimed' | 'resend' | 'taken'>;
-  markSent(notification: NotificationDetail, at: string): Promise<void>;
+  markSent(notification: NotificationDetail, at: string, sent?: ProviderAcceptance): Promise<void>;
+  markUndeliverable(
+    notification: NotificationDetail,
+    outcome: { status: 'BOUNCED' | 'FAILED'; reason: string },
+    at: string,
+  ): Promise<void>;
+  /** Applies a provider's delivery report; the record when its status moved, else undefined. */
+  applyReceipt(receipt: ProviderReceipt): Promise<NotificationRecord | undefined>;
 }
 
-/** The way out to passengers; it refuses a second send of the same notification id. */
+/** A provider took the message: which one, and the id its delivery reports will name. */
+export interface ProviderAcceptance {
+  provider: string;
+  provider_message_id: string;
+}
+
+/** What became of one notification handed to the sender. */
+export type SendResult =
+  | ({ notification_id: string; outcome: 'SENT' } & ProviderAcceptance)
+  | { notification_id: string; outcome: 'BOUNCED' | 'FAILED'; reason: string };
+
+/**
+ * The way out to passengers; it refuses a second send of the same notification id. A transient
+ * provider failure that outlived its retries throws, so the whole step is retried later.
+ */
 export interface NotificationSender {
-  send(notifications: NotificationDetail[]): Promise<void>;
-}
-
-export interface NotificationRecord extends Record<string, unknown> {
-  notification_id: string;
-  channel: string;
+  send(notifications: NotificationDetail[]): Promise<SendResult[]>;
 }
 
 export interface NotificationLog {
@@ -134,7 +155,7 @@ export interface NotificationLog {
   list(
     filter: { flightId: string; bookingId?: string },
     page?: PageRequest,
-  ): Promise<Page<NotificationDetail>>;
+  ): Promise<Page<NotificationRecord>>;
 }
 
 /** Entitlements computed in the workflows: per booking and flight, the latest event's. */
@@ -196,7 +217,11 @@ export type MetricName =
   | 'RebookingEscalations'
   | 'RebookingOffersBooked'
   | 'RebookingOptionTaken'
-  | 'OptionGenerationMilliseconds';
+  | 'OptionGenerationMilliseconds'
+  | 'NotificationsUndeliverable'
+  | 'NotificationFallbacks'
+  | 'DeliveryThrottled'
+  | 'DeliveryRetries';
 
 /** The slice of Powertools' Logger the handlers use. */
 export interface Log {

@@ -29,7 +29,7 @@ interface Activity extends Json {
 const view = document.getElementById('view') as HTMLElement;
 const feed = document.getElementById('feed') as HTMLOListElement;
 const connection = document.getElementById('connection') as HTMLElement;
-const statusFilter = '';
+const _statusFilter = '';
 let me: Session = { token: '', roles: [] };
 const can = (...roles: string[]) => me.roles.some((r) => roles.includes(r));
 

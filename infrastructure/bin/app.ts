@@ -58,6 +58,14 @@ export function optionsFromContext(get: (key: string) => unknown): FlightPulseSt
     bedrockModelId: text('bedrockModelId') ?? DEFAULT_MODEL_ID,
     llmProvider,
     environment: text('environment') ?? 'dev',
+    channels: {
+      emailDomain: text('emailDomain') ?? 'flightpulse.example.com',
+      smsOriginationIdentity: text('smsOriginationIdentity') ?? 'FLIGHTPULSE',
+      pushCredentialParameters: {
+        apns: text('apnsCredentialParameter') ?? '/flightpulse/push/apns-credential',
+        fcm: text('fcmCredentialParameter') ?? '/flightpulse/push/fcm-credential',
+      },
+    },
     ...(alarmEmail ? { alarmEmail } : {}),
     ...(consoleCallbackUrls ? { consoleCallbackUrls } : {}),
     ...(claimFormUrl ? { claimFormUrl } : {}),

@@ -3,7 +3,11 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as eventTargets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
-import { type IFunction, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import {
+  type IFunction,
+  type Function as LambdaFunction,
+  StartingPosition,
+} from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
@@ -13,6 +17,7 @@ import { EVENT_BUS_NAME } from '../../src/domain/event-routing/bus-events.ts';
 import { DEFAULT_CLAIM_FORM_URL } from '../../src/domain/rights/rights-settings.ts';
 import type { TaskFunctionId } from '../../src/domain/workflows/task-functions.ts';
 import { ApiFirewall } from './constructs/api-firewall.ts';
+import { Channels } from './constructs/channels.ts';
 import { DataTable } from './constructs/data-table.ts';
 import { EventRouting } from './constructs/event-routing.ts';
 import { FlightPulseFunction } from './constructs/flightpulse-function.ts';
@@ -80,7 +85,7 @@ export class FlightPulseStack extends Stack {
       resourceName: OFFER_LINK_KEY_PARAMETER.slice(1),
     });
     /** A function that works with offers: reads the link key, schedules and deletes expiries. */
-    const rebookingAccess = (fn: IFunction) => {
+    const rebookingAccess = <F extends IFunction>(fn: F): F => {
       fn.addToRolePolicy(
         new iam.PolicyStatement({ actions: ['ssm:GetParameter'], resources: [linkKeyArn] }),
       );
@@ -163,6 +168,17 @@ export class FlightPulseStack extends Stack {
       'notification.* → idempotent notification record',
       { table: { actions: ['PutItem'], indexes: false } },
     );
+    const deliveryStatus = make(
+      'DeliveryStatus',
+      'delivery-status',
+      'SES events, SMS receipts, push failures → notification status and fallback',
+      { table: { actions: ['GetItem', 'PutItem', 'UpdateItem'], indexes: false }, publishes: true },
+    );
+    const platformApplications = make(
+      'PushPlatformApplications',
+      'push-platform-applications',
+      'Custom resource: SNS platform applications for APNs and FCM',
+    );
     // How rights are judged and told; the EU261 revision's date is set here once published.
     const rightsEnvironment: Record<string, string> = {
       CLAIM_FORM_URL: options.claimFormUrl ?? DEFAULT_CLAIM_FORM_URL,
@@ -186,7 +202,7 @@ export class FlightPulseStack extends Stack {
       schedule: events.Schedule.rate(Duration.minutes(5)),
       targets: [new eventTargets.LambdaFunction(sendClaimNotices, { retryAttempts: 2 })],
     });
-    const taskFunctions: Record<TaskFunctionId, IFunction> = {
+    const taskFunctions: Record<TaskFunctionId, LambdaFunction> = {
       'get-affected-bookings': make(
         'GetAffectedBookings',
         'get-affected-bookings',
@@ -225,8 +241,11 @@ export class FlightPulseStack extends Stack {
       'send-notifications': make(
         'SendNotifications',
         'send-notifications',
-        'Workflow task: publish notification events',
-        { publishes: true },
+        'Workflow task: claim, send through SES / SMS / push, mark, publish',
+        {
+          table: { actions: ['GetItem', 'PutItem', 'UpdateItem'], indexes: false },
+          publishes: true,
+        },
       ),
       'mark-bookings-for-rebooking': make(
         'MarkBookingsForRebooking',
@@ -312,6 +331,13 @@ export class FlightPulseStack extends Stack {
       deadLetterQueue: dlqs.delivery,
       removalPolicy,
     });
+    const channels = new Channels(this, 'Channels', {
+      ...options.channels,
+      deliver: taskFunctions['send-notifications'],
+      status: deliveryStatus,
+      platformApplications,
+    });
+    channels.grantSending(deliveryStatus);
     new KafkaIngest(this, 'KafkaIngest', {
       fn: ingest,
       kafka: options.kafka,
@@ -357,6 +383,7 @@ export class FlightPulseStack extends Stack {
         streamChanges,
         api,
         recordNotification,
+        deliveryStatus,
         sendClaimNotices,
         ...Object.values(taskFunctions),
       ],

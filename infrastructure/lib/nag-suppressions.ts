@@ -41,6 +41,29 @@ const ACCEPTED: Array<{ id: string; reason: string }> = [
       'One one-time schedule per open offer, named after the offer at run time: create and delete are granted on ' +
       'the offer-expiry schedule group only, whose schedules can do nothing but put offer.expiry_due on the bus.',
   },
+  {
+    id: 'AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:sns:<AWS::Region>:<AWS::AccountId>:endpoint/APNS/flightpulse/*]',
+    reason:
+      'Push endpoints are created per passenger device at run time under the APNs platform application; ' +
+      'publishing is limited to that application.',
+  },
+  {
+    id: 'AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:sns:<AWS::Region>:<AWS::AccountId>:endpoint/GCM/flightpulse/*]',
+    reason:
+      'Push endpoints are created per passenger device at run time under the FCM platform application; ' +
+      'publishing is limited to that application.',
+  },
+  {
+    id: 'AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:sms-voice:<AWS::Region>:<AWS::AccountId>:sender-id/FLIGHTPULSE/*]',
+    reason:
+      'A sender id is registered once per destination country (its ARN ends in the country code); SMS may go ' +
+      'from the configured sender id in any country it is registered for. Give an origination ARN to narrow it.',
+  },
+  {
+    id: 'AwsSolutions::AwsSolutions-IAM5[Resource::<PushPlatformApplicationsFunction091C82D1.Arn>:*]',
+    reason:
+      "CDK's custom-resource provider framework invokes the platform-application function by any version.",
+  },
 ];
 
 export function suppressAccepted(stack: Stack): void {

@@ -30,6 +30,12 @@ export interface FlightPulseStackOptions {
   eu261RevisionEffectiveFrom?: string;
   /** Where Cognito's hosted sign-in may send the console back to (default http://localhost:3000/). */
   consoleCallbackUrls?: string[];
+  /** How notifications leave: the SES sending domain, the SMS origination identity, push credentials. */
+  channels: {
+    emailDomain: string;
+    smsOriginationIdentity: string;
+    pushCredentialParameters: { apns: string; fcm: string };
+  };
   /** Email or other subscriber for alarms; none means alarms only show on the dashboard. */
   alarmEmail?: string;
 }

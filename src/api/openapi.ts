@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { NotificationRecordSchema } from '../domain/delivery/notification-record.ts';
 import { EventLogEntrySchema } from '../domain/disruptions/event-log-entry.ts';
-import { NotificationDetailSchema } from '../domain/event-routing/bus-events.ts';
 import type { Access } from '../domain/identity/roles.ts';
 import { BookingIdSchema, BookingSchema, BookingStatusSchema } from '../domain/records/booking.ts';
 import { FlightIdSchema, FlightSchema, FlightStatusSchema } from '../domain/records/flight.ts';
@@ -184,7 +184,7 @@ export const OPERATIONS: Operation[] = [
         passenger: PassengerSchema.nullable(),
         erasure: ErasureReceiptSchema.nullable(),
         bookings: z.array(BookingSchema),
-        notifications: z.array(NotificationDetailSchema),
+        notifications: z.array(NotificationRecordSchema),
         entitlements: z.array(z.unknown()),
       }),
     },
@@ -240,7 +240,7 @@ export const OPERATIONS: Operation[] = [
       booking_id: BookingIdSchema.optional(),
       ...PageQuery,
     },
-    ok: { status: 200, schema: page('notifications', NotificationDetailSchema) },
+    ok: { status: 200, schema: page('notifications', NotificationRecordSchema) },
     errors: [400, 404],
   },
   {

@@ -308,11 +308,7 @@ export function createOfferAnswers(deps: OfferAnswerDeps) {
      */
     async expire(offerId: string): Promise<{ outcome: OfferStatus | 'UNCHANGED' }> {
       const offer = await offers.get(offerId);
-      if (
-        !offer ||
-        offer.status !== 'OPEN' ||
-        Date.parse(offer.expires_at) > Date.parse(clock.now())
-      )
+      if (offer?.status !== 'OPEN' || Date.parse(offer.expires_at) > Date.parse(clock.now()))
         return { outcome: 'UNCHANGED' };
       if (offer.voluntary) {
         const expired = await offers.update(

@@ -233,7 +233,7 @@ async function withOffer(
   deps: OfferLinks,
 ): Promise<FilledMessage> {
   const offer = await deps.offers.get(booking.offer_id as string);
-  if (!offer || offer.status !== 'OPEN') return filled;
+  if (offer?.status !== 'OPEN') return filled;
   const link = await deps.links.offerLink(booking.booking_id, offer.expires_at);
   const sentences = offerSentences(offer, {
     language,

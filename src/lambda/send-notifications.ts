@@ -1,15 +1,25 @@
-// Lambda entry: workflow task SendNotifications.
-import { LogSender } from '../adapters/delivery/log-sender.ts';
+// Lambda entry: workflow task SendNotifications — claim, send through SES / SMS / push, mark.
+import { JournalSender } from '../adapters/delivery/journal-sender.ts';
+import { providerDispatch } from '../adapters/delivery/provider-dispatch.ts';
 import { createSendNotifications } from '../handlers/send-notifications.ts';
 import { awsDependencies, withMetrics } from './aws-dependencies.ts';
+import { awsChannelProviders } from './channel-providers.ts';
 
-const { publisher, notifications, clock, recorder, log, metrics } = awsDependencies(process.env);
+const { publisher, notifications, bookings, clock, recorder, metrics } = awsDependencies(
+  process.env,
+);
 export const handler = withMetrics(
   metrics,
   createSendNotifications({
     publisher,
     claims: notifications,
-    sender: new LogSender(log),
+    // In memory per container: the claim in front of it is what holds across invocations.
+    sender: new JournalSender(
+      undefined,
+      clock.now,
+      providerDispatch(awsChannelProviders(process.env)),
+    ),
+    bookings,
     clock,
     metrics: recorder,
   }),

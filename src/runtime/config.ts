@@ -55,6 +55,25 @@ const ConfigSchema = z.object({
     .optional(),
   COGNITO_CLIENT_ID: z.string().min(1).optional(),
   CONSOLE_REDIRECT_URI: z.url().optional(),
+  /** Send e-mail to this SMTP server instead of the embedded mailbox. */
+  SMTP_HOST: z.string().min(1).optional(),
+  /** The embedded mailbox's port (0: any free port), or SMTP_HOST's port. */
+  SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  EMAIL_FROM: z.string().min(3).default('FlightPulse <notifications@flightpulse.local>'),
+  /** Messages per second each local provider accepts (the SES / SMS quotas in AWS). */
+  DELIVERY_RATE_PER_SECOND: z.coerce.number().positive().default(1000),
+  /** Local stand-ins only: addresses, numbers and device endpoints that bounce. */
+  DELIVERY_BOUNCE_ADDRESSES: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean),
+    ),
+  /** Local stand-ins only: share of provider calls that fail transiently (0–1). */
+  DELIVERY_TRANSIENT_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `one of ${LOG_LEVELS.join(', ')}` }).default('INFO'),
 });
 

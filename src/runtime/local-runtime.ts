@@ -5,6 +5,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import type { Hono } from 'hono';
 import { JournalSender } from '../adapters/delivery/journal-sender.ts';
+import { providerDispatch } from '../adapters/delivery/provider-dispatch.ts';
 import { seedItems } from '../adapters/dynamodb/seed-items.ts';
 import { type LocalIdentity, openLocalIdentity } from '../adapters/identity/local-identity.ts';
 import type { KafkaFeedConsumer } from '../adapters/kafka/kafka-feed-consumer.ts';
@@ -33,6 +34,7 @@ import { airports } from '../domain/airports/airport-reference.ts';
 import type { RuleTarget, StateMachineId } from '../domain/event-routing/routing-rules.ts';
 import { ROUTING_RULES } from '../domain/event-routing/routing-rules.ts';
 import type { RightsSettings } from '../domain/rights/rights-settings.ts';
+import { createDeliveryStatus } from '../handlers/delivery-status.ts';
 import { createIngestHandler } from '../handlers/ingest-flight-events.ts';
 import { createRecordNotification } from '../handlers/record-notification.ts';
 import type { ClaimNoticeRun } from '../handlers/send-claim-notices.ts';
@@ -45,6 +47,7 @@ import { claimNoticeJob } from './claim-notice-job.ts';
 import { type Config, ruleEffectiveDates } from './config.ts';
 import { dashboardMetrics } from './dashboard-metrics.ts';
 import { executionRecording } from './execution-recording.ts';
+import { type LocalChannels, startLocalChannels } from './local-channels.ts';
 import { startChangeFeed } from './runtime-change-feed.ts';
 import { startRuntimeFeed } from './runtime-feed.ts';
 import { type RuntimeRebooking, runtimeRebooking } from './runtime-rebooking.ts';
@@ -143,7 +146,21 @@ export async function startLocalRuntime(
   const handleChanges = (records: DynamoDBRecord[]) => streamChanges({ Records: records });
   const streamReader = await startChangeFeed(config, store, handleChanges, tracker, log);
   const messenger = options.messenger ?? createMessenger(config.llm, config.AWS_REGION);
-  const sender = journalSender(config, options, clock);
+  const channels = await startLocalChannels(config, {
+    metrics,
+    persist: !options.inMemoryStore,
+    onReceipt: (record) => tracker.track(deliveryStatus({ source: 'sms', record })),
+  });
+  const sender = journalSender(config, options, clock, channels);
+  const deliveryStatus = createDeliveryStatus({
+    claims: notifications,
+    sender,
+    bookings: store.bookings,
+    publisher: bus,
+    clock,
+    metrics,
+    log,
+  });
   const rights = rightsSettings(config);
   const rebooking = runtimeRebooking(config, {
     store,
@@ -240,10 +257,11 @@ export async function startLocalRuntime(
         streamCaughtUp: async () => streamReader?.caughtUp(),
       }),
     rebooking,
-    close: () => {
+    close: async () => {
       claimNotices.stop();
       rebooking.scheduler.stop();
-      return closeAll(feed, streamReader, tracker, store);
+      await closeAll(feed, streamReader, tracker, store);
+      await channels.close();
     },
   });
 }
@@ -446,12 +464,20 @@ function runtimeIngest(
   return ingest;
 }
 
-/** The local mock send: a journal under the data directory (in memory with an in-memory store). */
-function journalSender(config: Config, options: RuntimeOptions, clock: Clock): JournalSender {
+/**
+ * The local way out: the channels' providers, with the send journal under the data directory
+ * (in memory with an in-memory store) refusing a second send of one notification.
+ */
+function journalSender(
+  config: Config,
+  options: RuntimeOptions,
+  clock: Clock,
+  channels: LocalChannels,
+): JournalSender {
   const file = options.inMemoryStore
     ? undefined
     : join(config.FLIGHTPULSE_DATA_DIR, 'deliveries.jsonl');
-  return new JournalSender(file, () => clock.now());
+  return new JournalSender(file, () => clock.now(), providerDispatch(channels.providers));
 }
 
 function rightsSettings(config: Config): RightsSettings {

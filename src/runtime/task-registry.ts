@@ -76,6 +76,7 @@ export function taskRegistry(deps: TaskRegistryDeps): Map<string, LocalFunction>
         publisher: bus,
         claims: store.notifications,
         sender: deps.sender,
+        bookings: store.bookings,
         clock,
         metrics,
       }),

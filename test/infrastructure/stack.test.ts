@@ -37,6 +37,15 @@ function synth(context: Record<string, string> = {}, bundle = false) {
 const byType = (resources: Resources, type: string) =>
   Object.entries(resources).filter(([, r]) => r.Type === type);
 
+type Statement = { Action: string | string[]; Resource: unknown };
+
+/** The policy statements of the role whose logical id starts with `prefix`. */
+function statementsOf(resources: Resources, prefix: string): Statement[] {
+  return byType(resources, 'AWS::IAM::Policy')
+    .filter(([id]) => id.startsWith(prefix))
+    .flatMap(([, p]) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+}
+
 describe('FlightPulseStack (defaults, bundled)', () => {
   const { template, assembly, resources } = synth({}, true);
 
@@ -90,7 +99,7 @@ describe('FlightPulseStack (defaults, bundled)', () => {
     template.hasResourceProperties('AWS::Events::EventBus', { Name: 'flightpulse-bus' });
     const rules = byType(resources, 'AWS::Events::Rule')
       .map(([, r]) => r.Properties)
-      .filter((p) => p.EventPattern !== undefined);
+      .filter((p) => p.EventPattern !== undefined && p.EventBusName !== undefined);
     expect(rules.map((r) => r.Name).sort()).toEqual(ROUTING_RULES.map((r) => r.name).sort());
     for (const rule of ROUTING_RULES) {
       const deployed = rules.find((r) => r.Name === rule.name) ?? {};
@@ -144,6 +153,41 @@ describe('FlightPulseStack (defaults, bundled)', () => {
     }
   });
 
+  it('sends through SES, End User Messaging SMS and SNS push, with reports back to the status function', () => {
+    template.hasResourceProperties('AWS::SES::EmailIdentity', {
+      EmailIdentity: 'flightpulse.example.com',
+    });
+    template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      EventDestination: Match.objectLike({
+        Enabled: true,
+        MatchingEventTypes: Match.arrayWith(['delivery', 'bounce']),
+        EventBridgeDestination: Match.anyValue(),
+      }),
+    });
+    template.hasResourceProperties('AWS::SMSVOICE::ConfigurationSet', {
+      EventDestinations: [Match.objectLike({ MatchingEventTypes: ['TEXT_ALL'] })],
+    });
+    template.hasResourceProperties('AWS::CloudFormation::CustomResource', {
+      ApnsCredentialParameter: '/flightpulse/push/apns-credential',
+      FcmCredentialParameter: '/flightpulse/push/fcm-credential',
+    });
+    template.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: Match.objectLike({ source: ['aws.ses'] }),
+    });
+    expect(byType(resources, 'AWS::SNS::Subscription')).toHaveLength(2);
+    for (const prefix of ['SendNotifications', 'DeliveryStatus']) {
+      const statements = statementsOf(resources, prefix);
+      const actions = statements.flatMap((st) => [st.Action].flat());
+      expect(actions).toEqual(
+        expect.arrayContaining(['ses:SendEmail', 'sms-voice:SendTextMessage', 'sns:Publish']),
+      );
+      const sending = statements.filter((st) =>
+        [st.Action].flat().some((a) => /^(ses|sms-voice|sns):/.test(a)),
+      );
+      for (const st of sending) expect(JSON.stringify(st.Resource)).not.toMatch(/"\*"/);
+    }
+  });
+
   it('bundles every function for Node.js 24 with X-Ray and Powertools', () => {
     const functions = byType(resources, 'AWS::Lambda::Function')
       .map(([, r]) => r.Properties)
@@ -152,6 +196,7 @@ describe('FlightPulseStack (defaults, bundled)', () => {
       [
         'api',
         'compute-entitlements',
+        'delivery-status',
         'generate-messages',
         'get-affected-bookings',
         'get-passenger-details',
@@ -160,6 +205,7 @@ describe('FlightPulseStack (defaults, bundled)', () => {
         'plan-rebooking-offers',
         'apply-offer-expiry',
         'notify-offer-outcome',
+        'push-platform-applications',
         'record-notification',
         'send-claim-notices',
         'send-notifications',

@@ -129,6 +129,58 @@ describe('single-table store on dynalite', () => {
     expect(await log.record(notification, '2025-01-15T12:00:01Z')).toBe(true);
     expect(await log.record(notification, '2025-01-15T12:00:02Z')).toBe(false);
     const listed = await log.list({ flightId: 'SW1234', bookingId: 'B001' });
-    expect(listed.items).toEqual([notification]);
+    expect(listed.items).toEqual([{ ...notification, status: 'SENT' }]);
+  });
+
+  it('claims a notification once and moves its delivery status only forward', async () => {
+    const log = new DynamoDbNotificationLog(new SingleTable(doc, TABLE));
+    const notification: NotificationDetail = {
+      notification_id: 'SW1234:B002:SMS:DELAY:2025-01-15T15:45:00Z',
+      event_id: 'e2',
+      flight_id: 'SW1234',
+      booking_id: 'B002',
+      passenger_id: 'P002',
+      message_type: 'DELAY_NOTIFICATION',
+      channel: 'SMS',
+      recipient: '+15550100001',
+      body: 'Ana, SW1234 is 25 minutes late.',
+      priority: 'NORMAL',
+      generated_by: 'TEMPLATE',
+      segment: 'DELAY_NOTIFICATION|MINOR|MEMBER|NONE',
+      created_at: '2025-01-15T12:00:00Z',
+    };
+    expect(await log.claim(notification, '2025-01-15T12:00:01Z')).toBe('claimed');
+    // Claimed, never sent (the process died): the same event sends it again.
+    expect(await log.claim(notification, '2025-01-15T12:00:02Z')).toBe('resend');
+    await log.markSent(notification, '2025-01-15T12:00:03Z', {
+      provider: 'end-user-messaging',
+      provider_message_id: 'm-1',
+    });
+    expect(await log.claim(notification, '2025-01-15T12:00:04Z')).toBe('taken');
+    const delivered = await log.applyReceipt({
+      provider_message_id: 'm-1',
+      status: 'DELIVERED',
+      reported_at: '2025-01-15T12:00:05Z',
+    });
+    expect(delivered?.status).toBe('DELIVERED');
+    // A late bounce report cannot undo the delivery.
+    const late = await log.applyReceipt({
+      provider_message_id: 'm-1',
+      status: 'BOUNCED',
+      reported_at: '2025-01-15T12:00:06Z',
+    });
+    expect(late).toBeUndefined();
+    const listed = await log.list({ flightId: 'SW1234', bookingId: 'B002' });
+    expect(listed.items).toEqual([
+      {
+        ...notification,
+        status: 'DELIVERED',
+        provider: 'end-user-messaging',
+        provider_message_id: 'm-1',
+        queued_at: '2025-01-15T12:00:01Z',
+        sent_at: '2025-01-15T12:00:03Z',
+        status_at: '2025-01-15T12:00:05Z',
+      },
+    ]);
   });
 });

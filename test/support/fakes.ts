@@ -1,3 +1,6 @@
+import { canMoveTo, type DeliveryStatus } from '../../src/domain/delivery/delivery-status.ts';
+import type { NotificationRecord } from '../../src/domain/delivery/notification-record.ts';
+import type { ProviderReceipt } from '../../src/domain/delivery/provider-receipt.ts';
 import type { BusEntry, NotificationDetail } from '../../src/domain/event-routing/bus-events.ts';
 import type { Booking, BookingStatus } from '../../src/domain/records/booking.ts';
 import type { Flight, FlightStatus } from '../../src/domain/records/flight.ts';
@@ -15,6 +18,8 @@ import type {
   NotificationLog,
   NotificationSender,
   Page,
+  ProviderAcceptance,
+  SendResult,
 } from '../../src/ports.ts';
 import { sample } from './fixtures.ts';
 
@@ -120,39 +125,88 @@ export class InMemoryStores implements FlightStore, BookingStore {
   }
 }
 
-/** A sender that keeps what it sent, refusing a second send of one id (as the journal does). */
+/**
+ * A sender that keeps what it sent, refusing a second send of one id (as the journal does);
+ * recipients listed in `refuse` bounce, as a provider refusing them for good.
+ */
 export class RecordingSender implements NotificationSender {
   readonly sent: NotificationDetail[] = [];
-  async send(notifications: NotificationDetail[]): Promise<void> {
-    const ids = new Set(this.sent.map((n) => n.notification_id));
-    this.sent.push(...notifications.filter((n) => !ids.has(n.notification_id)));
+  private readonly refuse: Set<string>;
+  constructor(refuse: string[] = []) {
+    this.refuse = new Set(refuse);
+  }
+  async send(notifications: NotificationDetail[]): Promise<SendResult[]> {
+    return notifications.map((n) => {
+      if (this.refuse.has(n.recipient)) {
+        return {
+          notification_id: n.notification_id,
+          outcome: 'BOUNCED',
+          reason: 'recipient refused',
+        };
+      }
+      if (!this.sent.some((s) => s.notification_id === n.notification_id)) this.sent.push(n);
+      return {
+        notification_id: n.notification_id,
+        outcome: 'SENT',
+        provider: 'recording',
+        provider_message_id: `m-${n.notification_id}`,
+      };
+    });
   }
 }
 
 export class InMemoryNotificationLog implements NotificationLog, NotificationClaims {
-  readonly records = new Map<string, NotificationDetail>();
-  readonly status = new Map<string, { status: 'CLAIMED' | 'SENT'; event_id: string }>();
-  async claim(notification: NotificationDetail): Promise<'claimed' | 'resend' | 'taken'> {
+  readonly records = new Map<string, NotificationRecord>();
+  readonly status = new Map<string, { status: DeliveryStatus; event_id: string }>();
+  private readonly byProviderId = new Map<string, string>();
+
+  async claim(notification: NotificationDetail, at = ''): Promise<'claimed' | 'resend' | 'taken'> {
     const held = this.status.get(notification.notification_id);
     if (!held) {
       this.status.set(notification.notification_id, {
-        status: 'CLAIMED',
+        status: 'QUEUED',
         event_id: notification.event_id,
       });
-      this.records.set(notification.notification_id, notification);
+      this.records.set(notification.notification_id, {
+        ...notification,
+        status: 'QUEUED',
+        queued_at: at,
+      });
       return 'claimed';
     }
-    return held.status === 'CLAIMED' && held.event_id === notification.event_id
-      ? 'resend'
-      : 'taken';
+    return held.status === 'QUEUED' && held.event_id === notification.event_id ? 'resend' : 'taken';
   }
-  async markSent(notification: NotificationDetail): Promise<void> {
-    const held = this.status.get(notification.notification_id);
-    if (held) held.status = 'SENT';
+  async markSent(notification: NotificationDetail, at = '', sent?: ProviderAcceptance) {
+    if (sent) this.byProviderId.set(sent.provider_message_id, notification.notification_id);
+    this.move(notification.notification_id, 'SENT', at, { ...(sent ?? {}), sent_at: at });
+  }
+  async markUndeliverable(
+    notification: NotificationDetail,
+    outcome: { status: 'BOUNCED' | 'FAILED'; reason: string },
+    at: string,
+  ) {
+    this.move(notification.notification_id, outcome.status, at, { status_reason: outcome.reason });
+  }
+  async applyReceipt(receipt: ProviderReceipt) {
+    const id = this.byProviderId.get(receipt.provider_message_id);
+    return id === undefined
+      ? undefined
+      : this.move(id, receipt.status, receipt.reported_at, {
+          ...(receipt.reason ? { status_reason: receipt.reason } : {}),
+        });
+  }
+  private move(id: string, to: DeliveryStatus, at: string, fields: Partial<NotificationRecord>) {
+    const record = this.records.get(id);
+    const held = this.status.get(id);
+    if (!record || !held || !canMoveTo(held.status, to)) return undefined;
+    held.status = to;
+    const moved = { ...record, ...fields, status: to, status_at: at } as NotificationRecord;
+    this.records.set(id, moved);
+    return moved;
   }
   async record(notification: NotificationDetail): Promise<boolean> {
     if (this.records.has(notification.notification_id)) return false;
-    this.records.set(notification.notification_id, notification);
+    this.records.set(notification.notification_id, { ...notification, status: 'SENT' });
     return true;
   }
   async list(filter: { flightId: string; bookingId?: string }) {

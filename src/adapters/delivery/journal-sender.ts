@@ -1,10 +1,12 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import pLimit from 'p-limit';
 import type { NotificationDetail } from '../../domain/event-routing/bus-events.ts';
-import type { NotificationSender } from '../../ports.ts';
+import type { NotificationSender, SendResult } from '../../ports.ts';
+import type { Dispatch } from './provider-dispatch.ts';
 
-/** One line of the journal: what went out to whom. */
+/** One line of the journal: what went out to whom, and the provider's id for it. */
 export interface JournalLine {
   notification_id: string;
   event_id: string;
@@ -13,54 +15,82 @@ export interface JournalLine {
   channel: string;
   recipient: string;
   sent_at: string;
+  provider?: string;
+  provider_message_id?: string;
 }
 
+/** Provider calls in flight at once per send (a batch is up to 50 passengers × channels). */
+const CONCURRENT_SENDS = 16;
+
 /**
- * The local way out to passengers (the mock send): appends each notification to a journal file
- * and fsyncs it before the send counts as done. Like a provider honouring an idempotency key, it
- * refuses a second send of a notification id it already holds, across restarts. Without a file it
- * keeps the journal in memory.
+ * The way out to passengers with a journal: each notification goes through `dispatch` (the
+ * channel's provider), and what the provider took is appended to the journal and fsynced before
+ * the send counts as done. Like a provider honouring an idempotency key, it refuses a second send
+ * of a notification id the journal holds, across restarts. Without a file the journal is in
+ * memory (per Lambda container in AWS, where the claim in front of it is what counts).
  */
 export class JournalSender implements NotificationSender {
   readonly lines: JournalLine[] = [];
-  private readonly sent = new Set<string>();
+  private readonly sent = new Map<string, JournalLine>();
   private writing: Promise<unknown> = Promise.resolve();
   private readonly file: string | undefined;
   private readonly now: () => string;
+  private readonly dispatch: Dispatch;
 
-  constructor(file: string | undefined, now: () => string) {
+  constructor(file: string | undefined, now: () => string, dispatch: Dispatch) {
     this.file = file;
     this.now = now;
+    this.dispatch = dispatch;
     if (file && existsSync(file)) {
-      for (const line of readJournal(file)) this.sent.add(line.notification_id);
+      for (const line of readJournal(file)) this.sent.set(line.notification_id, line);
       // A line torn by a crash must not swallow the next one.
       const text = readFileSync(file, 'utf8');
       if (text.length > 0 && !text.endsWith('\n')) appendFileSync(file, '\n');
     }
   }
 
-  send(notifications: NotificationDetail[]): Promise<void> {
-    const result = this.writing.then(() => this.append(notifications));
+  async send(notifications: NotificationDetail[]): Promise<SendResult[]> {
+    const fresh = notifications.filter((n) => !this.sent.has(n.notification_id));
+    const limit = pLimit(CONCURRENT_SENDS);
+    // In the given order (immediate first), several at a time.
+    const dispatched = await Promise.all(fresh.map((n) => limit(() => this.dispatch(n))));
+    const byId = new Map(dispatched.map((r) => [r.notification_id, r]));
+    const taken = fresh.flatMap((n) => {
+      const result = byId.get(n.notification_id);
+      return result?.outcome === 'SENT' ? [this.lineOf(n, result)] : [];
+    });
+    await this.append(taken);
+    return notifications.map((n) => {
+      const journaled = this.sent.get(n.notification_id);
+      if (journaled && !byId.has(n.notification_id)) return replayed(journaled);
+      return byId.get(n.notification_id) as SendResult;
+    });
+  }
+
+  private lineOf(n: NotificationDetail, result: SendResult & { outcome: 'SENT' }): JournalLine {
+    return {
+      notification_id: n.notification_id,
+      event_id: n.event_id,
+      flight_id: n.flight_id,
+      booking_id: n.booking_id,
+      channel: n.channel,
+      recipient: n.recipient,
+      sent_at: this.now(),
+      provider: result.provider,
+      provider_message_id: result.provider_message_id,
+    };
+  }
+
+  private append(lines: JournalLine[]): Promise<void> {
+    const result = this.writing.then(() => this.write(lines));
     this.writing = result.catch(() => undefined);
     return result;
   }
 
-  private async append(notifications: NotificationDetail[]): Promise<void> {
-    const fresh: JournalLine[] = [];
-    for (const n of notifications) {
-      if (this.sent.has(n.notification_id)) continue;
-      this.sent.add(n.notification_id);
-      fresh.push({
-        notification_id: n.notification_id,
-        event_id: n.event_id,
-        flight_id: n.flight_id,
-        booking_id: n.booking_id,
-        channel: n.channel,
-        recipient: n.recipient,
-        sent_at: this.now(),
-      });
-    }
+  private async write(lines: JournalLine[]): Promise<void> {
+    const fresh = lines.filter((l) => !this.sent.has(l.notification_id));
     if (fresh.length === 0) return;
+    for (const line of fresh) this.sent.set(line.notification_id, line);
     if (this.file) {
       mkdirSync(dirname(this.file), { recursive: true });
       const handle = await open(this.file, 'a');
@@ -76,6 +106,16 @@ export class JournalSender implements NotificationSender {
     }
     this.lines.push(...fresh);
   }
+}
+
+/** A send the journal already holds: answered from the journal, not sent again. */
+function replayed(line: JournalLine): SendResult {
+  return {
+    notification_id: line.notification_id,
+    outcome: 'SENT',
+    provider: line.provider ?? 'journal',
+    provider_message_id: line.provider_message_id ?? line.notification_id,
+  };
 }
 
 /** Every complete line of a journal file (a line torn by a crash is not a send). */

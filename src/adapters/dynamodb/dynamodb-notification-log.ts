@@ -1,12 +1,21 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DeliveryStatus, statusesBefore } from '../../domain/delivery/delivery-status.ts';
 import {
-  type NotificationDetail,
-  NotificationDetailSchema,
-} from '../../domain/event-routing/bus-events.ts';
-import type { NotificationClaims, NotificationLog, Page, PageRequest } from '../../ports.ts';
+  type NotificationRecord,
+  NotificationRecordSchema,
+} from '../../domain/delivery/notification-record.ts';
+import type { ProviderReceipt } from '../../domain/delivery/provider-receipt.ts';
+import type { NotificationDetail } from '../../domain/event-routing/bus-events.ts';
+import type {
+  NotificationClaims,
+  NotificationLog,
+  Page,
+  PageRequest,
+  ProviderAcceptance,
+} from '../../ports.ts';
 import type { SingleTable } from './single-table.ts';
-import { keys, prefixes, withoutKeys } from './table/table-keys.ts';
+import { keys, prefixes, type TableKey, withoutKeys } from './table/table-keys.ts';
 
 /**
  * Notifications, one item per passenger-visible fact (its notification_id). The send task's
@@ -25,7 +34,12 @@ export class DynamoDbNotificationLog implements NotificationLog, NotificationCla
       await this.table.doc.send(
         new PutCommand({
           TableName: this.table.name,
-          Item: { ...this.keyOf(notification), ...notification, recorded_at: recordedAt },
+          Item: {
+            ...this.keyOf(notification),
+            ...notification,
+            status: 'SENT',
+            recorded_at: recordedAt,
+          },
           ConditionExpression: 'attribute_not_exists(PK)',
         }),
       );
@@ -45,7 +59,7 @@ export class DynamoDbNotificationLog implements NotificationLog, NotificationCla
       await this.table.doc.send(
         new PutCommand({
           TableName: this.table.name,
-          Item: { ...key, ...notification, status: 'CLAIMED', claimed_at: at },
+          Item: { ...key, ...notification, status: 'QUEUED', queued_at: at },
           ConditionExpression: 'attribute_not_exists(PK)',
         }),
       );
@@ -56,21 +70,92 @@ export class DynamoDbNotificationLog implements NotificationLog, NotificationCla
     const { Item } = await this.table.doc.send(
       new GetCommand({ TableName: this.table.name, Key: key, ConsistentRead: true }),
     );
-    return Item?.status === 'CLAIMED' && Item.event_id === notification.event_id
+    return Item?.status === 'QUEUED' && Item.event_id === notification.event_id
       ? 'resend'
       : 'taken';
   }
 
-  async markSent(notification: NotificationDetail, at: string): Promise<void> {
-    await this.table.doc.send(
-      new UpdateCommand({
+  async markSent(
+    notification: NotificationDetail,
+    at: string,
+    sent?: ProviderAcceptance,
+  ): Promise<void> {
+    const key = this.keyOf(notification);
+    if (sent) {
+      // Delivery reports name only the provider's message id: keep the way back to the claim.
+      await this.table.doc.send(
+        new PutCommand({
+          TableName: this.table.name,
+          Item: { ...keys.providerMessage(sent.provider_message_id), notification: key },
+        }),
+      );
+    }
+    await this.moveTo(key, 'SENT', at, { ...(sent ?? {}), sent_at: at });
+  }
+
+  async markUndeliverable(
+    notification: NotificationDetail,
+    outcome: { status: 'BOUNCED' | 'FAILED'; reason: string },
+    at: string,
+  ): Promise<void> {
+    await this.moveTo(this.keyOf(notification), outcome.status, at, {
+      status_reason: outcome.reason,
+    });
+  }
+
+  async applyReceipt(receipt: ProviderReceipt): Promise<NotificationRecord | undefined> {
+    const { Item } = await this.table.doc.send(
+      new GetCommand({
         TableName: this.table.name,
-        Key: this.keyOf(notification),
-        UpdateExpression: 'SET #status = :sent, sent_at = :at',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':sent': 'SENT', ':at': at },
+        Key: keys.providerMessage(receipt.provider_message_id),
       }),
     );
+    if (!Item) return undefined;
+    return this.moveTo(Item.notification as TableKey, receipt.status, receipt.reported_at, {
+      ...(receipt.reason ? { status_reason: receipt.reason } : {}),
+    });
+  }
+
+  /**
+   * Moves a notification's status forward only (a late or repeated report never undoes a newer
+   * one); the record after the move, or undefined when it had already moved past `to`.
+   */
+  private async moveTo(
+    key: TableKey,
+    to: DeliveryStatus,
+    at: string,
+    fields: Record<string, string>,
+  ): Promise<NotificationRecord | undefined> {
+    const from = statusesBefore(to);
+    const names = Object.keys(fields);
+    try {
+      const result = await this.table.doc.send(
+        new UpdateCommand({
+          TableName: this.table.name,
+          Key: key,
+          UpdateExpression: [
+            'SET #status = :to, status_at = :at',
+            ...names.map((n) => `#${n} = :${n}`),
+          ].join(', '),
+          ConditionExpression: `#status IN (${from.map((_, i) => `:from${i}`).join(', ')})`,
+          ExpressionAttributeNames: {
+            '#status': 'status',
+            ...Object.fromEntries(names.map((n) => [`#${n}`, n])),
+          },
+          ExpressionAttributeValues: {
+            ':to': to,
+            ':at': at,
+            ...Object.fromEntries(from.map((f, i) => [`:from${i}`, f])),
+            ...Object.fromEntries(names.map((n) => [`:${n}`, fields[n]])),
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return NotificationRecordSchema.parse(withoutKeys(result.Attributes ?? {}));
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return undefined;
+      throw error;
+    }
   }
 
   private keyOf(notification: NotificationDetail) {
@@ -84,7 +169,7 @@ export class DynamoDbNotificationLog implements NotificationLog, NotificationCla
   async list(
     filter: { flightId: string; bookingId?: string },
     page?: PageRequest,
-  ): Promise<Page<NotificationDetail>> {
+  ): Promise<Page<NotificationRecord>> {
     const prefix = filter.bookingId
       ? prefixes.notificationsOfBooking(filter.bookingId)
       : prefixes.notification;
@@ -97,7 +182,7 @@ export class DynamoDbNotificationLog implements NotificationLog, NotificationCla
     );
     return {
       ...result,
-      items: result.items.map((i) => NotificationDetailSchema.parse(withoutKeys(i))),
+      items: result.items.map((i) => NotificationRecordSchema.parse(withoutKeys(i))),
     };
   }
 }

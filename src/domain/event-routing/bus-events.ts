@@ -27,6 +27,8 @@ export const DETAIL_TYPES = {
   flightStatusChanged: 'flight.status_changed',
   notificationEmail: 'notification.email',
   notificationSms: 'notification.sms',
+  notificationPush: 'notification.push',
+  deliveryStatusChanged: 'delivery.status_changed',
   bookingStatusChanged: 'booking.status_changed',
   rebookingNeeded: 'booking.rebooking_needed',
 } as const;
@@ -77,7 +79,8 @@ export const GateChangeDetailSchema = z.object({
   timestamp: IsoDateTimeSchema,
 });
 
-export const CHANNELS = ['EMAIL', 'SMS'] as const;
+/** Channels a notification can leave on; push is used when the passenger has a device. */
+export const CHANNELS = ['EMAIL', 'SMS', 'PUSH'] as const;
 export const ChannelSchema = z.enum(CHANNELS);
 export type Channel = z.infer<typeof ChannelSchema>;
 
@@ -113,6 +116,17 @@ const NotificationBaseSchema = z.object({
   generated_by: z.enum(['TEMPLATE', 'LLM']),
   segment: z.string(),
   created_at: IsoDateTimeSchema,
+  /** The channels this message is planned on for the passenger (fallback skips them). */
+  planned_channels: z.array(z.enum(['EMAIL', 'SMS', 'PUSH'])).optional(),
+  /** The same message for the other channels, used when this one cannot be delivered. */
+  alternates: z
+    .object({
+      email: z.object({ subject: z.string(), body: z.string() }).optional(),
+      short: z.string().max(160).optional(),
+    })
+    .optional(),
+  /** Set on a fallback delivery: the notification that could not be delivered. */
+  fallback_from: z.string().optional(),
 });
 
 export const EmailNotificationDetailSchema = NotificationBaseSchema.extend({
@@ -123,9 +137,15 @@ export const SmsNotificationDetailSchema = NotificationBaseSchema.extend({
   channel: z.literal('SMS'),
   body: z.string().min(1).max(160),
 });
+export const PushNotificationDetailSchema = NotificationBaseSchema.extend({
+  channel: z.literal('PUSH'),
+  subject: z.string().optional(),
+  body: z.string().min(1).max(160),
+});
 export const NotificationDetailSchema = z.discriminatedUnion('channel', [
   EmailNotificationDetailSchema,
   SmsNotificationDetailSchema,
+  PushNotificationDetailSchema,
 ]);
 
 export const BookingStatusChangedDetailSchema = z.object({

@@ -95,6 +95,16 @@ export const ROUTING_RULES: readonly RoutingRule[] = [
     ],
   },
   {
+    name: 'flightpulse-push-notifications',
+    description: 'notification.push → push delivery log and notification record',
+    eventBusName: EVENT_BUS_NAME,
+    eventPattern: { 'detail-type': [DETAIL_TYPES.notificationPush] },
+    targets: [
+      { kind: 'log-group', logGroup: '/flightpulse/notifications/push' },
+      { kind: 'function', functionId: 'record-notification' },
+    ],
+  },
+  {
     name: 'flightpulse-booking-audit',
     description: 'booking.* and flight.status_changed → audit log',
     eventBusName: EVENT_BUS_NAME,
@@ -103,6 +113,7 @@ export const ROUTING_RULES: readonly RoutingRule[] = [
         DETAIL_TYPES.bookingStatusChanged,
         DETAIL_TYPES.rebookingNeeded,
         DETAIL_TYPES.flightStatusChanged,
+        DETAIL_TYPES.deliveryStatusChanged,
       ],
     },
     targets: [{ kind: 'log-group', logGroup: '/flightpulse/audit' }],

@@ -30,11 +30,15 @@ export const PassengerSchema = z.object({
   /** The language the passenger reads; English when the record predates the preference. */
   language: LanguageSchema.default('en'),
   notification_preferences: NotificationPreferencesSchema,
+  /** SNS platform endpoints (APNs or FCM device tokens) the passenger's app registered. */
+  push_endpoints: z.array(z.string().min(1)).max(10).optional(),
 });
 export type Passenger = z.infer<typeof PassengerSchema>;
 
 /** What the API may show of a passenger: contact details stay private. */
-export function publicPassenger(passenger: Passenger): Omit<Passenger, 'email' | 'phone'> {
-  const { email: _email, phone: _phone, ...rest } = passenger;
+export function publicPassenger(
+  passenger: Passenger,
+): Omit<Passenger, 'email' | 'phone' | 'push_endpoints'> {
+  const { email: _email, phone: _phone, push_endpoints: _devices, ...rest } = passenger;
   return rest;
 }

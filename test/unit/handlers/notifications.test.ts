@@ -1,11 +1,13 @@
 import type { EventBridgeEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
+import { createDeliveryStatus } from '../../../src/handlers/delivery-status.ts';
 import { createRecordNotification } from '../../../src/handlers/record-notification.ts';
 import { createSendNotifications } from '../../../src/handlers/send-notifications.ts';
 import {
   CountingMetrics,
   FixedClock,
   InMemoryNotificationLog,
+  InMemoryStores,
   RecordingPublisher,
   RecordingSender,
   SilentLog,
@@ -21,7 +23,7 @@ function sendDeps(
   claims = new InMemoryNotificationLog(),
   sender = new RecordingSender(),
 ) {
-  return { publisher, claims, sender, clock: new FixedClock() };
+  return { publisher, claims, sender, bookings: new InMemoryStores(), clock: new FixedClock() };
 }
 
 describe('SendNotifications task', () => {
@@ -40,8 +42,8 @@ describe('SendNotifications task', () => {
     const renamed = await send({ ...input, detail: { ...input.detail, event_id: 'another-id' } });
 
     expect(sender.sent).toHaveLength(deliveries);
-    expect(again).toEqual({ email: 0, sms: 0 });
-    expect(renamed).toEqual({ email: 0, sms: 0 });
+    expect(again).toEqual({ email: 0, sms: 0, push: 0 });
+    expect(renamed).toEqual({ email: 0, sms: 0, push: 0 });
     expect([...claims.status.values()].every((c) => c.status === 'SENT')).toBe(true);
   });
 
@@ -49,13 +51,11 @@ describe('SendNotifications task', () => {
     const claims = new InMemoryNotificationLog();
     const sender = new RecordingSender();
     const input = sampleEvent<TaskInput>('step-functions', 'send-notifications');
-    const crashing = {
-      ...claims,
-      claim: claims.claim.bind(claims),
+    const crashing = Object.assign(Object.create(claims) as InMemoryNotificationLog, {
       markSent: async () => {
         throw new Error('killed');
       },
-    };
+    });
     await expect(
       createSendNotifications({ ...sendDeps(new RecordingPublisher()), claims: crashing, sender })(
         input,
@@ -83,6 +83,7 @@ describe('SendNotifications task', () => {
     expect(result).toEqual({
       email: deliveries.filter((d) => d.channel === 'EMAIL').length,
       sms: deliveries.filter((d) => d.channel === 'SMS').length,
+      push: 0,
     });
     expect(publisher.published).toHaveLength(deliveries.length);
     expect(publisher.published[0]?.detail.priority).toBe('IMMEDIATE');
@@ -107,6 +108,107 @@ describe('SendNotifications task', () => {
     const send = createSendNotifications(sendDeps(new RecordingPublisher()));
     const input = sampleEvent<TaskInput>('step-functions', 'send-notifications');
     await expect(send({ ...input, messages: undefined })).rejects.toThrow();
+  });
+});
+
+describe('delivery status and fallback', () => {
+  const deviceArn = 'arn:aws:sns:us-east-1:000000000000:endpoint/GCM/flightpulse/d1';
+
+  /** The sample's first passenger, made reachable by push too. */
+  function withPush(stores: InMemoryStores, passengerId: string) {
+    const p = stores.passengers.get(passengerId);
+    if (!p) throw new Error(`no sample passenger ${passengerId}`);
+    stores.passengers.set(passengerId, {
+      ...p,
+      notification_preferences: { ...p.notification_preferences, push: true },
+      push_endpoints: [deviceArn],
+    });
+    return p;
+  }
+
+  it('records SENT with the provider id, and a hard bounce falls back to push', async () => {
+    const input = sampleEvent<TaskInput & { messages: Array<{ passenger_id: string }> }>(
+      'step-functions',
+      'send-notifications',
+    );
+    const smsRecipient = '+15550000007';
+    const stores = new InMemoryStores();
+    withPush(stores, input.messages[0]?.passenger_id ?? '');
+    const claims = new InMemoryNotificationLog();
+    const publisher = new RecordingPublisher();
+    const sender = new RecordingSender([smsRecipient]);
+    const send = createSendNotifications({
+      ...sendDeps(publisher, claims, sender),
+      bookings: stores,
+    });
+
+    const result = await send(input);
+
+    const records = [...claims.records.values()];
+    const bounced = records.find((r) => r.recipient === smsRecipient);
+    expect(bounced).toMatchObject({ status: 'BOUNCED', status_reason: 'recipient refused' });
+    const push = records.find((r) => r.channel === 'PUSH');
+    expect(push).toMatchObject({
+      status: 'SENT',
+      provider: 'recording',
+      recipient: deviceArn,
+      fallback_from: bounced?.notification_id,
+      body: bounced?.body,
+    });
+    expect(result.push).toBe(1);
+    expect(publisher.published.map((e) => e.detailType)).toContain('notification.push');
+    // Sending the same input again sends nothing: every fact, fallback included, is claimed.
+    const before = sender.sent.length;
+    await send(input);
+    expect(sender.sent.length).toBe(before);
+  });
+
+  it('applies a late bounce report, then reaches the passenger on the next channel', async () => {
+    const input = sampleEvent<TaskInput & { messages: Array<{ passenger_id: string }> }>(
+      'step-functions',
+      'send-notifications',
+    );
+    const stores = new InMemoryStores();
+    withPush(stores, input.messages[0]?.passenger_id ?? '');
+    const claims = new InMemoryNotificationLog();
+    const publisher = new RecordingPublisher();
+    const sender = new RecordingSender();
+    await createSendNotifications({ ...sendDeps(publisher, claims, sender), bookings: stores })(
+      input,
+    );
+    const sms = [...claims.records.values()].find((r) => r.channel === 'SMS');
+    const status = createDeliveryStatus({
+      ...sendDeps(publisher, claims, sender),
+      bookings: stores,
+      log: new SilentLog(),
+    });
+
+    const applied = await status({
+      source: 'sms',
+      record: {
+        eventType: 'TEXT_CARRIER_UNREACHABLE',
+        eventTimestamp: 1736942405000,
+        messageId: sms?.provider_message_id,
+        messageStatus: 'CARRIER_UNREACHABLE',
+      },
+    });
+    const late = await status({
+      source: 'sms',
+      record: {
+        eventType: 'TEXT_DELIVERED',
+        eventTimestamp: 1736942406000,
+        messageId: sms?.provider_message_id,
+        messageStatus: 'DELIVERED',
+      },
+    });
+
+    expect(applied).toEqual({ applied: true });
+    expect(late).toEqual({ applied: false });
+    expect(claims.records.get(sms?.notification_id ?? '')?.status).toBe('BOUNCED');
+    expect(sender.sent.filter((n) => n.channel === 'PUSH')).toHaveLength(1);
+    expect(publisher.published.map((e) => e.detailType)).toEqual(
+      expect.arrayContaining(['delivery.status_changed', 'notification.push']),
+    );
   });
 });
 

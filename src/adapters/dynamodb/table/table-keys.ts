@@ -45,6 +45,11 @@ export const keys = {
     PK: `FLIGHT#${flightId}`,
     SK: `NOTIFICATION#${bookingId}#${eventId}#${channel}`,
   }),
+  /** Provider message id → the notification it delivered (delivery reports name only the id). */
+  providerMessage: (providerMessageId: string): TableKey => ({
+    PK: `PROVIDER_MESSAGE#${providerMessageId}`,
+    SK: METADATA,
+  }),
   /** A workflow execution run for one event on one flight. */
   execution: (flightId: string, eventId: string, stateMachine: string): TableKey => ({
     PK: `FLIGHT#${flightId}`,

@@ -1,0 +1,89 @@
+import { fallbackNotification } from '../domain/delivery/fallback-notification.ts';
+import { notificationDetailType } from '../domain/delivery/notification-record.ts';
+import {
+  type BusEntry,
+  EVENT_SOURCES,
+  type NotificationDetail,
+} from '../domain/event-routing/bus-events.ts';
+import type {
+  BookingStore,
+  Clock,
+  MetricsRecorder,
+  NotificationClaims,
+  NotificationSender,
+} from '../ports.ts';
+
+export interface NotificationDeliveryDeps {
+  claims: NotificationClaims;
+  sender: NotificationSender;
+  /** Where a fallback finds the passenger's other channels and contact details. */
+  bookings: Pick<BookingStore, 'getPassenger'>;
+  clock: Clock;
+  metrics?: MetricsRecorder;
+}
+
+/** The bus entry announcing a notification that went out (record, audit, console). */
+export function notificationEntry(detail: NotificationDetail): BusEntry {
+  return {
+    source: EVENT_SOURCES.workflows,
+    detailType: notificationDetailType(detail.channel),
+    detail,
+  };
+}
+
+/**
+ * Claims every notification, sends (in order) those this event may send, and records what each
+ * provider did: SENT with its message id, or BOUNCED / FAILED with the reason — in which case the
+ * passenger is tried on the next channel they accept, claimed and sent the same way. Returns the
+ * notifications that went out, fallbacks included.
+ */
+export async function deliverNotifications(
+  notifications: NotificationDetail[],
+  deps: NotificationDeliveryDeps,
+): Promise<NotificationDetail[]> {
+  const at = deps.clock.now();
+  const verdicts = await Promise.all(notifications.map((n) => deps.claims.claim(n, at)));
+  const mine = notifications.filter((_, index) => verdicts[index] !== 'taken');
+  if (mine.length === 0) return [];
+  const results = await deps.sender.send(mine);
+  const sent: NotificationDetail[] = [];
+  const failed: NotificationDetail[] = [];
+  await Promise.all(
+    mine.map(async (n, index) => {
+      const result = results[index];
+      if (result?.outcome === 'SENT') {
+        const { provider, provider_message_id } = result;
+        await deps.claims.markSent(n, deps.clock.now(), { provider, provider_message_id });
+        sent.push(n);
+      } else if (result) {
+        await deps.claims.markUndeliverable(
+          n,
+          { status: result.outcome, reason: result.reason },
+          deps.clock.now(),
+        );
+        failed.push(n);
+      }
+    }),
+  );
+  deps.metrics?.count('NotificationsSent', sent.length);
+  if (failed.length > 0) deps.metrics?.count('NotificationsUndeliverable', failed.length);
+  const fallbacks = await fallbacksFor(failed, deps);
+  // Each fallback moves to a channel not tried before, so this ends within three channels.
+  return fallbacks.length > 0 ? [...sent, ...(await deliverNotifications(fallbacks, deps))] : sent;
+}
+
+/** The same messages on each passenger's next accepted channel, where one is left. */
+export async function fallbacksFor(
+  failed: NotificationDetail[],
+  deps: Pick<NotificationDeliveryDeps, 'bookings' | 'clock' | 'metrics'>,
+): Promise<NotificationDetail[]> {
+  const next = await Promise.all(
+    failed.map(async (n) => {
+      const passenger = await deps.bookings.getPassenger(n.passenger_id);
+      return passenger ? fallbackNotification(n, passenger, deps.clock.now()) : undefined;
+    }),
+  );
+  const fallbacks = next.filter((n): n is NotificationDetail => n !== undefined);
+  if (fallbacks.length > 0) deps.metrics?.count('NotificationFallbacks', fallbacks.length);
+  return fallbacks;
+}

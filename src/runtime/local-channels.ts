@@ -1,0 +1,129 @@
+import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PinpointSMSVoiceV2Client } from '@aws-sdk/client-pinpoint-sms-voice-v2';
+import { SNSClient } from '@aws-sdk/client-sns';
+import type { ChannelProvider } from '../adapters/delivery/channel-provider.ts';
+import { EumSmsProvider } from '../adapters/delivery/eum-sms-provider.ts';
+import { ResilientProvider } from '../adapters/delivery/resilient-provider.ts';
+import { SmtpEmailProvider } from '../adapters/delivery/smtp-email-provider.ts';
+import { SnsPushProvider } from '../adapters/delivery/sns-push-provider.ts';
+import {
+  type HandsetMessage,
+  type SmsReceipt,
+  startLoopbackCarrier,
+} from '../adapters/local/carrier/loopback-carrier.ts';
+import {
+  type ReceivedEmail,
+  startEmbeddedSmtpServer,
+} from '../adapters/local/smtp/embedded-smtp-server.ts';
+import type { DeliveryChannel } from '../domain/delivery/channel-fallback.ts';
+import type { MetricsRecorder } from '../ports.ts';
+import type { Config } from './config.ts';
+
+/** What passengers received locally: the console's mailbox and phone views read these. */
+export interface Inboxes {
+  mail: ReceivedEmail[];
+  handset: HandsetMessage[];
+}
+
+export interface LocalChannels {
+  providers: Record<DeliveryChannel, ChannelProvider>;
+  inboxes: Inboxes;
+  smtpPort: number | undefined;
+  close(): Promise<void>;
+}
+
+const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+/**
+ * The local ways out: e-mail over real SMTP (the embedded mailbox, or SMTP_HOST), SMS and push
+ * through the production End User Messaging and SNS adapters against a loopback carrier. Each
+ * provider sits behind its quota and retries; carrier receipts go to `onReceipt`.
+ */
+export async function startLocalChannels(
+  config: Config,
+  deps: { metrics: MetricsRecorder; persist: boolean; onReceipt: (receipt: SmsReceipt) => void },
+): Promise<LocalChannels> {
+  const directory = join(config.FLIGHTPULSE_DATA_DIR, 'inboxes');
+  if (deps.persist) await mkdir(directory, { recursive: true });
+  const inboxes: Inboxes = {
+    mail: deps.persist ? await readLines<ReceivedEmail>(join(directory, 'mail.jsonl')) : [],
+    handset: deps.persist ? await readLines<HandsetMessage>(join(directory, 'handset.jsonl')) : [],
+  };
+  // What a passenger received stays received across a restart, as in a real mailbox.
+  let writing: Promise<unknown> = Promise.resolve();
+  const keep =
+    <T>(list: T[], file: string) =>
+    (item: T) => {
+      list.push(item);
+      if (!deps.persist) return;
+      const line = `${JSON.stringify(item)}\n`;
+      writing = writing.then(() => appendFile(join(directory, file), line));
+    };
+  const bounces = new Set(config.DELIVERY_BOUNCE_ADDRESSES);
+  const transient = () => Math.random() < config.DELIVERY_TRANSIENT_FAILURE_RATE;
+  const smtp = config.SMTP_HOST
+    ? undefined
+    : await startEmbeddedSmtpServer({
+        port: config.SMTP_PORT,
+        onMessage: keep(inboxes.mail, 'mail.jsonl'),
+        faults: { bounce: (address) => bounces.has(address), deferral: transient },
+      });
+  const carrier = await startLoopbackCarrier({
+    onMessage: keep(inboxes.handset, 'handset.jsonl'),
+    onReceipt: deps.onReceipt,
+    faults: {
+      refuse: (phone) => bounces.has(phone),
+      disabledEndpoint: (endpoint) => bounces.has(endpoint),
+      transient,
+    },
+  });
+  const email = new SmtpEmailProvider({
+    host: config.SMTP_HOST ?? '127.0.0.1',
+    port: smtp?.port ?? config.SMTP_PORT,
+    from: config.EMAIL_FROM,
+    maxConnections: 8,
+  });
+  const aws = {
+    endpoint: carrier.endpoint,
+    region: config.AWS_REGION,
+    credentials: LOCAL_CREDENTIALS,
+    maxAttempts: 1,
+  };
+  const limited = (provider: ChannelProvider) =>
+    new ResilientProvider(provider, {
+      rateLimit: {
+        ratePerSecond: config.DELIVERY_RATE_PER_SECOND,
+        burst: config.DELIVERY_RATE_PER_SECOND,
+      },
+      onThrottled: () => deps.metrics.count('DeliveryThrottled'),
+      onRetry: () => deps.metrics.count('DeliveryRetries'),
+    });
+  return {
+    providers: {
+      EMAIL: limited(email),
+      SMS: limited(
+        new EumSmsProvider(new PinpointSMSVoiceV2Client(aws), {
+          originationIdentity: 'FLIGHTPULSE',
+        }),
+      ),
+      PUSH: limited(new SnsPushProvider(new SNSClient(aws))),
+    },
+    inboxes,
+    smtpPort: smtp?.port,
+    async close() {
+      await writing.catch(() => undefined);
+      email.close();
+      await carrier.close();
+      await smtp?.close();
+    },
+  };
+}
+
+async function readLines<T>(file: string): Promise<T[]> {
+  const text = await readFile(file, 'utf8').catch(() => '');
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as T);
+}
