@@ -127,7 +127,9 @@ describe('the console on a generated day', () => {
         .waitFor();
     });
     const { items } = (await (
-      await fetch(`${base}/console/flights?sort=departure&offset=${ALL - 1}&limit=1`)
+      await fetch(`${base}/console/flights?sort=departure&offset=${ALL - 1}&limit=1`, {
+        headers: { authorization: `Bearer ${await runtime.identity.staffToken('admin')}` },
+      })
     ).json()) as {
       items: Array<{ flight_id: string }>;
     };

@@ -10,6 +10,7 @@ import type { Flight } from '../../src/domain/records/flight.ts';
 import { loadConfig } from '../../src/runtime/config.ts';
 import { type LocalRuntime, startLocalRuntime } from '../../src/runtime/local-runtime.ts';
 import { buildEvent } from '../../src/simulator/build-event.ts';
+import { authorizedRequest } from '../support/authorized-request.ts';
 
 /** A clock the test moves: offers expire when it says so, not when the wall clock does. */
 class MovableClock {
@@ -46,7 +47,7 @@ async function json<T>(
   path: string,
   init?: RequestInit,
 ): Promise<{ status: number; body: T }> {
-  const response = await rt.app.request(path, init);
+  const response = await authorizedRequest(rt, path, init);
   return { status: response.status, body: (await response.json()) as T };
 }
 
@@ -58,7 +59,7 @@ async function cancel(rt: LocalRuntime, flightId: string) {
     crypto.randomUUID(),
     new Date().toISOString(),
   );
-  const produced = await rt.app.request('/feed/flight-operations', {
+  const produced = await authorizedRequest(rt, '/feed/flight-operations', {
     method: 'POST',
     body: JSON.stringify(event),
   });
@@ -235,7 +236,7 @@ describe('rebooking on the local runtime', () => {
       [{ kind: 'state-machine', stateMachine: 'waiver-offers' }],
     ]);
     const { rt } = await start();
-    const issued = await rt.app.request('/flights/SW1234/weather/waiver', {
+    const issued = await authorizedRequest(rt, '/flights/SW1234/weather/waiver', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ reason: 'fog', issued_by: 'test' }),
