@@ -4,7 +4,7 @@ import { DYNAMODB_ENDPOINT, KAFKA_BROKERS, requireInfrastructure } from './real-
 
 beforeAll(requireInfrastructure);
 
-describe('scenarios 1–5 through real Kafka and DynamoDB Local (with its stream)', () => {
+describe('the demo scenarios through real Kafka and DynamoDB Local (with its stream)', () => {
   it('meet every expectation of the demo', async () => {
     const result = await runDemo(
       { KAFKA_BROKERS, DYNAMODB_ENDPOINT },
@@ -16,5 +16,6 @@ describe('scenarios 1–5 through real Kafka and DynamoDB Local (with its stream
       ),
     ).toEqual([]);
     expect(result.passed).toBe(true);
-  });
+    // Every scenario of the demo, over a real broker and DynamoDB Local with its stream.
+  }, 600_000);
 });
