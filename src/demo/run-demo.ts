@@ -25,13 +25,18 @@ export interface ScenarioResult {
     state_transitions: number;
   }>;
   notifications: { email: number; sms: number };
-  /** Message segments composed (per event), model calls made, and who wrote the messages. */
+  /**
+   * Message segments composed (per event), model calls made, and who wrote the messages. Offer
+   * outcomes and weather heads-ups have fixed per-language wording and are never composed, so
+   * they are counted apart (`fixed_wording`), not as segments or template fallbacks.
+   */
   messages: {
     segments: number;
     segment_keys: string[];
     model_calls: number;
     by_model: number;
     by_template: number;
+    fixed_wording: number;
   };
   checks: Check[];
 }
@@ -152,10 +157,13 @@ function modelCalls(messenger: Messenger): number {
   return messenger instanceof LlmMessenger ? messenger.calls : 0;
 }
 
+const FIXED_WORDING = new Set(['REBOOKING_NOTIFICATION', 'WEATHER_HEADS_UP']);
+
 function messageStats(events: BusEvent[], calls: number): ScenarioResult['messages'] {
-  const sent = events
+  const all = events
     .filter((e) => e['detail-type'].startsWith('notification.'))
     .map((e) => e.detail);
+  const sent = all.filter((d) => !FIXED_WORDING.has(String(d.message_type)));
   const byModel = sent.filter((d) => d.generated_by === 'LLM').length;
   const keys = [...new Set(sent.map((d) => String(d.segment)))];
   return {
@@ -164,6 +172,7 @@ function messageStats(events: BusEvent[], calls: number): ScenarioResult['messag
     model_calls: calls,
     by_model: byModel,
     by_template: sent.length - byModel,
+    fixed_wording: all.length - sent.length,
   };
 }
 
@@ -181,7 +190,7 @@ export function formatDemo(result: DemoResult): string {
     lines.push(`    notifications: ${s.notifications.email} email, ${s.notifications.sms} SMS`);
     const m = s.messages;
     lines.push(
-      `    messages:      ${m.segments} segments, ${m.model_calls} model calls; ${m.by_model} written by the model, ${m.by_template} from templates`,
+      `    messages:      ${m.segments} segments, ${m.model_calls} model calls; ${m.by_model} written by the model, ${m.by_template} from templates, ${m.fixed_wording} fixed wording`,
     );
     for (const c of s.checks)
       lines.push(`      ${c.passed ? '✔' : '✘'} ${c.name}${c.detail ? ` — ${c.detail}` : ''}`);

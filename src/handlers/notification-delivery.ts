@@ -46,25 +46,27 @@ export async function deliverNotifications(
   const mine = notifications.filter((_, index) => verdicts[index] !== 'taken');
   if (mine.length === 0) return [];
   const results = await deps.sender.send(mine);
-  const sent: NotificationDetail[] = [];
-  const failed: NotificationDetail[] = [];
   await Promise.all(
     mine.map(async (n, index) => {
       const result = results[index];
       if (result?.outcome === 'SENT') {
         const { provider, provider_message_id } = result;
         await deps.claims.markSent(n, deps.clock.now(), { provider, provider_message_id });
-        sent.push(n);
       } else if (result) {
         await deps.claims.markUndeliverable(
           n,
           { status: result.outcome, reason: result.reason },
           deps.clock.now(),
         );
-        failed.push(n);
       }
     }),
   );
+  // Filtered from `mine`, not pushed as each mark settles: what is published keeps sending order.
+  const sent = mine.filter((_, index) => results[index]?.outcome === 'SENT');
+  const failed = mine.filter((_, index) => {
+    const outcome = results[index]?.outcome;
+    return outcome !== undefined && outcome !== 'SENT';
+  });
   deps.metrics?.count('NotificationsSent', sent.length);
   if (failed.length > 0) deps.metrics?.count('NotificationsUndeliverable', failed.length);
   const fallbacks = await fallbacksFor(failed, deps);
