@@ -53,7 +53,11 @@ export interface DemoResult {
  */
 export async function runDemo(
   env: Record<string, string | undefined>,
-  options: { infrastructure: 'embedded' | 'from-environment' } = { infrastructure: 'embedded' },
+  options: {
+    infrastructure: 'embedded' | 'from-environment';
+    /** Which scenarios to run (default: all). */
+    scenarios?: readonly number[];
+  } = { infrastructure: 'embedded' },
 ): Promise<DemoResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'flightpulse-demo-'));
   const run = `${Date.now()}`;
@@ -97,7 +101,7 @@ export async function runDemo(
       claimFormUrl: config.CLAIM_FORM_URL,
     };
     const scenarios: ScenarioResult[] = [];
-    for (const id of SCENARIO_IDS) {
+    for (const id of options.scenarios ?? SCENARIO_IDS) {
       const flights = new Map<string, Flight>();
       for (const f of (await api<{ flights: Flight[] }>('/flights?limit=200')).body.flights)
         flights.set(f.flight_id, f);

@@ -44,7 +44,9 @@ export class DynamoDbIdempotencyStore implements IdempotencyStore {
     if (!Item) return { state: 'in_progress' };
     if (Item.fingerprint !== fingerprint) return { state: 'mismatch' };
     if (Item.answer === undefined) return { state: 'in_progress' };
-    return { state: 'replay', answer: Item.answer as StoredAnswer };
+    // Kept as JSON text: a replay is the first answer byte for byte (stores reorder map keys).
+    const answer = typeof Item.answer === 'string' ? JSON.parse(Item.answer) : Item.answer;
+    return { state: 'replay', answer: answer as StoredAnswer };
   }
 
   async complete(scope: string, key: string, answer: StoredAnswer): Promise<void> {
@@ -53,7 +55,7 @@ export class DynamoDbIdempotencyStore implements IdempotencyStore {
         TableName: this.table.name,
         Key: keys.idempotency(scope, key),
         UpdateExpression: 'SET answer = :answer',
-        ExpressionAttributeValues: { ':answer': answer },
+        ExpressionAttributeValues: { ':answer': JSON.stringify(answer) },
       }),
     );
   }
