@@ -85,3 +85,26 @@ export function hours(minutes: number): string {
   const m = minutes % 60;
   return m === 0 ? `${h} h` : `${h} h ${m} min`;
 }
+
+/**
+ * A regime that applies, judged by `rules`, with a `cite` that adds a rule's citation once —
+ * the start every judge shares.
+ */
+export function openJudgement(
+  regime: Regime,
+  rules: { id: string; citations: Record<string, string | undefined> },
+  facts: CaseFacts,
+  reasons: string[] = [],
+): { judgement: RegimeJudgement; cite: (key: string) => void } {
+  const judgement: RegimeJudgement = {
+    ...notApplicable(regime, reasons),
+    applies: true,
+    rule_set: rules.id,
+    review: facts.cause.flagged,
+  };
+  const cite = (key: string) => {
+    const text = rules.citations[key];
+    if (text && !judgement.citations.includes(text)) judgement.citations.push(text);
+  };
+  return { judgement, cite };
+}

@@ -1,5 +1,5 @@
 import type { CaseFacts } from './case-facts.ts';
-import { careItems, hours, notApplicable } from './case-facts.ts';
+import { careItems, hours, notApplicable, openJudgement } from './case-facts.ts';
 import type { RegimeJudgement } from './rights-case.ts';
 import type { ApprRuleSet } from './rule-sets.ts';
 
@@ -35,16 +35,7 @@ export function judgeAppr(rules: ApprRuleSet, facts: CaseFacts): RegimeJudgement
       [rules.citations.scope ?? rules.title],
     );
   }
-  const j: RegimeJudgement = {
-    ...notApplicable('APPR', [`judged by ${rules.id}`]),
-    applies: true,
-    rule_set: rules.id,
-    review: facts.cause.flagged,
-  };
-  const cite = (key: string) => {
-    const text = rules.citations[key];
-    if (text && !j.citations.includes(text)) j.citations.push(text);
-  };
+  const { judgement: j, cite } = openJudgement('APPR', rules, facts, [`judged by ${rules.id}`]);
   cite('scope');
   const control = controlOf(rules, facts);
   j.reasons.push(`${facts.cause.category} is ${CONTROL_TEXT[control]}`);

@@ -1,5 +1,5 @@
 import type { CaseFacts } from './case-facts.ts';
-import { careItems, hours, minutesBetween, notApplicable } from './case-facts.ts';
+import { careItems, hours, minutesBetween, notApplicable, openJudgement } from './case-facts.ts';
 import type { RegimeJudgement } from './rights-case.ts';
 import type { DistanceRuleSet } from './rule-sets.ts';
 
@@ -29,23 +29,7 @@ interface Draft {
 }
 
 function draft(rules: DistanceRuleSet, facts: CaseFacts): Draft {
-  const judgement: RegimeJudgement = {
-    regime: rules.regime,
-    applies: true,
-    compensation: null,
-    refund: false,
-    care: [],
-    reasons: [],
-    citations: [],
-    rule_set: rules.id,
-    review: facts.cause.flagged,
-    duties: null,
-    extraordinary_cause: null,
-  };
-  const cite = (key: string) => {
-    const text = rules.citations[key];
-    if (text && !judgement.citations.includes(text)) judgement.citations.push(text);
-  };
+  const { judgement, cite } = openJudgement(rules.regime, rules, facts);
   return { judgement, cite, say: (reason) => judgement.reasons.push(reason) };
 }
 

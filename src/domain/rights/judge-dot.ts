@@ -1,5 +1,5 @@
 import type { CaseFacts } from './case-facts.ts';
-import { hours, notApplicable } from './case-facts.ts';
+import { hours, notApplicable, openJudgement } from './case-facts.ts';
 import type { RegimeJudgement } from './rights-case.ts';
 import type { DotRuleSet } from './rule-sets.ts';
 
@@ -16,16 +16,7 @@ export function judgeDot(rules: DotRuleSet, facts: CaseFacts): RegimeJudgement {
       [rules.citations.scope ?? rules.title],
     );
   }
-  const j: RegimeJudgement = {
-    ...notApplicable('DOT', [`judged by ${rules.id}`]),
-    applies: true,
-    rule_set: rules.id,
-    review: facts.cause.flagged,
-  };
-  const cite = (key: string) => {
-    const text = rules.citations[key];
-    if (text && !j.citations.includes(text)) j.citations.push(text);
-  };
+  const { judgement: j, cite } = openJudgement('DOT', rules, facts, [`judged by ${rules.id}`]);
   cite('scope');
   const domestic = facts.origin.region === 'US' && facts.destination.region === 'US';
   const threshold = rules.significant_change_minutes[domestic ? 'domestic' : 'international'];
