@@ -1,6 +1,6 @@
 import type { RemovalPolicy } from 'aws-cdk-lib';
 
-/** The deploy-time choices, read from CDK context (`-c key=value`) in bin/app.ts. */
+/** The deploy-time choices, read from CDK context (`-c key=value`) in lib/build-app.ts. */
 export interface FlightPulseStackOptions {
   /** What happens to the table and log groups when the stack is deleted (default RETAIN). */
   removalPolicy: RemovalPolicy;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { buildApp } from '../../infrastructure/bin/app.ts';
+import { buildApp } from '../../infrastructure/lib/build-app.ts';
 
 describe('the weather watch in AWS', () => {
   const app = new App({
