@@ -68,25 +68,8 @@ async function allOffers(offers: OfferStore): Promise<Offer[]> {
   return all;
 }
 
-/**
- * The offer API: the passenger's offer and answer, the agents' list and actions, and the
- * rebooking metrics.
- */
-export function offerRoutes(deps: OfferRouteDeps): Hono {
-  const routes = new Hono();
-  // A passenger answers the offer of their own booking; agents answer on their behalf.
-  const ANSWERING = [...CASE_STAFF, 'passenger'] as const;
-  const offerBooking = {
-    // An offer covers a party: the caller's booking must be one of its bookings.
-    booking: async (c: Context, principal: Principal) => {
-      const offer = await deps.offers.get(c.req.param('offerId') ?? '');
-      const own = principal.bookingId;
-      return own !== undefined && offer?.booking_ids.includes(own) ? own : undefined;
-    },
-  };
-  const send = (c: { json: (b: unknown, s: never) => Response }, a: Answer) =>
-    c.json(a.body, a.status as never);
-
+/** What passengers and agents read: an offer, by booking, link or id, lists and metrics. */
+function offerReadRoutes(routes: Hono, deps: OfferRouteDeps): void {
   routes.get(
     '/bookings/:bookingId/offer',
     allow([...CASE_STAFF, 'passenger'], { booking: (c) => c.req.param('bookingId') }),
@@ -146,6 +129,22 @@ export function offerRoutes(deps: OfferRouteDeps): Hono {
     const offerId = parseParam(OfferIdSchema, c.req.param('offerId'), 'offerId');
     return c.json(loadOr404(await deps.offers.get(offerId), 'Offer', { offer_id: offerId }));
   });
+}
+
+/** The answers: the passenger's accept and decline, the agent's confirm and rebook by hand. */
+function offerAnswerRoutes(routes: Hono, deps: OfferRouteDeps): void {
+  // A passenger answers the offer of their own booking; agents answer on their behalf.
+  const ANSWERING = [...CASE_STAFF, 'passenger'] as const;
+  const offerBooking = {
+    // An offer covers a party: the caller's booking must be one of its bookings.
+    booking: async (c: Context, principal: Principal) => {
+      const offer = await deps.offers.get(c.req.param('offerId') ?? '');
+      const own = principal.bookingId;
+      return own !== undefined && offer?.booking_ids.includes(own) ? own : undefined;
+    },
+  };
+  const send = (c: { json: (b: unknown, s: never) => Response }, a: Answer) =>
+    c.json(a.body, a.status as never);
 
   routes.post('/offers/:offerId/accept', allow(ANSWERING, offerBooking), async (c) => {
     const offerId = parseParam(OfferIdSchema, c.req.param('offerId'), 'offerId');
@@ -189,6 +188,15 @@ export function offerRoutes(deps: OfferRouteDeps): Hono {
       ),
     );
   });
+}
 
+/**
+ * The offer API: the passenger's offer and answer, the agents' list and actions, and the
+ * rebooking metrics.
+ */
+export function offerRoutes(deps: OfferRouteDeps): Hono {
+  const routes = new Hono();
+  offerReadRoutes(routes, deps);
+  offerAnswerRoutes(routes, deps);
   return routes;
 }
