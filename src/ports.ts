@@ -278,27 +278,7 @@ export interface TokenIssuer {
   jwks(): Promise<{ keys: Array<Record<string, unknown>> }>;
 }
 
-/** A link that lets a passenger act on one booking without an account. */
-export interface PassengerLink {
-  url: string;
-  /** The bearer token inside the link (bound to the booking, short-lived). */
-  token: string;
-  expiresAt: string;
-}
-
-/** Signs short-lived links bound to one booking, for messages that invite a passenger to act. */
-export interface PassengerLinks {
-  /**
-   * A link to `path` (e.g. `/passenger/offers/O1`) that admits the passenger to this booking only
-   * and expires after `ttlSeconds` (default: the adapter's, 24 h).
-   */
-  create(request: {
-    bookingId: string;
-    passengerId: string;
-    path: string;
-    ttlSeconds?: number;
-  }): Promise<PassengerLink>;
-}
+export type { PassengerLink, PassengerLinks } from './ports/passenger-links.ts';
 
 /** The audit of one erasure: kept after the personal data is gone (GDPR Art. 17). */
 export interface ErasureReceipt {

@@ -88,7 +88,7 @@ function offerReadRoutes(routes: Hono, deps: OfferRouteDeps): void {
    * token in the path is the credential, so the route itself is public.
    */
   routes.get('/offer-links/:token', publicRoute(), async (c) => {
-    const token = parseParam(z.string().max(200), c.req.param('token'), 'token');
+    const token = parseParam(z.string().max(2000), c.req.param('token'), 'token');
     const verified = await deps.links.verify(token);
     if (!verified) throw apiError(404, 'Link expired or not valid');
     const booking = loadOr404(await deps.bookings.getBooking(verified.bookingId), 'Booking', {

@@ -234,7 +234,7 @@ async function withOffer(
 ): Promise<FilledMessage> {
   const offer = await deps.offers.get(booking.offer_id as string);
   if (offer?.status !== 'OPEN') return filled;
-  const link = await deps.links.offerLink(booking.booking_id, offer.expires_at);
+  const link = await deps.links.offerLink(booking, offer.expires_at);
   const sentences = offerSentences(offer, {
     language,
     link,

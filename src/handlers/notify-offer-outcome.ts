@@ -53,7 +53,7 @@ export function createNotifyOfferOutcome(deps: {
           language: passenger.language,
           first_name: passenger.first_name,
           confirmation_number: booking.confirmation_number,
-          link: await deps.links.offerLink(booking.booking_id, offer.expires_at),
+          link: await deps.links.offerLink(booking, offer.expires_at),
           origin,
         });
         const base = {

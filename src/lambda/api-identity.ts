@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { JoseTokenVerifier, remoteKeys } from '../adapters/identity/jose-token-verifier.ts';
+import {
+  JoseTokenVerifier,
+  remoteKeys,
+  type TrustedIssuer,
+} from '../adapters/identity/jose-token-verifier.ts';
 import { describeIssues } from '../domain/records/describe-issues.ts';
 import type { Clock, TokenVerifier } from '../ports.ts';
 
@@ -12,11 +16,12 @@ const CognitoEnvSchema = z.object({
 /**
  * The API's verifier in AWS: the same `jose` verifier as locally, trusting the Cognito user
  * pool's issuer and JWKS (groups are roles). API Gateway's Cognito authorizer checks the token
- * first; the app checks it again and decides per route.
+ * first; the app checks it again and decides per route. `alsoTrusted`: the passenger-link issuer.
  */
 export function cognitoVerifier(
   env: Record<string, string | undefined>,
   clock: Clock,
+  alsoTrusted: TrustedIssuer[] = [],
 ): TokenVerifier {
   const parsed = CognitoEnvSchema.safeParse(env);
   if (!parsed.success)
@@ -24,7 +29,10 @@ export function cognitoVerifier(
   const { AWS_REGION, COGNITO_USER_POOL_ID, COGNITO_CLIENT_ID } = parsed.data;
   const issuer = `https://cognito-idp.${AWS_REGION}.amazonaws.com/${COGNITO_USER_POOL_ID}`;
   return new JoseTokenVerifier(
-    [{ issuer, keys: remoteKeys(`${issuer}/.well-known/jwks.json`), audience: COGNITO_CLIENT_ID }],
+    [
+      { issuer, keys: remoteKeys(`${issuer}/.well-known/jwks.json`), audience: COGNITO_CLIENT_ID },
+      ...alsoTrusted,
+    ],
     clock,
   );
 }

@@ -6,6 +6,9 @@ import { cognitoVerifier } from './api-identity.ts';
 import { rebookingDependencies } from './rebooking-dependencies.ts';
 
 const deps = rebookingDependencies(process.env);
-const app = createApiApp({ ...deps, verifier: cognitoVerifier(process.env, deps.clock) });
+const app = createApiApp({
+  ...deps,
+  verifier: cognitoVerifier(process.env, deps.clock, [deps.linkIssuer]),
+});
 app.route('/', offerRoutes(deps));
 export const handler = handle(app);

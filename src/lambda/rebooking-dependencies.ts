@@ -9,10 +9,21 @@ import { DynamoDbRebookingBookings } from '../adapters/dynamodb/dynamodb-rebooki
 import { DynamoDbSeatInventory } from '../adapters/dynamodb/dynamodb-seat-inventory.ts';
 import { SingleTable } from '../adapters/dynamodb/single-table.ts';
 import { EventBridgeOfferExpiryScheduler } from '../adapters/eventbridge/eventbridge-offer-expiry-scheduler.ts';
-import { HmacPassengerLinks } from '../adapters/links/hmac-passenger-links.ts';
+import {
+  JoseTokenVerifier,
+  localKeys,
+  type TrustedIssuer,
+} from '../adapters/identity/jose-token-verifier.ts';
+import {
+  LINK_ISSUER,
+  LOCAL_AUDIENCE,
+  LocalTokenIssuer,
+} from '../adapters/identity/local-token-issuer.ts';
+import { SignedPassengerLinks } from '../adapters/identity/signed-passenger-links.ts';
 import { describeIssues } from '../domain/records/describe-issues.ts';
 import { createOfferAnswers } from '../handlers/answer-offer.ts';
 import type { PassengerLinks } from '../ports/passenger-links.ts';
+import type { Clock } from '../ports.ts';
 import { awsDependencies } from './aws-dependencies.ts';
 
 const RebookingEnvSchema = z.object({
@@ -20,7 +31,7 @@ const RebookingEnvSchema = z.object({
   EVENT_BUS_ARN: z.string().startsWith('arn:'),
   OFFER_SCHEDULE_GROUP: z.string().min(1),
   OFFER_SCHEDULER_ROLE_ARN: z.string().startsWith('arn:'),
-  /** SSM SecureString holding the offer-link signing key (base64). */
+  /** SSM SecureString holding the passenger-link signing key (a private ES256 JWK, JSON). */
   OFFER_LINK_KEY_PARAMETER: z.string().startsWith('/'),
   PUBLIC_URL: z.url(),
   OFFER_EXPIRY_MINUTES: z.coerce.number().min(1).max(1440).default(30),
@@ -41,27 +52,7 @@ export function rebookingDependencies(env: Record<string, string | undefined>) {
     createDocumentClient(new DynamoDBClient({ region: config.AWS_REGION })),
     config.TABLE_NAME,
   );
-  // The key is read on first use, so a cold start of a route that sends no link makes no SSM call.
-  let signer: Promise<HmacPassengerLinks> | undefined;
-  const loadSigner = () => {
-    signer ??= new SSMClient({ region: config.AWS_REGION })
-      .send(
-        new GetParameterCommand({ Name: config.OFFER_LINK_KEY_PARAMETER, WithDecryption: true }),
-      )
-      .then(({ Parameter }) => {
-        if (!Parameter?.Value)
-          throw new Error(`SSM parameter ${config.OFFER_LINK_KEY_PARAMETER} is empty`);
-        return new HmacPassengerLinks({
-          key: Buffer.from(Parameter.Value, 'base64'),
-          baseUrl: config.PUBLIC_URL,
-        });
-      });
-    return signer;
-  };
-  const links: PassengerLinks = {
-    offerLink: async (bookingId, expiresAt) => (await loadSigner()).offerLink(bookingId, expiresAt),
-    verify: async (token) => (await loadSigner()).verify(token),
-  };
+  const { links, linkIssuer } = passengerLinks(config, base.clock);
   const scheduler = new EventBridgeOfferExpiryScheduler(
     new SchedulerClient({ region: config.AWS_REGION }),
     {
@@ -91,7 +82,57 @@ export function rebookingDependencies(env: Record<string, string | undefined>) {
     rebooking,
     scheduler,
     links,
+    linkIssuer,
     answers,
     expiryMinutes: config.OFFER_EXPIRY_MINUTES,
   };
+}
+
+/**
+ * The passenger links of AWS: the same jose signer as locally, its key read from SSM on first
+ * use (a cold start of a route that sends no link makes no SSM call). `linkIssuer` is what the
+ * API's verifier trusts besides Cognito, so a link's token admits its passenger to their booking.
+ */
+function passengerLinks(
+  config: z.infer<typeof RebookingEnvSchema>,
+  clock: Clock,
+): { links: PassengerLinks; linkIssuer: TrustedIssuer } {
+  let signer: Promise<{ links: SignedPassengerLinks; issuer: LocalTokenIssuer }> | undefined;
+  const load = () => {
+    signer ??= new SSMClient({ region: config.AWS_REGION })
+      .send(
+        new GetParameterCommand({ Name: config.OFFER_LINK_KEY_PARAMETER, WithDecryption: true }),
+      )
+      .then(async ({ Parameter }) => {
+        if (!Parameter?.Value)
+          throw new Error(`SSM parameter ${config.OFFER_LINK_KEY_PARAMETER} is empty`);
+        const issuer = LocalTokenIssuer.fromPrivateJwk(
+          JSON.parse(Parameter.Value),
+          clock,
+          LINK_ISSUER,
+        );
+        const trusted = {
+          issuer: LINK_ISSUER,
+          keys: localKeys(await issuer.jwks()),
+          audience: LOCAL_AUDIENCE,
+        };
+        const verifier = new JoseTokenVerifier([trusted], clock);
+        return {
+          issuer,
+          links: new SignedPassengerLinks({ issuer, verifier, baseUrl: config.PUBLIC_URL, clock }),
+        };
+      });
+    return signer;
+  };
+  const links: PassengerLinks = {
+    create: async (request) => (await load()).links.create(request),
+    offerLink: async (booking, expiresAt) => (await load()).links.offerLink(booking, expiresAt),
+    verify: async (token) => (await load()).links.verify(token),
+  };
+  const linkIssuer: TrustedIssuer = {
+    issuer: LINK_ISSUER,
+    audience: LOCAL_AUDIENCE,
+    keys: async (header, token) => localKeys(await (await load()).issuer.jwks())(header, token),
+  };
+  return { links, linkIssuer };
 }

@@ -162,13 +162,18 @@ export async function startLocalRuntime(
     log,
   });
   const rights = rightsSettings(config);
+  const identity = await openLocalIdentity(
+    config.FLIGHTPULSE_DATA_DIR,
+    clock,
+    config.PUBLIC_URL ?? `http://127.0.0.1:${config.PORT}`,
+  );
   const rebooking = runtimeRebooking(config, {
     store,
     bus,
     clock,
     log,
     metrics,
-    inMemory: options.inMemoryStore ?? false,
+    links: identity.links,
   });
   const functions = taskRegistry({
     rebooking,
@@ -208,11 +213,6 @@ export async function startLocalRuntime(
     log,
     feed: feed.feed,
   });
-  const identity = await openLocalIdentity(
-    config.FLIGHTPULSE_DATA_DIR,
-    clock,
-    config.PUBLIC_URL ?? `http://127.0.0.1:${config.PORT}`,
-  );
   const app = apiApp(parts, feed.feed, identity, {
     clock,
     log,

@@ -1,7 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { HmacPassengerLinks } from '../adapters/links/hmac-passenger-links.ts';
 import { LocalOfferExpiryScheduler } from '../adapters/local/scheduler/local-offer-expiry-scheduler.ts';
 import { createOfferAnswers, type OfferAnswers } from '../handlers/answer-offer.ts';
 import type { PassengerLinks } from '../ports/passenger-links.ts';
@@ -19,23 +15,6 @@ export interface RuntimeRebooking {
   expiryMinutes: number;
 }
 
-/**
- * The link key lives in the data directory (created once), so links stay valid across restarts;
- * an in-memory store gets a key of its own.
- */
-function linkKey(config: Config, inMemory: boolean): Buffer {
-  if (inMemory) return randomBytes(32);
-  const file = join(config.FLIGHTPULSE_DATA_DIR, 'offer-link.key');
-  try {
-    return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
-  } catch {
-    mkdirSync(config.FLIGHTPULSE_DATA_DIR, { recursive: true });
-    const key = randomBytes(32);
-    writeFileSync(file, key.toString('base64'), { mode: 0o600 });
-    return key;
-  }
-}
-
 export function runtimeRebooking(
   config: Config,
   deps: {
@@ -44,7 +23,8 @@ export function runtimeRebooking(
     clock: Clock;
     log: Log;
     metrics: MetricsRecorder;
-    inMemory: boolean;
+    /** The identity capability's signer: offer links are passenger links like any other. */
+    links: PassengerLinks;
   },
 ): RuntimeRebooking {
   const { store, bus, clock, log } = deps;
@@ -54,11 +34,7 @@ export function runtimeRebooking(
     clock,
     log,
   });
-  const links = new HmacPassengerLinks({
-    key: linkKey(config, deps.inMemory),
-    baseUrl: config.PUBLIC_URL ?? `http://127.0.0.1:${config.PORT}`,
-    now: () => Date.parse(clock.now()),
-  });
+  const { links } = deps;
   const answers = createOfferAnswers({
     offers: store.offers,
     inventory: store.inventory,

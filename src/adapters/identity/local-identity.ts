@@ -1,5 +1,6 @@
 import type { Role } from '../../domain/identity/roles.ts';
-import type { Clock, PassengerLinks, TokenVerifier } from '../../ports.ts';
+import type { PassengerLinks } from '../../ports/passenger-links.ts';
+import type { Clock, TokenVerifier } from '../../ports.ts';
 import { JoseTokenVerifier, localKeys } from './jose-token-verifier.ts';
 import { LOCAL_AUDIENCE, LocalTokenIssuer } from './local-token-issuer.ts';
 import { SignedPassengerLinks } from './signed-passenger-links.ts';
@@ -29,7 +30,7 @@ export async function openLocalIdentity(
   return {
     issuer,
     verifier,
-    links: new SignedPassengerLinks(issuer, publicUrl, clock),
+    links: new SignedPassengerLinks({ issuer, verifier, baseUrl: publicUrl, clock }),
     staffToken: (role, ttlSeconds = 3600) =>
       issuer.issue({ subject: `local:${role}`, roles: [role], ttlSeconds }),
   };

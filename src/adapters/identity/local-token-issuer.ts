@@ -15,6 +15,8 @@ const ALGORITHM = 'ES256';
 /** The issuer name of locally signed tokens (the `iss` claim). */
 export const LOCAL_ISSUER = 'urn:flightpulse:local-issuer';
 export const LOCAL_AUDIENCE = 'flightpulse-api';
+/** The issuer name of passenger links signed in AWS (key in an SSM SecureString). */
+export const LINK_ISSUER = 'urn:flightpulse:passenger-links';
 
 interface StoredKey {
   private: JWK;
@@ -27,14 +29,30 @@ interface StoredKey {
  * that share a data directory sign and verify with the same keys.
  */
 export class LocalTokenIssuer implements TokenIssuer {
-  readonly issuer = LOCAL_ISSUER;
+  readonly issuer: string;
 
   private readonly key: StoredKey;
   private readonly clock: Clock;
 
-  private constructor(key: StoredKey, clock: Clock) {
+  private constructor(key: StoredKey, clock: Clock, issuer = LOCAL_ISSUER) {
     this.key = key;
     this.clock = clock;
+    this.issuer = issuer;
+  }
+
+  /**
+   * An issuer over a private ES256 JWK held elsewhere (in AWS: the passenger-link key in an SSM
+   * SecureString), named `issuer`. The public half is the JWK without its private part.
+   */
+  static fromPrivateJwk(privateJwk: JWK, clock: Clock, issuer: string): LocalTokenIssuer {
+    if (privateJwk.kty !== 'EC' || privateJwk.crv !== 'P-256' || !privateJwk.d || !privateJwk.kid)
+      throw new Error('the link signing key must be a private P-256 JWK with a kid');
+    const { d: _private, ...publicJwk } = privateJwk;
+    const key: StoredKey = {
+      private: { ...privateJwk, alg: ALGORITHM, use: 'sig' },
+      public: { ...publicJwk, alg: ALGORITHM, use: 'sig' },
+    };
+    return new LocalTokenIssuer(key, clock, issuer);
   }
 
   /** Loads the data directory's signing key, creating it the first time. */

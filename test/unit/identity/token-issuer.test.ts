@@ -7,7 +7,12 @@ import {
   localKeys,
 } from '../../../src/adapters/identity/jose-token-verifier.ts';
 import { openLocalIdentity } from '../../../src/adapters/identity/local-identity.ts';
-import { LOCAL_AUDIENCE } from '../../../src/adapters/identity/local-token-issuer.ts';
+import {
+  LINK_ISSUER,
+  LOCAL_AUDIENCE,
+  LocalTokenIssuer,
+} from '../../../src/adapters/identity/local-token-issuer.ts';
+import { SignedPassengerLinks } from '../../../src/adapters/identity/signed-passenger-links.ts';
 import type { Clock } from '../../../src/ports.ts';
 
 let dataDir: string;
@@ -97,5 +102,65 @@ describe('passenger links', () => {
     });
     now = '2026-03-01T10:15:01.000Z';
     await expect(identity.verifier.verify(link.token)).rejects.toThrow(/exp/);
+  });
+});
+
+describe('offer links', () => {
+  it('are passenger links: bound to one booking, void after the offer expires', async () => {
+    const identity = await openLocalIdentity(dataDir, clock, 'https://fly.example.com/');
+    const link = await identity.links.offerLink(
+      { booking_id: 'B011', passenger_id: 'P007' },
+      '2026-03-01T10:30:00.000Z',
+    );
+    const [base, token] = link.split('/#/offer/');
+    expect(base).toBe('https://fly.example.com');
+    expect(await identity.links.verify(token as string)).toEqual({
+      bookingId: 'B011',
+      passengerId: 'P007',
+    });
+    // The same token is a bearer token for that booking's passenger.
+    expect((await identity.verifier.verify(token as string)).bookingId).toBe('B011');
+    now = '2026-03-01T10:30:01.000Z';
+    expect(await identity.links.verify(token as string)).toBeUndefined();
+  });
+
+  it('refuse staff tokens, tampered tokens and another issuer’s links', async () => {
+    const identity = await openLocalIdentity(dataDir, clock, 'https://fly.example.com');
+    expect(await identity.links.verify(await identity.staffToken('admin'))).toBeUndefined();
+    const link = await identity.links.offerLink(
+      { booking_id: 'B011', passenger_id: 'P007' },
+      '2026-03-01T10:30:00.000Z',
+    );
+    const token = link.split('/#/offer/')[1] as string;
+    const [header, payload, signature] = token.split('.');
+    const claims = JSON.parse(Buffer.from(payload as string, 'base64url').toString());
+    const forged = Buffer.from(JSON.stringify({ ...claims, booking_id: 'B001' })).toString(
+      'base64url',
+    );
+    expect(await identity.links.verify(`${header}.${forged}.${signature}`)).toBeUndefined();
+    const elsewhere = mkdtempSync(join(tmpdir(), 'flightpulse-identity-'));
+    const other = await openLocalIdentity(elsewhere, clock, 'https://fly.example.com');
+    expect(await other.links.verify(token)).toBeUndefined();
+    rmSync(elsewhere, { recursive: true, force: true });
+  });
+
+  it('can be signed with a key held elsewhere (AWS: SSM) under the link issuer', async () => {
+    const { generateKeyPair, exportJWK, calculateJwkThumbprint } = await import('jose');
+    const pair = await generateKeyPair('ES256', { extractable: true });
+    const jwk = await exportJWK(pair.privateKey);
+    const kid = await calculateJwkThumbprint(await exportJWK(pair.publicKey));
+    const issuer = LocalTokenIssuer.fromPrivateJwk({ ...jwk, kid }, clock, LINK_ISSUER);
+    const { keys } = await issuer.jwks();
+    expect(keys[0]).not.toHaveProperty('d');
+    const verifier = new JoseTokenVerifier(
+      [{ issuer: LINK_ISSUER, keys: localKeys({ keys }), audience: LOCAL_AUDIENCE }],
+      clock,
+    );
+    const links = new SignedPassengerLinks({ issuer, verifier, baseUrl: 'https://x', clock });
+    const link = await links.create({ bookingId: 'B1', passengerId: 'P1', path: '/' });
+    expect(await links.verify(link.token)).toEqual({ bookingId: 'B1', passengerId: 'P1' });
+    expect(() =>
+      LocalTokenIssuer.fromPrivateJwk({ kty: 'oct', k: 'x' }, clock, LINK_ISSUER),
+    ).toThrow(/P-256/);
   });
 });
