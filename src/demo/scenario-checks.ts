@@ -1,11 +1,17 @@
 import { type CheckContext, checkContext, type Helpers } from './checks/check-context.ts';
 import { REBOOKING_CHECKS } from './checks/rebooking-checks.ts';
+import { RIGHTS_CHECKS } from './checks/rights-checks.ts';
 import { SPECIFICATION_CHECKS } from './checks/specification-checks.ts';
 import { WEATHER_CHECKS } from './checks/weather-checks.ts';
 import { type Check, check, type ScenarioRun } from './scenario-run.ts';
 
 /** Each scenario's expectations by number; a capability adds its own file under checks/. */
-const SCENARIO_CHECKS = combine(SPECIFICATION_CHECKS, WEATHER_CHECKS, REBOOKING_CHECKS);
+const SCENARIO_CHECKS = combine(
+  SPECIFICATION_CHECKS,
+  WEATHER_CHECKS,
+  REBOOKING_CHECKS,
+  RIGHTS_CHECKS,
+);
 
 type ScenarioChecks = (ctx: CheckContext) => Promise<Check[]>;
 

@@ -1,5 +1,6 @@
 import type { Flight } from '../domain/records/flight.ts';
 import { buildEvent, type ProduceOptions } from './build-event.ts';
+import { RIGHTS_SCENARIOS } from './scenarios/rights-scenarios.ts';
 import type { ScenarioDefinition, ScenarioRecord } from './scenarios/scenario-definition.ts';
 import { SPECIFICATION_SCENARIOS } from './scenarios/specification-scenarios.ts';
 import { WEATHER_SCENARIOS } from './scenarios/weather-scenarios.ts';
@@ -16,6 +17,7 @@ export interface Scenario {
 /** Every scenario by number; a capability adds its own file under scenarios/ and lists it here. */
 const SCENARIOS: Record<number, ScenarioDefinition> = {
   ...SPECIFICATION_SCENARIOS,
+  ...RIGHTS_SCENARIOS,
   ...WEATHER_SCENARIOS,
 };
 

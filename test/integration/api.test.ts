@@ -44,16 +44,52 @@ describe('REST API', () => {
     );
     expect(cancelled.body.returned).toBe(1);
     expect(cancelled.body.flights[0]?.flight_id).toBe('SW9012');
-    const page1 = await stack.get<{ flights: unknown[]; next_cursor: string }>(
-      '/flights?status=SCHEDULED&limit=3',
-    );
-    expect(page1.body.flights).toHaveLength(3);
-    const page2 = await stack.get<{ flights: unknown[]; next_cursor: string | null }>(
-      `/flights?status=SCHEDULED&limit=3&cursor=${page1.body.next_cursor}`,
-    );
-    // SW9012 is cancelled by now; every other sample flight is still scheduled.
-    const scheduled = sample.flights.filter((f) => f.status === 'SCHEDULED').length - 1;
-    expect(page2.body.flights).toHaveLength(Math.min(3, scheduled - 3));
+    // Every sample flight but the cancelled one, three to a page.
+    const scheduled = sample.flights.filter(
+      (f) => f.status === 'SCHEDULED' && f.flight_id !== 'SW9012',
+    ).length;
+    const seen: unknown[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: { flights: unknown[]; next_cursor: string | null } } = await stack.get(
+        `/flights?status=SCHEDULED&limit=3${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      expect(page.body.flights.length).toBeLessThanOrEqual(3);
+      seen.push(...page.body.flights);
+      cursor = page.body.next_cursor;
+    } while (cursor);
+    expect(seen).toHaveLength(scheduled);
+  });
+
+  it('answers what a booking is owed and what the flight may cost, their sum matching', async () => {
+    const refs = sample.bookings.filter((b) => b.flight_id === 'SW9012');
+    let refunds = 0;
+    for (const b of refs) {
+      const { status, body } = await stack.get<{
+        entitlements: Array<{
+          flight_id: string;
+          regimes: Array<{ regime: string; refund: boolean; compensation: unknown }>;
+        }>;
+      }>(`/bookings/${b.booking_id}/entitlements`);
+      expect(status).toBe(200);
+      const dot = body.entitlements[0]?.regimes.find((r) => r.regime === 'DOT');
+      // A US domestic cancellation: the DOT refund right, no compensation.
+      expect(dot).toMatchObject({ refund: true, compensation: null });
+      refunds += dot?.refund ? 1 : 0;
+    }
+    const liability = await stack.get<{
+      exposure: unknown[];
+      refunds: unknown[];
+      bookings: number;
+    }>('/flights/SW9012/liability');
+    expect(liability.body).toMatchObject({
+      bookings: refs.length,
+      exposure: [],
+      refunds: [{ regime: 'DOT', bookings: refunds }],
+    });
+    expect((await stack.get('/bookings/B999/entitlements')).status).toBe(404);
+    expect((await stack.get('/bookings/nope/entitlements')).status).toBe(400);
+    expect((await stack.get('/flights/SW0001/liability')).status).toBe(404);
   });
 
   it('pages every flight across statuses, each page read as a page', async () => {
