@@ -6,6 +6,7 @@ import { CASE_STAFF, OPERATIONS_STAFF } from '../domain/identity/roles.ts';
 import { BOOKING_STATUSES, BookingIdSchema } from '../domain/records/booking.ts';
 import { FLIGHT_STATUSES, type Flight, FlightIdSchema } from '../domain/records/flight.ts';
 import { PassengerIdSchema } from '../domain/records/passenger.ts';
+import { allPages } from '../ports/all-pages.ts';
 import type { BookingStore, FlightStore, NotificationLog } from '../ports.ts';
 import { loadOr404 } from './api-error.ts';
 import {
@@ -26,20 +27,6 @@ export interface ConsoleViewDeps {
   bookings: BookingStore;
   notifications: NotificationLog;
   airports: AirportLookup;
-}
-
-/** Reads every page of a paged store list. */
-async function all<T>(
-  read: (page: { limit: number; cursor?: string }) => Promise<{ items: T[]; nextCursor?: string }>,
-): Promise<T[]> {
-  const items: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await read({ limit: 200, ...(cursor ? { cursor } : {}) });
-    items.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return items;
 }
 
 /** The query of a console list: search, status filters, sort, direction and the page. */
@@ -110,7 +97,7 @@ export function consoleViewRoutes(deps: ConsoleViewDeps): Hono {
   routes.get('/console/flights', allow(OPERATIONS_STAFF), async (c) => {
     const query = listQuery((n) => c.req.query(n), Object.keys(FLIGHT_SORTS), FLIGHT_STATUSES);
     const [flights, found] = await Promise.all([
-      all((page) => deps.flights.listFlights(page)),
+      allPages((page) => deps.flights.listFlights(page)),
       // Finding flights by a passenger's name is casework; viewers search flights only.
       isCasework(c) ? flightsNamedBy(query.q, deps) : undefined,
     ]);
@@ -148,7 +135,7 @@ export function consoleViewRoutes(deps: ConsoleViewDeps): Hono {
     const [bookings, passengers, notifications] = await Promise.all([
       deps.bookings.getBookings(refs.map((r) => r.booking_id)),
       deps.bookings.getPassengers(refs.map((r) => r.passenger_id)),
-      all<NotificationDetail>((page) => deps.notifications.list({ flightId }, page)),
+      allPages<NotificationDetail>((page) => deps.notifications.list({ flightId }, page)),
     ]);
     const rows = bookingRows(
       bookings,

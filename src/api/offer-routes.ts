@@ -13,6 +13,7 @@ import { rebookingMetrics } from '../domain/rebooking/rebooking-metrics.ts';
 import { BookingIdSchema } from '../domain/records/booking.ts';
 import { FlightIdSchema } from '../domain/records/flight.ts';
 import type { Answer, OfferAnswers } from '../handlers/answer-offer.ts';
+import { allPages } from '../ports/all-pages.ts';
 import type { PassengerLinks } from '../ports/passenger-links.ts';
 import type { OfferStore } from '../ports/rebooking-ports.ts';
 import type { BookingStore } from '../ports.ts';
@@ -56,16 +57,10 @@ async function body<S extends z.ZodType>(request: Request, schema: S): Promise<z
 
 /** Every offer, read whole: for the metrics. */
 async function allOffers(offers: OfferStore): Promise<Offer[]> {
-  const all: Offer[] = [];
-  for (const status of OFFER_STATUSES) {
-    let cursor: string | undefined;
-    do {
-      const page = await offers.list({ status }, { limit: 200, ...(cursor ? { cursor } : {}) });
-      all.push(...page.items);
-      cursor = page.nextCursor;
-    } while (cursor);
-  }
-  return all;
+  const byStatus = await Promise.all(
+    OFFER_STATUSES.map((status) => allPages((page) => offers.list({ status }, page))),
+  );
+  return byStatus.flat();
 }
 
 /** What passengers and agents read: an offer, by booking, link or id, lists and metrics. */

@@ -2,6 +2,7 @@ import { type Context, Hono } from 'hono';
 import type { NotificationDetail } from '../domain/event-routing/bus-events.ts';
 import { ADMINS, CASE_STAFF } from '../domain/identity/roles.ts';
 import { PassengerIdSchema } from '../domain/records/passenger.ts';
+import { allPages } from '../ports/all-pages.ts';
 import type {
   BookingStore,
   Clock,
@@ -26,23 +27,12 @@ export interface PassengerDataDeps {
   onErased?: (passengerId: string) => void;
 }
 
-async function allNotifications(
+const allNotifications = (
   notifications: NotificationLog,
   flightId: string,
   bookingId: string,
-): Promise<NotificationDetail[]> {
-  const all: NotificationDetail[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await notifications.list(
-      { flightId, bookingId },
-      { limit: 200, ...(cursor ? { cursor } : {}) },
-    );
-    all.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return all;
-}
+): Promise<NotificationDetail[]> =>
+  allPages((page) => notifications.list({ flightId, bookingId }, page));
 
 const passengerIdOf = (c: Context) =>
   parseParam(PassengerIdSchema, c.req.param('passengerId'), 'passengerId');

@@ -15,6 +15,7 @@ import {
   declareWeatherDisruption,
   issueWaiver,
 } from '../handlers/weather-decisions.ts';
+import { allPages } from '../ports/all-pages.ts';
 import type { FlightStore } from '../ports.ts';
 import { loadOr404 } from './api-error.ts';
 import { allow } from './route-access.ts';
@@ -38,16 +39,8 @@ async function body<T extends z.ZodType>(request: Request, schema: T) {
     : ({ error: z.prettifyError(parsed.error) } as const);
 }
 
-async function allFlights(flights: FlightStore): Promise<Flight[]> {
-  const all: Flight[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await flights.listFlights({ limit: 100, ...(cursor ? { cursor } : {}) });
-    all.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return all;
-}
+const allFlights = (flights: FlightStore): Promise<Flight[]> =>
+  allPages((page) => flights.listFlights(page), 100);
 
 /** The weather watch's view and the decisions operations take on it. */
 export function weatherRoutes(deps: WeatherRouteDeps): Hono {

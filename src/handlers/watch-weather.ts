@@ -14,6 +14,7 @@ import {
   WEATHER_EVENT_SOURCE,
   type WeatherRiskDetail,
 } from '../domain/weather/weather-events.ts';
+import { allPages } from '../ports/all-pages.ts';
 import type {
   BookingStore,
   Clock,
@@ -74,13 +75,7 @@ export interface WatchResult {
 }
 
 async function flightsInWindow(flights: FlightStore, at: string): Promise<Flight[]> {
-  const all: Flight[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await flights.listFlights({ limit: 100, ...(cursor ? { cursor } : {}) });
-    all.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
+  const all = await allPages((page) => flights.listFlights(page), 100);
   return all.filter((f) => inWatchWindow(f, at));
 }
 
