@@ -149,4 +149,23 @@ describe('privacy crawl', () => {
     ])
       expect([403, 404], path).toContain((await passenger.get(path)).status);
   });
+
+  it('shows a passenger only their own entitlements and operations the liability without names', async () => {
+    const passenger = await stack.as({ passengerOf: 'B009' });
+    const own = await passenger.get<{ entitlements: Array<{ booking_id: string }> }>(
+      '/bookings/B009/entitlements',
+    );
+    expect(own.status).toBe(200);
+    expect(own.body.entitlements.map((e) => e.booking_id)).toEqual(['B009']);
+    expect((await passenger.get('/bookings/B001/entitlements')).status).toBe(403);
+    expect((await passenger.get('/flights/SW9012/liability')).status).toBe(403);
+    const viewer = await stack.as('ops-viewer');
+    expect((await viewer.get('/bookings/B009/entitlements')).status).toBe(403);
+    const liability = await viewer.get<{ bookings: number }>('/flights/SW9012/liability');
+    expect(liability.status).toBe(200);
+    expect(liability.body.bookings).toBeGreaterThan(0);
+    expect(JSON.stringify(liability.body)).not.toMatch(/\b[BP]\d{3}\b/);
+    const agent = await stack.as('agent');
+    expect((await agent.get('/bookings/B001/entitlements')).status).toBe(200);
+  });
 });

@@ -1,5 +1,6 @@
 import type { CaseFacts } from './case-facts.ts';
-import { careItems, hours, notApplicable, openJudgement } from './case-facts.ts';
+import { careItems, hours } from './case-facts.ts';
+import { judgeCountryRegime } from './judge-country-regime.ts';
 import type { RegimeJudgement } from './rights-case.ts';
 import type { ApprRuleSet } from './rule-sets.ts';
 
@@ -9,6 +10,15 @@ function controlOf(rules: ApprRuleSet, facts: CaseFacts): Control {
   if (rules.outside_control_causes.includes(facts.cause.category)) return 'OUTSIDE';
   if (rules.safety_causes.includes(facts.cause.category)) return 'SAFETY';
   return 'WITHIN';
+}
+
+/** One case being judged: the rules, the facts, whose control the cause was, the draft. */
+interface Judging {
+  rules: ApprRuleSet;
+  facts: CaseFacts;
+  control: Control;
+  j: RegimeJudgement;
+  cite: (key: string) => void;
 }
 
 const CONTROL_TEXT: Record<Control, string> = {
@@ -28,24 +38,23 @@ const CONTROL_CITATION: Record<Control, string> = {
  * its control, and the refund alternative.
  */
 export function judgeAppr(rules: ApprRuleSet, facts: CaseFacts): RegimeJudgement {
-  if (facts.origin.region !== 'CA' && facts.destination.region !== 'CA') {
-    return notApplicable(
-      'APPR',
-      ['not a flight to, from or within Canada'],
-      [rules.citations.scope ?? rules.title],
-    );
-  }
-  const { judgement: j, cite } = openJudgement('APPR', rules, facts, [`judged by ${rules.id}`]);
-  cite('scope');
-  const control = controlOf(rules, facts);
-  j.reasons.push(`${facts.cause.category} is ${CONTROL_TEXT[control]}`);
-  cite(CONTROL_CITATION[control]);
-  if (facts.cause.flagged) {
-    j.reasons.push(
-      `cause "${facts.cause.reason}" unknown: treated as within the carrier's control`,
-    );
-    cite('unknown_cause');
-  }
+  return judgeCountryRegime(rules, facts, (j, cite) => {
+    const control = controlOf(rules, facts);
+    j.reasons.push(`${facts.cause.category} is ${CONTROL_TEXT[control]}`);
+    cite(CONTROL_CITATION[control]);
+    if (facts.cause.flagged) {
+      j.reasons.push(
+        `cause "${facts.cause.reason}" unknown: treated as within the carrier's control`,
+      );
+      cite('unknown_cause');
+    }
+    const judging = { rules, facts, control, j, cite };
+    careAndRefund(judging);
+    compensate(judging);
+  });
+}
+
+function careAndRefund({ rules, facts, control, j, cite }: Judging): void {
   const cancelled = facts.rightsCase.disruption.type === 'CANCELLED';
   const delay = facts.arrivalDelayMinutes;
   const waits = cancelled ? facts.noticeDays === 0 : (delay ?? 0) >= rules.care_from_minutes;
@@ -65,17 +74,9 @@ export function judgeAppr(rules: ApprRuleSet, facts: CaseFacts): RegimeJudgement
     );
     cite('refund');
   }
-  compensate(rules, facts, control, j, cite);
-  return j;
 }
 
-function compensate(
-  rules: ApprRuleSet,
-  facts: CaseFacts,
-  control: Control,
-  j: RegimeJudgement,
-  cite: (key: string) => void,
-): void {
+function compensate({ rules, facts, control, j, cite }: Judging): void {
   const size = facts.rightsCase.carrier.size;
   if (control !== 'WITHIN') {
     j.reasons.push(

@@ -1,5 +1,6 @@
 import type { CaseFacts } from './case-facts.ts';
-import { hours, notApplicable, openJudgement } from './case-facts.ts';
+import { hours } from './case-facts.ts';
+import { judgeCountryRegime } from './judge-country-regime.ts';
 import type { RegimeJudgement } from './rights-case.ts';
 import type { DotRuleSet } from './rule-sets.ts';
 
@@ -9,41 +10,32 @@ import type { DotRuleSet } from './rule-sets.ts';
  * and no care are federal duties.
  */
 export function judgeDot(rules: DotRuleSet, facts: CaseFacts): RegimeJudgement {
-  if (facts.origin.region !== 'US' && facts.destination.region !== 'US') {
-    return notApplicable(
-      'DOT',
-      ['not a flight to, from or within the United States'],
-      [rules.citations.scope ?? rules.title],
-    );
-  }
-  const { judgement: j, cite } = openJudgement('DOT', rules, facts, [`judged by ${rules.id}`]);
-  cite('scope');
-  const domestic = facts.origin.region === 'US' && facts.destination.region === 'US';
-  const threshold = rules.significant_change_minutes[domestic ? 'domestic' : 'international'];
-  const { disruption } = facts.rightsCase;
-  const changes = significantChanges(facts, threshold, domestic);
-  if (disruption.type === 'CANCELLED') {
-    j.refund = true;
-    j.reasons.push('cancelled: refund if the passenger does not accept the alternative');
-    cite('cancellation');
-  } else if (changes.length > 0) {
-    j.refund = true;
-    j.reasons.push(
-      `significantly changed (${changes.join('; ')}): refund if the passenger does not accept it`,
-    );
-    cite('significant_change');
-  } else {
-    j.reasons.push(`a change under ${hours(threshold)} is not significant: no refund right`);
-  }
-  if (j.refund) {
-    const { card_business_days: card, other_calendar_days: other } = rules.refund_due;
-    j.reasons.push(
-      `refund due within ${card} business days (card) or ${other} calendar days (other payment)`,
-    );
-    cite('refund_due');
-  }
-  cite('no_compensation');
-  return j;
+  return judgeCountryRegime(rules, facts, (j, cite) => {
+    const domestic = facts.origin.region === 'US' && facts.destination.region === 'US';
+    const threshold = rules.significant_change_minutes[domestic ? 'domestic' : 'international'];
+    const changes = significantChanges(facts, threshold, domestic);
+    if (facts.rightsCase.disruption.type === 'CANCELLED') {
+      j.refund = true;
+      j.reasons.push('cancelled: refund if the passenger does not accept the alternative');
+      cite('cancellation');
+    } else if (changes.length > 0) {
+      j.refund = true;
+      j.reasons.push(
+        `significantly changed (${changes.join('; ')}): refund if the passenger does not accept it`,
+      );
+      cite('significant_change');
+    } else {
+      j.reasons.push(`a change under ${hours(threshold)} is not significant: no refund right`);
+    }
+    if (j.refund) {
+      const { card_business_days: card, other_calendar_days: other } = rules.refund_due;
+      j.reasons.push(
+        `refund due within ${card} business days (card) or ${other} calendar days (other payment)`,
+      );
+      cite('refund_due');
+    }
+    cite('no_compensation');
+  });
 }
 
 function significantChanges(facts: CaseFacts, threshold: number, domestic: boolean): string[] {
