@@ -10,6 +10,7 @@ import { renderBoardList } from './board-view.ts';
 import { axisBars } from './chart-axes.ts';
 import { applyFeedFilter, bindFeedFilter } from './feed-filter.ts';
 import { renderFlightPage } from './flight-view.ts';
+import { renderMail, renderMailbox, renderPhone } from './inbox-view.ts';
 import {
   authorizedFetch,
   ensureSignedIn,
@@ -281,17 +282,29 @@ function showSession(): void {
   who.id = 'session';
   who.innerHTML = `signed in as <strong>${h(me.roles.join(', ') || 'no role')}</strong> <button type="button" class="secondary" id="sign-out">Sign out</button>`;
   document.querySelector('header nav')?.append(who);
+  // What passengers received is personal data: the mailbox and phone are casework.
+  if (can('agent', 'admin'))
+    document
+      .getElementById('connection')
+      ?.insertAdjacentHTML(
+        'beforebegin',
+        '<a href="#/mailbox">Mailbox</a> <a href="#/phone">Phone</a> ',
+      );
   (document.getElementById('sign-out') as HTMLButtonElement).addEventListener('click', signOut);
 }
 
 async function route(): Promise<void> {
   const match = /^#\/flights\/([A-Z0-9]+)$/.exec(location.hash);
   const booking = /^#\/bookings\/([A-Za-z0-9_-]+)$/.exec(location.hash);
+  const mail = /^#\/mailbox\/([A-Za-z0-9_.-]+)$/.exec(location.hash);
   try {
     if (booking?.[1]) await renderBooking(booking[1]);
     else if (me.bookingId) await renderBooking(me.bookingId);
     else if (match?.[1]) await renderFlight(match[1]);
     else if (location.hash === '#/weather') await renderWeather(view, api, h);
+    else if (mail?.[1]) await renderMail(view, api, h, mail[1]);
+    else if (location.hash === '#/mailbox') await renderMailbox(view, api, h);
+    else if (location.hash === '#/phone') await renderPhone(view, api, h);
     else await renderBoard();
   } catch (error) {
     view.dataset.page = 'error';

@@ -27,6 +27,7 @@ import { WorkTracker } from '../adapters/local/work-tracker.ts';
 import { createApiApp } from '../api/app.ts';
 import { consoleRoutes } from '../api/console-routes.ts';
 import { consoleViewRoutes } from '../api/console-view-routes.ts';
+import { inboxRoutes } from '../api/inbox-routes.ts';
 import { offerRoutes } from '../api/offer-routes.ts';
 import { signInRoutes } from '../api/sign-in-routes.ts';
 import { weatherRoutes } from '../api/weather-routes.ts';
@@ -40,6 +41,7 @@ import { createRecordNotification } from '../handlers/record-notification.ts';
 import type { ClaimNoticeRun } from '../handlers/send-claim-notices.ts';
 import { createStreamChangesHandler } from '../handlers/stream-changes.ts';
 import type { WatchResult } from '../handlers/watch-weather.ts';
+import type { PassengerInboxes } from '../ports/passenger-inboxes.ts';
 import type { Clock, EntitlementStore, FeedProducer, Messenger, RunLedger } from '../ports.ts';
 import { ActivityHub } from './activity-hub.ts';
 import { reportBusEvent, reportOutcome } from './activity-reports.ts';
@@ -99,6 +101,10 @@ export interface LocalRuntime {
   entitlements: EntitlementStore;
   /** Runs the claim-notice job now (its timer runs it every CLAIM_NOTICE_INTERVAL_MS). */
   sendClaimNotices(): Promise<ClaimNoticeRun>;
+  /** What passengers received: the embedded mailbox and the loopback carrier's handsets. */
+  inboxes: PassengerInboxes;
+  /** The embedded SMTP server's port (undefined when SMTP_HOST sends elsewhere). */
+  smtpPort: number | undefined;
 }
 
 const systemClock: Clock = { now: () => new Date().toISOString() };
@@ -230,6 +236,7 @@ export async function startLocalRuntime(
   app.route('/', offerRoutes({ ...store, answers: rebooking.answers, links: rebooking.links }));
   rebooking.scheduler.start(config.OFFER_EXPIRY_POLL_SECONDS * 1000);
   app.route('/', weatherRoutes(weather.routes));
+  app.route('/', inboxRoutes(channels.inboxes));
   const claimNotices = claimNoticeJob({
     store,
     bus,
@@ -257,6 +264,8 @@ export async function startLocalRuntime(
         streamCaughtUp: async () => streamReader?.caughtUp(),
       }),
     rebooking,
+    inboxes: channels.inboxes,
+    smtpPort: channels.smtpPort,
     close: async () => {
       claimNotices.stop();
       rebooking.scheduler.stop();

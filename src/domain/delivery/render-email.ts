@@ -19,7 +19,8 @@ function escapeHtml(text: string): string {
 
 /** Links in the text become anchors; everything else is escaped, so no body can inject markup. */
 function paragraphHtml(paragraph: string): string {
-  const parts = paragraph.split(/(https?:\/\/[^\s<>"]+)/g);
+  // A sentence ending after a link keeps its full stop out of the link.
+  const parts = paragraph.split(/(https?:\/\/[^\s<>"]*[^\s<>".,;:!?)])/g);
   const html = parts
     .map((part, i) =>
       i % 2 === 1 ? `<a href="${escapeHtml(part)}">${escapeHtml(part)}</a>` : escapeHtml(part),

@@ -1,0 +1,163 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type ServerType, serve } from '@hono/node-server';
+import nodemailer from 'nodemailer';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/runtime/config.ts';
+import { type LocalRuntime, startLocalRuntime } from '../../src/runtime/local-runtime.ts';
+import { launchChromium } from '../support/find-chromium.ts';
+
+const SCREENSHOTS = join(import.meta.dirname, '../../test-results/screenshots');
+
+interface NotificationRecord {
+  notification_id: string;
+  booking_id: string;
+  channel: string;
+  recipient: string;
+  subject?: string;
+  body: string;
+  status: string;
+}
+
+let runtime: LocalRuntime;
+let server: ServerType;
+let browser: Browser;
+let page: Page;
+let base: string;
+let dataDir: string;
+const serverErrors: string[] = [];
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'flightpulse-mailbox-'));
+  runtime = await startLocalRuntime(
+    loadConfig({}, { FLIGHTPULSE_DATA_DIR: dataDir, LOG_LEVEL: 'SILENT' }),
+  );
+  await runtime.seed();
+  const app = runtime.app;
+  server = serve({
+    fetch: async (request: Request) => {
+      const response = await app.fetch(request);
+      if (response.status >= 500)
+        serverErrors.push(`${request.method} ${new URL(request.url).pathname} ${response.status}`);
+      return response;
+    },
+    port: 0,
+    hostname: '127.0.0.1',
+  });
+  await new Promise((resolve) => server.once('listening', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = (await launchChromium()).browser;
+  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+  await runtime?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** The notification records of a flight, as an agent reads them through the API. */
+async function notificationsOf(flightId: string): Promise<NotificationRecord[]> {
+  const token = await runtime.identity.staffToken('agent');
+  const response = await runtime.app.request(`/notifications?flight_id=${flightId}&limit=200`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  return ((await response.json()) as { notifications: NotificationRecord[] }).notifications;
+}
+
+describe('the console mailbox and phone in Chromium', () => {
+  it('runs scenario 3 and lists every e-mail the embedded SMTP server received', async () => {
+    await page.goto(base);
+    await page.locator('#sign-in select[name="role"]').selectOption('admin');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Run scenario 3' }).click();
+    await page.locator('tr[data-flight="SW9012"] .status-CANCELLED').waitFor({ timeout: 15_000 });
+    await runtime.idle();
+    const emails = (await notificationsOf('SW9012')).filter((n) => n.channel === 'EMAIL');
+    expect(emails.length).toBeGreaterThan(0);
+
+    await page.getByRole('link', { name: 'Mailbox' }).click();
+    await page.locator('#mailbox-title').waitFor();
+    const rows = page.locator('#mailbox tbody tr[data-mail]');
+    expect(await rows.count()).toBe(emails.length);
+    const listed = await rows.evaluateAll((trs) =>
+      trs.map((tr) => (tr as HTMLElement).dataset.notification),
+    );
+    expect(listed.sort()).toEqual(emails.map((n) => n.notification_id).sort());
+    await page.screenshot({ path: join(SCREENSHOTS, 'mailbox-1-list.png'), fullPage: true });
+  });
+
+  it('opens one e-mail: recipient, subject and rendered body match the notification record', async () => {
+    const record = (await notificationsOf('SW9012')).find(
+      (n) => n.channel === 'EMAIL' && n.booking_id === 'B009',
+    ) as NotificationRecord;
+    expect(record.status).toMatch(/SENT|DELIVERED/);
+    await page.locator(`#mailbox tr[data-notification="${record.notification_id}"] a`).click();
+    await page.locator('#mail-title').waitFor();
+    expect(await page.locator('#mail-title').innerText()).toBe(record.subject);
+    expect(await page.locator('#mail-to').innerText()).toBe(record.recipient);
+    expect(await page.locator('#mail-notification').innerText()).toBe(record.notification_id);
+    const rendered = await page.frameLocator('#mail-body').locator('body').innerText();
+    // The HTML part shows every paragraph of the recorded body.
+    for (const paragraph of record.body
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter(Boolean))
+      expect(rendered.replace(/\s+/g, ' ')).toContain(paragraph.replace(/\s+/g, ' '));
+    await page.locator('#mail summary').click();
+    expect(await page.locator('#mail-text').innerText()).toBe(record.body);
+    await page.screenshot({ path: join(SCREENSHOTS, 'mailbox-2-mail.png'), fullPage: true });
+  });
+
+  it('shows mail HTML without running its scripts', async () => {
+    const transport = nodemailer.createTransport({
+      host: '127.0.0.1',
+      port: runtime.smtpPort as number,
+      secure: false,
+      ignoreTLS: true,
+    });
+    await transport.sendMail({
+      from: 'someone@example.org',
+      to: 'maria.garcia@example.com',
+      subject: 'A hostile message',
+      text: 'plain',
+      html: '<p id="visible">Hello</p><script>window.ran = true; parent.document.title = "pwned";</script><img src="x" onerror="window.ran = true">',
+    });
+    transport.close();
+    await page.goto(`${base}/#/mailbox`);
+    await page.locator('#mailbox tbody tr', { hasText: 'A hostile message' }).locator('a').click();
+    const frame = page.frameLocator('#mail-body');
+    await frame.locator('#visible').waitFor();
+    expect(await page.locator('#mail-body').getAttribute('sandbox')).toBe('');
+    const child = page.frames().find((f) => f !== page.mainFrame());
+    expect(await child?.evaluate('window.ran')).toBeUndefined();
+    expect(await page.title()).toBe('FlightPulse operations console');
+  });
+
+  it('shows the SMS messages the handsets received, as recorded', async () => {
+    const sms = (await notificationsOf('SW9012')).filter((n) => n.channel === 'SMS');
+    expect(sms.length).toBeGreaterThan(0);
+    await page.getByRole('link', { name: 'Phone' }).first().click();
+    await page.locator('#phone-title').waitFor();
+    for (const record of sms) {
+      const row = page.locator(`#handset tr[data-notification="${record.notification_id}"]`);
+      expect(await row.count()).toBe(1);
+      expect(await row.locator('.message').innerText()).toBe(record.body);
+    }
+    await page.screenshot({ path: join(SCREENSHOTS, 'mailbox-3-phone.png'), fullPage: true });
+  });
+
+  it('keeps the mailbox from an operations viewer, and never answered 5xx', async () => {
+    const token = await runtime.identity.staffToken('ops-viewer');
+    const response = await runtime.app.request('/console/mailbox', {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(response.status).toBe(403);
+    expect(serverErrors).toEqual([]);
+  });
+});
