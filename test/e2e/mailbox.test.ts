@@ -85,9 +85,9 @@ describe('the console mailbox and phone in Chromium', () => {
     await page.locator('#mailbox-title').waitFor();
     const rows = page.locator('#mailbox tbody tr[data-mail]');
     expect(await rows.count()).toBe(emails.length);
-    const listed = await rows.evaluateAll((trs) =>
-      trs.map((tr) => (tr as HTMLElement).dataset.notification),
-    );
+    const listed: string[] = [];
+    for (const row of await rows.all())
+      listed.push((await row.getAttribute('data-notification')) ?? '');
     expect(listed.sort()).toEqual(emails.map((n) => n.notification_id).sort());
     await page.screenshot({ path: join(SCREENSHOTS, 'mailbox-1-list.png'), fullPage: true });
   });
