@@ -287,6 +287,8 @@ export interface ErasureReceipt {
   requested_by: string;
   bookings_pseudonymised: number;
   notifications_erased: number;
+  /** Recorded changes of their channels and consents, deleted with the record they describe. */
+  preference_changes_erased: number;
   log_lines_erased: number;
 }
 

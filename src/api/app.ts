@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { InvalidCursorError } from '../pagination/cursor.ts';
+import type { PreferenceStore } from '../ports/preference-store.ts';
 import type {
   BookingStore,
   Clock,
@@ -21,6 +22,7 @@ import { flightRoutes } from './flight-routes.ts';
 import { openApiDocument } from './openapi.ts';
 import { opsRoutes } from './ops-routes.ts';
 import { passengerDataRoutes } from './passenger-data-routes.ts';
+import { preferenceRoutes } from './preference-routes.ts';
 import { rightsRoutes } from './rights-routes.ts';
 import { declaredAccess, denyUndeclaredRoutes, publicRoute } from './route-access.ts';
 
@@ -37,6 +39,8 @@ export interface ApiDeps {
   feed?: FeedProducer;
   /** GDPR erasure where the store keeps personal data. */
   erasure: PassengerErasure;
+  /** A passenger's channels and consents, with their history. */
+  preferences: PreferenceStore;
   /** Log files the system writes itself (locally), scrubbed on erasure. */
   logScrubber?: LogScrubber;
   /** Called after an erasure so in-memory views forget the passenger. */
@@ -70,6 +74,7 @@ export function createApiApp(deps: ApiDeps): Hono {
       ...(deps.logScrubber ? { logs: deps.logScrubber } : {}),
     }),
   );
+  app.route('/', preferenceRoutes(deps));
   app.route('/', rightsRoutes(deps));
   if (deps.feed) app.route('/', feedRoutes(deps.feed));
   app.notFound((c) => c.json({ error: 'Not found', path: c.req.path }, 404));

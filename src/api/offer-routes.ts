@@ -18,6 +18,7 @@ import type { PassengerLinks } from '../ports/passenger-links.ts';
 import type { OfferStore } from '../ports/rebooking-ports.ts';
 import type { BookingStore } from '../ports.ts';
 import { apiError, loadOr404 } from './api-error.ts';
+import { jsonBody as body } from './json-body.ts';
 import { pageBody, pageParams } from './page-params.ts';
 import { parseParam } from './params.ts';
 import { allow, publicRoute } from './route-access.ts';
@@ -38,22 +39,6 @@ const RebookSchema = z.object({
 const IdempotencyKeySchema = z
   .string()
   .regex(/^[A-Za-z0-9_.:-]{1,128}$/, '1–128 letters, digits, _ . : -');
-
-/** A JSON body checked with a schema, or a 400 naming what is wrong. */
-async function body<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
-  let json: unknown;
-  try {
-    json = await request.json();
-  } catch {
-    throw apiError(400, 'Invalid JSON body');
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success)
-    throw apiError(400, 'Invalid body', {
-      reasons: parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`),
-    });
-  return parsed.data;
-}
 
 /** Every offer, read whole: for the metrics. */
 async function allOffers(offers: OfferStore): Promise<Offer[]> {

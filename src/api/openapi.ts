@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { NotificationRecordSchema } from '../domain/delivery/notification-record.ts';
 import { EventLogEntrySchema } from '../domain/disruptions/event-log-entry.ts';
+import {
+  PreferenceChangeSchema,
+  PreferenceRequestSchema,
+  PreferencesSchema,
+} from '../domain/identity/preferences.ts';
 import type { Access } from '../domain/identity/roles.ts';
 import { BookingIdSchema, BookingSchema, BookingStatusSchema } from '../domain/records/booking.ts';
 import { FlightIdSchema, FlightSchema, FlightStatusSchema } from '../domain/records/flight.ts';
@@ -28,6 +33,7 @@ const ErasureReceiptSchema = z.object({
   requested_by: z.string(),
   bookings_pseudonymised: z.number().int(),
   notifications_erased: z.number().int(),
+  preference_changes_erased: z.number().int(),
   log_lines_erased: z.number().int(),
 });
 const ErrorSchema = z
@@ -56,7 +62,7 @@ const PageQuery = {
 };
 
 interface Operation {
-  method: 'get' | 'post' | 'delete';
+  method: 'get' | 'post' | 'put' | 'delete';
   path: string;
   summary: string;
   params?: Record<string, z.ZodType>;
@@ -186,9 +192,51 @@ export const OPERATIONS: Operation[] = [
         bookings: z.array(BookingSchema),
         notifications: z.array(NotificationRecordSchema),
         entitlements: z.array(z.unknown()),
+        preference_history: z.array(PreferenceChangeSchema),
       }),
     },
     errors: [400, 404],
+  },
+  {
+    method: 'get',
+    path: '/passengers/{passengerId}/preferences',
+    summary: "A passenger's channels and consents, with every recorded change (who, when, what)",
+    params: { passengerId: PassengerIdSchema },
+    ok: {
+      status: 200,
+      schema: z.object({
+        passenger_id: z.string(),
+        preferences: PreferencesSchema,
+        version: z.number().int(),
+        history: z.array(PreferenceChangeSchema),
+      }),
+    },
+    errors: [400, 404],
+  },
+  {
+    method: 'put',
+    path: '/passengers/{passengerId}/preferences',
+    summary:
+      'Change channels (email, sms, push) or the consent to model-written messages (personalisation); the change is recorded',
+    params: { passengerId: PassengerIdSchema },
+    body: PreferenceRequestSchema,
+    examples: {
+      noSms: { summary: 'No text messages', value: { sms: false } },
+      templatesOnly: {
+        summary: 'Withdraw consent to model-written messages',
+        value: { personalisation: false },
+      },
+    },
+    ok: {
+      status: 200,
+      schema: z.object({
+        passenger_id: z.string(),
+        preferences: PreferencesSchema,
+        version: z.number().int(),
+        change: PreferenceChangeSchema.nullable().describe('null when nothing differed'),
+      }),
+    },
+    errors: [400, 404, 409],
   },
   {
     method: 'delete',

@@ -11,6 +11,7 @@ import type {
   NotificationLog,
   PassengerErasure,
 } from '../ports.ts';
+import type { PreferenceStore } from '../ports/preference-store.ts';
 import { apiError } from './api-error.ts';
 import { parseParam } from './params.ts';
 import { allow } from './route-access.ts';
@@ -20,6 +21,7 @@ export interface PassengerDataDeps {
   notifications: NotificationLog;
   entitlements: EntitlementStore;
   erasure: PassengerErasure;
+  preferences: PreferenceStore;
   clock: Clock;
   /** The log files the system writes itself, when it writes any (locally). */
   logs?: LogScrubber;
@@ -65,6 +67,7 @@ export function passengerDataRoutes(deps: PassengerDataDeps): Hono {
       const entitlements = (
         await Promise.all(refs.map((r) => deps.entitlements.listOfBooking(r.booking_id)))
       ).flat();
+      const preferenceHistory = await deps.preferences.history(passengerId);
       return c.json({
         passenger_id: passengerId,
         exported_at: deps.clock.now(),
@@ -73,6 +76,7 @@ export function passengerDataRoutes(deps: PassengerDataDeps): Hono {
         bookings,
         notifications,
         entitlements,
+        preference_history: preferenceHistory,
       });
     },
   );

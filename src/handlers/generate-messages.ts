@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type Disruption, disruptionFrom } from '../domain/disruptions/disruption.ts';
+import { mayPersonalise } from '../domain/identity/preferences.ts';
 import {
   type FilledMessage,
   fillMessage,
@@ -133,7 +134,10 @@ export function createGenerateMessages(deps: {
       }
       const segment = segmentOf(passenger, booking, disruption, channels);
       segmentsUsed.add(segmentKey(segment));
-      const composed = await compose(segment, disruption);
+      // Without the passenger's consent no model writes their message: the templates do.
+      const composed: ComposedSegment = mayPersonalise(passenger)
+        ? await compose(segment, disruption)
+        : { template: templateFor(segment), generatedBy: 'TEMPLATE' };
       const sentOn = planned.map((p) => p.channel);
       const statement: RightsStatement = statementForChannels(
         rightsStatement(

@@ -12,6 +12,7 @@ import { DynamoDbExecutionLog } from '../adapters/dynamodb/dynamodb-execution-lo
 import { DynamoDbFlightStore } from '../adapters/dynamodb/dynamodb-flight-store.ts';
 import { DynamoDbNotificationLog } from '../adapters/dynamodb/dynamodb-notification-log.ts';
 import { DynamoDbPassengerErasure } from '../adapters/dynamodb/dynamodb-passenger-erasure.ts';
+import { DynamoDbPreferenceStore } from '../adapters/dynamodb/dynamodb-preference-store.ts';
 import { DynamoDbRunLedger } from '../adapters/dynamodb/dynamodb-run-ledger.ts';
 import { SingleTable } from '../adapters/dynamodb/single-table.ts';
 import { EventBridgePublisher } from '../adapters/eventbridge/eventbridge-publisher.ts';
@@ -57,6 +58,7 @@ export function awsDependencies(env: Record<string, string | undefined>) {
     notifications: new DynamoDbNotificationLog(table),
     executions: new DynamoDbExecutionLog(table),
     erasure: new DynamoDbPassengerErasure(table),
+    preferences: new DynamoDbPreferenceStore(table),
     entitlements: new DynamoDbEntitlementStore(table),
     rights: {
       effectiveDates: config.EU261_REVISION_EFFECTIVE_FROM

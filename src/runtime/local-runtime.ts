@@ -336,6 +336,7 @@ function apiApp(
     executions: store.executionLog,
     entitlements: store.entitlements,
     erasure: store.erasure,
+    preferences: store.preferences,
     logScrubber: new LogFileScrubber(logsDir),
     onErased: (passengerId) => hub.forget(passengerId),
     clock,

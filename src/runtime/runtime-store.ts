@@ -14,6 +14,7 @@ import { DynamoDbIdempotencyStore } from '../adapters/dynamodb/dynamodb-idempote
 import { DynamoDbNotificationLog } from '../adapters/dynamodb/dynamodb-notification-log.ts';
 import { DynamoDbOfferStore } from '../adapters/dynamodb/dynamodb-offer-store.ts';
 import { DynamoDbPassengerErasure } from '../adapters/dynamodb/dynamodb-passenger-erasure.ts';
+import { DynamoDbPreferenceStore } from '../adapters/dynamodb/dynamodb-preference-store.ts';
 import { DynamoDbRebookingBookings } from '../adapters/dynamodb/dynamodb-rebooking-bookings.ts';
 import { DynamoDbRunLedger } from '../adapters/dynamodb/dynamodb-run-ledger.ts';
 import { DynamoDbSeatInventory } from '../adapters/dynamodb/dynamodb-seat-inventory.ts';
@@ -45,6 +46,7 @@ export interface RuntimeStore {
   executionLog: DynamoDbExecutionLog;
   entitlements: DynamoDbEntitlementStore;
   erasure: DynamoDbPassengerErasure;
+  preferences: DynamoDbPreferenceStore;
   runs: DynamoDbRunLedger;
   table: SingleTable;
   offers: DynamoDbOfferStore;
@@ -88,6 +90,7 @@ export async function openRuntimeStore(
     executionLog: new DynamoDbExecutionLog(table),
     entitlements: new DynamoDbEntitlementStore(table),
     erasure: new DynamoDbPassengerErasure(table),
+    preferences: new DynamoDbPreferenceStore(table),
     runs: new DynamoDbRunLedger(table),
     table,
     offers: new DynamoDbOfferStore(table),

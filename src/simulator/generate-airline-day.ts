@@ -279,6 +279,8 @@ function generatePassenger(
       sms: channelRoll > 0.25,
       push: random() < 0.5,
     },
+    // Most consent to model-written messages; the rest get templates (no extra draw: the day stays the same).
+    consents: { personalisation: channelRoll > 0.05 },
   };
 }
 

@@ -10,6 +10,7 @@ type Answer<T> = Promise<{ status: number; body: T }>;
 export interface Caller {
   get<T = Record<string, unknown>>(path: string): Answer<T>;
   post<T = Record<string, unknown>>(path: string, body: unknown): Answer<T>;
+  put<T = Record<string, unknown>>(path: string, body: unknown): Answer<T>;
   delete<T = Record<string, unknown>>(path: string): Answer<T>;
 }
 
@@ -29,7 +30,7 @@ export interface LocalStack extends Caller {
  * A fresh, seeded FlightPulse on embedded dynalite in a temporary directory. Authentication is
  * on: callers carry tokens from the local issuer (admin unless `as()` says otherwise).
  */
-export async function startLocalStack(): Promise<LocalStack> {
+export async function startLocalStack(env: Record<string, string> = {}): Promise<LocalStack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'flightpulse-test-'));
   const runtime = await startLocalRuntime(
     loadConfig(
@@ -39,6 +40,7 @@ export async function startLocalStack(): Promise<LocalStack> {
         LOG_LEVEL: 'SILENT',
         // The fixtures are stamped in January 2025, as the sample data is.
         FLIGHTPULSE_MAX_EVENT_AGE_HOURS: '100000',
+        ...env,
       },
     ),
   );
@@ -57,6 +59,7 @@ export async function startLocalStack(): Promise<LocalStack> {
           method: 'POST',
           body: typeof body === 'string' ? body : JSON.stringify(body),
         }),
+      put: (path, body) => call(path, { method: 'PUT', body: JSON.stringify(body) }),
       delete: (path) => call(path, { method: 'DELETE' }),
     };
   };

@@ -9,7 +9,8 @@ export const ERASED = '[erased]';
 /**
  * GDPR erasure on the single table: the passenger item is deleted, their bookings keep only
  * what operations counts need (special requests removed), the bodies, subjects and recipients
- * of their notifications are overwritten, and an audit item records the erasure.
+ * of their notifications are overwritten, the history of their preferences goes with their record,
+ * and an audit item records the erasure.
  */
 export class DynamoDbPassengerErasure implements PassengerErasure {
   private readonly table: SingleTable;
@@ -45,15 +46,27 @@ export class DynamoDbPassengerErasure implements PassengerErasure {
         notifications++;
       }
     }
-    await this.table.doc.send(
-      new DeleteCommand({ TableName: this.table.name, Key: keys.passenger(passengerId) }),
-    );
+    const history = await this.table.all({
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: {
+        ':pk': keys.passenger(passengerId).PK,
+        ':prefix': prefixes.preferenceChange,
+      },
+    });
+    for (const item of [...history, keys.passenger(passengerId)])
+      await this.table.doc.send(
+        new DeleteCommand({
+          TableName: this.table.name,
+          Key: { PK: String(item.PK), SK: String(item.SK) },
+        }),
+      );
     const receipt: ErasureReceipt = {
       passenger_id: passengerId,
       erased_at: request.at,
       requested_by: request.by,
       bookings_pseudonymised: bookings.length,
       notifications_erased: notifications,
+      preference_changes_erased: history.length,
       log_lines_erased: request.logLinesErased,
     };
     await this.table.doc.send(

@@ -30,6 +30,11 @@ export const PassengerSchema = z.object({
   /** The language the passenger reads; English when the record predates the preference. */
   language: LanguageSchema.default('en'),
   notification_preferences: NotificationPreferencesSchema,
+  /**
+   * Consents beyond the service message. Absent or false: no consent (templates only); changed
+   * through the preferences API, which records each change (domain/identity/preferences.ts).
+   */
+  consents: z.object({ personalisation: z.boolean() }).optional(),
   /** SNS platform endpoints (APNs or FCM device tokens) the passenger's app registered. */
   push_endpoints: z.array(z.string().min(1)).max(10).optional(),
 });

@@ -16,7 +16,10 @@ export interface ScenarioBuilder {
 
 /** What a scenario may do besides feeding records: call the API as operations would, run the watch. */
 export interface ScenarioActions {
-  request(path: string, init?: { method: string; body?: string }): Promise<Response>;
+  request(
+    path: string,
+    init?: { method: string; body?: string; headers?: Record<string, string> },
+  ): Promise<Response>;
   watchWeather(at?: string): Promise<unknown>;
 }
 

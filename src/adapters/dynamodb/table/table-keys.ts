@@ -23,6 +23,11 @@ export const keys = {
     PK: `FLIGHT#${flightId}`,
     SK: `BOOKING#${bookingId}`,
   }),
+  /** One recorded change of a passenger's preferences (consent history), by version. */
+  preferenceChange: (passengerId: string, version: number): TableKey => ({
+    PK: `PASSENGER#${passengerId}`,
+    SK: `PREFERENCES#${String(version).padStart(8, '0')}`,
+  }),
   /** Passenger → bookings lookup record. */
   passengerBooking: (passengerId: string, bookingId: string): TableKey => ({
     PK: `PASSENGER#${passengerId}`,
@@ -94,6 +99,7 @@ export const prefixes = {
   notificationsOfBooking: (bookingId: string) => `NOTIFICATION#${bookingId}#`,
   execution: 'EXECUTION#',
   entitlement: 'ENTITLEMENTS#',
+  preferenceChange: 'PREFERENCES#',
 } as const;
 
 /** GSI1: flights by status, sorted by scheduled departure; also events by flight. */
