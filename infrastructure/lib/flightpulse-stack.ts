@@ -355,13 +355,28 @@ export class FlightPulseStack extends Stack {
         onFailure: new SqsDlq(dlqs.stream),
       }),
     );
-    new WeatherWatch(this, 'WeatherWatch', {
-      environment: env,
+    const weatherWatch = new WeatherWatch(this, 'WeatherWatch', {
+      environment: { ...env, INGEST_FUNCTION_NAME: ingest.functionName },
       tableArns: data.arns(),
       busArn,
       deadLetterQueue: dlqs.weather,
       removalPolicy,
     });
+    // Declarations enter through the ingest function; the API runs the watch by invoking it.
+    const mayInvoke = (fn: IFunction, target: IFunction) =>
+      fn.addToRolePolicy(
+        new iam.PolicyStatement({
+          actions: ['lambda:InvokeFunction'],
+          resources: [target.functionArn],
+        }),
+      );
+    mayInvoke(weatherWatch.fn, ingest);
+    mayInvoke(api, ingest);
+    mayInvoke(api, weatherWatch.fn);
+    const apiWeatherEnv = {
+      INGEST_FUNCTION_NAME: ingest.functionName,
+      WEATHER_WATCH_FUNCTION_NAME: weatherWatch.fn.functionName,
+    };
     const identity = new Identity(this, 'Identity', {
       removalPolicy,
       callbackUrls: options.consoleCallbackUrls ?? ['http://localhost:3000/'],
@@ -370,6 +385,8 @@ export class FlightPulseStack extends Stack {
     const apiFunction = api as lambda.Function;
     apiFunction.addEnvironment('COGNITO_USER_POOL_ID', identity.userPool.userPoolId);
     apiFunction.addEnvironment('COGNITO_CLIENT_ID', identity.client.userPoolClientId);
+    for (const [name, value] of Object.entries(apiWeatherEnv))
+      apiFunction.addEnvironment(name, value);
     const rest = new RestApi(this, 'Rest', {
       fn: api,
       cache: options.apiCache,

@@ -72,6 +72,11 @@ interface Operation {
   examples?: Record<string, { summary: string; value: unknown }>;
   ok: { status: number; schema: z.ZodType };
   errors: number[];
+  /**
+   * Served only by `flightpulse start`: the embedded feed. In AWS events arrive through Kafka,
+   * so API Gateway has no such method.
+   */
+  embeddedOnly?: true;
 }
 
 const LiabilitySchema = z.object({
@@ -302,6 +307,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'post',
     path: '/feed/flight-operations',
+    embeddedOnly: true,
     summary: 'Produce to the flight-operations feed (one event, an array, or {records})',
     body: FeedBodySchema,
     examples: FEED_EXAMPLES,

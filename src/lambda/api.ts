@@ -2,8 +2,10 @@
 import { handle } from 'hono/aws-lambda';
 import { createApiApp } from '../api/app.ts';
 import { offerRoutes } from '../api/offer-routes.ts';
+import { weatherRoutes } from '../api/weather-routes.ts';
 import { cognitoVerifier } from './api-identity.ts';
 import { rebookingDependencies } from './rebooking-dependencies.ts';
+import { weatherRouteDependencies } from './weather-dependencies.ts';
 
 const deps = rebookingDependencies(process.env);
 const app = createApiApp({
@@ -11,4 +13,5 @@ const app = createApiApp({
   verifier: cognitoVerifier(process.env, deps.clock, [deps.linkIssuer]),
 });
 app.route('/', offerRoutes(deps));
+app.route('/', weatherRoutes(weatherRouteDependencies(process.env)));
 export const handler = handle(app);

@@ -8,8 +8,9 @@ import {
   MANAGED_RULE_GROUPS,
   RATE_LIMIT_PER_5_MINUTES,
 } from '../../infrastructure/lib/constructs/api-firewall.ts';
-import { API_ROUTES, API_WRITE_ROUTES } from '../../infrastructure/lib/constructs/rest-api.ts';
+import { API_METHODS } from '../../infrastructure/lib/constructs/rest-api.ts';
 import { STEP_FUNCTIONS_DIR } from '../../infrastructure/lib/constructs/workflows.ts';
+import { OPERATIONS } from '../../src/api/openapi.ts';
 import { ROUTING_RULES } from '../../src/domain/event-routing/routing-rules.ts';
 import { WORKFLOWS } from '../../src/domain/workflows/task-functions.ts';
 
@@ -300,16 +301,22 @@ describe('FlightPulseStack (defaults, bundled)', () => {
     });
   });
 
-  it('serves every REST route through API Gateway with access logs and throttling', () => {
-    const resourcePaths = byType(resources, 'AWS::ApiGateway::Resource').map(
-      ([, r]) => r.Properties.PathPart,
+  it('serves every documented operation but the embedded feed through API Gateway, with access logs and throttling', () => {
+    const resourcesById = new Map(byType(resources, 'AWS::ApiGateway::Resource'));
+    const pathOf = (ref: unknown): string => {
+      const id = (ref as { Ref?: string }).Ref;
+      const r = id ? resourcesById.get(id) : undefined;
+      return r ? `${pathOf(r.Properties.ParentId)}/${r.Properties.PathPart}` : '';
+    };
+    const served = byType(resources, 'AWS::ApiGateway::Method').map(
+      ([, m]) => `${m.Properties.HttpMethod} ${pathOf(m.Properties.ResourceId) || '/'}`,
     );
-    for (const route of API_ROUTES) {
-      for (const part of route.split('/').filter(Boolean)) expect(resourcePaths).toContain(part);
-    }
-    expect(byType(resources, 'AWS::ApiGateway::Method')).toHaveLength(
-      API_ROUTES.length + API_WRITE_ROUTES.length,
-    );
+    const documented = OPERATIONS.map((op) => `${op.method.toUpperCase()} ${op.path}`);
+    for (const operation of documented.filter((o) => o !== 'POST /feed/flight-operations'))
+      expect(served).toContain(operation);
+    expect(served).not.toContain('POST /feed/flight-operations');
+    expect(served).toContain('GET /openapi.json');
+    expect(served).toHaveLength(API_METHODS.length);
     template.hasResourceProperties('AWS::ApiGateway::Stage', {
       StageName: 'prod',
       AccessLogSetting: Match.objectLike({ DestinationArn: Match.anyValue() }),

@@ -59,6 +59,45 @@ describe('the weather watch in AWS', () => {
     expect(actions.filter((a) => a.startsWith('dynamodb:'))).not.toContain('dynamodb:DeleteItem');
   });
 
+  /** The resources a function's role may invoke, as logical ids of functions. */
+  const invokableBy = (role: RegExp) =>
+    Object.values(
+      template.findResources('AWS::IAM::Policy', {
+        Properties: { Roles: [{ Ref: Match.stringLikeRegexp(role.source) }] },
+      }),
+    ).flatMap((p) =>
+      (
+        p.Properties.PolicyDocument.Statement as Array<{
+          Action: string | string[];
+          Resource: unknown;
+        }>
+      )
+        .filter((s) => s.Action === 'lambda:InvokeFunction')
+        .map((s) => JSON.stringify(s.Resource)),
+    );
+
+  it('lets the decisions enter through the ingest function and the API run the watch', () => {
+    expect(invokableBy(/^WeatherWatchFunctionRole/)).toEqual([
+      expect.stringMatching(/"IngestFunction[0-9A-F]+","Arn"/),
+    ]);
+    const byApi = invokableBy(/^ApiRole/);
+    expect(byApi).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/"IngestFunction[0-9A-F]+","Arn"/),
+        expect.stringMatching(/"WeatherWatchFunction[0-9A-F]+","Arn"/),
+      ]),
+    );
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      FunctionName: 'flightpulse-api',
+      Environment: {
+        Variables: Match.objectLike({
+          INGEST_FUNCTION_NAME: Match.anyValue(),
+          WEATHER_WATCH_FUNCTION_NAME: Match.anyValue(),
+        }),
+      },
+    });
+  });
+
   it('keeps cdk-nag AwsSolutions clean', () => {
     const report = JSON.parse(
       readFileSync(join(assembly.directory, 'validation-report.json'), 'utf8'),

@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 
 /**
  * Private subnets without NAT, with endpoints for the services the functions call (seed 001):
- * DynamoDB (gateway), EventBridge, SSM, X-Ray, CloudWatch Logs, SQS, Bedrock Runtime.
+ * DynamoDB (gateway), EventBridge, SSM, X-Ray, CloudWatch Logs, SQS, Lambda, Bedrock Runtime.
  */
 export class Network extends Construct {
   readonly vpc: ec2.Vpc;
@@ -26,6 +26,8 @@ export class Network extends Construct {
       XRay: ec2.InterfaceVpcEndpointAwsService.XRAY,
       Logs: ec2.InterfaceVpcEndpointAwsService.CLOUDWATCH_LOGS,
       Sqs: ec2.InterfaceVpcEndpointAwsService.SQS,
+      // The API invokes the weather watch and the ingest function (weather declarations).
+      Lambda: ec2.InterfaceVpcEndpointAwsService.LAMBDA,
       BedrockRuntime: ec2.InterfaceVpcEndpointAwsService.BEDROCK_RUNTIME,
     };
     for (const [name, service] of Object.entries(interfaces)) {

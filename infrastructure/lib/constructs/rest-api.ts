@@ -3,34 +3,25 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { OPERATIONS } from '../../../src/api/openapi.ts';
 
-/** Every REST path, as the specification (and the local server) serve them. */
-export const API_ROUTES = [
-  '/health',
-  '/flights',
-  '/flights/{flightId}',
-  '/flights/{flightId}/bookings',
-  '/passengers/{passengerId}',
-  '/passengers/{passengerId}/bookings',
-  '/bookings',
-  '/bookings/{bookingId}',
-  '/events',
-  '/notifications',
-  '/executions',
-  '/openapi.json',
-  '/bookings/{bookingId}/entitlements',
-  '/flights/{flightId}/liability',
-  '/passengers/{passengerId}/export',
-] as const;
+/**
+ * Every method API Gateway serves: the documented operations (the one list the OpenAPI document
+ * and the contract test read), less the embedded feed, plus the document itself.
+ */
+export const API_METHODS: ReadonlyArray<{ method: string; path: string }> = [
+  ...OPERATIONS.filter((op) => !op.embeddedOnly).map((op) => ({
+    method: op.method.toUpperCase(),
+    path: op.path,
+  })),
+  { method: 'GET', path: '/openapi.json' },
+];
 
 /**
  * The cached GET route and the query parameters that select what it answers: each is part of
  * the cache key, so `?status=CANCELLED` and the next page are never served another query's answer.
  */
 export const CACHED_ROUTE = { path: '/flights', query: ['status', 'limit', 'cursor'] } as const;
-
-/** Routes that change state (the function checks the role; only admins may). */
-export const API_WRITE_ROUTES = [{ method: 'DELETE', path: '/passengers/{passengerId}' }] as const;
 
 /** API Gateway REST in front of the API function: access logs, throttling, optional GET /flights cache. */
 export class RestApi extends Construct {
@@ -88,30 +79,24 @@ export class RestApi extends Construct {
       authorizer: props.authorizer,
       authorizationType: apigateway.AuthorizationType.COGNITO,
     };
-    for (const path of API_ROUTES) {
-      const cached = path === CACHED_ROUTE.path;
-      const queryParameters = CACHED_ROUTE.query.map(
-        (name) => `method.request.querystring.${name}`,
-      );
+    const cacheKeys = CACHED_ROUTE.query.map((name) => `method.request.querystring.${name}`);
+    for (const { method, path } of API_METHODS) {
+      const cached = method === 'GET' && path === CACHED_ROUTE.path;
       this.api.root
         .resourceForPath(path)
         .addMethod(
-          'GET',
+          method,
           cached
-            ? new apigateway.LambdaIntegration(props.fn, { cacheKeyParameters: queryParameters })
+            ? new apigateway.LambdaIntegration(props.fn, { cacheKeyParameters: cacheKeys })
             : integration,
           {
             requestValidator: validator,
             ...secured,
             ...(cached
-              ? { requestParameters: Object.fromEntries(queryParameters.map((q) => [q, false])) }
+              ? { requestParameters: Object.fromEntries(cacheKeys.map((q) => [q, false])) }
               : {}),
           },
         );
     }
-    for (const { method, path } of API_WRITE_ROUTES)
-      this.api.root
-        .resourceForPath(path)
-        .addMethod(method, integration, { requestValidator: validator, ...secured });
   }
 }
