@@ -6,11 +6,13 @@
 import { InboundEventSchema, MAX_DELAY_MINUTES } from '../src/domain/disruptions/inbound-events.ts';
 import type { Flight } from '../src/domain/records/flight.ts';
 import { buildEvent, type ProduceOptions } from '../src/simulator/build-event.ts';
+import { renderAgentQueue } from './agent-queue-view.ts';
 import { renderBoardList } from './board-view.ts';
 import { axisBars } from './chart-axes.ts';
 import { applyFeedFilter, bindFeedFilter } from './feed-filter.ts';
 import { renderFlightPage } from './flight-view.ts';
 import { renderMail, renderMailbox, renderPhone } from './inbox-view.ts';
+import { renderPassengerOffer } from './passenger-offer-view.ts';
 import {
   authorizedFetch,
   ensureSignedIn,
@@ -282,18 +284,29 @@ function showSession(): void {
   who.id = 'session';
   who.innerHTML = `signed in as <strong>${h(me.roles.join(', ') || 'no role')}</strong> <button type="button" class="secondary" id="sign-out">Sign out</button>`;
   document.querySelector('header nav')?.append(who);
-  // What passengers received is personal data: the mailbox and phone are casework.
+  // What passengers received is personal data: the mailbox and phone are casework; so is the
+  // agent queue.
   if (can('agent', 'admin'))
     document
       .getElementById('connection')
       ?.insertAdjacentHTML(
         'beforebegin',
-        '<a href="#/mailbox">Mailbox</a> <a href="#/phone">Phone</a> ',
+        '<a href="#/agent-queue">Agent queue</a> <a href="#/mailbox">Mailbox</a> <a href="#/phone">Phone</a> ',
       );
   (document.getElementById('sign-out') as HTMLButtonElement).addEventListener('click', signOut);
 }
 
-async function route(): Promise<void> {
+/**
+ * Renders the page the address names. Renders run one after another, so a live refresh that
+ * started before a navigation can never paint the old page over the new one.
+ */
+let routing: Promise<void> = Promise.resolve();
+function route(): Promise<void> {
+  routing = routing.then(renderRoute);
+  return routing;
+}
+
+async function renderRoute(): Promise<void> {
   const match = /^#\/flights\/([A-Z0-9]+)$/.exec(location.hash);
   const booking = /^#\/bookings\/([A-Za-z0-9_-]+)$/.exec(location.hash);
   const mail = /^#\/mailbox\/([A-Za-z0-9_.-]+)$/.exec(location.hash);
@@ -305,6 +318,8 @@ async function route(): Promise<void> {
     else if (mail?.[1]) await renderMail(view, api, h, mail[1]);
     else if (location.hash === '#/mailbox') await renderMailbox(view, api, h);
     else if (location.hash === '#/phone') await renderPhone(view, api, h);
+    else if (location.hash === '#/agent-queue' && can('agent', 'admin'))
+      await renderAgentQueue(view, api, h, { live: true });
     else await renderBoard();
   } catch (error) {
     view.dataset.page = 'error';
@@ -312,15 +327,27 @@ async function route(): Promise<void> {
   }
 }
 
-window.addEventListener('hashchange', () => {
-  void route().then(() => (document.getElementById('main') as HTMLElement).focus());
-});
-bindFeedFilter(feed);
-void ensureSignedIn(view).then((session) => {
-  me = session;
-  showSession();
-  // The live feed is for staff; a passenger sees their own booking only.
-  if (can('ops-viewer', 'agent', 'admin')) connect();
-  else connection.textContent = '';
-  void route();
-});
+/**
+ * A passenger's offer link (`#/offer/<token>`) opens their offer page: the token is the
+ * credential, so there is no sign-in, no staff navigation and no live feed. Punctuation a mail
+ * or SMS app took into the link after the token is left out.
+ */
+const offerLink = /^#\/offer\/([\w-]+\.[\w-]+\.[\w-]+)/.exec(location.hash);
+if (offerLink?.[1]) {
+  document.body.classList.add('passenger-page');
+  document.title = 'Your new flight · FlightPulse';
+  void renderPassengerOffer(view, offerLink[1], h);
+} else {
+  window.addEventListener('hashchange', () => {
+    void route().then(() => (document.getElementById('main') as HTMLElement).focus());
+  });
+  bindFeedFilter(feed);
+  void ensureSignedIn(view).then((session) => {
+    me = session;
+    showSession();
+    // The live feed is for staff; a passenger sees their own booking only.
+    if (can('ops-viewer', 'agent', 'admin')) connect();
+    else connection.textContent = '';
+    void route();
+  });
+}

@@ -6,6 +6,7 @@
 
 import type { BookingRow } from '../src/api/console-views.ts';
 import type { BoardFlight } from './board-view.ts';
+import { renderFlightOffers } from './flight-offers-view.ts';
 import {
   bindList,
   controlsHtml,
@@ -33,6 +34,7 @@ interface FlightPage {
     notifications_by_channel: Record<string, number>;
   };
   bookings: ListCounts & { items: BookingRow[] };
+  offers_by_status: Record<string, number>;
 }
 
 const STATUSES = [
@@ -131,6 +133,8 @@ export async function renderFlightPage(
       <h2 id="flight-title">${h(f.flight_id)} ${h(f.origin)} → ${h(f.destination)} <span id="flight-status"></span></h2>
       <p id="flight-times"></p>
       <div id="flight-summary-box"></div>
+      <h3>Seats and rebooking</h3>
+      <div id="flight-offers"></div>
       <h3>Bookings and messages</h3>
       ${access.casework ? '' : '<p class="muted" id="bookings-hidden">Passenger details and messages need the agent role.</p>'}
       ${controlsHtml(state, STATUSES, 'Find a passenger, booking or seat', 'name, P00042, B00042, 12A', h)}
@@ -152,4 +156,13 @@ export async function renderFlightPage(
   bindList(list, state, reload);
   (view.querySelector('#timeline') as HTMLElement).innerHTML =
     timelineHtml(executions, h, status) || '<li class="muted">no workflow yet</li>';
+  await renderFlightOffers(
+    view.querySelector('#flight-offers') as HTMLElement,
+    f,
+    page.offers_by_status,
+    api,
+    h,
+    status,
+    access.casework,
+  );
 }

@@ -3,10 +3,12 @@ import { z } from 'zod';
 import type { AirportLookup } from '../domain/airports/airport-lookup.ts';
 import type { NotificationDetail } from '../domain/event-routing/bus-events.ts';
 import { CASE_STAFF, OPERATIONS_STAFF } from '../domain/identity/roles.ts';
+import { OFFER_STATUSES, type OfferStatus } from '../domain/rebooking/offer.ts';
 import { BOOKING_STATUSES, BookingIdSchema } from '../domain/records/booking.ts';
 import { FLIGHT_STATUSES, type Flight, FlightIdSchema } from '../domain/records/flight.ts';
 import { PassengerIdSchema } from '../domain/records/passenger.ts';
 import { allPages } from '../ports/all-pages.ts';
+import type { OfferStore } from '../ports/rebooking-ports.ts';
 import type { BookingStore, FlightStore, NotificationLog } from '../ports.ts';
 import { loadOr404 } from './api-error.ts';
 import {
@@ -27,6 +29,18 @@ export interface ConsoleViewDeps {
   bookings: BookingStore;
   notifications: NotificationLog;
   airports: AirportLookup;
+  offers: OfferStore;
+}
+
+/** A flight's rebooking offers counted by status: counts only, so every operations role sees them. */
+async function offersByStatus(offers: OfferStore, flightId: string) {
+  const counts = Object.fromEntries(OFFER_STATUSES.map((s) => [s, 0])) as Record<
+    OfferStatus,
+    number
+  >;
+  for (const offer of await allPages((page) => offers.list({ flightId }, page)))
+    counts[offer.status]++;
+  return counts;
 }
 
 /** The query of a console list: search, status filters, sort, direction and the page. */
@@ -132,10 +146,11 @@ export function consoleViewRoutes(deps: ConsoleViewDeps): Hono {
     // Viewers get the flight and its counts; the passenger rows are casework.
     const casework = isCasework(c);
     const refs = await deps.flights.listFlightBookings(flightId);
-    const [bookings, passengers, notifications] = await Promise.all([
+    const [bookings, passengers, notifications, offers] = await Promise.all([
       deps.bookings.getBookings(refs.map((r) => r.booking_id)),
       deps.bookings.getPassengers(refs.map((r) => r.passenger_id)),
       allPages<NotificationDetail>((page) => deps.notifications.list({ flightId }, page)),
+      offersByStatus(deps.offers, flightId),
     ]);
     const rows = bookingRows(
       bookings,
@@ -152,6 +167,7 @@ export function consoleViewRoutes(deps: ConsoleViewDeps): Hono {
     return c.json({
       flight: withZones(flight, deps.airports),
       summary: flightSummary(rows),
+      offers_by_status: offers,
       bookings: casework ? view : { ...view, items: [] },
     });
   });

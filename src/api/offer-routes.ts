@@ -1,7 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { CASE_STAFF, OPERATIONS_STAFF, type Principal } from '../domain/identity/roles.ts';
-import { CabinSchema } from '../domain/rebooking/cabin.ts';
 import {
   OFFER_STATUSES,
   type Offer,
@@ -19,6 +18,12 @@ import type { OfferStore } from '../ports/rebooking-ports.ts';
 import type { BookingStore } from '../ports.ts';
 import { apiError, loadOr404 } from './api-error.ts';
 import { jsonBody as body } from './json-body.ts';
+import {
+  AcceptSchema,
+  DeclineSchema,
+  IdempotencyKeySchema,
+  RebookSchema,
+} from './offer-requests.ts';
 import { pageBody, pageParams } from './page-params.ts';
 import { parseParam } from './params.ts';
 import { allow, publicRoute } from './route-access.ts';
@@ -29,16 +34,6 @@ export interface OfferRouteDeps {
   answers: OfferAnswers;
   links: PassengerLinks;
 }
-
-const AcceptSchema = z.object({ option_id: z.string().min(1).max(200) });
-const DeclineSchema = z.object({ choice: z.enum(['refund', 'agent']) });
-const RebookSchema = z.object({
-  flight_ids: z.array(FlightIdSchema).min(1).max(4),
-  cabin: CabinSchema,
-});
-const IdempotencyKeySchema = z
-  .string()
-  .regex(/^[A-Za-z0-9_.:-]{1,128}$/, '1–128 letters, digits, _ . : -');
 
 /** Every offer, read whole: for the metrics. */
 async function allOffers(offers: OfferStore): Promise<Offer[]> {

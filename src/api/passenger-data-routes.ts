@@ -3,6 +3,7 @@ import type { NotificationDetail } from '../domain/event-routing/bus-events.ts';
 import { ADMINS, CASE_STAFF } from '../domain/identity/roles.ts';
 import { PassengerIdSchema } from '../domain/records/passenger.ts';
 import { allPages } from '../ports/all-pages.ts';
+import type { PreferenceStore } from '../ports/preference-store.ts';
 import type {
   BookingStore,
   Clock,
@@ -11,7 +12,6 @@ import type {
   NotificationLog,
   PassengerErasure,
 } from '../ports.ts';
-import type { PreferenceStore } from '../ports/preference-store.ts';
 import { apiError } from './api-error.ts';
 import { parseParam } from './params.ts';
 import { allow } from './route-access.ts';

@@ -363,6 +363,7 @@ function apiApp(
       bookings: store.bookings,
       notifications: store.notifications,
       airports,
+      offers: store.offers,
     }),
   );
   return app;
