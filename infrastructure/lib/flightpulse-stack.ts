@@ -227,25 +227,30 @@ export class FlightPulseStack extends Stack {
       'generate-messages': make(
         'GenerateMessages',
         'generate-messages',
-        'Workflow task: compose per segment, fill per passenger',
+        "Workflow task: compose once per segment of the batch's passengers (placeholders only)",
         {
-          table: { actions: ['GetItem'], indexes: false },
+          table: { actions: ['BatchGetItem'], indexes: false },
           environment: {
             LLM_PROVIDER: options.llmProvider,
             BEDROCK_MODEL_ID_PARAMETER: modelId.parameterName,
-            ...rightsEnvironment,
-            ...rebookingEnv,
           },
         },
       ),
-      'send-notifications': make(
-        'SendNotifications',
-        'send-notifications',
-        'Workflow task: claim, send through SES / SMS / push, mark, publish',
-        {
-          table: { actions: ['GetItem', 'PutItem', 'UpdateItem'], indexes: false },
-          publishes: true,
-        },
+      // Reads the passengers at send time and fills their messages (offer links included).
+      'send-notifications': rebookingAccess(
+        make(
+          'SendNotifications',
+          'send-notifications',
+          'Workflow task: read passengers, fill, claim, send through SES / SMS / push, mark, publish',
+          {
+            table: {
+              actions: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem'],
+              indexes: false,
+            },
+            publishes: true,
+            environment: { ...rightsEnvironment, ...rebookingEnv },
+          },
+        ),
       ),
       'mark-bookings-for-rebooking': make(
         'MarkBookingsForRebooking',
@@ -295,7 +300,6 @@ export class FlightPulseStack extends Stack {
         ),
       ),
     };
-    rebookingAccess(taskFunctions['generate-messages']);
     const generate = taskFunctions['generate-messages'];
     modelId.grantRead(generate);
     if (options.llmProvider === 'bedrock') {

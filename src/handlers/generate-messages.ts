@@ -2,17 +2,12 @@ import { z } from 'zod';
 import { type Disruption, disruptionFrom } from '../domain/disruptions/disruption.ts';
 import { mayPersonalise } from '../domain/identity/preferences.ts';
 import {
-  type FilledMessage,
-  fillMessage,
-  placeholderValues,
-} from '../domain/messaging/fill-message.ts';
-import {
   channelSetOf,
   type MessageSegment,
   segmentKey,
   segmentOf,
 } from '../domain/messaging/message-segment.ts';
-import { type MessageTemplate, templateFor } from '../domain/messaging/message-templates.ts';
+import { templateFor } from '../domain/messaging/message-templates.ts';
 import { ComposedMessageError } from '../domain/messaging/segment-prompt.ts';
 import { validateComposed } from '../domain/messaging/validate-composed.ts';
 import {
@@ -20,91 +15,43 @@ import {
   type PassengerMessage,
 } from '../domain/notifications/passenger-message.ts';
 import { planDeliveries } from '../domain/notifications/plan-deliveries.ts';
-import { offerSentences, withOfferSms } from '../domain/rebooking/offer-messages.ts';
-import { type Booking, BookingSchema } from '../domain/records/booking.ts';
-import { type Language, type Passenger, PassengerSchema } from '../domain/records/passenger.ts';
-import { checkRights } from '../domain/rights/check-rights.ts';
-import { RegimeJudgementSchema } from '../domain/rights/entitlement.ts';
+import { BookingSchema } from '../domain/records/booking.ts';
+import { PassengerSchema } from '../domain/records/passenger.ts';
+import { DEFAULT_CLAIM_FORM_URL, type RightsSettings } from '../domain/rights/rights-settings.ts';
+import type { BookingStore, Log, Messenger, MetricsRecorder } from '../ports.ts';
+import { RecipientIdsSchema, readRecipients } from './get-passenger-details.ts';
 import {
-  claimLink,
-  DEFAULT_CLAIM_FORM_URL,
-  type RightsSettings,
-} from '../domain/rights/rights-settings.ts';
-import {
-  type RightsStatement,
-  rightsStatement,
-  STATEMENT_LANGUAGES,
-  type StatementLanguage,
-  statementForChannels,
-} from '../domain/rights/rights-statement.ts';
-import type { PassengerLinks } from '../ports/passenger-links.ts';
-import type { OfferStore } from '../ports/rebooking-ports.ts';
-import type { Log, Messenger, MetricsRecorder } from '../ports.ts';
+  type ComposedSegment,
+  type ComposedSegments,
+  fillMessages,
+  GrantedRightsSchema,
+  type OfferLinks,
+  type Recipient,
+} from './message-filling.ts';
 
-const GrantedSchema = RegimeJudgementSchema.pick({
-  regime: true,
-  applies: true,
-  compensation: true,
-  refund: true,
-  care: true,
-});
-
-const InputSchema = DisruptionTaskInputSchema.extend({
-  recipients: z.array(z.object({ booking: BookingSchema, passenger: PassengerSchema })),
-  /** What each booking is owed, from the compute-entitlements task (absent: nothing owed). */
-  rights: z
-    .array(z.object({ booking_id: z.string(), regimes: z.array(GrantedSchema) }))
-    .default([]),
-});
-
-/** The passenger's language for the rights sentences; English when none is recorded. */
-function languageOf(passenger: Passenger): StatementLanguage {
-  const language = (passenger as { language?: string }).language;
-  return STATEMENT_LANGUAGES.find((l) => l === language) ?? 'en';
-}
-
-/** The filled message as the passenger receives it on the planned channels. */
-function told(filled: FilledMessage, channels: readonly string[]) {
-  return {
-    ...(channels.includes('EMAIL')
-      ? { email_subject: filled.email_subject, email_body: filled.email_body }
-      : {}),
-    ...(channels.includes('SMS') ? { sms_body: filled.sms_body } : {}),
-  };
-}
-
-interface ComposedSegment {
-  template: MessageTemplate;
-  generatedBy: 'TEMPLATE' | 'LLM';
-}
+export type { OfferLinks } from './message-filling.ts';
 
 const SEGMENT_CACHE_LIMIT = 1000;
 const SEGMENT_CACHE_TTL_MS = 10 * 60_000;
 
-/**
- * Workflow task: composes one message per segment and fills it for each passenger. A segment's
- * message holds no fact of its own (every fact is a placeholder), so it is cached by segment
- * alone for ten minutes: the batches of a flight and the flights of a hub disruption share it.
- * A messenger failure or an unusable message falls back to the templates for that segment.
- */
-export function createGenerateMessages(deps: {
+interface ComposerDeps {
   messenger: Messenger;
   metrics: MetricsRecorder;
   log: Log;
   now?: () => number;
   /** false composes every passenger's message afresh (the per-passenger design, for comparison). */
   cacheSegments?: boolean;
-  rights?: RightsSettings;
-  /** Where a passenger with a rebooking offer finds it: the message carries the link. */
-  offerLinks?: OfferLinks;
-}) {
-  const rightsSettings = deps.rights ?? {
-    effectiveDates: {},
-    claimFormUrl: DEFAULT_CLAIM_FORM_URL,
-  };
+}
+
+/**
+ * The segments a batch needs, composed once each. A segment's message holds no fact of its own
+ * (every fact is a placeholder), so it is cached by segment alone for ten minutes: the batches of
+ * a flight and the flights of a hub disruption share it. Only passengers who consented to
+ * personalisation bring their segment to the messenger; the others get templates when filled.
+ */
+function createSegmentComposer(deps: ComposerDeps) {
   const cache = new Map<string, { composed: Promise<ComposedSegment>; at: number }>();
   const now = deps.now ?? Date.now;
-
   const compose = (segment: MessageSegment, disruption: Disruption): Promise<ComposedSegment> => {
     if (deps.cacheSegments === false) return composeSegment(segment, disruption, deps);
     const key = segmentKey(segment);
@@ -116,77 +63,99 @@ export function createGenerateMessages(deps: {
     cache.set(key, { composed, at: now() });
     return composed;
   };
-
-  return async (input: unknown): Promise<{ messages: PassengerMessage[]; segments: number }> => {
-    const { kind, detail, recipients, rights } = InputSchema.parse(input);
-    const rightsOf = new Map(rights.map((r) => [r.booking_id, r.regimes]));
-    const disruption = disruptionFrom(kind, detail);
-    const segmentsUsed = new Set<string>();
-    const messages: PassengerMessage[] = [];
-    let pushOnly = 0;
+  return async (
+    recipients: readonly Recipient[],
+    disruption: Disruption,
+  ): Promise<Map<string, ComposedSegment>> => {
+    const composed = new Map<string, ComposedSegment>();
     for (const { booking, passenger } of recipients) {
+      if (!mayPersonalise(passenger)) continue;
       const plan = planDeliveries(passenger.notification_preferences, disruption);
-      const planned = plan.deliveries;
-      const channels = channelSetOf(planned.map((p) => p.channel));
-      if (!channels) {
-        if (plan.notDelivered.length > 0) pushOnly++;
-        continue;
-      }
+      const channels = channelSetOf(plan.deliveries.map((p) => p.channel));
+      if (!channels) continue;
       const segment = segmentOf(passenger, booking, disruption, channels);
-      segmentsUsed.add(segmentKey(segment));
-      // Without the passenger's consent no model writes their message: the templates do.
-      const composed: ComposedSegment = mayPersonalise(passenger)
-        ? await compose(segment, disruption)
-        : { template: templateFor(segment), generatedBy: 'TEMPLATE' };
-      const sentOn = planned.map((p) => p.channel);
-      const statement: RightsStatement = statementForChannels(
-        rightsStatement(
-          rightsOf.get(booking.booking_id) ?? [],
-          languageOf(passenger),
-          claimLink(rightsSettings, booking.booking_id),
-        ),
-        sentOn,
-      );
-      const values = placeholderValues(passenger, booking, disruption, statement);
-      let filled: FilledMessage;
-      let generatedBy = composed.generatedBy;
-      try {
-        filled = fillMessage(composed.template, values);
-        // The message must state exactly the rights computed: nothing missing, nothing added.
-        const wrong = checkRights(told(filled, sentOn), statement);
-        if (wrong.length > 0) throw new Error(`rights: ${wrong.join('; ')}`);
-      } catch (error) {
-        deps.log.warn('composed message unusable, using template', { error: String(error) });
-        filled = fillMessage(templateFor(segment), values);
-        generatedBy = 'TEMPLATE';
-      }
-      if (booking.offer_id && deps.offerLinks)
-        filled = await withOffer(filled, booking, passenger.language, disruption, deps.offerLinks);
-      messages.push({
-        booking_id: booking.booking_id,
-        passenger_id: passenger.passenger_id,
-        message_type: segment.messageType,
-        segment: segmentKey(segment),
-        generated_by: generatedBy,
-        deliveries: planned.map(({ channel, priority }) =>
-          channel === 'EMAIL'
-            ? {
-                channel,
-                priority,
-                recipient: passenger.email,
-                subject: filled.email_subject,
-                body: filled.email_body,
-              }
-            : { channel, priority, recipient: passenger.phone, body: filled.sms_body },
-        ),
-      });
+      const key = segmentKey(segment);
+      if (!composed.has(key) || deps.cacheSegments === false)
+        composed.set(key, await compose(segment, disruption));
     }
-    // Push is a preference FlightPulse keeps but does not deliver yet (plan-deliveries.ts).
-    if (pushOnly > 0)
-      deps.log.warn('passengers who accept only push are not told: push is not delivered yet', {
-        passengers: pushOnly,
-      });
-    return { messages, segments: segmentsUsed.size };
+    return composed;
+  };
+}
+
+/** Logs passengers who accept only channels FlightPulse does not deliver here. */
+export function reportPushOnly(log: Log, pushOnly: number): void {
+  if (pushOnly > 0)
+    log.warn('passengers who accept only push are not told: push is not delivered yet', {
+      passengers: pushOnly,
+    });
+}
+
+const MessagesInputSchema = DisruptionTaskInputSchema.extend({
+  recipients: z.array(z.object({ booking: BookingSchema, passenger: PassengerSchema })),
+  rights: GrantedRightsSchema,
+});
+
+/**
+ * Composes one message per segment and fills it for each passenger given whole (the CLI's
+ * `messages`, tests). A messenger failure or an unusable message falls back to the templates for
+ * that segment. The workflows split this in two (compose-segments, then send-notifications fills
+ * at send time), so passengers' details never enter workflow state.
+ */
+export function createGenerateMessages(
+  deps: ComposerDeps & { rights?: RightsSettings; offerLinks?: OfferLinks },
+) {
+  const composeFor = createSegmentComposer(deps);
+  const rights = deps.rights ?? { effectiveDates: {}, claimFormUrl: DEFAULT_CLAIM_FORM_URL };
+  return async (input: unknown): Promise<{ messages: PassengerMessage[]; segments: number }> => {
+    const parsed = MessagesInputSchema.parse(input);
+    const disruption = disruptionFrom(parsed.kind, parsed.detail);
+    const composed = await composeFor(parsed.recipients, disruption);
+    const { messages, pushOnly } = await fillMessages(
+      parsed.recipients,
+      disruption,
+      composed,
+      parsed.rights,
+      { ...deps, rights },
+    );
+    reportPushOnly(deps.log, pushOnly);
+    return { messages, segments: new Set(messages.map((m) => m.segment)).size };
+  };
+}
+
+const ComposeInputSchema = DisruptionTaskInputSchema.extend({ recipients: RecipientIdsSchema });
+
+/**
+ * Workflow task GeneratePersonalizedMessage: reads the batch's passengers and composes the
+ * segments they need. Its output is the segments' messages with placeholders — no passenger's
+ * details — for the send step to fill.
+ */
+export function createComposeSegments(
+  deps: ComposerDeps & { bookings: Pick<BookingStore, 'getBookings' | 'getPassengers'> },
+) {
+  const composeFor = createSegmentComposer(deps);
+  return async (input: unknown): Promise<{ composed: ComposedSegments; segments: number }> => {
+    const { kind, detail, recipients } = ComposeInputSchema.parse(input);
+    const disruption = disruptionFrom(kind, detail);
+    const records = await readRecipients(
+      deps.bookings,
+      recipients.map((r) => r.booking_id),
+    );
+    const composed = await composeFor(records, disruption);
+    const segments = new Set(
+      records.flatMap(({ booking, passenger }) => {
+        const plan = planDeliveries(passenger.notification_preferences, disruption);
+        const channels = channelSetOf(plan.deliveries.map((p) => p.channel));
+        return channels ? [segmentKey(segmentOf(passenger, booking, disruption, channels))] : [];
+      }),
+    );
+    return {
+      composed: [...composed].map(([segment, c]) => ({
+        segment,
+        generated_by: c.generatedBy,
+        template: c.template,
+      })),
+      segments: segments.size,
+    };
   };
 }
 
@@ -216,37 +185,4 @@ async function composeSegment(
     });
     return { template: templateFor(segment), generatedBy: 'TEMPLATE' };
   }
-}
-
-/** The offers of a message's passengers and the links that open them. */
-export interface OfferLinks {
-  offers: OfferStore;
-  links: PassengerLinks;
-}
-
-/**
- * Appends the offer to a filled message: the link and the time the held seat is kept in the
- * email; in the SMS when it still fits. Added after the checks, since the link and the offer are
- * facts the system made, not words a model wrote.
- */
-async function withOffer(
-  filled: FilledMessage,
-  booking: Booking,
-  language: Language,
-  disruption: Disruption,
-  deps: OfferLinks,
-): Promise<FilledMessage> {
-  const offer = await deps.offers.get(booking.offer_id as string);
-  if (offer?.status !== 'OPEN') return filled;
-  const link = await deps.links.offerLink(booking, offer.expires_at);
-  const sentences = offerSentences(offer, {
-    language,
-    link,
-    origin: disruption.detail.flight_details.origin,
-  });
-  return {
-    ...filled,
-    email_body: `${filled.email_body}\n\n${sentences.email}`,
-    sms_body: withOfferSms(filled.sms_body, sentences.sms),
-  };
 }

@@ -1,12 +1,11 @@
-// Lambda entry: workflow task GeneratePersonalizedMessage.
+// Lambda entry: workflow task GeneratePersonalizedMessage (composes the batch's segments).
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { createMessenger } from '../adapters/llm/create-messenger.ts';
 import { LlmSettingsSchema } from '../adapters/llm/llm-settings.ts';
-import { createGenerateMessages } from '../handlers/generate-messages.ts';
-import { withMetrics } from './aws-dependencies.ts';
-import { rebookingDependencies } from './rebooking-dependencies.ts';
+import { createComposeSegments } from '../handlers/generate-messages.ts';
+import { awsDependencies, withMetrics } from './aws-dependencies.ts';
 
-const { recorder, log, metrics, rights, offers, links } = rebookingDependencies(process.env);
+const { recorder, log, metrics, bookings } = awsDependencies(process.env);
 const settings = LlmSettingsSchema.parse(process.env);
 // The model id lives in SSM so it changes without a deploy; read once per container.
 const parameter = process.env.BEDROCK_MODEL_ID_PARAMETER;
@@ -16,11 +15,10 @@ if (settings.LLM_PROVIDER === 'bedrock' && parameter) {
 }
 export const handler = withMetrics(
   metrics,
-  createGenerateMessages({
+  createComposeSegments({
     messenger: createMessenger(settings, process.env.AWS_REGION ?? 'us-east-1'),
     metrics: recorder,
     log,
-    rights,
-    offerLinks: { offers, links },
+    bookings,
   }),
 );

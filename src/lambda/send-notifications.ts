@@ -1,13 +1,14 @@
-// Lambda entry: workflow task SendNotifications — claim, send through SES / SMS / push, mark.
+// Lambda entry: workflow task SendNotifications — read the passengers, fill, claim, send
+// through SES / SMS / push, mark.
 import { JournalSender } from '../adapters/delivery/journal-sender.ts';
 import { providerDispatch } from '../adapters/delivery/provider-dispatch.ts';
 import { createSendNotifications } from '../handlers/send-notifications.ts';
-import { awsDependencies, withMetrics } from './aws-dependencies.ts';
+import { withMetrics } from './aws-dependencies.ts';
 import { awsChannelProviders } from './channel-providers.ts';
+import { rebookingDependencies } from './rebooking-dependencies.ts';
 
-const { publisher, notifications, bookings, clock, recorder, metrics } = awsDependencies(
-  process.env,
-);
+const { publisher, notifications, bookings, clock, recorder, metrics, log, rights, offers, links } =
+  rebookingDependencies(process.env);
 export const handler = withMetrics(
   metrics,
   createSendNotifications({
@@ -22,5 +23,8 @@ export const handler = withMetrics(
     bookings,
     clock,
     metrics: recorder,
+    log,
+    rights,
+    offerLinks: { offers, links },
   }),
 );

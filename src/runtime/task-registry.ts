@@ -3,7 +3,7 @@ import type { RightsSettings } from '../domain/rights/rights-settings.ts';
 import { BOOKING_BATCH_SIZE, TASK_FUNCTIONS } from '../domain/workflows/task-functions.ts';
 import { createApplyOfferExpiry } from '../handlers/apply-offer-expiry.ts';
 import { createComputeEntitlements } from '../handlers/compute-entitlements.ts';
-import { createGenerateMessages } from '../handlers/generate-messages.ts';
+import { createComposeSegments } from '../handlers/generate-messages.ts';
 import { createGetAffectedBookings } from '../handlers/get-affected-bookings.ts';
 import { createGetPassengerDetails } from '../handlers/get-passenger-details.ts';
 import { createMarkBookingsForRebooking } from '../handlers/mark-bookings-for-rebooking.ts';
@@ -61,13 +61,12 @@ export function taskRegistry(deps: TaskRegistryDeps): Map<string, LocalFunction>
     ],
     [
       TASK_FUNCTIONS['generate-messages'].functionName,
-      createGenerateMessages({
+      createComposeSegments({
         messenger,
         metrics,
         log,
         cacheSegments: !deps.perPassengerMessages,
-        rights: deps.rights,
-        offerLinks: { offers: store.offers, links: deps.rebooking.links },
+        bookings: store.bookings,
       }),
     ],
     [
@@ -79,6 +78,9 @@ export function taskRegistry(deps: TaskRegistryDeps): Map<string, LocalFunction>
         bookings: store.bookings,
         clock,
         metrics,
+        log,
+        rights: deps.rights,
+        offerLinks: { offers: store.offers, links: deps.rebooking.links },
       }),
     ],
     [

@@ -2,7 +2,7 @@ import type { EventBridgeEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { createDeliveryStatus } from '../../../src/handlers/delivery-status.ts';
 import { createRecordNotification } from '../../../src/handlers/record-notification.ts';
-import { createSendNotifications } from '../../../src/handlers/send-notifications.ts';
+import { createSendMessages } from '../../../src/handlers/send-notifications.ts';
 import {
   CountingMetrics,
   FixedClock,
@@ -30,7 +30,7 @@ describe('SendNotifications task', () => {
   it('claims each fact before sending: a second run, or the same fact under a new event_id, sends nothing', async () => {
     const claims = new InMemoryNotificationLog();
     const sender = new RecordingSender();
-    const send = createSendNotifications(sendDeps(new RecordingPublisher(), claims, sender));
+    const send = createSendMessages(sendDeps(new RecordingPublisher(), claims, sender));
     const input = sampleEvent<TaskInput & { detail: { event_id: string } }>(
       'step-functions',
       'send-notifications',
@@ -57,13 +57,13 @@ describe('SendNotifications task', () => {
       },
     });
     await expect(
-      createSendNotifications({ ...sendDeps(new RecordingPublisher()), claims: crashing, sender })(
+      createSendMessages({ ...sendDeps(new RecordingPublisher()), claims: crashing, sender })(
         input,
       ),
     ).rejects.toThrow('killed');
     const lostSender = new RecordingSender();
 
-    const retried = await createSendNotifications(
+    const retried = await createSendMessages(
       sendDeps(new RecordingPublisher(), claims, lostSender),
     )(input);
 
@@ -74,7 +74,7 @@ describe('SendNotifications task', () => {
 
   it('publishes one notification event per delivery, immediate ones first', async () => {
     const publisher = new RecordingPublisher();
-    const send = createSendNotifications(sendDeps(publisher));
+    const send = createSendMessages(sendDeps(publisher));
     const input = sampleEvent<TaskInput>('step-functions', 'send-notifications');
     const deliveries = input.messages.flatMap((m) => m.deliveries);
 
@@ -93,7 +93,7 @@ describe('SendNotifications task', () => {
 
   it('publishes in the plan’s sending order: every immediate SMS before any email', async () => {
     const publisher = new RecordingPublisher();
-    const send = createSendNotifications(sendDeps(publisher));
+    const send = createSendMessages(sendDeps(publisher));
     const input = sampleEvent<TaskInput>('step-functions', 'send-notifications');
 
     await send(input);
@@ -105,7 +105,7 @@ describe('SendNotifications task', () => {
   });
 
   it('refuses a payload without messages', async () => {
-    const send = createSendNotifications(sendDeps(new RecordingPublisher()));
+    const send = createSendMessages(sendDeps(new RecordingPublisher()));
     const input = sampleEvent<TaskInput>('step-functions', 'send-notifications');
     await expect(send({ ...input, messages: undefined })).rejects.toThrow();
   });
@@ -137,7 +137,7 @@ describe('delivery status and fallback', () => {
     const claims = new InMemoryNotificationLog();
     const publisher = new RecordingPublisher();
     const sender = new RecordingSender([smsRecipient]);
-    const send = createSendNotifications({
+    const send = createSendMessages({
       ...sendDeps(publisher, claims, sender),
       bookings: stores,
     });
@@ -173,9 +173,7 @@ describe('delivery status and fallback', () => {
     const claims = new InMemoryNotificationLog();
     const publisher = new RecordingPublisher();
     const sender = new RecordingSender();
-    await createSendNotifications({ ...sendDeps(publisher, claims, sender), bookings: stores })(
-      input,
-    );
+    await createSendMessages({ ...sendDeps(publisher, claims, sender), bookings: stores })(input);
     const sms = [...claims.records.values()].find((r) => r.channel === 'SMS');
     const status = createDeliveryStatus({
       ...sendDeps(publisher, claims, sender),
