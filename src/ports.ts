@@ -162,6 +162,11 @@ export interface NotificationLog {
 export interface EntitlementStore {
   /** Stores it unless a later event's entitlement is already stored; false when stale. */
   put(entitlement: Entitlement): Promise<boolean>;
+  /**
+   * Replaces the judgement of the same disruption (its rebooking changed); false when a later
+   * event's entitlement is stored, none is, or its claim notice was already sent.
+   */
+  rejudge(entitlement: Entitlement): Promise<boolean>;
   listOfBooking(bookingId: string): Promise<Entitlement[]>;
   listOfFlight(flightId: string): Promise<Entitlement[]>;
   /** Unsent claim notices due by `dueBy` or later, soonest first. */

@@ -218,9 +218,10 @@ export class FlightPulseStack extends Stack {
       'compute-entitlements': make(
         'ComputeEntitlements',
         'compute-entitlements',
-        'Workflow task: judge and store passenger rights per booking',
+        'Workflow task: judge and store passenger rights per booking, again after a rebooking',
         {
-          table: { actions: ['BatchGetItem', 'PutItem'], indexes: false },
+          // Bookings, their offers and onward flights; stored entitlements to judge again.
+          table: { actions: ['GetItem', 'Query', 'BatchGetItem', 'PutItem'], indexes: false },
           environment: rightsEnvironment,
         },
       ),

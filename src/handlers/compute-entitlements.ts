@@ -2,14 +2,31 @@ import { z } from 'zod';
 import { airports } from '../domain/airports/airport-reference.ts';
 import { disruptionFrom } from '../domain/disruptions/disruption.ts';
 import { DisruptionTaskInputSchema } from '../domain/notifications/passenger-message.ts';
-import { caseOfDisruption, claimNoticeOf, type Entitlement } from '../domain/rights/entitlement.ts';
+import type { Offer } from '../domain/rebooking/offer.ts';
+import type { Booking } from '../domain/records/booking.ts';
+import {
+  caseOfDisruption,
+  type Entitlement,
+  entitlementOf,
+  sameRebooking,
+} from '../domain/rights/entitlement.ts';
 import { judgeRights } from '../domain/rights/judge-rights.ts';
+import {
+  type BookedTrip,
+  type RebookingOutcome,
+  rebookingOutcomeOf,
+  withRebooking,
+} from '../domain/rights/rebooking-outcome.ts';
+import type { RightsCase, RightsResult } from '../domain/rights/rights-case.ts';
 import type { RightsSettings } from '../domain/rights/rights-settings.ts';
-import type { BookingStore, EntitlementStore, Log } from '../ports.ts';
+import type { OfferStore } from '../ports/rebooking-ports.ts';
+import type { BookingStore, EntitlementStore, FlightStore, Log } from '../ports.ts';
 
-const InputSchema = DisruptionTaskInputSchema.extend({
+const BatchInputSchema = DisruptionTaskInputSchema.extend({
   booking_ids: z.array(z.string()).max(100),
 });
+/** After a rebooking answer or expiry: judge the offer's bookings again with what was settled. */
+const OfferInputSchema = z.object({ offer_id: z.string().min(1) });
 
 /** What the message step needs of a booking's rights: what was granted, nothing personal. */
 export interface GrantedRights {
@@ -19,67 +36,176 @@ export interface GrantedRights {
   >;
 }
 
-/**
- * Workflow task: judges the passenger rights of a batch's bookings for the flight's delay or
- * cancellation, stores each booking's entitlement (an older event never overwrites a newer
- * one) and returns what was granted, for the messages to state. Every booking of a flight
- * shares its itinerary, so the case is judged once per batch.
- */
-export function createComputeEntitlements(deps: {
-  bookings: BookingStore;
+export interface ComputeEntitlementsDeps {
+  bookings: Pick<BookingStore, 'getBookings'>;
   entitlements: EntitlementStore;
+  offers: Pick<OfferStore, 'get'>;
+  flights: Pick<FlightStore, 'getFlight'>;
   rights: RightsSettings;
   log: Log;
-}) {
-  return async (input: unknown): Promise<{ rights: GrantedRights[] }> => {
-    const { kind, detail, booking_ids } = InputSchema.parse(input);
-    const disruption = disruptionFrom(kind, detail);
-    if (disruption.kind === 'GATE_CHANGE') return { rights: [] };
-    const rightsCase = caseOfDisruption(disruption);
+}
+
+function granted(entitlement: Entitlement): GrantedRights {
+  return {
+    booking_id: entitlement.booking_id,
+    regimes: entitlement.regimes
+      .filter((r) => r.applies)
+      .map(({ regime, applies, compensation, refund, care }) => ({
+        regime,
+        applies,
+        compensation,
+        refund,
+        care,
+      })),
+  };
+}
+
+/** The engine, once per distinct rerouting: a batch's bookings mostly share their case. */
+function caseJudge(deps: ComputeEntitlementsDeps) {
+  const results = new Map<string, RightsResult>();
+  return (rightsCase: RightsCase): RightsResult => {
+    const key = JSON.stringify(rightsCase);
+    const known = results.get(key);
+    if (known) return known;
     const result = judgeRights(rightsCase, {
       airports,
       effectiveDates: deps.rights.effectiveDates,
     });
-    const review = result.regimes.some((r) => r.review);
-    if (review) {
-      deps.log.warn('unknown disruption cause, treated as within the carrier’s control', {
-        flight_id: disruption.detail.flight_id,
-        reason: rightsCase.disruption.cause,
-      });
-    }
-    const bookings = (await deps.bookings.getBookings(booking_ids)).filter(
-      (b) => b.booking_status !== 'CANCELLED',
+    results.set(key, result);
+    return result;
+  };
+}
+
+/** The booking's own trip: to the cancelled flight's destination, or on to its onward flight's. */
+async function tripOf(
+  deps: ComputeEntitlementsDeps,
+  booking: Booking,
+  rightsCase: RightsCase,
+): Promise<BookedTrip> {
+  const onward = booking.onward_flight_id
+    ? await deps.flights.getFlight(booking.onward_flight_id)
+    : undefined;
+  return onward
+    ? { destination: onward.destination, legs: 2 }
+    : { destination: rightsCase.destination, legs: 1 };
+}
+
+/** The rebooking offered for this cancellation to this booking, judged as its rerouting. */
+async function outcomeOf(
+  offerOf: (id: string) => Promise<Offer | undefined>,
+  booking: Booking,
+  rightsCase: RightsCase,
+  context: { eventId: string; trip: BookedTrip },
+): Promise<RebookingOutcome | null> {
+  if (rightsCase.disruption.type !== 'CANCELLED' || !booking.offer_id) return null;
+  const offer = await offerOf(booking.offer_id);
+  if (!offer || offer.event_id !== context.eventId) return null;
+  if (!offer.booking_ids.includes(booking.booking_id)) return null;
+  return rebookingOutcomeOf(offer, rightsCase, context.trip);
+}
+
+function offerReader(deps: ComputeEntitlementsDeps) {
+  const offers = new Map<string, Promise<Offer | undefined>>();
+  return (id: string) => {
+    const known = offers.get(id) ?? deps.offers.get(id);
+    offers.set(id, known);
+    return known;
+  };
+}
+
+/**
+ * A batch of a delay or cancellation: judges each booking (a cancellation with the rebooking
+ * offered to it, when there is one), stores the entitlements and returns what was granted.
+ */
+async function judgeBatch(
+  deps: ComputeEntitlementsDeps,
+  input: z.infer<typeof BatchInputSchema>,
+): Promise<{ rights: GrantedRights[] }> {
+  const disruption = disruptionFrom(input.kind, input.detail);
+  if (disruption.kind === 'GATE_CHANGE') return { rights: [] };
+  const flightCase = caseOfDisruption(disruption);
+  const judge = caseJudge(deps);
+  const offerOf = offerReader(deps);
+  const bookings = (await deps.bookings.getBookings(input.booking_ids)).filter(
+    (b) => b.booking_status !== 'CANCELLED',
+  );
+  const rights: GrantedRights[] = [];
+  for (const booking of bookings) {
+    const trip = await tripOf(deps, booking, flightCase);
+    const eventId = disruption.detail.event_id;
+    const outcome = await outcomeOf(offerOf, booking, flightCase, { eventId, trip });
+    const rightsCase = withRebooking(flightCase, outcome);
+    const entitlement = entitlementOf({
+      booking,
+      disruption: disruption.detail,
+      rightsCase,
+      result: judge(rightsCase),
+      rebooking: outcome?.rebooking ?? null,
+      trip,
+    });
+    await deps.entitlements.put(entitlement);
+    rights.push(granted(entitlement));
+  }
+  if (judge(flightCase).regimes.some((r) => r.review)) {
+    deps.log.warn('unknown disruption cause, treated as within the carrier’s control', {
+      flight_id: disruption.detail.flight_id,
+      reason: flightCase.disruption.cause,
+    });
+  }
+  return { rights };
+}
+
+/**
+ * After an answer or an expiry: judges each booking of the offer again with the rebooking now
+ * settled (booked, or declined for a refund) and replaces the stored judgement of the same
+ * disruption. A booking already judged with this rebooking, or whose claim notice went out, is
+ * left as it is.
+ */
+async function rejudgeOffer(
+  deps: ComputeEntitlementsDeps,
+  offerId: string,
+): Promise<{ rights: GrantedRights[] }> {
+  const offer = await deps.offers.get(offerId);
+  if (!offer || offer.reason !== 'CANCELLED') return { rights: [] };
+  const judge = caseJudge(deps);
+  const rights: GrantedRights[] = [];
+  for (const bookingId of offer.booking_ids) {
+    const stored = (await deps.entitlements.listOfBooking(bookingId)).find(
+      (e) => e.flight_id === offer.flight_id && e.event_id === offer.event_id,
     );
-    const rights: GrantedRights[] = [];
-    for (const booking of bookings) {
-      const entitlement: Entitlement = {
-        booking_id: booking.booking_id,
-        passenger_id: booking.passenger_id,
-        flight_id: disruption.detail.flight_id,
-        event_id: disruption.detail.event_id,
-        disruption_type: rightsCase.disruption.type,
-        event_time: disruption.detail.timestamp,
-        scheduled_arrival: rightsCase.scheduled_arrival,
-        distance_km: result.distance_km,
-        cause: rightsCase.disruption.cause,
-        regimes: result.regimes,
-        review,
-        claim_notice: claimNoticeOf(result.regimes, rightsCase.scheduled_arrival),
-      };
-      await deps.entitlements.put(entitlement);
-      rights.push({
-        booking_id: booking.booking_id,
-        regimes: result.regimes
-          .filter((r) => r.applies)
-          .map(({ regime, applies, compensation, refund, care }) => ({
-            regime,
-            applies,
-            compensation,
-            refund,
-            care,
-          })),
+    if (!stored?.rights_case || !stored.trip) continue;
+    const outcome = rebookingOutcomeOf(offer, stored.rights_case, stored.trip);
+    if (sameRebooking(stored.rebooking ?? null, outcome?.rebooking ?? null)) continue;
+    const rightsCase = withRebooking(stored.rights_case, outcome);
+    const entitlement = entitlementOf({
+      booking: stored,
+      disruption: { ...stored, timestamp: stored.event_time },
+      rightsCase,
+      result: judge(rightsCase),
+      rebooking: outcome?.rebooking ?? null,
+      trip: stored.trip,
+    });
+    if (await deps.entitlements.rejudge(entitlement)) rights.push(granted(entitlement));
+    else
+      deps.log.info('entitlement kept: a claim notice was sent or a later event judged it', {
+        booking_id: bookingId,
+        offer_id: offerId,
       });
-    }
-    return { rights };
+  }
+  return { rights };
+}
+
+/**
+ * Workflow task: judges the passenger rights of a batch's bookings for the flight's delay or
+ * cancellation (a cancellation with each booking's rebooking), stores each booking's
+ * entitlement (an older event never overwrites a newer one) and returns what was granted, for
+ * the messages to state. Given `{offer_id}` instead (the answer workflow), it judges that offer's
+ * bookings again with the rebooking the passenger or the expiry settled.
+ */
+export function createComputeEntitlements(deps: ComputeEntitlementsDeps) {
+  return async (input: unknown): Promise<{ rights: GrantedRights[] }> => {
+    const offer = OfferInputSchema.safeParse(input);
+    if (offer.success) return rejudgeOffer(deps, offer.data.offer_id);
+    return judgeBatch(deps, BatchInputSchema.parse(input));
   };
 }

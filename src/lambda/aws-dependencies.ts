@@ -11,6 +11,7 @@ import { DynamoDbEventLog } from '../adapters/dynamodb/dynamodb-event-log.ts';
 import { DynamoDbExecutionLog } from '../adapters/dynamodb/dynamodb-execution-log.ts';
 import { DynamoDbFlightStore } from '../adapters/dynamodb/dynamodb-flight-store.ts';
 import { DynamoDbNotificationLog } from '../adapters/dynamodb/dynamodb-notification-log.ts';
+import { DynamoDbOfferStore } from '../adapters/dynamodb/dynamodb-offer-store.ts';
 import { DynamoDbPassengerErasure } from '../adapters/dynamodb/dynamodb-passenger-erasure.ts';
 import { DynamoDbPreferenceStore } from '../adapters/dynamodb/dynamodb-preference-store.ts';
 import { DynamoDbRunLedger } from '../adapters/dynamodb/dynamodb-run-ledger.ts';
@@ -60,6 +61,7 @@ export function awsDependencies(env: Record<string, string | undefined>) {
     erasure: new DynamoDbPassengerErasure(table),
     preferences: new DynamoDbPreferenceStore(table),
     entitlements: new DynamoDbEntitlementStore(table),
+    offers: new DynamoDbOfferStore(table),
     rights: {
       effectiveDates: config.EU261_REVISION_EFFECTIVE_FROM
         ? { 'EU261-2026': config.EU261_REVISION_EFFECTIVE_FROM }

@@ -55,6 +55,8 @@ export function taskRegistry(deps: TaskRegistryDeps): Map<string, LocalFunction>
       createComputeEntitlements({
         bookings: store.bookings,
         entitlements: store.entitlements,
+        offers: store.offers,
+        flights: store.flights,
         rights: deps.rights,
         log,
       }),

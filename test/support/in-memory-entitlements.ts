@@ -16,6 +16,14 @@ export class InMemoryEntitlementStore implements EntitlementStore {
     this.items.set(key, structuredClone(entitlement));
     return true;
   }
+  async rejudge(entitlement: Entitlement): Promise<boolean> {
+    const key = `${entitlement.booking_id}|${entitlement.flight_id}`;
+    const stored = this.items.get(key);
+    if (!stored || stored.event_id !== entitlement.event_id) return false;
+    if (stored.claim_notice?.sent_at) return false;
+    this.items.set(key, structuredClone(entitlement));
+    return true;
+  }
   async listOfBooking(bookingId: string) {
     return [...this.items.values()].filter((e) => e.booking_id === bookingId);
   }

@@ -14,26 +14,29 @@ export class DynamoDbEntitlementStore implements EntitlementStore {
     this.table = table;
   }
 
-  async put(entitlement: Entitlement): Promise<boolean> {
+  /** The item of an entitlement, with its keys; in the claim-notice index while one is due. */
+  private item(entitlement: Entitlement) {
     const due = entitlement.claim_notice;
+    return {
+      ...keys.entitlement(entitlement.booking_id, entitlement.flight_id),
+      ...gsi1.entitlementsOfFlight(entitlement.flight_id, entitlement.booking_id),
+      ...(due && due.sent_at === null ? gsi2.claimNoticeDue(due.due_by) : {}),
+      ...entitlement,
+    };
+  }
+
+  private async conditionalPut(
+    entitlement: Entitlement,
+    condition: string,
+    values: Record<string, unknown>,
+  ): Promise<boolean> {
     try {
       await this.table.doc.send(
         new PutCommand({
           TableName: this.table.name,
-          Item: {
-            ...keys.entitlement(entitlement.booking_id, entitlement.flight_id),
-            ...gsi1.entitlementsOfFlight(entitlement.flight_id, entitlement.booking_id),
-            ...(due && due.sent_at === null ? gsi2.claimNoticeDue(due.due_by) : {}),
-            ...entitlement,
-          },
-          // An older event never overwrites a newer judgement, and a retried one changes nothing
-          // (so a claim notice already sent stays recorded).
-          ConditionExpression:
-            'attribute_not_exists(PK) OR (event_time <= :at AND event_id <> :event)',
-          ExpressionAttributeValues: {
-            ':at': entitlement.event_time,
-            ':event': entitlement.event_id,
-          },
+          Item: this.item(entitlement),
+          ConditionExpression: condition,
+          ExpressionAttributeValues: values,
         }),
       );
       return true;
@@ -41,6 +44,25 @@ export class DynamoDbEntitlementStore implements EntitlementStore {
       if (error instanceof ConditionalCheckFailedException) return false;
       throw error;
     }
+  }
+
+  async put(entitlement: Entitlement): Promise<boolean> {
+    // An older event never overwrites a newer judgement, and a retried one changes nothing
+    // (so a claim notice already sent stays recorded).
+    return this.conditionalPut(
+      entitlement,
+      'attribute_not_exists(PK) OR (event_time <= :at AND event_id <> :event)',
+      { ':at': entitlement.event_time, ':event': entitlement.event_id },
+    );
+  }
+
+  async rejudge(entitlement: Entitlement): Promise<boolean> {
+    // Only the same disruption's judgement, and only while no claim notice has gone out.
+    return this.conditionalPut(
+      entitlement,
+      'event_id = :event AND (claim_notice = :none OR claim_notice.sent_at = :none)',
+      { ':event': entitlement.event_id, ':none': null },
+    );
   }
 
   async listOfBooking(bookingId: string): Promise<Entitlement[]> {

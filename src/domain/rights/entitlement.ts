@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Disruption } from '../disruptions/disruption.ts';
-import { CARE_ITEMS, type RightsCase } from './rights-case.ts';
+import { type BookedTrip, type RebookingBasis, RebookingBasisSchema } from './rebooking-outcome.ts';
+import { CARE_ITEMS, type RightsCase, RightsCaseSchema, type RightsResult } from './rights-case.ts';
 import { REGIMES } from './rule-sets.ts';
 import carriers from './rules/carriers.json' with { type: 'json' };
 
@@ -67,6 +68,12 @@ export const EntitlementSchema = z.object({
   /** The cause is unknown and was treated as within the carrier's control: check it. */
   review: z.boolean(),
   claim_notice: ClaimNoticeSchema.nullable(),
+  /** The case as judged (the `flightpulse rights` input), reroute included. */
+  rights_case: RightsCaseSchema.optional(),
+  /** A cancellation's rebooking it was judged with: null when none was settled. */
+  rebooking: RebookingBasisSchema.nullable().optional(),
+  /** The booking's own trip, against which a rebooking option is a change. */
+  trip: z.object({ destination: z.string(), legs: z.number().int().min(1) }).optional(),
 });
 export type Entitlement = z.infer<typeof EntitlementSchema>;
 
@@ -123,4 +130,39 @@ export function claimNoticeOf(
   if (!judged?.duties || !judged.rule_set) return null;
   const due = Date.parse(scheduledArrival) + judged.duties.claim_notice_within_hours * 3_600_000;
   return { rule_set: judged.rule_set, due_by: new Date(due).toISOString(), sent_at: null };
+}
+
+/** What a booking is owed for one disruption, from the engine's result on its case. */
+export function entitlementOf(judged: {
+  booking: { booking_id: string; passenger_id: string };
+  disruption: { flight_id: string; event_id: string; timestamp: string };
+  rightsCase: RightsCase;
+  result: RightsResult;
+  rebooking: RebookingBasis | null;
+  trip: BookedTrip;
+}): Entitlement {
+  const { booking, disruption, rightsCase, result } = judged;
+  return {
+    booking_id: booking.booking_id,
+    passenger_id: booking.passenger_id,
+    flight_id: disruption.flight_id,
+    event_id: disruption.event_id,
+    disruption_type: rightsCase.disruption.type,
+    event_time: disruption.timestamp,
+    scheduled_arrival: rightsCase.scheduled_arrival,
+    distance_km: result.distance_km,
+    cause: rightsCase.disruption.cause,
+    regimes: result.regimes,
+    review: result.regimes.some((r) => r.review),
+    claim_notice: claimNoticeOf(result.regimes, rightsCase.scheduled_arrival),
+    rights_case: rightsCase,
+    rebooking: judged.rebooking,
+    trip: judged.trip,
+  };
+}
+
+/** Whether two rebookings are the same for judging: same basis, same option. */
+export function sameRebooking(a: RebookingBasis | null, b: RebookingBasis | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.basis === b.basis && a.offer_id === b.offer_id && a.option_id === b.option_id;
 }

@@ -93,10 +93,12 @@ function compensate({ rules, facts, control, j, cite }: Judging): void {
     return;
   }
   const delay = facts.arrivalDelayMinutes;
-  if (delay === null) {
+  if (delay === null || facts.rightsCase.disruption.reroute?.declined) {
     j.compensation = { amount: rules.refund_only_minimum[size], currency: 'CAD' };
     j.reasons.push(
-      `cancelled without rebooking: the ${size} carrier's minimum compensation with the refund`,
+      delay === null
+        ? `cancelled without rebooking: the ${size} carrier's minimum compensation with the refund`
+        : `the rebooking was declined for a refund: the ${size} carrier's minimum compensation`,
     );
     cite('refund_only');
     return;

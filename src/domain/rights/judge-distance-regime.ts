@@ -146,6 +146,8 @@ function cancellationRights(rules: DistanceRuleSet, facts: CaseFacts, band: Band
     return;
   }
   const reroute = rightsCase.disruption.reroute;
+  if (reroute?.declined)
+    d.say('refund taken; the rerouting offered still decides compensation (Art. 5(1)(c), 7(2))');
   const window = rules.notice.windows.find((w) => noticeDays >= w.from_days);
   if (reroute && window) {
     const early = minutesBetween(reroute.departure, rightsCase.scheduled_departure);

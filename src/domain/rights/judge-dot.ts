@@ -16,7 +16,11 @@ export function judgeDot(rules: DotRuleSet, facts: CaseFacts): RegimeJudgement {
     const changes = significantChanges(facts, threshold, domestic);
     if (facts.rightsCase.disruption.type === 'CANCELLED') {
       j.refund = true;
-      j.reasons.push('cancelled: refund if the passenger does not accept the alternative');
+      j.reasons.push(
+        facts.rightsCase.disruption.reroute?.declined
+          ? 'cancelled and the alternative declined: refund'
+          : 'cancelled: refund if the passenger does not accept the alternative',
+      );
       cite('cancellation');
     } else if (changes.length > 0) {
       j.refund = true;

@@ -11,6 +11,8 @@ export const RerouteSchema = z.object({
   other_airport: z.boolean().optional(),
   more_connections: z.boolean().optional(),
   downgrade: z.boolean().optional(),
+  /** The passenger turned the reroute down and took a refund (APPR then owes its minimum). */
+  declined: z.boolean().optional(),
 });
 
 /** One passenger's disrupted itinerary: the input of the engine and of `flightpulse rights`. */

@@ -18,7 +18,8 @@ export const RIGHTS_SCENARIOS: Record<number, ScenarioDefinition> = {
     ],
   },
   7: {
-    title: 'UK261: SW4200 London Heathrow → Edinburgh cancelled on the day (crew), £220 each',
+    title:
+      'UK261: SW4200 London Heathrow → Edinburgh cancelled on the day (crew); rerouted within 2 h owes nothing, 4 h 15 min later £220',
     records: ({ event }) => [
       event({
         eventType: 'FLIGHT_CANCELLED',

@@ -31,6 +31,7 @@ function task(kind: 'DELAY' | 'CANCELLATION', d: ReturnType<typeof disruption>, 
 }
 
 const stores = new InMemoryStores();
+const noOffers = { get: async () => undefined };
 const idsOf = (flightId: string) =>
   [...stores.bookings.values()].filter((b) => b.flight_id === flightId).map((b) => b.booking_id);
 
@@ -39,6 +40,8 @@ describe('ComputeEntitlements task', () => {
     const entitlements = new InMemoryEntitlementStore();
     const compute = createComputeEntitlements({
       bookings: stores,
+      flights: stores,
+      offers: noOffers,
       entitlements,
       rights: settings,
       log: new SilentLog(),
@@ -65,6 +68,8 @@ describe('ComputeEntitlements task', () => {
     const entitlements = new InMemoryEntitlementStore();
     const compute = createComputeEntitlements({
       bookings: stores,
+      flights: stores,
+      offers: noOffers,
       entitlements,
       rights: settings,
       log: new SilentLog(),
@@ -83,6 +88,8 @@ describe('ComputeEntitlements task', () => {
     const entitlements = new InMemoryEntitlementStore();
     const compute = createComputeEntitlements({
       bookings: stores,
+      flights: stores,
+      offers: noOffers,
       entitlements,
       rights: settings,
       log: new SilentLog(),
@@ -222,6 +229,8 @@ describe('claim-notice job (EU261 revision)', () => {
     const log = new SilentLog();
     const compute = createComputeEntitlements({
       bookings: stores,
+      flights: stores,
+      offers: noOffers,
       entitlements,
       rights: revised,
       log,
@@ -262,6 +271,8 @@ describe('claim-notice job (EU261 revision)', () => {
     const log = new SilentLog();
     const compute = createComputeEntitlements({
       bookings: stores,
+      flights: stores,
+      offers: noOffers,
       entitlements,
       rights: revised,
       log,
@@ -293,6 +304,8 @@ describe('claim-notice job (EU261 revision)', () => {
     const entitlements = new InMemoryEntitlementStore();
     const compute = createComputeEntitlements({
       bookings: stores,
+      flights: stores,
+      offers: noOffers,
       entitlements,
       rights: settings,
       log: new SilentLog(),
