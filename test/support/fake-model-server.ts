@@ -9,7 +9,8 @@ export type Protocol = 'bedrock' | 'anthropic' | 'openai';
  * good: a valid template in the asked language; malformed: not JSON; slow: answers after the
  * client gave up; failing: 5xx; rule-breaking: promises a refund; wrong-language: answers in
  * English when asked for another language (and in Spanish when asked for English); bare-sms:
- * an SMS without the tier and assistance sentences.
+ * an SMS without the tier and assistance sentences; promises-600: keeps the template and adds a
+ * €600 compensation promise of its own to the e-mail and the SMS.
  */
 export type Behaviour =
   | 'good'
@@ -18,7 +19,8 @@ export type Behaviour =
   | 'failing'
   | 'rule-breaking'
   | 'wrong-language'
-  | 'bare-sms';
+  | 'bare-sms'
+  | 'promises-600';
 
 export interface FakeModelServer {
   url: string;
@@ -48,6 +50,15 @@ function answerFor(prompt: string, behaviour: Behaviour): string {
       ...written,
       email_body: `${written.email_body ?? ''} You will receive a full refund.`,
       sms_body: `${written.sms_body ?? ''} Refund guaranteed.`,
+    });
+  }
+  if (behaviour === 'promises-600') {
+    return JSON.stringify({
+      ...written,
+      ...(written.email_body
+        ? { email_body: `${written.email_body}\n\nWe will pay you €600 in compensation.` }
+        : {}),
+      ...(written.sms_body ? { sms_body: `${written.sms_body} €600 owed.` } : {}),
     });
   }
   if (behaviour === 'malformed')
