@@ -53,3 +53,80 @@ export function costAndQuota(c: Counts) {
     },
   };
 }
+
+/** Step Functions and Bedrock limits a single execution or a wave must stay within. */
+export const LIMITS = {
+  /** Largest state input or output. */
+  payloadBytes: 256 * 1024,
+  /** Events in one standard execution's history. */
+  historyEvents: 25_000,
+  /** Items an inline Map takes before Distributed Map is the tool (40 concurrent, 256 KB). */
+  inlineMapConcurrency: 40,
+};
+
+const BATCH = 50;
+/** History events per Map iteration: entered/exited per state, scheduled/started/succeeded per task. */
+const HISTORY_PER_ITERATION = 4 * 5 + 3;
+/** Bytes per booking id in the GetAffectedBookings result (id, quotes, comma, batch wrapper share). */
+const BYTES_PER_BOOKING_ID = 16;
+
+/**
+ * The AWS picture for a scale on paper, from this run's measured counts per passenger: the wave
+ * as FlightPulse runs it (one execution per flight) and the same passengers in a single execution,
+ * each checked against the quotas. `workflows` is how many executions share the passengers.
+ */
+function scenario(
+  measured: Counts,
+  measuredPassengers: number,
+  passengers: number,
+  workflows: number,
+) {
+  const per = (n: number) => (n / Math.max(1, measuredPassengers)) * passengers;
+  const counts: Counts = {
+    transitions: per(measured.transitions),
+    lambdaInvocations: per(measured.lambdaInvocations),
+    lambdaSeconds: per(measured.lambdaSeconds),
+    busEvents: per(measured.busEvents),
+    storeWrites: per(measured.storeWrites),
+    storeReads: per(measured.storeReads),
+    // Segments do not grow with passengers: a wave of any size composes about as many.
+    modelCalls: measured.modelCalls,
+    notifications: per(measured.notifications),
+  };
+  const perExecution = passengers / workflows;
+  const batches = Math.ceil(perExecution / BATCH);
+  const payloadBytes = perExecution * BYTES_PER_BOOKING_ID;
+  const historyEvents = 12 + batches * HISTORY_PER_ITERATION;
+  const distributedMap = payloadBytes > LIMITS.payloadBytes || historyEvents > LIMITS.historyEvents;
+  return {
+    passengers,
+    executions: workflows,
+    counts: Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, Math.round(v)])),
+    dynamodb_write_units: Math.round(counts.storeWrites),
+    ...costAndQuota(counts),
+    per_execution: {
+      bookings: Math.round(perExecution),
+      batches,
+      largest_payload_bytes: Math.round(payloadBytes),
+      payload_within_256kb: payloadBytes <= LIMITS.payloadBytes,
+      history_events: historyEvents,
+      history_within_25000: historyEvents <= LIMITS.historyEvents,
+    },
+    model_requests_per_minute_needed_for_1_minute: counts.modelCalls,
+    model_within_rpm: counts.modelCalls <= QUOTAS.modelRequestsPerMinute,
+    transitions_per_second_if_done_in_60s: Math.round(counts.transitions / 60),
+    transitions_within_quota: counts.transitions / 60 <= QUOTAS.stepFunctionsTransitionsPerSecond,
+    distributed_map_needed: distributedMap,
+  };
+}
+
+/**
+ * 10 hubs × 5,000 passengers as FlightPulse runs it (an execution per flight, ~170 passengers
+ * each) and 50,000 passengers named by one event in one execution.
+ */
+export function awsAtScale(measured: Counts, measuredPassengers: number) {
+  return {
+    wave_10_x_5000: scenario(measured, measuredPassengers, 50_000, Math.ceil(50_000 / 170)),
+    single_event_50000: scenario(measured, measuredPassengers, 50_000, 1),
+  };
+}

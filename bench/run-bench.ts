@@ -6,8 +6,8 @@
  *   npm run bench -- --disruptions 10 --passengers-per-disruption 5000 [--json]
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { batchWrite } from '../src/adapters/dynamodb/batch-write.ts';
@@ -23,21 +23,29 @@ import {
 } from '../src/adapters/dynamodb/table/table-items.ts';
 import { keys } from '../src/adapters/dynamodb/table/table-keys.ts';
 import { startEmbeddedDynamoDb } from '../src/adapters/local/dynamodb/embedded-dynamodb.ts';
+import type { BusEvent } from '../src/adapters/local/eventbridge/local-bus.ts';
+import type { ExecutionRecord } from '../src/adapters/local/step-functions/local-executor.ts';
 import { intFlag } from '../src/cli/flag-values.ts';
 import { progress } from '../src/cli/progress.ts';
 import { UsageError } from '../src/cli/usage-error.ts';
+import { type DisruptionKind, disruptionFrom } from '../src/domain/disruptions/disruption.ts';
+import { notificationFactKey } from '../src/domain/notifications/notification-fact.ts';
+import { planDeliveries } from '../src/domain/notifications/plan-deliveries.ts';
 import type { Flight } from '../src/domain/records/flight.ts';
 import { loadConfig } from '../src/runtime/config.ts';
-import { startLocalRuntime } from '../src/runtime/local-runtime.ts';
+import { type LocalRuntime, startLocalRuntime } from '../src/runtime/local-runtime.ts';
+import type { StageTimings } from '../src/runtime/stage-timings.ts';
 import { buildEvent } from '../src/simulator/build-event.ts';
 import {
   type AirlineDay,
   generateAirlineDay,
   seededRandom,
 } from '../src/simulator/generate-airline-day.ts';
-import { costAndQuota } from './cost-model.ts';
+import { benchReport } from './bench-report.ts';
+import { awsAtScale, costAndQuota } from './cost-model.ts';
 import { rebookingStage } from './rebooking-stage.ts';
 import { SimulatedModel } from './simulated-model.ts';
+import { healthProbe, ingestStream, percentile, quietFlights } from './wave-probes.ts';
 
 const USAGE = `Usage: npm run bench -- [options]   (npm run -s bench -- … --json for JSON alone)
   --disruptions K                  hubs disrupted at once, 1–12 (default 10)
@@ -46,6 +54,8 @@ const USAGE = `Usage: npm run bench -- [options]   (npm run -s bench -- … --js
   --model-concurrency N            concurrent model calls (a provider quota), 1–1000 (default 10)
   --time-scale X                   sleep the model X times faster, 1–10,000 (default 100)
   --seed S                         airline day seed (default 42)
+  --ingest-stream N                events ingested beside the wave, 0–9,000 (default 2000)
+  --batch-only                     skip the per-passenger design and the rebooking stage (profiling)
   --json                           one JSON object on stdout, no progress`;
 
 const OPTIONS = {
@@ -55,6 +65,8 @@ const OPTIONS = {
   'model-concurrency': { type: 'string' },
   'time-scale': { type: 'string' },
   seed: { type: 'string' },
+  'ingest-stream': { type: 'string' },
+  'batch-only': { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -81,6 +93,7 @@ function readArgs() {
       CONCURRENCY: intFlag('model-concurrency', values['model-concurrency'], 10, 1, 1000),
       SCALE: intFlag('time-scale', values['time-scale'], 100, 1, 10_000),
       SEED: intFlag('seed', values.seed, 42, -(2 ** 31), 2 ** 31 - 1),
+      INGEST_STREAM: intFlag('ingest-stream', values['ingest-stream'], 2000, 0, 9000),
     };
   } catch (error) {
     const flag = /'(-[^']*)'/.exec((error as Error).message)?.[1];
@@ -94,7 +107,7 @@ function readArgs() {
     process.exit(2);
   }
 }
-const { values, K, P, LATENCY, CONCURRENCY, SCALE, SEED } = readArgs();
+const { values, K, P, LATENCY, CONCURRENCY, SCALE, SEED, INGEST_STREAM } = readArgs();
 const log = (line: string) => {
   if (!values.json) console.error(line);
 };
@@ -130,136 +143,145 @@ function disruptionEvents(day: AirlineDay): Record<string, unknown>[] {
   });
 }
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+/** Time from the wave's events to each event's first notification, and what reached passengers. */
+function waveWatch() {
+  const firstByEvent = new Map<string, number>();
+  const notificationTimes: number[] = [];
+  const received = new Map<string, number>();
+  let t0 = 0;
+  return {
+    start: () => {
+      t0 = performance.now();
+    },
+    onBusEvent: (event: BusEvent) => {
+      if (!event['detail-type'].startsWith('notification.')) return;
+      const at = performance.now() - t0;
+      notificationTimes.push(at);
+      const eventId = (event.detail as { event_id?: string }).event_id;
+      if (eventId && !firstByEvent.has(eventId)) firstByEvent.set(eventId, at);
+    },
+    onPassengerMessage: (_channel: string, notificationId: string | undefined) => {
+      if (notificationId) received.set(notificationId, (received.get(notificationId) ?? 0) + 1);
+    },
+    firstByEvent,
+    notificationTimes,
+    received,
+    elapsed: () => performance.now() - t0,
+    /** Milliseconds from the wave's start to an absolute `performance.now()` time. */
+    since: (at: number) => at - t0,
+  };
+}
+
+/**
+ * Exactly-once, counted at the passengers' end: every delivery the plan owes (each booking of
+ * each applied event, on each channel the passenger accepts) against what the mailbox and the
+ * handset received, by notification id.
+ */
+function exactlyOnce(
+  day: AirlineDay,
+  executions: ExecutionRecord[],
+  received: Map<string, number>,
+) {
+  const passengers = new Map(day.passengers.map((p) => [p.passenger_id, p]));
+  const bookingsOf = Map.groupBy(
+    day.bookings.filter((b) => b.booking_status !== 'CANCELLED'),
+    (b) => b.flight_id,
+  );
+  const expected = new Set<string>();
+  for (const run of executions) {
+    const kind = KIND_OF[run.state_machine];
+    const detail = (run.input as { detail?: { flight_id: string } }).detail;
+    if (!kind || !detail || run.steps.some((s) => s.name === 'StaleEventIgnored')) continue;
+    const disruption = disruptionFrom(kind, detail);
+    for (const booking of bookingsOf.get(detail.flight_id) ?? []) {
+      const passenger = passengers.get(booking.passenger_id);
+      if (!passenger) continue;
+      for (const d of planDeliveries(passenger.notification_preferences, disruption).deliveries)
+        expected.add(notificationFactKey(kind, detail, booking.booking_id, d.channel));
+    }
+  }
+  const lost = [...expected].filter((id) => !received.has(id)).length;
+  const duplicated = [...received.values()].reduce((n, c) => n + Math.max(0, c - 1), 0);
+  return { expected: expected.size, received: received.size, lost, duplicated };
+}
+
+const KIND_OF: Record<string, DisruptionKind> = {
+  FlightPulseDelayNotification: 'DELAY',
+  FlightPulseCancellationWorkflow: 'CANCELLATION',
+  FlightPulseGateChangeWorkflow: 'GATE_CHANGE',
+};
 
 async function runVariant(name: 'batch' | 'per-passenger', day: AirlineDay) {
   const dataDir = mkdtempSync(join(tmpdir(), 'flightpulse-bench-'));
   const model = new SimulatedModel(LATENCY, CONCURRENCY, SCALE);
-  const notificationTimes: number[] = [];
-  let t0 = 0;
+  const watch = waveWatch();
   const runtime = await startLocalRuntime(
     loadConfig({}, { FLIGHTPULSE_DATA_DIR: dataDir, LOG_LEVEL: 'SILENT' }),
-    {
-      onBusEvent: (event) => {
-        if (event['detail-type'].startsWith('notification.'))
-          notificationTimes.push(performance.now() - t0);
-      },
-    },
+    { onBusEvent: watch.onBusEvent },
     undefined,
-    name === 'batch'
-      ? { inMemoryStore: true, messenger: model }
-      : { inMemoryStore: true, messenger: model, batchSize: 1, perPassengerMessages: true },
+    {
+      inMemoryStore: true,
+      // The table on disk, as `flightpulse start` keeps it: 50,000 passengers' items in memory
+      // would be most of the memory budget.
+      tableOnDisk: true,
+      messenger: model,
+      keepBusEvents: false,
+      onPassengerMessage: watch.onPassengerMessage,
+      ...(name === 'batch' ? {} : { batchSize: 1, perPassengerMessages: true }),
+    },
   );
   try {
-    const loadStart = performance.now();
-    const items = [
-      ...day.flights.map(flightItem),
-      ...day.passengers.map(passengerItem),
-      ...day.bookings.flatMap(bookingItems),
-    ];
-    const loading = progress(`${name}: load`, items.length, 'items', { silent: values.json });
-    await batchWrite(runtime.doc, runtime.tableName, items, 8, loading.update);
-    loading.finish();
-    const loadSeconds = (performance.now() - loadStart) / 1000;
-    await runtime.idle();
-    const opsBefore = new Map(runtime.storeOperations);
-    const busBefore = runtime.busEvents.length;
+    const quiet = quietFlights(day.flights, INGEST_STREAM);
+    const loadSeconds = await loadDay(runtime, day, quiet, name);
+    const before = {
+      ops: new Map(runtime.storeOperations),
+      bus: runtime.busEventCount(),
+      stages: runtime.stages.snapshot(),
+    };
     const outcomeTimes: number[] = [];
     const unsubscribe = runtime.hub.subscribe((a) => {
-      if (a.kind === 'event') outcomeTimes.push(performance.now() - t0);
+      if (a.kind === 'event') outcomeTimes.push(watch.elapsed());
     });
     let peakRss = process.memoryUsage().rss;
     const sampler = setInterval(() => {
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
     }, 200);
+    const health = await healthProbe(runtime);
     const events = disruptionEvents(day);
-    t0 = performance.now();
+    watch.start();
     await runtime.feed.produce(
       events.map((e) => ({
         key: (e.payload as { flight_id: string }).flight_id,
         value: JSON.stringify(e),
       })),
     );
-    // Progress: workflow runs finished of one per event (ingest starts one per accepted event).
-    const running = progress(`${name}: disruptions`, events.length, 'workflows', {
-      silent: values.json,
-    });
-    const watcher = setInterval(
-      () => running.update(runtime.executions.filter((e) => e.status !== 'RUNNING').length),
-      250,
-    );
-    const failures = await runtime.idle();
-    clearInterval(watcher);
-    running.update(runtime.executions.filter((e) => e.status !== 'RUNNING').length);
-    running.finish();
-    const totalSeconds = (performance.now() - t0) / 1000;
+    // A second stream of events beside the wave, once the wave is under way.
+    const stream = ingestStream(runtime, quiet, INGEST_STREAM);
+    const failures = await waitForWave(runtime, events.length + INGEST_STREAM, name);
+    const ingestUnderLoad = await stream;
+    const totalSeconds = watch.elapsed() / 1000;
+    const healthResult = await health.stop();
     clearInterval(sampler);
     unsubscribe();
-    const ops = [...runtime.storeOperations].map(
-      ([op, n]) => [op, n - (opsBefore.get(op) ?? 0)] as const,
-    );
-    const count = (pattern: RegExp) =>
-      ops.filter(([op]) => pattern.test(op)).reduce((n, [, v]) => n + v, 0);
-    const executions = runtime.executions;
-    const lambdaTasks = executions.reduce(
-      (n, e) =>
-        n +
-        e.steps
-          .filter((s) =>
-            /GetAffectedBookings|GetPassengerDetails|GeneratePersonalizedMessage|Send|MarkBatchForRebooking/.test(
-              s.name,
-            ),
-          )
-          .reduce((m, s) => m + s.entered, 0),
-      0,
-    );
-    const sorted = [...notificationTimes].sort((a, b) => a - b);
-    const notifications = sorted.length;
-    const counts = {
-      transitions: executions.reduce((n, e) => n + e.state_transitions, 0),
-      lambdaInvocations: lambdaTasks + notifications + 1,
-      lambdaSeconds: (lambdaTasks + notifications) * 0.1,
-      busEvents: runtime.busEvents.length - busBefore,
-      storeWrites: count(/^(Put|Update|Delete|BatchWrite)/),
-      storeReads: count(/^(Get|Query|BatchGet|Scan)/),
-      modelCalls: model.calls,
-      notifications,
-    };
-    // At the real model latency the model alone needs this long: its calls queue behind its quota.
-    const modelBoundSeconds = Math.ceil(model.calls / CONCURRENCY) * (LATENCY / 1000);
     return {
       variant: name,
       load_seconds: loadSeconds,
       events: events.length,
-      events_per_second: events.length / ((outcomeTimes.at(-1) ?? 1) / 1000),
-      seconds_to_first_notification: (sorted[0] ?? 0) / 1000,
-      seconds_to_last_notification: (sorted.at(-1) ?? 0) / 1000,
       seconds_total: totalSeconds,
-      latency_ms: {
-        p50: percentile(sorted, 50),
-        p95: percentile(sorted, 95),
-        p99: percentile(sorted, 99),
+      ...notificationTimes(watch),
+      ingest_under_load: {
+        ...ingestUnderLoad,
+        // The stream counts only if it finished while the wave was still notifying.
+        during_wave:
+          watch.since(ingestUnderLoad.finished_at) <
+          watch.notificationTimes.reduce((m, t) => Math.max(m, t), 0),
       },
-      model_bound_seconds_at_real_latency: modelBoundSeconds,
-      projected_seconds_to_last_notification: Math.max(
-        (sorted.at(-1) ?? 0) / 1000,
-        modelBoundSeconds,
-      ),
-      counts: {
-        ...counts,
-        workflow_executions: executions.length,
-        store_operations: Object.fromEntries(ops.filter(([, n]) => n > 0)),
-        // Per notification, so a change to the write path is argued from one comparable number.
-        store_operations_per_notification: Object.fromEntries(
-          ops
-            .filter(([, n]) => n > 0)
-            .map(([op, n]) => [op, notifications > 0 ? n / notifications : 0]),
-        ),
-      },
+      health: healthResult,
+      ...usage(runtime, before, model, watch),
+      exactly_once: exactlyOnce(day, runtime.executions, watch.received),
       peak_rss_mb: Math.round(peakRss / 1024 / 1024),
       failures: failures.length,
-      aws: costAndQuota(counts),
+      workflow_dead_letters: runtime.workflowDeadLetters.length,
     };
   } finally {
     await runtime.close();
@@ -267,9 +289,123 @@ async function runVariant(name: 'batch' | 'per-passenger', day: AirlineDay) {
   }
 }
 
+/** Loads the airline day (and the quiet flights) in batches; seconds taken. */
+async function loadDay(runtime: LocalRuntime, day: AirlineDay, quiet: Flight[], name: string) {
+  const loadStart = performance.now();
+  const items = [
+    ...[...day.flights, ...quiet].map(flightItem),
+    ...day.passengers.map(passengerItem),
+    ...day.bookings.flatMap(bookingItems),
+  ];
+  const loading = progress(`${name}: load`, items.length, 'items', { silent: values.json });
+  await batchWrite(runtime.doc, runtime.tableName, items, 8, loading.update);
+  loading.finish();
+  await runtime.idle();
+  return (performance.now() - loadStart) / 1000;
+}
+
+/** Waits for every workflow run to finish, showing progress; the failures seen. */
+async function waitForWave(runtime: LocalRuntime, runs: number, name: string) {
+  const running = progress(`${name}: disruptions`, runs, 'workflows', { silent: values.json });
+  const done = () => runtime.executions.filter((e) => e.status !== 'RUNNING').length;
+  const watcher = setInterval(() => running.update(done()), 250);
+  const failures = await runtime.idle();
+  clearInterval(watcher);
+  running.update(done());
+  running.finish();
+  return failures;
+}
+
+function notificationTimes(watch: ReturnType<typeof waveWatch>) {
+  const sorted = [...watch.notificationTimes].sort((a, b) => a - b);
+  const firsts = [...watch.firstByEvent.values()].sort((a, b) => a - b);
+  return {
+    seconds_to_first_notification: (sorted[0] ?? 0) / 1000,
+    seconds_to_last_notification: (sorted.at(-1) ?? 0) / 1000,
+    latency_ms: {
+      p50: percentile(sorted, 50),
+      p95: percentile(sorted, 95),
+      p99: percentile(sorted, 99),
+    },
+    // From the wave's events (all produced at once) to each event's first notification.
+    first_notification_per_event_ms: {
+      p50: percentile(firsts, 50),
+      p95: percentile(firsts, 95),
+      max: firsts.at(-1) ?? 0,
+    },
+  };
+}
+
+/** Counts, operations and stage times of the wave, and what they would cost in AWS. */
+function usage(
+  runtime: LocalRuntime,
+  before: { ops: Map<string, number>; bus: number; stages: ReturnType<StageTimings['snapshot']> },
+  model: SimulatedModel,
+  watch: ReturnType<typeof waveWatch>,
+) {
+  const ops = [...runtime.storeOperations].map(
+    ([op, n]) => [op, n - (before.ops.get(op) ?? 0)] as const,
+  );
+  const count = (pattern: RegExp) =>
+    ops.filter(([op]) => pattern.test(op)).reduce((n, [, v]) => n + v, 0);
+  const executions = runtime.executions;
+  const lambdaTasks = executions.reduce(
+    (n, e) =>
+      n +
+      e.steps
+        .filter((s) =>
+          /GetAffectedBookings|GetPassengerDetails|ComputeEntitlements|GeneratePersonalizedMessage|Send|MarkBatchForRebooking|GenerateRebookingOptions/.test(
+            s.name,
+          ),
+        )
+        .reduce((m, s) => m + s.entered, 0),
+    0,
+  );
+  const notifications = watch.notificationTimes.length;
+  const counts = {
+    transitions: executions.reduce((n, e) => n + e.state_transitions, 0),
+    lambdaInvocations: lambdaTasks + notifications + 1,
+    lambdaSeconds: (lambdaTasks + notifications) * 0.1,
+    busEvents: runtime.busEventCount() - before.bus,
+    storeWrites: count(/^(Put|Update|Delete|BatchWrite)/),
+    storeReads: count(/^(Get|Query|BatchGet|Scan)/),
+    modelCalls: model.calls,
+    notifications,
+  };
+  const earlier = new Map(before.stages.map((s) => [s.stage, s]));
+  const stages = runtime.stages.snapshot().map((s) => {
+    const e = earlier.get(s.stage);
+    const calls = s.calls - (e?.calls ?? 0);
+    const ms = s.ms - (e?.ms ?? 0);
+    return { stage: s.stage, calls, ms: Math.round(ms), ms_per_call: calls ? ms / calls : 0 };
+  });
+  // At the real model latency the model alone needs this long: its calls queue behind its quota.
+  const modelBoundSeconds = Math.ceil(model.calls / CONCURRENCY) * (LATENCY / 1000);
+  const last = watch.notificationTimes.reduce((m, t) => Math.max(m, t), 0) / 1000;
+  return {
+    model_bound_seconds_at_real_latency: modelBoundSeconds,
+    model_fallbacks: runtime.metrics.summary().totals.LLMInvocationsFailed ?? 0,
+    projected_seconds_to_last_notification: Math.max(last, modelBoundSeconds),
+    stages: stages.filter((s) => s.calls > 0),
+    counts: {
+      ...counts,
+      workflow_executions: executions.length,
+      store_operations: Object.fromEntries(ops.filter(([, n]) => n > 0)),
+      // Per notification, so a change to the write path is argued from one comparable number.
+      store_operations_per_notification: Object.fromEntries(
+        ops
+          .filter(([, n]) => n > 0)
+          .map(([op, n]) => [op, notifications > 0 ? n / notifications : 0]),
+      ),
+    },
+    aws: costAndQuota(counts),
+  };
+}
+
 /** The floor: the store alone writing as many notification records, in batches, no pipeline. */
 async function storeFloor(records: number): Promise<number> {
-  const dynamo = await startEmbeddedDynamoDb();
+  const dir = mkdtempSync(join(tmpdir(), 'flightpulse-floor-'));
+  const dynamo = await startEmbeddedDynamoDb(dir);
   const client = createDynamoDbClient({ endpoint: dynamo.endpoint });
   try {
     await ensureTable(client, 'FloorTable');
@@ -289,6 +425,7 @@ async function storeFloor(records: number): Promise<number> {
   } finally {
     client.destroy();
     await dynamo.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -306,146 +443,60 @@ log(
 );
 const batch = await runVariant('batch', day);
 log(`batch-oriented: ${batch.seconds_total.toFixed(1)} s`);
-const perPassenger = await runVariant('per-passenger', day);
-log(`per-passenger: ${perPassenger.seconds_total.toFixed(1)} s`);
+const perPassenger = values['batch-only'] ? undefined : await runVariant('per-passenger', day);
+if (perPassenger) log(`per-passenger: ${perPassenger.seconds_total.toFixed(1)} s`);
 const floorSeconds = await storeFloor(batch.counts.notifications);
-const rebooking = await rebookingStage(SEED, log);
-const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
+const rebooking = values['batch-only'] ? undefined : await rebookingStage(SEED, log);
+const ratio = (a: number | undefined, b: number | undefined) =>
+  a !== undefined && b !== undefined && b > 0 ? a / b : null;
 const result = {
-  command: `npm run bench -- --disruptions ${K} --passengers-per-disruption ${P}`,
-  machine: { cores: (await import('node:os')).cpus().length, node: process.version },
+  command: `npm run bench -- --disruptions ${K} --passengers-per-disruption ${P}${values['batch-only'] ? ' --batch-only' : ''}`,
+  machine: machine(),
   data: { hubs: K, flights: day.flights.length, passengers: day.passengers.length, seed: SEED },
   model: { latency_ms: LATENCY, concurrency: CONCURRENCY, time_scale: SCALE },
   batch,
-  per_passenger: perPassenger,
+  per_passenger: perPassenger ?? null,
   store_floor_seconds: floorSeconds,
-  rebooking,
+  ingest_events_per_second_under_load: batch.ingest_under_load.events_per_second,
+  rebooking: rebooking ?? null,
+  aws_at_scale: awsAtScale(batch.counts, day.passengers.length),
   ratios: {
     per_passenger_vs_batch_time_to_last_notification: ratio(
-      perPassenger.seconds_to_last_notification,
+      perPassenger?.seconds_to_last_notification,
       batch.seconds_to_last_notification,
     ),
     per_passenger_vs_batch_projected_time: ratio(
-      perPassenger.projected_seconds_to_last_notification,
+      perPassenger?.projected_seconds_to_last_notification,
       batch.projected_seconds_to_last_notification,
     ),
     per_passenger_vs_batch_transitions: ratio(
-      perPassenger.counts.transitions,
+      perPassenger?.counts.transitions,
       batch.counts.transitions,
     ),
     per_passenger_vs_batch_model_calls: ratio(
-      perPassenger.counts.modelCalls,
+      perPassenger?.counts.modelCalls,
       batch.counts.modelCalls,
     ),
-    per_passenger_vs_batch_cost: ratio(perPassenger.aws.cost_usd.total, batch.aws.cost_usd.total),
+    per_passenger_vs_batch_cost: ratio(perPassenger?.aws.cost_usd.total, batch.aws.cost_usd.total),
     batch_vs_store_floor: ratio(batch.seconds_to_last_notification, floorSeconds),
   },
 };
 
-if (values.json) {
-  console.log(JSON.stringify(result));
-} else {
-  const row = (label: string, a: string, b: string) =>
-    `${label.padEnd(42)}${a.padStart(24)}${b.padStart(26)}`;
-  const n = (v: number, d = 1) =>
-    v.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
-  const lines = [
-    '',
-    row('', 'batch', 'per-passenger'),
-    row(
-      'events ingested per second',
-      n(batch.events_per_second),
-      n(perPassenger.events_per_second),
-    ),
-    row(
-      'first notification (s)',
-      n(batch.seconds_to_first_notification, 2),
-      n(perPassenger.seconds_to_first_notification, 2),
-    ),
-    row(
-      'last notification (s, measured)',
-      n(batch.seconds_to_last_notification),
-      n(perPassenger.seconds_to_last_notification),
-    ),
-    row(
-      'model-bound time at real latency (s)',
-      n(batch.model_bound_seconds_at_real_latency),
-      n(perPassenger.model_bound_seconds_at_real_latency),
-    ),
-    row(
-      'last notification, projected (s)',
-      n(batch.projected_seconds_to_last_notification),
-      n(perPassenger.projected_seconds_to_last_notification),
-    ),
-    row(
-      'latency p50 / p95 / p99 (ms, measured)',
-      `${n(batch.latency_ms.p50, 0)}/${n(batch.latency_ms.p95, 0)}/${n(batch.latency_ms.p99, 0)}`,
-      `${n(perPassenger.latency_ms.p50, 0)}/${n(perPassenger.latency_ms.p95, 0)}/${n(perPassenger.latency_ms.p99, 0)}`,
-    ),
-    row('notifications', n(batch.counts.notifications, 0), n(perPassenger.counts.notifications, 0)),
-    row(
-      'workflow executions',
-      n(batch.counts.workflow_executions, 0),
-      n(perPassenger.counts.workflow_executions, 0),
-    ),
-    row('state transitions', n(batch.counts.transitions, 0), n(perPassenger.counts.transitions, 0)),
-    row(
-      'Lambda invocations (estimated)',
-      n(batch.counts.lambdaInvocations, 0),
-      n(perPassenger.counts.lambdaInvocations, 0),
-    ),
-    row('bus events', n(batch.counts.busEvents, 0), n(perPassenger.counts.busEvents, 0)),
-    row(
-      'store reads / writes',
-      `${n(batch.counts.storeReads, 0)}/${n(batch.counts.storeWrites, 0)}`,
-      `${n(perPassenger.counts.storeReads, 0)}/${n(perPassenger.counts.storeWrites, 0)}`,
-    ),
-    row('model calls', n(batch.counts.modelCalls, 0), n(perPassenger.counts.modelCalls, 0)),
-    row(
-      'store reads / writes per notification',
-      `${n(batch.counts.storeReads / Math.max(1, batch.counts.notifications), 2)}/${n(batch.counts.storeWrites / Math.max(1, batch.counts.notifications), 2)}`,
-      `${n(perPassenger.counts.storeReads / Math.max(1, perPassenger.counts.notifications), 2)}/${n(perPassenger.counts.storeWrites / Math.max(1, perPassenger.counts.notifications), 2)}`,
-    ),
-    row('peak RSS (MB)', n(batch.peak_rss_mb, 0), n(perPassenger.peak_rss_mb, 0)),
-    row(
-      'AWS cost per run (USD)',
-      n(batch.aws.cost_usd.total, 3),
-      n(perPassenger.aws.cost_usd.total, 3),
-    ),
-    row('  of which model', n(batch.aws.cost_usd.model, 3), n(perPassenger.aws.cost_usd.model, 3)),
-    row(
-      'Step Functions quota time (s)',
-      n(batch.aws.quota_seconds.step_functions),
-      n(perPassenger.aws.quota_seconds.step_functions),
-    ),
-    row(
-      'Bedrock quota time (s)',
-      n(batch.aws.quota_seconds.model),
-      n(perPassenger.aws.quota_seconds.model),
-    ),
-    '',
-    `store floor: ${n(floorSeconds)} s to write ${batch.counts.notifications} notification records alone`,
-    ...Object.entries(result.ratios).map(
-      ([k, v]) => `${k.replaceAll('_', ' ')}: ${v === null ? '—' : `${n(v, 2)}×`}`,
-    ),
-  ];
-  lines.push(
-    '',
-    `Rebooking: ${rebooking.passengers} passengers on ${rebooking.cancelled_flights} cancelled flights (${rebooking.parties} parties)`,
-    row('', 'wave allocation', 'naive first-come'),
-    row('options for every passenger (ms)', String(rebooking.options_ms), '—'),
-    row(
-      'A-LIST PREFERRED stranded by a MEMBER',
-      String(rebooking.wave.stranded_top_tier_passengers),
-      String(rebooking.naive_first_come.stranded_top_tier_passengers),
-    ),
-    row(
-      'parties split (a joint option existed)',
-      String(rebooking.wave.split_parties),
-      String(rebooking.naive_first_come.split_parties),
-    ),
-    row('cabins oversold', String(rebooking.wave.oversold_cabins), '—'),
-    `${rebooking.concurrent_accepts.accepts} concurrent accepts for ${rebooking.concurrent_accepts.seats_available} seats: ${rebooking.concurrent_accepts.accepted} booked, ${rebooking.concurrent_accepts.rejected_409} × 409, oversold ${rebooking.concurrent_accepts.oversold}, ${rebooking.concurrent_accepts.seconds} s`,
-  );
-  console.log(lines.join('\n'));
+if (values.json) console.log(JSON.stringify(result));
+else console.log(benchReport(result));
+
+/** The machine the numbers were measured on. */
+function machine() {
+  const cpu = cpus();
+  let load = 'unknown';
+  try {
+    load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  } catch {}
+  return {
+    cores: cpu.length,
+    cpu: cpu[0]?.model ?? 'unknown',
+    memory_gb: Math.round(totalmem() / 1024 ** 3),
+    node: process.version,
+    load_average_at_end: load,
+  };
 }

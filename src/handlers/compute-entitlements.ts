@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import { z } from 'zod';
 import { airports } from '../domain/airports/airport-reference.ts';
 import { disruptionFrom } from '../domain/disruptions/disruption.ts';
@@ -117,6 +118,9 @@ function offerReader(deps: ComputeEntitlementsDeps) {
  * A batch of a delay or cancellation: judges each booking (a cancellation with the rebooking
  * offered to it, when there is one), stores the entitlements and returns what was granted.
  */
+/** Bookings of a batch judged and stored at once. */
+const CONCURRENT_BOOKINGS = 10;
+
 async function judgeBatch(
   deps: ComputeEntitlementsDeps,
   input: z.infer<typeof BatchInputSchema>,
@@ -129,23 +133,28 @@ async function judgeBatch(
   const bookings = (await deps.bookings.getBookings(input.booking_ids)).filter(
     (b) => b.booking_status !== 'CANCELLED',
   );
-  const rights: GrantedRights[] = [];
-  for (const booking of bookings) {
-    const trip = await tripOf(deps, booking, flightCase);
-    const eventId = disruption.detail.event_id;
-    const outcome = await outcomeOf(offerOf, booking, flightCase, { eventId, trip });
-    const rightsCase = withRebooking(flightCase, outcome);
-    const entitlement = entitlementOf({
-      booking,
-      disruption: disruption.detail,
-      rightsCase,
-      result: judge(rightsCase),
-      rebooking: outcome?.rebooking ?? null,
-      trip,
-    });
-    await deps.entitlements.put(entitlement);
-    rights.push(granted(entitlement));
-  }
+  // Bookings are independent: judged and stored side by side (each write stays conditional).
+  const limit = pLimit(CONCURRENT_BOOKINGS);
+  const rights: GrantedRights[] = await Promise.all(
+    bookings.map((booking) =>
+      limit(async () => {
+        const trip = await tripOf(deps, booking, flightCase);
+        const eventId = disruption.detail.event_id;
+        const outcome = await outcomeOf(offerOf, booking, flightCase, { eventId, trip });
+        const rightsCase = withRebooking(flightCase, outcome);
+        const entitlement = entitlementOf({
+          booking,
+          disruption: disruption.detail,
+          rightsCase,
+          result: judge(rightsCase),
+          rebooking: outcome?.rebooking ?? null,
+          trip,
+        });
+        await deps.entitlements.put(entitlement);
+        return granted(entitlement);
+      }),
+    ),
+  );
   if (judge(flightCase).regimes.some((r) => r.review)) {
     deps.log.warn('unknown disruption cause, treated as within the carrier’s control', {
       flight_id: disruption.detail.flight_id,

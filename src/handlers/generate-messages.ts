@@ -41,6 +41,31 @@ interface ComposerDeps {
   now?: () => number;
   /** false composes every passenger's message afresh (the per-passenger design, for comparison). */
   cacheSegments?: boolean;
+  /** How long one segment waits for the model before its template is used. */
+  composeDeadlineMs?: number;
+}
+
+/**
+ * How long a segment waits for the model before its template is used: well inside the compose
+ * task's 120 s timeout, so the workflow never waits on a slow model beyond it.
+ */
+const COMPOSE_DEADLINE_MS = 30_000;
+
+class ComposeDeadlineError extends Error {
+  override name = 'ComposeDeadlineError';
+}
+
+/** The answer, or a ComposeDeadlineError once `ms` have passed (a late answer is ignored). */
+async function withinDeadline<T>(answer: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ComposeDeadlineError(`no answer within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([answer, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**
@@ -67,7 +92,8 @@ function createSegmentComposer(deps: ComposerDeps) {
     recipients: readonly Recipient[],
     disruption: Disruption,
   ): Promise<Map<string, ComposedSegment>> => {
-    const composed = new Map<string, ComposedSegment>();
+    const segments: Array<[string, MessageSegment]> = [];
+    const seen = new Set<string>();
     for (const { booking, passenger } of recipients) {
       if (!mayPersonalise(passenger)) continue;
       const plan = planDeliveries(passenger.notification_preferences, disruption);
@@ -75,10 +101,18 @@ function createSegmentComposer(deps: ComposerDeps) {
       if (!channels) continue;
       const segment = segmentOf(passenger, booking, disruption, channels);
       const key = segmentKey(segment);
-      if (!composed.has(key) || deps.cacheSegments === false)
-        composed.set(key, await compose(segment, disruption));
+      // The per-passenger design asks once per passenger; the batch design once per segment.
+      if (seen.has(key) && deps.cacheSegments !== false) continue;
+      seen.add(key);
+      segments.push([key, segment]);
     }
-    return composed;
+    // Every segment of the batch at once, each within its deadline: the slowest call bounds the
+    // step, not the sum of them.
+    return new Map(
+      await Promise.all(
+        segments.map(async ([key, segment]) => [key, await compose(segment, disruption)] as const),
+      ),
+    );
   };
 }
 
@@ -166,13 +200,16 @@ export function createComposeSegments(
 async function composeSegment(
   segment: MessageSegment,
   disruption: Disruption,
-  deps: { messenger: Messenger; metrics: MetricsRecorder; log: Log },
+  deps: { messenger: Messenger; metrics: MetricsRecorder; log: Log; composeDeadlineMs?: number },
 ): Promise<ComposedSegment> {
   if (deps.messenger.name === 'TEMPLATE') {
     return { template: await deps.messenger.composeSegment(segment), generatedBy: 'TEMPLATE' };
   }
   try {
-    const template = await deps.messenger.composeSegment(segment);
+    const template = await withinDeadline(
+      deps.messenger.composeSegment(segment),
+      deps.composeDeadlineMs ?? COMPOSE_DEADLINE_MS,
+    );
     const problems = validateComposed(template, segment, disruption);
     if (problems.length > 0) throw new ComposedMessageError(`rejected: ${problems.join('; ')}`);
     deps.metrics.count('LLMInvocationsSuccess');

@@ -22,12 +22,15 @@ export interface NotificationDeliveryDeps {
   metrics?: MetricsRecorder;
 }
 
-/** The bus entry announcing a notification that went out (record, audit, console). */
+/**
+ * The bus entry announcing a notification that went out (record, audit, console). It was
+ * claimed before the send, so its record exists: the record target has nothing to write.
+ */
 export function notificationEntry(detail: NotificationDetail): BusEntry {
   return {
     source: EVENT_SOURCES.workflows,
     detailType: notificationDetailType(detail.channel),
-    detail,
+    detail: { ...detail, claimed: true },
   };
 }
 

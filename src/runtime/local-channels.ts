@@ -33,6 +33,9 @@ export interface LocalChannels {
   close(): Promise<void>;
 }
 
+/** Messages per inbox kept in memory for the console. */
+const INBOX_MEMORY = 2000;
+
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 /**
@@ -42,7 +45,13 @@ const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
  */
 export async function startLocalChannels(
   config: Config,
-  deps: { metrics: MetricsRecorder; persist: boolean; onReceipt: (receipt: SmsReceipt) => void },
+  deps: {
+    metrics: MetricsRecorder;
+    persist: boolean;
+    onReceipt: (receipt: SmsReceipt) => void;
+    /** Sees each message a passenger's mailbox or handset received (the benchmark counts them). */
+    onReceived?: (channel: DeliveryChannel, notificationId: string | undefined) => void;
+  },
 ): Promise<LocalChannels> {
   const directory = join(config.FLIGHTPULSE_DATA_DIR, 'inboxes');
   if (deps.persist) await mkdir(directory, { recursive: true });
@@ -53,9 +62,12 @@ export async function startLocalChannels(
   // What a passenger received stays received across a restart, as in a real mailbox.
   let writing: Promise<unknown> = Promise.resolve();
   const keep =
-    <T>(list: T[], file: string) =>
+    <T extends { notification_id?: string }>(list: T[], file: string, channel: DeliveryChannel) =>
     (item: T) => {
+      deps.onReceived?.(channel, item.notification_id);
+      // The latest in memory (a wave is tens of thousands of messages); the file keeps them all.
       list.push(item);
+      if (list.length > INBOX_MEMORY) list.splice(0, list.length - INBOX_MEMORY);
       if (!deps.persist) return;
       const line = `${JSON.stringify(item)}\n`;
       writing = writing.then(() => appendFile(join(directory, file), line));
@@ -66,11 +78,12 @@ export async function startLocalChannels(
     ? undefined
     : await startEmbeddedSmtpServer({
         port: config.SMTP_PORT,
-        onMessage: keep(inboxes.mail, 'mail.jsonl'),
+        onMessage: keep(inboxes.mail, 'mail.jsonl', 'EMAIL'),
         faults: { bounce: (address) => bounces.has(address), deferral: transient },
       });
   const carrier = await startLoopbackCarrier({
-    onMessage: keep(inboxes.handset, 'handset.jsonl'),
+    onMessage: (message: HandsetMessage) =>
+      keep(inboxes.handset, 'handset.jsonl', message.channel === 'PUSH' ? 'PUSH' : 'SMS')(message),
     onReceipt: deps.onReceipt,
     faults: {
       refuse: (phone) => bounces.has(phone),

@@ -49,6 +49,7 @@ import { claimNoticeJob } from './claim-notice-job.ts';
 import { type Config, ruleEffectiveDates } from './config.ts';
 import { dashboardMetrics } from './dashboard-metrics.ts';
 import { executionRecording } from './execution-recording.ts';
+import { FairScheduler } from './fair-scheduler.ts';
 import { type LocalChannels, startLocalChannels } from './local-channels.ts';
 import { startChangeFeed } from './runtime-change-feed.ts';
 import { startRuntimeFeed } from './runtime-feed.ts';
@@ -56,6 +57,7 @@ import { type RuntimeRebooking, runtimeRebooking } from './runtime-rebooking.ts'
 import { openRuntimeStore, type RuntimeStore } from './runtime-store.ts';
 import { sampleDataItems } from './sample-data.ts';
 import { settle } from './settling.ts';
+import { StageTimings } from './stage-timings.ts';
 import { taskRegistry } from './task-registry.ts';
 import { weatherWatch } from './weather-watch.ts';
 
@@ -70,6 +72,8 @@ export interface LocalRuntime {
   app: Hono;
   /** DynamoDB API calls made so far, by operation. */
   storeOperations: Map<string, number>;
+  /** Time spent so far per stage (ingest, compose, record, send, change feed, …). */
+  stages: StageTimings;
   /** The local token issuer, its verifier and the passenger-link signer. */
   identity: LocalIdentity;
   /** The document client on the runtime's table (bulk loads). */
@@ -87,6 +91,8 @@ export interface LocalRuntime {
   metrics: InMemoryMetrics;
   executions: ExecutionRecord[];
   busEvents: BusEvent[];
+  /** Events put on the bus so far (held in `busEvents` unless `keepBusEvents` is false). */
+  busEventCount(): number;
   /** Messages the workflows sent to their dead-letter queue. */
   workflowDeadLetters: unknown[];
   /** Loads the sample data where it is missing. */
@@ -124,8 +130,18 @@ export interface RuntimeOptions {
   perPassengerMessages?: boolean;
   /** Keep the embedded store in memory instead of under the data directory. */
   inMemoryStore?: boolean;
+  /** With `inMemoryStore`, still keep the table itself on disk (a wave's items outgrow memory). */
+  tableOnDisk?: boolean;
   /** How often the claim-notice job runs. */
   claimNoticeIntervalMs?: number;
+  /** false keeps bus events counted but not held (a wave of 80,000 notifications). */
+  keepBusEvents?: boolean;
+  /** Sees each message a passenger's mailbox or handset received. */
+  onPassengerMessage?: (channel: string, notificationId: string | undefined) => void;
+  /** Workflow runs at once; more wait their turn, urgent ones first (default 12). */
+  workflowSlots?: number;
+  /** Workflow task invocations at once, handed out fairly across runs (default 8). */
+  taskSlots?: number;
 }
 
 export async function startLocalRuntime(
@@ -135,7 +151,10 @@ export async function startLocalRuntime(
   options: RuntimeOptions = {},
 ): Promise<LocalRuntime> {
   const log = new Logger({ serviceName: 'flightpulse', logLevel: config.LOG_LEVEL });
-  const store = await openRuntimeStore(config, options.inMemoryStore ?? false);
+  const store = await openRuntimeStore(
+    config,
+    (options.inMemoryStore ?? false) && !options.tableOnDisk,
+  );
   const tracker = new WorkTracker();
   const hub = new ActivityHub();
   const metrics = new InMemoryMetrics(clock);
@@ -144,18 +163,39 @@ export async function startLocalRuntime(
   const workflowDeadLetters: unknown[] = [];
   const logSink = new LogGroupSink(join(config.FLIGHTPULSE_DATA_DIR, 'logs'));
   const { notifications, runs } = store;
-  const recordNotification = createRecordNotification({ notifications, clock, metrics, log });
+  const stages = new StageTimings();
+  const recordNotification = stages.wrap(
+    'record',
+    createRecordNotification({ notifications, clock, metrics, log }),
+  );
   // `executor` is built below (it needs the bus); deliveries only start once everything is wired.
-  const deliver = busDelivery(() => executor, { metrics, recordNotification, logSink, runs });
-  const bus = runtimeBus(config, deliver, { tracker, clock, busEvents, hub, listener });
+  const admission = new FairScheduler(options.workflowSlots ?? 12);
+  const deliver = busDelivery(() => executor, {
+    ...{ metrics, recordNotification, logSink, runs, admission },
+  });
+  const seen = { bus: 0 };
+  const keepBusEvents = options.keepBusEvents ?? true;
+  const bus = runtimeBus(config, deliver, {
+    ...{ tracker, clock, busEvents, hub, listener },
+    keep: (event) => {
+      seen.bus++;
+      if (keepBusEvents) busEvents.push(event);
+    },
+  });
   const streamChanges = createStreamChangesHandler({ publisher: bus, log });
-  const handleChanges = (records: DynamoDBRecord[]) => streamChanges({ Records: records });
-  const streamReader = await startChangeFeed(config, store, handleChanges, tracker, log);
+  const handleChanges = (records: DynamoDBRecord[]) =>
+    stages.time('change_feed', () => streamChanges({ Records: records }));
+  const streamReader = await startChangeFeed(config, store, handleChanges, {
+    tracker,
+    log,
+    stages,
+  });
   const messenger = options.messenger ?? createMessenger(config.llm, config.AWS_REGION);
   const channels = await startLocalChannels(config, {
     metrics,
     persist: !options.inMemoryStore,
     onReceipt: (record) => tracker.track(deliveryStatus({ source: 'sms', record })),
+    ...(options.onPassengerMessage ? { onReceived: options.onPassengerMessage } : {}),
   });
   const sender = journalSender(config, options, clock, channels);
   const deliveryStatus = createDeliveryStatus({
@@ -191,13 +231,14 @@ export async function startLocalRuntime(
     metrics,
     log,
     rights,
+    stages,
     ...options,
   });
   const executor = runtimeExecutor(config, store, functions, bus, {
-    ...{ logSink, workflowDeadLetters, hub, tracker, clock, executions },
+    ...{ logSink, workflowDeadLetters, hub, tracker, clock, executions, stages },
     onExecution: listener.onExecution?.bind(listener),
   });
-  const ingest = runtimeIngest(config, store, { bus, hub, clock, metrics, log });
+  const ingest = runtimeIngest(config, store, { bus, hub, clock, metrics, log, stages });
   const feed = await startRuntimeFeed({
     config,
     ingest,
@@ -210,7 +251,7 @@ export async function startLocalRuntime(
   // Resume: runs recorded before a crash are driven again, stored records consumed again.
   await bus.publish((await store.runs.pending()).map((run) => run.entry));
   feed.resume();
-  const parts: RuntimeParts = { store, hub, metrics, executions, busEvents, messenger };
+  const parts: RuntimeParts = { store, hub, metrics, executions, busEvents, messenger, stages };
   const weather = weatherWatch(config, {
     flights: store.flights,
     bookings: store.bookings,
@@ -252,6 +293,7 @@ export async function startLocalRuntime(
     entitlements: store.entitlements,
     sendClaimNotices: claimNotices.run,
     workflowDeadLetters,
+    busEventCount: () => seen.bus,
     feed: feed.feed,
     kafkaConsumer: feed.kafkaConsumer,
     app,
@@ -259,7 +301,7 @@ export async function startLocalRuntime(
     idle: () =>
       settle({
         tracker,
-        signature: () => `${busEvents.length}|${executions.length}|${feed.kafkaConsumer?.handled}`,
+        signature: () => `${seen.bus}|${executions.length}|${feed.kafkaConsumer?.handled}`,
         feedCaughtUp: feed.caughtUp,
         streamCaughtUp: async () => streamReader?.caughtUp(),
       }),
@@ -269,21 +311,26 @@ export async function startLocalRuntime(
     close: async () => {
       claimNotices.stop();
       rebooking.scheduler.stop();
-      await closeAll(feed, streamReader, tracker, store);
-      await channels.close();
+      await closeAll(feed, streamReader, tracker, store, channels);
     },
   });
 }
 
-/** Stops taking work, lets what is in flight finish, then closes the store. */
+/**
+ * Stops taking work, lets what is in flight finish, then closes the store. The channels close
+ * before the store: a carrier receipt arriving late must not reach a closed store.
+ */
 async function closeAll(
   feed: { close(): Promise<void> },
   streamReader: { stop(): Promise<void> } | undefined,
   tracker: WorkTracker,
   store: RuntimeStore,
+  channels: LocalChannels,
 ): Promise<void> {
   await feed.close();
   await streamReader?.stop();
+  await tracker.idle();
+  await channels.close();
   await tracker.idle();
   await store.close();
 }
@@ -301,6 +348,7 @@ function hostedSignIn(config: Config) {
 
 interface RuntimeParts {
   store: RuntimeStore;
+  stages: StageTimings;
   hub: ActivityHub;
   metrics: InMemoryMetrics;
   executions: ExecutionRecord[];
@@ -392,6 +440,7 @@ function busDelivery(
     recordNotification: (event: BusEvent) => Promise<unknown>;
     logSink: LogGroupSink;
     runs: RunLedger;
+    admission: FairScheduler;
   },
 ) {
   // A name already started is not started again, as StartExecution with the same name in AWS.
@@ -402,7 +451,8 @@ function busDelivery(
     const running = started.get(name);
     if (running) return running;
     deps.metrics.count('WorkflowExecutions');
-    const run = executor().run(stateMachine, name, event);
+    const urgent = (event.detail as { terminal_change?: unknown }).terminal_change === true;
+    const run = deps.admission.run(() => executor().run(stateMachine, name, event), { urgent });
     started.set(name, run);
     const record = await run;
     // A failed run stays pending: the next start tries it again.
@@ -436,6 +486,7 @@ function runtimeBus(
     busEvents: BusEvent[];
     hub: ActivityHub;
     listener: ActivityListener;
+    keep: (event: BusEvent) => void;
   },
 ): LocalBus {
   return new LocalBus({
@@ -446,7 +497,7 @@ function runtimeBus(
     clock: deps.clock,
     region: config.AWS_REGION,
     onEvent: (event, matched) => {
-      deps.busEvents.push(event);
+      deps.keep(event);
       deps.listener.onBusEvent?.(event, matched);
       reportBusEvent(deps.hub, event);
     },
@@ -457,10 +508,23 @@ function runtimeBus(
 function runtimeIngest(
   config: Config,
   store: RuntimeStore,
-  deps: { bus: LocalBus; hub: ActivityHub; clock: Clock; metrics: InMemoryMetrics; log: Logger },
+  deps: {
+    bus: LocalBus;
+    hub: ActivityHub;
+    clock: Clock;
+    metrics: InMemoryMetrics;
+    log: Logger;
+    stages: StageTimings;
+  },
 ) {
+  const { flights, stages } = { flights: store.flights, stages: deps.stages };
   const ingestHandler = createIngestHandler({
     ...store,
+    // Reading the flight and counting its bookings is the enrich stage.
+    flights: Object.assign(Object.create(flights) as typeof flights, {
+      getFlight: stages.wrap('enrich', flights.getFlight.bind(flights)),
+      countFlightBookings: stages.wrap('enrich', flights.countFlightBookings.bind(flights)),
+    }),
     publisher: deps.bus,
     clock: deps.clock,
     metrics: deps.metrics,
@@ -468,7 +532,7 @@ function runtimeIngest(
     maxEventAgeHours: config.FLIGHTPULSE_MAX_EVENT_AGE_HOURS,
   });
   const ingest: typeof ingestHandler = async (event) => {
-    const result = await ingestHandler(event);
+    const result = await stages.time('ingest', () => ingestHandler(event));
     for (const outcome of result.outcomes) reportOutcome(deps.hub, outcome, deps.clock.now());
     return result;
   };
@@ -509,13 +573,18 @@ function runtimeExecutor(
     clock: Clock;
     executions: ExecutionRecord[];
     onExecution: ((execution: ExecutionRecord) => void) | undefined;
+    stages: StageTimings;
   },
 ): LocalExecutor {
+  // The workflows' own store tasks (the conditional flight update) count as flight_update.
+  const dynamodb = Object.assign(Object.create(store.client) as typeof store.client, {
+    send: (command: never) => deps.stages.time('flight_update', () => store.client.send(command)),
+  });
   return new LocalExecutor(
     loadWorkflows(STEP_FUNCTIONS_DIR, localSubstitutions(store.tableName, config.EVENT_BUS_NAME)),
     {
       functions,
-      dynamodb: store.client,
+      dynamodb,
       bus,
       sendMessage: async (queueUrl, body) => {
         deps.workflowDeadLetters.push(body);

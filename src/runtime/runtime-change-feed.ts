@@ -9,6 +9,7 @@ import type { WorkTracker } from '../adapters/local/work-tracker.ts';
 import type { Log } from '../ports.ts';
 import type { Config } from './config.ts';
 import type { RuntimeStore } from './runtime-store.ts';
+import type { StageTimings } from './stage-timings.ts';
 
 /**
  * Feeds table changes to the stream handler. dynalite has no streams, so its writes are tapped;
@@ -21,8 +22,7 @@ export async function startChangeFeed(
   handle: (
     records: DynamoDBRecord[],
   ) => Promise<{ batchItemFailures: Array<{ itemIdentifier: string }> }>,
-  tracker: WorkTracker,
-  log: Log,
+  { tracker, log, stages }: { tracker: WorkTracker; log: Log; stages: StageTimings },
 ): Promise<DynamoDbStreamReader | undefined> {
   if (!config.DYNAMODB_ENDPOINT) {
     tapChangeFeed(
@@ -30,7 +30,7 @@ export async function startChangeFeed(
       store.reader,
       store.tableName,
       (records: DynamoDBRecord[]) => tracker.track(handle(records)),
-      config.AWS_REGION,
+      { region: config.AWS_REGION, onTapped: (ms) => stages.add('change_feed', ms) },
     );
     return undefined;
   }

@@ -16,10 +16,13 @@ import type {
   Log,
   Messenger,
   MetricsRecorder,
+  NotificationClaims,
   NotificationSender,
 } from '../ports.ts';
+import { FairScheduler, type Turn } from './fair-scheduler.ts';
 import type { RuntimeRebooking } from './runtime-rebooking.ts';
 import type { RuntimeStore } from './runtime-store.ts';
+import type { Stage, StageTimings } from './stage-timings.ts';
 
 export interface TaskRegistryDeps {
   store: RuntimeStore;
@@ -33,10 +36,49 @@ export interface TaskRegistryDeps {
   batchSize?: number;
   perPassengerMessages?: boolean;
   rebooking: RuntimeRebooking;
+  /** Where each task's time is added up (the benchmark's profile). */
+  stages: StageTimings;
+  /** Task invocations at once, handed out fairly across workflow runs. */
+  taskSlots?: number;
 }
+
+/** The stage each workflow task's time counts under. */
+const TASK_STAGES: Partial<Record<keyof typeof TASK_FUNCTIONS, Stage>> = {
+  'get-affected-bookings': 'query_bookings',
+  'get-passenger-details': 'fetch_passengers',
+  'compute-entitlements': 'entitlements',
+  'generate-messages': 'compose',
+  'mark-bookings-for-rebooking': 'booking_update',
+  'plan-rebooking-offers': 'rebooking_options',
+};
 
 /** The workflows' Lambda tasks by function name, as the ASL executor resolves them. */
 export function taskRegistry(deps: TaskRegistryDeps): Map<string, LocalFunction> {
+  const functions = taskFunctions(deps);
+  for (const [id, stage] of Object.entries(TASK_STAGES)) {
+    const name = TASK_FUNCTIONS[id as keyof typeof TASK_FUNCTIONS].functionName;
+    const fn = functions.get(name);
+    if (fn && stage) functions.set(name, deps.stages.wrap(stage, fn));
+  }
+  // Like a function's reserved concurrency: a wave's tasks queue here, not on the store.
+  const slots = new FairScheduler(deps.taskSlots ?? 8);
+  for (const [name, fn] of functions) {
+    functions.set(name, (payload) => slots.run(() => fn(payload), turnOf(payload)));
+  }
+  return functions;
+}
+
+/** A task's turn: its run's event (fairness across runs), urgent for a terminal change. */
+function turnOf(payload: unknown): Turn {
+  const detail = (payload as { detail?: { event_id?: unknown; terminal_change?: unknown } })
+    ?.detail;
+  return {
+    urgent: detail?.terminal_change === true,
+    ...(typeof detail?.event_id === 'string' ? { owner: detail.event_id } : {}),
+  };
+}
+
+function taskFunctions(deps: TaskRegistryDeps): Map<string, LocalFunction> {
   const { store, bus, messenger, clock, metrics, log } = deps;
   return new Map<string, LocalFunction>([
     [
@@ -75,8 +117,8 @@ export function taskRegistry(deps: TaskRegistryDeps): Map<string, LocalFunction>
       TASK_FUNCTIONS['send-notifications'].functionName,
       createSendNotifications({
         publisher: bus,
-        claims: store.notifications,
-        sender: deps.sender,
+        claims: timedClaims(store.notifications, deps.stages),
+        sender: timedSender(deps.sender, deps.stages),
         bookings: store.bookings,
         clock,
         metrics,
@@ -121,4 +163,19 @@ export function taskRegistry(deps: TaskRegistryDeps): Map<string, LocalFunction>
       }),
     ],
   ]);
+}
+
+/** The claims, their time counted under `record`. */
+export function timedClaims(claims: NotificationClaims, stages: StageTimings): NotificationClaims {
+  return {
+    claim: stages.wrap('record', claims.claim.bind(claims)),
+    markSent: stages.wrap('record', claims.markSent.bind(claims)),
+    markUndeliverable: stages.wrap('record', claims.markUndeliverable.bind(claims)),
+    applyReceipt: claims.applyReceipt.bind(claims),
+  };
+}
+
+/** The providers' way out, its time counted under `send`. */
+export function timedSender(sender: NotificationSender, stages: StageTimings): NotificationSender {
+  return { send: stages.wrap('send', sender.send.bind(sender)) };
 }

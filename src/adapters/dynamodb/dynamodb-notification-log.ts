@@ -14,6 +14,7 @@ import type {
   PageRequest,
   ProviderAcceptance,
 } from '../../ports.ts';
+import { CoalescingWriter } from './coalescing-writer.ts';
 import type { SingleTable } from './single-table.ts';
 import { keys, prefixes, type TableKey, withoutKeys } from './table/table-keys.ts';
 
@@ -24,9 +25,12 @@ import { keys, prefixes, type TableKey, withoutKeys } from './table/table-keys.t
  */
 export class DynamoDbNotificationLog implements NotificationLog, NotificationClaims {
   private readonly table: SingleTable;
+  /** Provider-id pointers need no condition: a batch's go out in BatchWriteItem calls. */
+  private readonly pointers: CoalescingWriter;
 
   constructor(table: SingleTable) {
     this.table = table;
+    this.pointers = new CoalescingWriter(table.doc, table.name);
   }
 
   async record(notification: NotificationDetail, recordedAt: string): Promise<boolean> {
@@ -83,12 +87,10 @@ export class DynamoDbNotificationLog implements NotificationLog, NotificationCla
     const key = this.keyOf(notification);
     if (sent) {
       // Delivery reports name only the provider's message id: keep the way back to the claim.
-      await this.table.doc.send(
-        new PutCommand({
-          TableName: this.table.name,
-          Item: { ...keys.providerMessage(sent.provider_message_id), notification: key },
-        }),
-      );
+      await this.pointers.put({
+        ...keys.providerMessage(sent.provider_message_id),
+        notification: key,
+      });
     }
     await this.moveTo(key, 'SENT', at, { ...(sent ?? {}), sent_at: at });
   }

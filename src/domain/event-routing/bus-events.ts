@@ -127,6 +127,8 @@ const NotificationBaseSchema = z.object({
     .optional(),
   /** Set on a fallback delivery: the notification that could not be delivered. */
   fallback_from: z.string().optional(),
+  /** The send step claimed it before sending: its record exists already. */
+  claimed: z.literal(true).optional(),
 });
 
 export const EmailNotificationDetailSchema = NotificationBaseSchema.extend({

@@ -3,8 +3,10 @@ import {
   BatchGetItemCommand,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { batchGetAll } from '../../dynamodb/batch-get.ts';
+import { ImageCache } from './image-cache.ts';
 import { KeyLocks } from './key-locks.ts';
 import { type Image, type Key, streamRecord } from './stream-record.ts';
 
@@ -15,20 +17,39 @@ const WRITE_COMMANDS = new Set([
   'BatchWriteItemCommand',
 ]);
 
+export interface TapOptions {
+  region?: string;
+  /** Time the tap itself spent on a write (image reads, record building), for the profile. */
+  onTapped?: (ms: number) => void;
+  /** Item images kept to know an update's old image without reading it. */
+  cacheSize?: number;
+}
+
+/** What the tap asked of a write, carried from the serialize step to the build step. */
+interface TapContext {
+  flightPulseTap?: { command: string; asked: string | undefined };
+  __aws_sdk_context?: { features?: Record<string, string> };
+}
+
 /**
- * Gives a store without streams (dynalite) a DynamoDB-Streams-shaped change feed: every write
- * through `client` is wrapped so the item's old and new images are read around it, and a
- * NEW_AND_OLD_IMAGES record is handed to `onRecords`. Writes to the same key are serialised so
- * the images are exact as long as this process is the store's only writer (true when embedded).
+ * Gives a store without streams (dynalite) a DynamoDB-Streams-shaped change feed from the writes
+ * themselves: a put or delete asks for the item it replaced (`ReturnValues: ALL_OLD`) and its
+ * new image is the item written; an update asks for the item after it (`ALL_NEW`) and knows the
+ * item before from the last write this process made to it (a read only when it made none); a
+ * batch write reads only the old images it does not know. Writes to the same key are serialised
+ * so the images are exact as long as this process is the store's only writer (true when
+ * embedded). The caller sees the answer it asked for: attributes it did not ask for are removed.
  */
 export function tapChangeFeed(
   client: DynamoDBClient,
   reader: DynamoDBClient,
   tableName: string,
   onRecords: (records: DynamoDBRecord[]) => void,
-  region = 'local',
+  options: TapOptions = {},
 ): void {
   const locks = new KeyLocks();
+  const images = new ImageCache(options.cacheSize ?? 20_000);
+  const region = options.region ?? 'local';
   let sequence = 0;
   const readImages = async (keys: Key[]): Promise<Map<string, Image>> => {
     const items = await batchGetAll<Key, Key>(keys, async (Keys) => {
@@ -40,42 +61,170 @@ export function tapChangeFeed(
         unprocessed: (result.UnprocessedKeys?.[tableName]?.Keys as Key[] | undefined) ?? [],
       };
     });
-    return new Map(items.map((item) => [keyId(item), item]));
+    const found = new Map<string, Image>(keys.map((key) => [keyId(key), undefined]));
+    for (const item of items) found.set(keyId(item), item);
+    return found;
+  };
+  /** Old images of the keys: from the cache where known, one batch read for the rest. */
+  const knownOrRead = async (keys: Key[]): Promise<Map<string, Image>> => {
+    const known = new Map<string, Image>();
+    const missing: Key[] = [];
+    for (const key of keys) {
+      const id = keyId(key);
+      if (images.has(id)) known.set(id, images.get(id));
+      else missing.push(key);
+    }
+    if (missing.length > 0)
+      for (const [id, image] of await readImages(missing)) known.set(id, image);
+    return known;
   };
 
+  // Serialize step, before the document client marshals: ask the write for the image it replaced.
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const input = args.input as Record<string, unknown>;
       const command = context.commandName ?? '';
       if (!WRITE_COMMANDS.has(command) || !writesTo(input, tableName, command)) return next(args);
-      const keys = writtenKeys(input, tableName, command);
+      const asked = input.ReturnValues as string | undefined;
+      (context as TapContext).flightPulseTap = { command, asked };
+      const wanted = returnValuesFor(command, asked);
+      return next(wanted ? { ...args, input: { ...input, ReturnValues: wanted } } : args);
+    },
+    { step: 'serialize', name: 'flightPulseChangeFeedReturnValues', priority: 'high' },
+  );
+
+  // Build step: the input is marshalled here (AttributeValues) whichever client sent it.
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const tap = (context as TapContext).flightPulseTap;
+      if (!tap) return next(args);
+      const input = args.input as Record<string, unknown>;
+      const keys = writtenKeys(input, tableName, tap.command);
       const release = await locks.acquire(keys.map(keyId));
+      let tapped = 0;
+      const timed = async <T>(work: () => Promise<T> | T): Promise<T> => {
+        const start = performance.now();
+        try {
+          return await work();
+        } finally {
+          tapped += performance.now() - start;
+        }
+      };
       try {
-        const before = await readImages(keys);
+        const needsOld =
+          tap.command === 'BatchWriteItemCommand' || tap.command === 'UpdateItemCommand';
+        const before = needsOld ? await timed(() => knownOrRead(keys)) : new Map<string, Image>();
         const result = await next(args);
-        const after = await readImages(keys);
+        const output = result.output as unknown as Record<string, unknown>;
+        const documentForm =
+          (context as TapContext).__aws_sdk_context?.features?.DDB_MAPPER === 'd';
+        const changes = await timed(() =>
+          changesOf(tap, input, output, { keys, before, documentForm, tableName, readImages }),
+        );
         const now = Date.now();
-        const records = keys.flatMap((key) => {
-          const change = { key, oldImage: before.get(keyId(key)), newImage: after.get(keyId(key)) };
+        const records = changes.flatMap((change) => {
+          const id = keyId(change.key);
+          images.set(id, change.newImage);
           const record = streamRecord(change, { tableName, region, sequence: sequence + 1, now });
           if (record) sequence++;
           return record ? [record] : [];
         });
+        if (!tap.asked || tap.asked === 'NONE') delete output.Attributes;
         if (records.length > 0) onRecords(records);
         return result;
       } finally {
         release();
+        options.onTapped?.(tapped);
       }
     },
-    { step: 'serialize', name: 'flightPulseChangeFeedTap', priority: 'high' },
+    { step: 'build', name: 'flightPulseChangeFeedTap', priority: 'high' },
   );
 }
 
-function keyId(item: Record<string, AttributeValue>): string {
-  return `${item.PK?.S}|${item.SK?.S}`;
+/** The ReturnValues the tap asks a write for, or undefined to leave the caller's choice. */
+function returnValuesFor(command: string, asked: string | undefined): string | undefined {
+  if (asked && asked !== 'NONE') return undefined;
+  if (command === 'PutItemCommand' || command === 'DeleteItemCommand') return 'ALL_OLD';
+  if (command === 'UpdateItemCommand') return 'ALL_NEW';
+  return undefined;
 }
 
-/** The item's key as AttributeValues; document-client commands may still carry plain strings here. */
+interface Change {
+  key: Key;
+  oldImage: Image;
+  newImage: Image;
+}
+
+/** Each written key's old and new image, from the write's input and answer. */
+async function changesOf(
+  tap: { command: string; asked: string | undefined },
+  input: Record<string, unknown>,
+  output: Record<string, unknown>,
+  context: {
+    keys: Key[];
+    before: Map<string, Image>;
+    documentForm: boolean;
+    tableName: string;
+    readImages: (keys: Key[]) => Promise<Map<string, Image>>;
+  },
+): Promise<Change[]> {
+  const { keys, before, documentForm } = context;
+  const returned = output.Attributes
+    ? documentForm
+      ? (marshall(output.Attributes, { removeUndefinedValues: true }) as Key)
+      : (output.Attributes as Key)
+    : undefined;
+  const key = keys[0] as Key;
+  const asked = tap.asked && tap.asked !== 'NONE' ? tap.asked : undefined;
+  switch (tap.command) {
+    case 'PutItemCommand':
+      if (asked && asked !== 'ALL_OLD') break;
+      return [{ key, oldImage: returned, newImage: input.Item as Key }];
+    case 'DeleteItemCommand':
+      if (asked && asked !== 'ALL_OLD') break;
+      return [{ key, oldImage: returned, newImage: undefined }];
+    case 'UpdateItemCommand':
+      if (asked && asked !== 'ALL_NEW') break;
+      return [{ key, oldImage: before.get(keyId(key)), newImage: returned }];
+    default:
+      return batchChanges(input, output, context);
+  }
+  // The caller asked for another view of the item: read what it became.
+  const after = await context.readImages(keys);
+  return [{ key, oldImage: before.get(keyId(key)), newImage: after.get(keyId(key)) }];
+}
+
+/** A batch write's changes: puts become their item, deletes nothing; unprocessed ones no change. */
+function batchChanges(
+  input: Record<string, unknown>,
+  output: Record<string, unknown>,
+  context: { before: Map<string, Image>; tableName: string },
+): Change[] {
+  const unprocessed = new Set(
+    (
+      ((output.UnprocessedItems as Record<string, BatchRequest[]> | undefined)?.[
+        context.tableName
+      ] ?? []) as BatchRequest[]
+    ).map((r) => keyId(keyOf((r.PutRequest?.Item ?? r.DeleteRequest?.Key) as Key))),
+  );
+  const requests = (input.RequestItems as Record<string, BatchRequest[]>)[context.tableName] ?? [];
+  return requests.flatMap((r) => {
+    const key = keyOf((r.PutRequest?.Item ?? r.DeleteRequest?.Key) as Key);
+    const id = keyId(key);
+    if (unprocessed.has(id)) return [];
+    return [{ key, oldImage: context.before.get(id), newImage: r.PutRequest?.Item as Image }];
+  });
+}
+
+type BatchRequest = { PutRequest?: { Item: Key }; DeleteRequest?: { Key: Key } };
+
+function keyId(item: Record<string, unknown>): string {
+  const part = (value: unknown) =>
+    typeof value === 'string' ? value : (value as AttributeValue | undefined)?.S;
+  return `${part(item.PK)}|${part(item.SK)}`;
+}
+
+/** The item's key as AttributeValues; an answer in document form may carry plain strings. */
 function keyOf(item: Record<string, unknown>): Key {
   const attribute = (value: unknown) =>
     typeof value === 'string' ? { S: value } : (value as AttributeValue);
@@ -97,10 +246,7 @@ function writtenKeys(input: Record<string, unknown>, tableName: string, command:
     case 'DeleteItemCommand':
       return [keyOf(input.Key as Key)];
     default: {
-      const requests =
-        (input.RequestItems as Record<string, Array<Record<string, { Item?: Key; Key?: Key }>>>)[
-          tableName
-        ] ?? [];
+      const requests = (input.RequestItems as Record<string, BatchRequest[]>)[tableName] ?? [];
       return requests.map((r) => keyOf((r.PutRequest?.Item ?? r.DeleteRequest?.Key) as Key));
     }
   }

@@ -13,7 +13,7 @@ export function streamRecord(
   stream: { tableName: string; region: string; sequence: number; now: number },
 ): DynamoDBRecord | undefined {
   const { key, oldImage, newImage } = change;
-  if (JSON.stringify(oldImage) === JSON.stringify(newImage)) return undefined;
+  if (sameImage(oldImage, newImage)) return undefined;
   const { tableName, region, sequence, now } = stream;
   return {
     eventID: `${now}-${sequence}`,
@@ -32,4 +32,21 @@ export function streamRecord(
       StreamViewType: 'NEW_AND_OLD_IMAGES',
     },
   };
+}
+
+/** Equal items whatever the order of their attributes (a written item and a stored one differ there). */
+function sameImage(a: Image, b: Image): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return canonical(a) === canonical(b);
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([x], [y]) =>
+      x < y ? -1 : x > y ? 1 : 0,
+    );
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
 }

@@ -1,0 +1,204 @@
+/** The benchmark's result as the table a person reads (`--json` prints the object instead). */
+
+type Variant = {
+  seconds_to_first_notification: number;
+  seconds_to_last_notification: number;
+  model_bound_seconds_at_real_latency: number;
+  projected_seconds_to_last_notification: number;
+  model_fallbacks: number;
+  latency_ms: { p50: number; p95: number; p99: number };
+  first_notification_per_event_ms: { p50: number; p95: number; max: number };
+  ingest_under_load: { events: number; events_per_second: number; during_wave: boolean };
+  health: { p50_ms: number; p99_ms: number; requests: number };
+  exactly_once: { expected: number; received: number; lost: number; duplicated: number };
+  stages: Array<{ stage: string; calls: number; ms: number; ms_per_call: number }>;
+  counts: {
+    notifications: number;
+    workflow_executions: number;
+    transitions: number;
+    lambdaInvocations: number;
+    busEvents: number;
+    storeReads: number;
+    storeWrites: number;
+    modelCalls: number;
+    store_operations_per_notification: Record<string, number>;
+  };
+  peak_rss_mb: number;
+  aws: { cost_usd: { total: number; model: number }; quota_seconds: Record<string, number> };
+};
+
+interface Scale {
+  passengers: number;
+  executions: number;
+  counts: Record<string, number>;
+  cost_usd: { total: number };
+  per_execution: {
+    bookings: number;
+    largest_payload_bytes: number;
+    payload_within_256kb: boolean;
+    history_events: number;
+    history_within_25000: boolean;
+  };
+  model_within_rpm: boolean;
+  transitions_per_second_if_done_in_60s: number;
+  transitions_within_quota: boolean;
+  distributed_map_needed: boolean;
+}
+
+export interface BenchResult {
+  machine: { cores: number; cpu: string; memory_gb: number; node: string };
+  batch: Variant;
+  per_passenger: Variant | null;
+  store_floor_seconds: number;
+  ratios: Record<string, number | null>;
+  aws_at_scale: Record<string, Scale>;
+  rebooking: {
+    passengers: number;
+    cancelled_flights: number;
+    parties: number;
+    options_ms: number;
+    wave: { stranded_top_tier_passengers: number; split_parties: number; oversold_cabins: number };
+    naive_first_come: { stranded_top_tier_passengers: number; split_parties: number };
+    concurrent_accepts: {
+      accepts: number;
+      seats_available: number;
+      accepted: number;
+      rejected_409: number;
+      oversold: number;
+      seconds: number;
+    };
+  } | null;
+}
+
+const n = (v: number, d = 1) =>
+  v.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+const row = (label: string, a: string, b: string) =>
+  `${label.padEnd(44)}${a.padStart(22)}${b.padStart(24)}`;
+
+/** One line per measure, batch beside per-passenger (— where a variant did not run). */
+function variantRows(batch: Variant, other: Variant | null): string[] {
+  const both = (f: (v: Variant) => string) => [f(batch), other ? f(other) : '—'] as const;
+  const line = (label: string, f: (v: Variant) => string) => row(label, ...both(f));
+  const perNotification = (v: Variant, ops: RegExp) =>
+    Object.entries(v.counts.store_operations_per_notification)
+      .filter(([op]) => ops.test(op))
+      .reduce((sum, [, x]) => sum + x, 0);
+  return [
+    row('', 'batch', 'per-passenger'),
+    line('first notification (s)', (v) => n(v.seconds_to_first_notification, 2)),
+    line('last notification (s, measured)', (v) => n(v.seconds_to_last_notification)),
+    line('first notification per event p50/p95 (ms)', (v) => {
+      const f = v.first_notification_per_event_ms;
+      return `${n(f.p50, 0)}/${n(f.p95, 0)}`;
+    }),
+    line('model-bound time at real latency (s)', (v) => n(v.model_bound_seconds_at_real_latency)),
+    line('last notification, projected (s)', (v) => n(v.projected_seconds_to_last_notification)),
+    line('latency p50 / p95 / p99 (ms, measured)', (v) =>
+      [v.latency_ms.p50, v.latency_ms.p95, v.latency_ms.p99].map((x) => n(x, 0)).join('/'),
+    ),
+    line(
+      'ingest beside the wave (events/s)',
+      (v) =>
+        `${n(v.ingest_under_load.events_per_second, 0)}${v.ingest_under_load.during_wave ? '' : '*'}`,
+    ),
+    line('/health p50 / p99 (ms)', (v) => `${n(v.health.p50_ms, 1)}/${n(v.health.p99_ms, 1)}`),
+    line('notifications', (v) => n(v.counts.notifications, 0)),
+    line(
+      'expected / lost / duplicated',
+      (v) => `${n(v.exactly_once.expected, 0)}/${v.exactly_once.lost}/${v.exactly_once.duplicated}`,
+    ),
+    line('workflow executions', (v) => n(v.counts.workflow_executions, 0)),
+    line('state transitions', (v) => n(v.counts.transitions, 0)),
+    line('Lambda invocations (estimated)', (v) => n(v.counts.lambdaInvocations, 0)),
+    line('bus events', (v) => n(v.counts.busEvents, 0)),
+    line(
+      'store reads / writes',
+      (v) => `${n(v.counts.storeReads, 0)}/${n(v.counts.storeWrites, 0)}`,
+    ),
+    line(
+      'store reads / writes per notification',
+      (v) =>
+        `${n(perNotification(v, /^(Get|Query|BatchGet|Scan)/), 2)}/${n(perNotification(v, /^(Put|Update|Delete|BatchWrite)/), 2)}`,
+    ),
+    line(
+      'model calls / template fallbacks',
+      (v) => `${n(v.counts.modelCalls, 0)}/${n(v.model_fallbacks, 0)}`,
+    ),
+    line('peak RSS (MB)', (v) => n(v.peak_rss_mb, 0)),
+    line('AWS cost per run (USD)', (v) => n(v.aws.cost_usd.total, 3)),
+    line('  of which model', (v) => n(v.aws.cost_usd.model, 3)),
+  ];
+}
+
+function stageRows(batch: Variant): string[] {
+  return [
+    '',
+    'Where the batch run spent its time (busy time summed over concurrent calls):',
+    ...batch.stages.map(
+      (s) =>
+        `  ${s.stage.padEnd(20)}${n(s.ms / 1000, 1).padStart(10)} s${n(s.calls, 0).padStart(10)} calls${n(s.ms_per_call, 2).padStart(10)} ms/call`,
+    ),
+  ];
+}
+
+function scaleRows(scales: Record<string, Scale>): string[] {
+  const yes = (ok: boolean) => (ok ? 'ok' : 'OVER');
+  return [
+    '',
+    'AWS at scale (counts per passenger from this run):',
+    ...Object.entries(scales).map(([name, s]) => {
+      const e = s.per_execution;
+      return [
+        `  ${name}: ${n(s.passengers, 0)} passengers in ${n(s.executions, 0)} executions, $${n(s.cost_usd.total, 2)}`,
+        `    transitions ${n(s.counts.transitions ?? 0, 0)} (${n(s.transitions_per_second_if_done_in_60s, 0)}/s over a minute: ${yes(s.transitions_within_quota)}),` +
+          ` Lambda ${n(s.counts.lambdaInvocations ?? 0, 0)}, write units ${n(s.counts.storeWrites ?? 0, 0)},` +
+          ` EventBridge ${n(s.counts.busEvents ?? 0, 0)}, model calls ${n(s.counts.modelCalls ?? 0, 0)} (RPM: ${yes(s.model_within_rpm)})`,
+        `    per execution: ${n(e.bookings, 0)} bookings, payload ${n(e.largest_payload_bytes / 1024, 0)} KB (${yes(e.payload_within_256kb)}),` +
+          ` history ${n(e.history_events, 0)} events (${yes(e.history_within_25000)})` +
+          ` → ${s.distributed_map_needed ? 'Distributed Map needed' : 'inline Map suffices'}`,
+      ].join('\n');
+    }),
+  ];
+}
+
+function rebookingRows(r: NonNullable<BenchResult['rebooking']>): string[] {
+  const c = r.concurrent_accepts;
+  return [
+    '',
+    `Rebooking: ${r.passengers} passengers on ${r.cancelled_flights} cancelled flights (${r.parties} parties)`,
+    row('', 'wave allocation', 'naive first-come'),
+    row('options for every passenger (ms)', String(r.options_ms), '—'),
+    row(
+      'A-LIST PREFERRED stranded by a MEMBER',
+      String(r.wave.stranded_top_tier_passengers),
+      String(r.naive_first_come.stranded_top_tier_passengers),
+    ),
+    row(
+      'parties split (a joint option existed)',
+      String(r.wave.split_parties),
+      String(r.naive_first_come.split_parties),
+    ),
+    row('cabins oversold', String(r.wave.oversold_cabins), '—'),
+    `${c.accepts} concurrent accepts for ${c.seats_available} seats: ${c.accepted} booked, ${c.rejected_409} × 409, oversold ${c.oversold}, ${c.seconds} s`,
+  ];
+}
+
+export function benchReport(result: BenchResult): string {
+  const { batch, machine } = result;
+  const lines = [
+    '',
+    `machine: ${machine.cores} cores (${machine.cpu}), ${machine.memory_gb} GB, Node ${machine.node}`,
+    ...variantRows(batch, result.per_passenger),
+    ...stageRows(batch),
+    '',
+    `store floor: ${n(result.store_floor_seconds)} s to write ${batch.counts.notifications} notification records alone`,
+    ...Object.entries(result.ratios).map(
+      ([k, v]) => `${k.replaceAll('_', ' ')}: ${v === null ? '—' : `${n(v, 2)}×`}`,
+    ),
+    ...scaleRows(result.aws_at_scale),
+    ...(result.rebooking ? rebookingRows(result.rebooking) : []),
+  ];
+  if (!batch.ingest_under_load.during_wave)
+    lines.push('* the ingest stream finished after the wave: measured partly without load');
+  return lines.join('\n');
+}

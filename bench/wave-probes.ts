@@ -1,0 +1,130 @@
+/**
+ * What the benchmark watches while a disruption wave runs: the API's /health over real HTTP,
+ * and a second stream of events ingested beside the wave.
+ */
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import type { Flight } from '../src/domain/records/flight.ts';
+import type { LocalRuntime } from '../src/runtime/local-runtime.ts';
+import { buildEvent } from '../src/simulator/build-event.ts';
+
+export const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+
+/**
+ * Serves the runtime's API on a loopback port and asks GET /health every `everyMs` until
+ * stopped; the answers' latencies in milliseconds.
+ */
+export async function healthProbe(runtime: LocalRuntime, everyMs = 20) {
+  const server = serve({ fetch: runtime.app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/health`;
+  const latencies: number[] = [];
+  let failures = 0;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const start = performance.now();
+      try {
+        const response = await fetch(url);
+        await response.arrayBuffer();
+        if (response.ok) latencies.push(performance.now() - start);
+        else failures++;
+      } catch {
+        failures++;
+      }
+      await new Promise((r) => setTimeout(r, everyMs));
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const sorted = [...latencies].sort((a, b) => a - b);
+      return {
+        requests: sorted.length,
+        failures,
+        p50_ms: percentile(sorted, 50),
+        p99_ms: percentile(sorted, 99),
+        max_ms: sorted.at(-1) ?? 0,
+      };
+    },
+  };
+}
+
+/**
+ * Flights nobody is booked on (positioning and cargo legs): a stream of gate changes for them
+ * runs the whole ingest path and starts a workflow, without adding notifications to the wave.
+ */
+export function quietFlights(like: Flight[], count: number): Flight[] {
+  return Array.from({ length: count }, (_, i) => ({
+    ...(like[i % like.length] as Flight),
+    flight_id: `XQ${String(1000 + (i % 9000)).slice(-4)}`,
+  })).slice(0, Math.min(count, 9000));
+}
+
+/**
+ * Produces `count` events for the quiet flights in chunks, as a producer would, and measures how
+ * fast ingest settles them (outcome reported) while the wave runs.
+ */
+export async function ingestStream(
+  runtime: LocalRuntime,
+  flights: Flight[],
+  count: number,
+  chunk = 100,
+) {
+  const ids = new Set<string>();
+  const at = new Date().toISOString();
+  const events = Array.from({ length: count }, (_, i) => {
+    const flight = flights[i % flights.length] as Flight;
+    const id = randomUUID();
+    ids.add(id);
+    return buildEvent(
+      {
+        eventType: 'GATE_CHANGE',
+        flightId: flight.flight_id,
+        oldGate: flight.gate,
+        newGate: `Q${1 + (i % 60)}`,
+        terminalChange: false,
+      },
+      flight,
+      id,
+      new Date(Date.parse(at) + i).toISOString(),
+    );
+  });
+  let settled = 0;
+  let lastOutcome = 0;
+  const done = new Promise<void>((resolve) => {
+    const unsubscribe = runtime.hub.subscribe((activity) => {
+      if (activity.kind !== 'event') return;
+      const eventId = (activity as { event_id?: string }).event_id;
+      if (!eventId || !ids.has(eventId)) return;
+      settled++;
+      lastOutcome = performance.now();
+      if (settled === count) {
+        unsubscribe();
+        resolve();
+      }
+    });
+  });
+  if (count === 0) return { events: 0, seconds: 0, events_per_second: 0, finished_at: 0 };
+  const start = performance.now();
+  for (let i = 0; i < events.length; i += chunk) {
+    await runtime.feed.produce(
+      events.slice(i, i + chunk).map((e) => ({
+        key: (e.payload as { flight_id: string }).flight_id,
+        value: JSON.stringify(e),
+      })),
+    );
+  }
+  await done;
+  const seconds = (lastOutcome - start) / 1000;
+  return {
+    events: count,
+    seconds,
+    events_per_second: seconds > 0 ? count / seconds : 0,
+    finished_at: lastOutcome,
+  };
+}
