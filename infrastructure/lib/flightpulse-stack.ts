@@ -191,7 +191,8 @@ export class FlightPulseStack extends Stack {
       'send-claim-notices',
       'Scheduled: EU261 revision claim notices by e-mail within 48 h',
       {
-        table: { actions: ['Query', 'GetItem', 'UpdateItem'], indexes: true },
+        // PutItem and UpdateItem: the notice is claimed and marked like every notification.
+        table: { actions: ['Query', 'GetItem', 'PutItem', 'UpdateItem'], indexes: true },
         publishes: true,
         environment: rightsEnvironment,
       },
@@ -294,7 +295,10 @@ export class FlightPulseStack extends Stack {
           'notify-offer-outcome',
           'Workflow task: tell each passenger what became of their offer',
           {
-            table: { actions: ['GetItem', 'BatchGetItem'], indexes: false },
+            table: {
+              actions: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem'],
+              indexes: false,
+            },
             publishes: true,
             environment: rebookingEnv,
           },
@@ -342,7 +346,9 @@ export class FlightPulseStack extends Stack {
       status: deliveryStatus,
       platformApplications,
     });
-    channels.grantSending(deliveryStatus);
+    // Every function that writes messages sends them itself, through the same providers.
+    for (const fn of [deliveryStatus, sendClaimNotices, taskFunctions['notify-offer-outcome']])
+      channels.grantSending(fn as lambda.Function);
     new KafkaIngest(this, 'KafkaIngest', {
       fn: ingest,
       kafka: options.kafka,
@@ -367,6 +373,8 @@ export class FlightPulseStack extends Stack {
       deadLetterQueue: dlqs.weather,
       removalPolicy,
     });
+    // Heads-ups (WEATHER_HEADS_UP) leave through the channels too.
+    channels.grantSending(weatherWatch.fn);
     // Declarations enter through the ingest function; the API runs the watch by invoking it.
     const mayInvoke = (fn: IFunction, target: IFunction) =>
       fn.addToRolePolicy(

@@ -7,11 +7,11 @@ import type { BusEvent } from '../adapters/local/eventbridge/local-bus.ts';
 import type { Flight } from '../domain/records/flight.ts';
 import type { Messenger } from '../ports.ts';
 import { loadConfig } from '../runtime/config.ts';
-import { startLocalRuntime } from '../runtime/local-runtime.ts';
+import { type LocalRuntime, startLocalRuntime } from '../runtime/local-runtime.ts';
 import { loadSampleData } from '../runtime/sample-data.ts';
 import { buildScenario, feedRecord, SCENARIO_IDS } from '../simulator/scenarios.ts';
 import { checkScenario } from './scenario-checks.ts';
-import type { ApiReader, Check } from './scenario-run.ts';
+import type { ApiReader, Check, ScenarioRun } from './scenario-run.ts';
 
 export interface ScenarioResult {
   id: number;
@@ -24,7 +24,8 @@ export interface ScenarioResult {
     duration_ms?: number;
     state_transitions: number;
   }>;
-  notifications: { email: number; sms: number };
+  /** Recorded per channel. */
+  notifications: { email: number; sms: number; push: number };
   /**
    * Message segments composed (per event), model calls made, and who wrote the messages. Offer
    * outcomes and weather heads-ups have fixed per-language wording and are never composed, so
@@ -60,25 +61,7 @@ export async function runDemo(
   } = { infrastructure: 'embedded' },
 ): Promise<DemoResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'flightpulse-demo-'));
-  const run = `${Date.now()}`;
-  const config = loadConfig(
-    env,
-    options.infrastructure === 'embedded'
-      ? {
-          FLIGHTPULSE_DATA_DIR: dataDir,
-          LOG_LEVEL: 'SILENT',
-          DYNAMODB_ENDPOINT: '',
-          KAFKA_BROKERS: '',
-        }
-      : // Real Kafka and DynamoDB Local from the environment: a fresh table, topic and group per run.
-        {
-          FLIGHTPULSE_DATA_DIR: dataDir,
-          LOG_LEVEL: 'SILENT',
-          TABLE_NAME: `FlightPulseDemo${run}`,
-          KAFKA_GROUP_ID: `flightpulse-demo-${run}`,
-          KAFKA_TOPIC: `flight-operations-demo-${run}`,
-        },
-  );
+  const config = loadConfig(env, demoSettings(options.infrastructure, dataDir));
   const runtime = await startLocalRuntime(config);
   try {
     await runtime.seed();
@@ -102,59 +85,112 @@ export async function runDemo(
     };
     const scenarios: ScenarioResult[] = [];
     for (const id of options.scenarios ?? SCENARIO_IDS) {
-      const flights = new Map<string, Flight>();
-      for (const f of (await api<{ flights: Flight[] }>('/flights?limit=200')).body.flights)
-        flights.set(f.flight_id, f);
-      const scenario = buildScenario(id, { flights, newId: randomUUID, now: new Date() });
-      const busStart = runtime.busEvents.length;
       const callsBefore = modelCalls(runtime.messenger);
-      const executionStart = runtime.executions.length;
-      if (scenario.records.length > 0) {
-        const response = await runtime.app.request('/feed/flight-operations', {
-          method: 'POST',
-          headers: admin,
-          body: JSON.stringify({ records: scenario.records.map(feedRecord) }),
-        });
-        if (response.status !== 202)
-          throw new Error(`feed answered ${response.status}: ${await response.text()}`);
-      }
-      await runtime.idle();
-      await scenario.act?.({
-        request: async (path, init) => runtime.app.request(path, { ...init, headers: admin }),
-        watchWeather: (at) => runtime.watchWeather(at),
-      });
-      const failures = await runtime.idle();
-      const run = {
-        scenario,
-        busEvents: runtime.busEvents.slice(busStart),
-        executions: runtime.executions.slice(executionStart),
-        failures,
-      };
+      const run = await runScenario(id, runtime, api, admin);
       const checks = await checkScenario(run, helpers);
-      scenarios.push({
-        id,
-        title: scenario.title,
-        passed: checks.every((c) => c.passed),
-        detail_types: [...new Set(run.busEvents.map((e) => e['detail-type']))],
-        workflows: run.executions.map((e) => ({
-          name: e.state_machine,
-          status: e.status,
-          state_transitions: e.state_transitions,
-          ...(e.duration_ms !== undefined ? { duration_ms: e.duration_ms } : {}),
-        })),
-        notifications: {
-          email: run.busEvents.filter((e) => e['detail-type'] === 'notification.email').length,
-          sms: run.busEvents.filter((e) => e['detail-type'] === 'notification.sms').length,
-        },
-        messages: messageStats(run.busEvents, modelCalls(runtime.messenger) - callsBefore),
-        checks,
-      });
+      scenarios.push(scenarioResult(id, run, checks, modelCalls(runtime.messenger) - callsBefore));
     }
     return { passed: scenarios.every((s) => s.passed), scenarios };
   } finally {
     await runtime.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** The demo's settings: a fresh data directory, and the e-mails in the embedded mailbox. */
+function demoSettings(
+  infrastructure: 'embedded' | 'from-environment',
+  dataDir: string,
+): Record<string, string> {
+  const run = `${Date.now()}`;
+  const common = { FLIGHTPULSE_DATA_DIR: dataDir, LOG_LEVEL: 'SILENT', SMTP_HOST: '' };
+  return infrastructure === 'embedded'
+    ? { ...common, DYNAMODB_ENDPOINT: '', KAFKA_BROKERS: '' }
+    : // Real Kafka and DynamoDB Local from the environment: a fresh table, topic and group per run.
+      {
+        ...common,
+        TABLE_NAME: `FlightPulseDemo${run}`,
+        KAFKA_GROUP_ID: `flightpulse-demo-${run}`,
+        KAFKA_TOPIC: `flight-operations-demo-${run}`,
+      };
+}
+
+/** Feeds one scenario's records, lets it act, waits until it settles, and says what it did. */
+async function runScenario(
+  id: number,
+  runtime: LocalRuntime,
+  api: ApiReader,
+  admin: { authorization: string },
+): Promise<ScenarioRun> {
+  const flights = new Map<string, Flight>();
+  for (const f of (await api<{ flights: Flight[] }>('/flights?limit=200')).body.flights)
+    flights.set(f.flight_id, f);
+  const scenario = buildScenario(id, { flights, newId: randomUUID, now: new Date() });
+  const busStart = runtime.busEvents.length;
+  const executionStart = runtime.executions.length;
+  if (scenario.records.length > 0) {
+    const response = await runtime.app.request('/feed/flight-operations', {
+      method: 'POST',
+      headers: admin,
+      body: JSON.stringify({ records: scenario.records.map(feedRecord) }),
+    });
+    if (response.status !== 202)
+      throw new Error(`feed answered ${response.status}: ${await response.text()}`);
+  }
+  await runtime.idle();
+  await scenario.act?.({
+    request: async (path, init) => runtime.app.request(path, { ...init, headers: admin }),
+    watchWeather: (at) => runtime.watchWeather(at),
+  });
+  const failures = await runtime.idle();
+  return {
+    scenario,
+    busEvents: runtime.busEvents.slice(busStart),
+    executions: runtime.executions.slice(executionStart),
+    failures,
+    // Only the embedded mailbox can be read back; an outside SMTP server's cannot.
+    ...(runtime.smtpPort !== undefined
+      ? {
+          received: {
+            mail: [...runtime.inboxes.mail],
+            handset: [...runtime.inboxes.handset],
+            recorded: new Set(
+              runtime.busEvents
+                .filter((e) => e['detail-type'].startsWith('notification.'))
+                .map((e) => String(e.detail.notification_id)),
+            ),
+          },
+        }
+      : {}),
+  };
+}
+
+function scenarioResult(
+  id: number,
+  run: ScenarioRun,
+  checks: Check[],
+  calls: number,
+): ScenarioResult {
+  const count = (type: string) => run.busEvents.filter((e) => e['detail-type'] === type).length;
+  return {
+    id,
+    title: run.scenario.title,
+    passed: checks.every((c) => c.passed),
+    detail_types: [...new Set(run.busEvents.map((e) => e['detail-type']))],
+    workflows: run.executions.map((e) => ({
+      name: e.state_machine,
+      status: e.status,
+      state_transitions: e.state_transitions,
+      ...(e.duration_ms !== undefined ? { duration_ms: e.duration_ms } : {}),
+    })),
+    notifications: {
+      email: count('notification.email'),
+      sms: count('notification.sms'),
+      push: count('notification.push'),
+    },
+    messages: messageStats(run.busEvents, calls),
+    checks,
+  };
 }
 
 function modelCalls(messenger: Messenger): number {
@@ -191,7 +227,8 @@ export function formatDemo(result: DemoResult): string {
         `    workflow:      ${w.name} ${w.status} (${w.state_transitions} state transitions, ${w.duration_ms ?? '?'} ms)`,
       );
     }
-    lines.push(`    notifications: ${s.notifications.email} email, ${s.notifications.sms} SMS`);
+    const n = s.notifications;
+    lines.push(`    notifications: ${n.email} email, ${n.sms} SMS, ${n.push} push`);
     const m = s.messages;
     lines.push(
       `    messages:      ${m.segments} segments, ${m.model_calls} model calls; ${m.by_model} written by the model, ${m.by_template} from templates, ${m.fixed_wording} fixed wording`,

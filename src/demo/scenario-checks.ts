@@ -1,3 +1,4 @@
+import { receivedChecks } from './checks/channel-checks.ts';
 import { type CheckContext, checkContext, type Helpers } from './checks/check-context.ts';
 import { REBOOKING_CHECKS } from './checks/rebooking-checks.ts';
 import { RIGHTS_CHECKS } from './checks/rights-checks.ts';
@@ -35,5 +36,6 @@ export async function checkScenario(run: ScenarioRun, helpers: Helpers): Promise
   ];
   const scenarioChecks = SCENARIO_CHECKS[run.scenario.id];
   if (!scenarioChecks) return [...checks, check(`checks for scenario ${run.scenario.id}`, false)];
-  return [...checks, ...(await scenarioChecks(checkContext(run, helpers)))];
+  // Every scenario's messages must reach the receiving side, whatever the scenario checks.
+  return [...checks, ...(await scenarioChecks(checkContext(run, helpers))), ...receivedChecks(run)];
 }

@@ -1,5 +1,6 @@
 import type { BusEvent } from '../adapters/local/eventbridge/local-bus.ts';
 import type { ExecutionRecord } from '../adapters/local/step-functions/local-executor.ts';
+import type { ReceivedHandsetMessage, ReceivedMail } from '../ports/passenger-inboxes.ts';
 import type { Scenario } from '../simulator/scenarios.ts';
 
 /** What one scenario did, as the demo observed it. */
@@ -8,6 +9,17 @@ export interface ScenarioRun {
   busEvents: BusEvent[];
   executions: ExecutionRecord[];
   failures: unknown[];
+  /**
+   * What the passengers have received so far: e-mail in the embedded SMTP server's mailbox, SMS
+   * and push on the loopback carrier's handsets, and every notification id recorded so far.
+   * Undefined when mail went to an outside SMTP server (SMTP_HOST), whose mailbox the demo
+   * cannot read.
+   */
+  received?: {
+    mail: readonly ReceivedMail[];
+    handset: readonly ReceivedHandsetMessage[];
+    recorded: ReadonlySet<string>;
+  };
 }
 
 export interface Check {

@@ -1,15 +1,10 @@
 import { z } from 'zod';
-import { type BusEntry, DETAIL_TYPES, EVENT_SOURCES } from '../domain/event-routing/bus-events.ts';
+import type { NotificationDetail } from '../domain/event-routing/bus-events.ts';
 import { outcomeMessage, outcomeOf } from '../domain/rebooking/offer-messages.ts';
 import type { PassengerLinks } from '../ports/passenger-links.ts';
 import type { OfferStore } from '../ports/rebooking-ports.ts';
-import type {
-  BookingStore,
-  Clock,
-  EventPublisher,
-  FlightStore,
-  MetricsRecorder,
-} from '../ports.ts';
+import type { BookingStore, Clock, FlightStore, MetricsRecorder } from '../ports.ts';
+import type { TellPassengers } from './tell-passengers.ts';
 
 const InputSchema = z.union([
   z.object({ offer_id: z.string() }).transform((i) => [i.offer_id]),
@@ -27,13 +22,14 @@ export function createNotifyOfferOutcome(deps: {
   bookings: BookingStore;
   flights: FlightStore;
   links: PassengerLinks;
-  publisher: EventPublisher;
+  /** Sends through the channels' providers and announces what went out. */
+  tell: TellPassengers;
   clock: Clock;
   metrics?: MetricsRecorder;
 }) {
   return async (input: unknown): Promise<{ email: number; sms: number }> => {
     const offerIds = InputSchema.parse(input);
-    const entries: BusEntry[] = [];
+    const entries: NotificationDetail[] = [];
     for (const offerId of offerIds) {
       const offer = await deps.offers.get(offerId);
       const kind = offer && outcomeOf(offer);
@@ -61,9 +57,9 @@ export function createNotifyOfferOutcome(deps: {
           flight_id: offer.flight_id,
           booking_id: booking.booking_id,
           passenger_id: passenger.passenger_id,
-          message_type: 'REBOOKING_NOTIFICATION',
-          priority: 'NORMAL',
-          generated_by: 'TEMPLATE',
+          message_type: 'REBOOKING_NOTIFICATION' as const,
+          priority: 'NORMAL' as const,
+          generated_by: 'TEMPLATE' as const,
           segment: `REBOOKING|${kind}|${passenger.language}`,
           created_at: deps.clock.now(),
         };
@@ -71,34 +67,25 @@ export function createNotifyOfferOutcome(deps: {
           `${offer.offer_id}:${offer.status}:${booking.booking_id}:${channel}`;
         if (passenger.notification_preferences.email)
           entries.push({
-            source: EVENT_SOURCES.workflows,
-            detailType: DETAIL_TYPES.notificationEmail,
-            detail: {
-              ...base,
-              notification_id: id('EMAIL'),
-              channel: 'EMAIL',
-              recipient: passenger.email,
-              subject: message.subject,
-              body: message.email,
-            },
+            ...base,
+            notification_id: id('EMAIL'),
+            channel: 'EMAIL',
+            recipient: passenger.email,
+            subject: message.subject,
+            body: message.email,
           });
         if (passenger.notification_preferences.sms)
           entries.push({
-            source: EVENT_SOURCES.workflows,
-            detailType: DETAIL_TYPES.notificationSms,
-            detail: {
-              ...base,
-              notification_id: id('SMS'),
-              channel: 'SMS',
-              recipient: passenger.phone,
-              body: message.sms,
-            },
+            ...base,
+            notification_id: id('SMS'),
+            channel: 'SMS',
+            recipient: passenger.phone,
+            body: message.sms,
           });
       }
     }
-    await deps.publisher.publish(entries);
-    deps.metrics?.count('NotificationsPublished', entries.length);
-    const email = entries.filter((e) => e.detailType === DETAIL_TYPES.notificationEmail).length;
-    return { email, sms: entries.length - email };
+    const sent = await deps.tell(entries);
+    const email = sent.filter((n) => n.channel === 'EMAIL').length;
+    return { email, sms: sent.length - email };
   };
 }

@@ -1,9 +1,9 @@
-import { type BusEntry, DETAIL_TYPES, EVENT_SOURCES } from '../domain/event-routing/bus-events.ts';
 import { notificationId } from '../domain/notifications/plan-deliveries.ts';
 import { claimNoticeMessage } from '../domain/rights/claim-notice.ts';
 import { claimLink, type RightsSettings } from '../domain/rights/rights-settings.ts';
 import { STATEMENT_LANGUAGES, type StatementLanguage } from '../domain/rights/rights-statement.ts';
-import type { BookingStore, Clock, EntitlementStore, EventPublisher, Log } from '../ports.ts';
+import type { BookingStore, Clock, EntitlementStore, Log } from '../ports.ts';
+import type { TellPassengers } from './tell-passengers.ts';
 
 /** Notices handled per run; the next run takes the rest. */
 const BATCH = 100;
@@ -23,7 +23,8 @@ export interface ClaimNoticeRun {
 export function createSendClaimNotices(deps: {
   entitlements: EntitlementStore;
   bookings: BookingStore;
-  publisher: EventPublisher;
+  /** Sends the e-mail through the provider and announces it. */
+  tell: TellPassengers;
   clock: Clock;
   rights: RightsSettings;
   log: Log;
@@ -48,10 +49,8 @@ export function createSendClaimNotices(deps: {
       const message = claimNoticeMessage(entitlement, passenger.first_name, language, link);
       const now = deps.clock.now();
       const eventId = `${entitlement.event_id}:claim-notice`;
-      const entry: BusEntry = {
-        source: EVENT_SOURCES.workflows,
-        detailType: DETAIL_TYPES.notificationEmail,
-        detail: {
+      const sent = await deps.tell([
+        {
           notification_id: notificationId(eventId, entitlement.booking_id, 'EMAIL'),
           event_id: eventId,
           flight_id: entitlement.flight_id,
@@ -70,8 +69,10 @@ export function createSendClaimNotices(deps: {
           segment: 'CLAIM_NOTICE',
           created_at: now,
         },
-      };
-      await deps.publisher.publish([entry]);
+      ]);
+      // A notice the mailbox refused is recorded BOUNCED on its notification; it is not retried.
+      if (sent.length === 0)
+        deps.log.error('claim notice not delivered', { booking_id: entitlement.booking_id });
       if (!(await deps.entitlements.markClaimNoticeSent(entitlement, now))) continue;
       run.sent += 1;
       if (now > notice.due_by) {

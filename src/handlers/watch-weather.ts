@@ -1,4 +1,4 @@
-import { type BusEntry, DETAIL_TYPES } from '../domain/event-routing/bus-events.ts';
+import type { BusEntry } from '../domain/event-routing/bus-events.ts';
 import type { Flight } from '../domain/records/flight.ts';
 import { airportWeatherProfile } from '../domain/weather/airport-weather-profiles.ts';
 import { decodeAirportReports } from '../domain/weather/decode-airport-reports.ts';
@@ -24,6 +24,7 @@ import type {
   Log,
   WeatherSource,
 } from '../ports.ts';
+import type { TellPassengers } from './tell-passengers.ts';
 
 /** What the airline decided the watch may do on its own. */
 export interface WeatherPolicy {
@@ -45,27 +46,21 @@ export interface WatchDeps {
   declare: (flight: Flight, weather: FlightWeather, by: string) => Promise<FlightWeather>;
   /** Bookings and passengers, for the heads-up messages (policy.headsUp). */
   bookings?: BookingStore;
+  /** Sends the heads-up messages through the channels' providers (policy.headsUp). */
+  tell?: TellPassengers;
 }
 
-/** notification.email / notification.sms for every passenger of the flight, as the workflows publish them. */
-async function headsUpEntries(
-  deps: WatchDeps,
-  flight: Flight,
-  weather: FlightWeather,
-): Promise<BusEntry[]> {
-  if (!deps.bookings) throw new Error('the heads-up policy needs the booking store');
+/** Tells every passenger of the flight ahead, on the channels they accept. */
+async function tellHeadsUp(deps: WatchDeps, flight: Flight, weather: FlightWeather): Promise<void> {
+  if (!deps.bookings || !deps.tell)
+    throw new Error('the heads-up policy needs the booking store and the channels');
   const refs = await deps.flights.listFlightBookings(flight.flight_id);
   const bookings = await deps.bookings.getBookings(refs.map((r) => r.booking_id));
   const passengers = await deps.bookings.getPassengers([
     ...new Set(refs.map((r) => r.passenger_id)),
   ]);
   const byId = new Map(passengers.map((p) => [p.passenger_id, p]));
-  return headsUpNotifications(flight, weather, bookings, byId, deps.clock.now()).map((n) => ({
-    source: WEATHER_EVENT_SOURCE,
-    detailType:
-      n.channel === 'EMAIL' ? DETAIL_TYPES.notificationEmail : DETAIL_TYPES.notificationSms,
-    detail: n,
-  }));
+  await deps.tell(headsUpNotifications(flight, weather, bookings, byId, deps.clock.now()));
 }
 
 export interface WatchResult {
@@ -98,15 +93,15 @@ async function publishChange(
   const entries: BusEntry[] = [
     { source: WEATHER_EVENT_SOURCE, detailType: WEATHER_DETAIL_TYPES.risk, detail },
   ];
-  if (deps.policy.headsUp && weather.risk === 'HIGH') {
+  const headsUp = deps.policy.headsUp && weather.risk === 'HIGH';
+  if (headsUp)
     entries.push({
       source: WEATHER_EVENT_SOURCE,
       detailType: WEATHER_DETAIL_TYPES.headsUp,
       detail,
     });
-    entries.push(...(await headsUpEntries(deps, flight, weather)));
-  }
   await deps.publisher.publish(entries);
+  if (headsUp) await tellHeadsUp(deps, flight, weather);
   deps.log.info('weather risk changed', {
     flight_id: flight.flight_id,
     old_risk: oldRisk,

@@ -2,9 +2,14 @@
 import { createNotifyOfferOutcome } from '../handlers/notify-offer-outcome.ts';
 import { withMetrics } from './aws-dependencies.ts';
 import { rebookingDependencies } from './rebooking-dependencies.ts';
+import { awsTellPassengers } from './tell-passengers.ts';
 
 const deps = rebookingDependencies(process.env);
 export const handler = withMetrics(
   deps.metrics,
-  createNotifyOfferOutcome({ ...deps, metrics: deps.recorder }),
+  createNotifyOfferOutcome({
+    ...deps,
+    tell: awsTellPassengers(process.env),
+    metrics: deps.recorder,
+  }),
 );

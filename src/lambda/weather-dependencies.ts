@@ -10,6 +10,7 @@ import { createWatchWeather, type WatchResult } from '../handlers/watch-weather.
 import { declareWeatherDisruption } from '../handlers/weather-decisions.ts';
 import type { FeedProducer } from '../ports.ts';
 import { awsDependencies } from './aws-dependencies.ts';
+import { awsTellPassengers } from './tell-passengers.ts';
 
 const WeatherEnvSchema = z.object({
   AVIATIONWEATHER_URL: z.url().default('https://aviationweather.gov'),
@@ -64,6 +65,8 @@ export function weatherWatchFunction(env: Record<string, string | undefined>) {
   return createWatchWeather({
     flights,
     bookings,
+    // Heads-ups leave through the channels; without the policy the watch sends nothing.
+    ...(settings.WEATHER_HEADS_UP === 'true' ? { tell: awsTellPassengers(env) } : {}),
     weatherStore: flights,
     source: new AviationWeatherSource({ baseUrl: settings.AVIATIONWEATHER_URL }),
     publisher,

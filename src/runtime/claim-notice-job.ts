@@ -1,7 +1,8 @@
 import type { WorkTracker } from '../adapters/local/work-tracker.ts';
 import type { RightsSettings } from '../domain/rights/rights-settings.ts';
 import { type ClaimNoticeRun, createSendClaimNotices } from '../handlers/send-claim-notices.ts';
-import type { Clock, EventPublisher, Log } from '../ports.ts';
+import type { TellPassengers } from '../handlers/tell-passengers.ts';
+import type { Clock, Log } from '../ports.ts';
 import type { RuntimeStore } from './runtime-store.ts';
 
 /** The claim-notice job's period locally: well inside the 48 hours a notice is due in. */
@@ -13,7 +14,7 @@ export const CLAIM_NOTICE_INTERVAL_MS = 5 * 60_000;
  */
 export function claimNoticeJob(deps: {
   store: RuntimeStore;
-  bus: EventPublisher;
+  tell: TellPassengers;
   clock: Clock;
   rights: RightsSettings;
   log: Log;
@@ -23,7 +24,7 @@ export function claimNoticeJob(deps: {
   const run = createSendClaimNotices({
     entitlements: deps.store.entitlements,
     bookings: deps.store.bookings,
-    publisher: deps.bus,
+    tell: deps.tell,
     clock: deps.clock,
     rights: deps.rights,
     log: deps.log,

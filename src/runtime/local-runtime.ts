@@ -40,6 +40,7 @@ import { createIngestHandler } from '../handlers/ingest-flight-events.ts';
 import { createRecordNotification } from '../handlers/record-notification.ts';
 import type { ClaimNoticeRun } from '../handlers/send-claim-notices.ts';
 import { createStreamChangesHandler } from '../handlers/stream-changes.ts';
+import { createTellPassengers } from '../handlers/tell-passengers.ts';
 import type { WatchResult } from '../handlers/watch-weather.ts';
 import type { PassengerInboxes } from '../ports/passenger-inboxes.ts';
 import type { Clock, EntitlementStore, FeedProducer, Messenger, RunLedger } from '../ports.ts';
@@ -207,6 +208,10 @@ export async function startLocalRuntime(
     metrics,
     log,
   });
+  const tell = createTellPassengers({
+    ...{ claims: notifications, sender, bookings: store.bookings },
+    ...{ publisher: bus, clock, metrics },
+  });
   const rights = rightsSettings(config);
   const identity = await openLocalIdentity(
     config.FLIGHTPULSE_DATA_DIR,
@@ -227,6 +232,7 @@ export async function startLocalRuntime(
     bus,
     messenger,
     sender,
+    tell,
     clock,
     metrics,
     log,
@@ -259,6 +265,7 @@ export async function startLocalRuntime(
     clock,
     log,
     feed: feed.feed,
+    tell,
   });
   const app = apiApp(parts, feed.feed, identity, {
     clock,
@@ -280,7 +287,7 @@ export async function startLocalRuntime(
   app.route('/', inboxRoutes(channels.inboxes));
   const claimNotices = claimNoticeJob({
     store,
-    bus,
+    tell,
     clock,
     rights,
     log,

@@ -10,6 +10,7 @@ import { createMarkBookingsForRebooking } from '../handlers/mark-bookings-for-re
 import { createNotifyOfferOutcome } from '../handlers/notify-offer-outcome.ts';
 import { createPlanRebookingOffers } from '../handlers/plan-rebooking-offers.ts';
 import { createSendNotifications } from '../handlers/send-notifications.ts';
+import type { TellPassengers } from '../handlers/tell-passengers.ts';
 import type {
   Clock,
   EventPublisher,
@@ -29,6 +30,8 @@ export interface TaskRegistryDeps {
   bus: EventPublisher;
   messenger: Messenger;
   sender: NotificationSender;
+  /** Sends and announces the messages tasks write themselves (offer outcomes). */
+  tell: TellPassengers;
   clock: Clock;
   metrics: MetricsRecorder;
   log: Log;
@@ -157,7 +160,7 @@ function taskFunctions(deps: TaskRegistryDeps): Map<string, LocalFunction> {
         bookings: store.bookings,
         flights: store.flights,
         links: deps.rebooking.links,
-        publisher: bus,
+        tell: deps.tell,
         clock,
         metrics,
       }),

@@ -4,6 +4,7 @@ import type { DynamoDbFlightStore } from '../adapters/dynamodb/dynamodb-flight-s
 import { AviationWeatherSource } from '../adapters/weather/aviationweather-source.ts';
 import { ReplayWeatherSource } from '../adapters/weather/replay-weather-source.ts';
 import type { WeatherRouteDeps } from '../api/weather-routes.ts';
+import type { TellPassengers } from '../handlers/tell-passengers.ts';
 import { createWatchWeather } from '../handlers/watch-weather.ts';
 import { declareWeatherDisruption } from '../handlers/weather-decisions.ts';
 import type {
@@ -35,6 +36,7 @@ export function weatherWatch(
     clock: Clock;
     log: Log;
     feed: FeedProducer;
+    tell: TellPassengers;
   },
 ): { routes: WeatherRouteDeps } {
   const decisions = {
@@ -46,6 +48,7 @@ export function weatherWatch(
   const watch = createWatchWeather({
     flights: deps.flights,
     bookings: deps.bookings,
+    tell: deps.tell,
     weatherStore: deps.flights,
     source: weatherSourceFor(config),
     publisher: deps.bus,

@@ -42,6 +42,8 @@ export class WeatherWatch extends Construct {
           'dynamodb:GetItem',
           'dynamodb:BatchGetItem',
           'dynamodb:Query',
+          // Heads-ups are claimed (PutItem) and marked sent (UpdateItem) like every notification.
+          'dynamodb:PutItem',
           'dynamodb:UpdateItem',
         ],
         resources: props.tableArns,

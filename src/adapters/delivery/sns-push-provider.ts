@@ -17,10 +17,18 @@ export class SnsPushProvider implements ChannelProvider {
 
   async send(message: OutboundMessage): Promise<{ providerMessageId: string }> {
     const title = message.subject ?? 'FlightPulse';
+    // The notification id rides in the data both platforms hand to the app (engagement, dedupe).
+    const notification_id = message.notificationId;
     const payload = {
       default: message.body,
-      APNS: JSON.stringify({ aps: { alert: { title, body: message.body }, sound: 'default' } }),
-      GCM: JSON.stringify({ notification: { title, body: message.body } }),
+      APNS: JSON.stringify({
+        aps: { alert: { title, body: message.body }, sound: 'default' },
+        notification_id,
+      }),
+      GCM: JSON.stringify({
+        notification: { title, body: message.body },
+        data: { notification_id },
+      }),
     };
     try {
       const result = await this.client.send(

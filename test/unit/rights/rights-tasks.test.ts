@@ -8,7 +8,9 @@ import {
 } from '../../../src/domain/rights/rights-statement.ts';
 import { createComputeEntitlements } from '../../../src/handlers/compute-entitlements.ts';
 import { createGenerateMessages } from '../../../src/handlers/generate-messages.ts';
+import { notificationEntry } from '../../../src/handlers/notification-delivery.ts';
 import { createSendClaimNotices } from '../../../src/handlers/send-claim-notices.ts';
+import type { TellPassengers } from '../../../src/handlers/tell-passengers.ts';
 import type { Messenger } from '../../../src/ports.ts';
 import {
   CountingMetrics,
@@ -34,6 +36,14 @@ const stores = new InMemoryStores();
 const noOffers = { get: async () => undefined };
 const idsOf = (flightId: string) =>
   [...stores.bookings.values()].filter((b) => b.flight_id === flightId).map((b) => b.booking_id);
+
+/** Tells by announcing: the job's messages as the channels would publish them once sent. */
+function announced(publisher: RecordingPublisher): TellPassengers {
+  return async (notifications) => {
+    await publisher.publish(notifications.map(notificationEntry));
+    return notifications;
+  };
+}
 
 describe('ComputeEntitlements task', () => {
   it('stores each booking’s entitlement and returns what was granted, nothing personal', async () => {
@@ -246,7 +256,7 @@ describe('claim-notice job (EU261 revision)', () => {
     const job = createSendClaimNotices({
       entitlements,
       bookings: stores,
-      publisher,
+      tell: announced(publisher),
       clock: new FixedClock('2025-01-15T20:00:00.000Z'),
       rights: revised,
       log,
@@ -288,7 +298,7 @@ describe('claim-notice job (EU261 revision)', () => {
     const job = createSendClaimNotices({
       entitlements,
       bookings: stores,
-      publisher,
+      tell: announced(publisher),
       clock: new FixedClock('2025-01-18T20:00:00.000Z'),
       rights: revised,
       log,

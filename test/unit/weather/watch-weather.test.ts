@@ -6,10 +6,18 @@ import { NotificationDetailSchema } from '../../../src/domain/event-routing/bus-
 import { checkHeadsUp } from '../../../src/domain/messaging/check-message.ts';
 import { type FlightWeather, inWatchWindow } from '../../../src/domain/weather/flight-weather.ts';
 import type { Waiver } from '../../../src/domain/weather/flight-weather-record.ts';
+import { createTellPassengers } from '../../../src/handlers/tell-passengers.ts';
 import { createWatchWeather, type WeatherPolicy } from '../../../src/handlers/watch-weather.ts';
 import { declareWeatherDisruption } from '../../../src/handlers/weather-decisions.ts';
 import type { FeedProducer, FlightWeatherStore } from '../../../src/ports.ts';
-import { FixedClock, InMemoryStores, RecordingPublisher, SilentLog } from '../../support/fakes.ts';
+import {
+  FixedClock,
+  InMemoryNotificationLog,
+  InMemoryStores,
+  RecordingPublisher,
+  RecordingSender,
+  SilentLog,
+} from '../../support/fakes.ts';
 import { signedInApp } from '../../support/signed-in-app.ts';
 
 const REPLAY = new ReplayWeatherSource(join(import.meta.dirname, '../../../simulator/weather'));
@@ -47,6 +55,14 @@ function setup(policy: WeatherPolicy = { autoDeclare: false, headsUp: false }) {
   const watch = createWatchWeather({
     flights: stores,
     bookings: stores,
+    // The channels as a workflow sends: claimed, sent, announced.
+    tell: createTellPassengers({
+      claims: new InMemoryNotificationLog(),
+      sender: new RecordingSender(),
+      bookings: stores,
+      publisher,
+      clock,
+    }),
     weatherStore: stores,
     source: REPLAY,
     publisher,

@@ -143,7 +143,10 @@ function publish(
   }
   const structured = JSON.parse(form.get('Message') ?? '{}') as { default?: string; GCM?: string };
   const gcm = structured.GCM
-    ? (JSON.parse(structured.GCM) as { notification?: { title?: string } })
+    ? (JSON.parse(structured.GCM) as {
+        notification?: { title?: string };
+        data?: { notification_id?: string };
+      })
     : {};
   const messageId = randomUUID();
   options.onMessage({
@@ -152,6 +155,7 @@ function publish(
     to: endpoint,
     body: structured.default ?? '',
     ...(gcm.notification?.title ? { title: gcm.notification.title } : {}),
+    ...(gcm.data?.notification_id ? { notification_id: gcm.data.notification_id } : {}),
     received_at: now().toISOString(),
   });
   send(
