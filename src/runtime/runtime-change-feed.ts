@@ -41,6 +41,11 @@ export async function startChangeFeed(
     checkpointFile: join(config.FLIGHTPULSE_DATA_DIR, `stream-checkpoints-${store.tableName}.json`),
     handle,
     log,
+    deadLetterFile: join(
+      config.FLIGHTPULSE_DATA_DIR,
+      'dead-letters',
+      `stream-${store.tableName}.jsonl`,
+    ),
   });
   mkdirSync(config.FLIGHTPULSE_DATA_DIR, { recursive: true });
   await streamReader.start();

@@ -1,4 +1,5 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   DescribeStreamCommand,
@@ -23,11 +24,20 @@ export interface StreamReaderOptions {
   ) => Promise<{ batchItemFailures: Array<{ itemIdentifier: string }> }>;
   log: Log;
   pollMs?: number;
+  /**
+   * Attempts a failing record gets before it goes to the dead-letter file, as the AWS event
+   * source mapping's `retryAttempts` (5) before its on-failure queue: one bad record never
+   * stalls the shard.
+   */
+  retryAttempts?: number;
+  /** JSON lines, one per record given up on: the record and why. */
+  deadLetterFile: string;
 }
 
 /**
  * Reads the table's real DynamoDB stream (DynamoDB Local or AWS) shard by shard and feeds the
- * same stream handler Lambda runs; checkpoints after each handled batch, retries failed records.
+ * same stream handler Lambda runs; checkpoints after each handled batch, retries failed records
+ * and dead-letters those that still fail.
  */
 export class DynamoDbStreamReader {
   private readonly options: StreamReaderOptions;
@@ -127,16 +137,35 @@ export class DynamoDbStreamReader {
     return handled;
   }
 
-  /** Hands records to the handler until none fail (a failing record is retried, never skipped). */
+  /**
+   * Hands records to the handler until none fail or a failing record has had its attempts;
+   * those are written to the dead-letter file with the reason, then the shard moves on.
+   */
   private async handle(records: StreamRecord[]): Promise<void> {
     let pending = records.map(toLambdaRecord);
+    const attempts = (this.options.retryAttempts ?? 5) + 1;
     for (let attempt = 1; pending.length > 0 && this.running; attempt++) {
       const { batchItemFailures } = await this.options.handle(pending);
       const failed = new Set(batchItemFailures.map((f) => f.itemIdentifier));
       pending = pending.filter((r) => failed.has(r.dynamodb?.SequenceNumber ?? ''));
+      if (pending.length > 0 && attempt >= attempts) {
+        await this.deadLetter(pending, attempts);
+        return;
+      }
       if (pending.length > 0)
         await new Promise((r) => setTimeout(r, Math.min(5000, 100 * 2 ** attempt)));
     }
+  }
+
+  private async deadLetter(records: DynamoDBRecord[], attempts: number): Promise<void> {
+    const at = new Date().toISOString();
+    const reason = `stream handler failed ${attempts} times`;
+    this.options.log.error('stream records dead-lettered', { count: records.length, reason });
+    await mkdir(dirname(this.options.deadLetterFile), { recursive: true });
+    await appendFile(
+      this.options.deadLetterFile,
+      records.map((record) => `${JSON.stringify({ at, reason, record })}\n`).join(''),
+    );
   }
 
   /** Resolves once a full pass, started after this call, found no new records. */
@@ -151,8 +180,29 @@ export class DynamoDbStreamReader {
   }
 }
 
+/**
+ * DynamoDB Local's stream shows an empty map as `{}` (no type), which no unmarshaller accepts;
+ * AWS shows `{ "M": {} }`. Empty lists and sets keep their type, so a typeless value is a map.
+ */
+export function typedImage(image: unknown): unknown {
+  if (image === null || typeof image !== 'object') return image;
+  const typed = (value: unknown): unknown => {
+    if (value === null || typeof value !== 'object') return value;
+    const entries = Object.entries(value as Record<string, unknown>);
+    if (entries.length === 0) return { M: {} };
+    const [[type, inner] = []] = entries;
+    if (type === 'M') return { M: typedImage(inner) };
+    if (type === 'L') return { L: (inner as unknown[]).map(typed) };
+    return value;
+  };
+  return Object.fromEntries(
+    Object.entries(image as Record<string, unknown>).map(([k, v]) => [k, typed(v)]),
+  );
+}
+
 function toLambdaRecord(record: StreamRecord): DynamoDBRecord {
   const created = record.dynamodb?.ApproximateCreationDateTime;
+  const { NewImage, OldImage, ...rest } = record.dynamodb ?? {};
   return {
     eventID: record.eventID,
     eventName: record.eventName,
@@ -160,7 +210,9 @@ function toLambdaRecord(record: StreamRecord): DynamoDBRecord {
     eventSource: 'aws:dynamodb',
     awsRegion: record.awsRegion,
     dynamodb: {
-      ...(record.dynamodb as object),
+      ...rest,
+      ...(NewImage ? { NewImage: typedImage(NewImage) } : {}),
+      ...(OldImage ? { OldImage: typedImage(OldImage) } : {}),
       ApproximateCreationDateTime:
         created instanceof Date ? Math.floor(created.getTime() / 1000) : Number(created ?? 0),
     },
