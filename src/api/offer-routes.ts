@@ -1,5 +1,4 @@
 import { type Context, Hono } from 'hono';
-import { z } from 'zod';
 import { CASE_STAFF, OPERATIONS_STAFF, type Principal } from '../domain/identity/roles.ts';
 import {
   OFFER_STATUSES,
@@ -13,7 +12,6 @@ import { BookingIdSchema } from '../domain/records/booking.ts';
 import { FlightIdSchema } from '../domain/records/flight.ts';
 import type { Answer, OfferAnswers } from '../handlers/answer-offer.ts';
 import { allPages } from '../ports/all-pages.ts';
-import type { PassengerLinks } from '../ports/passenger-links.ts';
 import type { OfferStore } from '../ports/rebooking-ports.ts';
 import type { BookingStore } from '../ports.ts';
 import { apiError, loadOr404 } from './api-error.ts';
@@ -26,13 +24,12 @@ import {
 } from './offer-requests.ts';
 import { pageBody, pageParams } from './page-params.ts';
 import { parseParam } from './params.ts';
-import { allow, publicRoute } from './route-access.ts';
+import { allow } from './route-access.ts';
 
 export interface OfferRouteDeps {
   offers: OfferStore;
   bookings: BookingStore;
   answers: OfferAnswers;
-  links: PassengerLinks;
 }
 
 /** Every offer, read whole: for the metrics. */
@@ -57,25 +54,6 @@ function offerReadRoutes(routes: Hono, deps: OfferRouteDeps): void {
       return c.json(publicOffer(loadOr404(offer, 'Offer', { booking_id: bookingId })));
     },
   );
-
-  /**
-   * The passenger page opens the offer through its signed link, bound to one booking: the
-   * token in the path is the credential, so the route itself is public.
-   */
-  routes.get('/offer-links/:token', publicRoute(), async (c) => {
-    const token = parseParam(z.string().max(2000), c.req.param('token'), 'token');
-    const verified = await deps.links.verify(token);
-    if (!verified) throw apiError(404, 'Link expired or not valid');
-    const booking = loadOr404(await deps.bookings.getBooking(verified.bookingId), 'Booking', {
-      booking_id: verified.bookingId,
-    });
-    const offer = booking.offer_id ? await deps.offers.get(booking.offer_id) : undefined;
-    return c.json({
-      booking_id: booking.booking_id,
-      confirmation_number: booking.confirmation_number,
-      offer: publicOffer(loadOr404(offer, 'Offer', { booking_id: booking.booking_id })),
-    });
-  });
 
   routes.get('/offers', allow(CASE_STAFF), async (c) => {
     const flightId = c.req.query('flight_id');

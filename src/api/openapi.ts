@@ -25,6 +25,11 @@ import {
   WeatherFlightsSchema,
 } from '../domain/weather/weather-requests.ts';
 import { ExecutionSummarySchema } from '../domain/workflows/execution.ts';
+import { OFFER_OPERATIONS } from './offer-operations.ts';
+import { ErrorSchema, type Operation, PageQuery, page } from './openapi-parts.ts';
+
+export type { Operation } from './openapi-parts.ts';
+
 import { FEED_EXAMPLES, FeedBodySchema } from './feed-body.ts';
 
 const ErasureReceiptSchema = z.object({
@@ -36,48 +41,6 @@ const ErasureReceiptSchema = z.object({
   preference_changes_erased: z.number().int(),
   log_lines_erased: z.number().int(),
 });
-const ErrorSchema = z
-  .object({
-    error: z.string(),
-    parameter: z.string().optional(),
-    reasons: z.array(z.string()).optional(),
-  })
-  .loose();
-/** A page of a list: its items, how many it holds (not a total) and the cursor to the next. */
-const page = (name: string, item: z.ZodType) =>
-  z.object({
-    [name]: z.array(item),
-    returned: z.number().int().describe('items on this page; not a total'),
-    next_cursor: z.string().nullable().describe('cursor of the next page; null on the last'),
-  });
-const PageQuery = {
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(200)
-    .optional()
-    .describe('page size, 1–200 (default 50)'),
-  cursor: z.string().optional().describe('opaque cursor from next_cursor'),
-};
-
-interface Operation {
-  method: 'get' | 'post' | 'put' | 'delete';
-  path: string;
-  summary: string;
-  params?: Record<string, z.ZodType>;
-  query?: Record<string, z.ZodType>;
-  body?: z.ZodType;
-  /** Named request examples (each is called by the contract test). */
-  examples?: Record<string, { summary: string; value: unknown }>;
-  ok: { status: number; schema: z.ZodType };
-  errors: number[];
-  /**
-   * Served only by `flightpulse start`: the embedded feed. In AWS events arrive through Kafka,
-   * so API Gateway has no such method.
-   */
-  embeddedOnly?: true;
-}
 
 const LiabilitySchema = z.object({
   flight_id: z.string(),
@@ -356,12 +319,15 @@ export const OPERATIONS: Operation[] = [
     ok: { status: 202, schema: DeclarationSchema },
     errors: [400, 404, 409],
   },
+  ...OFFER_OPERATIONS,
 ];
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   401: 'No valid bearer token',
   403: "The role does not allow this (or not the passenger's own booking)",
   404: 'Not found',
+  409: 'Conflict with the record’s state',
+  410: 'Gone: expired',
 };
 
 /** An operation's security: none for public ones; a bearer token and the admitted roles otherwise. */
@@ -379,6 +345,48 @@ function securityOf(access: Access | undefined): Record<string, unknown> {
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'output', unrepresentable: 'any' });
 
+/** An operation's path, query and header parameters. */
+function parametersOf(op: Operation): Array<Record<string, unknown>> {
+  const optional = (s: z.ZodType) => s.safeParse(undefined).success;
+  return [
+    ...Object.entries(op.params ?? {}).map(([name, s]) => ({
+      name,
+      in: 'path',
+      required: true,
+      schema: schema(s),
+    })),
+    ...Object.entries(op.query ?? {}).map(([name, s]) => ({
+      name,
+      in: 'query',
+      required: !optional(s),
+      schema: schema(s),
+    })),
+    ...Object.entries(op.headers ?? {}).map(([name, s]) => ({
+      name,
+      in: 'header',
+      required: !optional(s),
+      schema: schema(s),
+    })),
+  ];
+}
+
+/** An operation's answers: success (and its other successes), then each error; 401/403 unless public. */
+function responsesOf(op: Operation, open: boolean): Record<string, unknown> {
+  const json = (s: z.ZodType) => ({ 'application/json': { schema: schema(s) } });
+  const responses: Record<string, unknown> = {
+    [op.ok.status]: { description: 'OK', content: json(op.ok.schema) },
+  };
+  for (const more of op.also ?? [])
+    responses[more.status] = { description: more.description, content: json(more.schema) };
+  for (const status of open ? op.errors : [...op.errors, 401, 403]) {
+    responses[status] = {
+      description: ERROR_DESCRIPTIONS[status] ?? 'Invalid request',
+      content: json(op.errorSchemas?.[status] ?? ErrorSchema),
+    };
+  }
+  return responses;
+}
+
 /**
  * The OpenAPI 3.1 document of the REST API. `accessOf` gives each operation's declared access
  * (from the app's route guards), so the document's security requirements are the enforced ones.
@@ -389,35 +397,9 @@ export function openApiDocument(
 ): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of OPERATIONS) {
-    const parameters = [
-      ...Object.entries(op.params ?? {}).map(([name, s]) => ({
-        name,
-        in: 'path',
-        required: true,
-        schema: schema(s),
-      })),
-      ...Object.entries(op.query ?? {}).map(([name, s]) => ({
-        name,
-        in: 'query',
-        required: !s.safeParse(undefined).success,
-        schema: schema(s),
-      })),
-    ];
-    const responses: Record<string, unknown> = {
-      [op.ok.status]: {
-        description: 'OK',
-        content: { 'application/json': { schema: schema(op.ok.schema) } },
-      },
-    };
+    const parameters = parametersOf(op);
     const access = accessOf(op.method, op.path);
     const open = access !== undefined && 'public' in access;
-    const errors = open ? op.errors : [...op.errors, 401, 403];
-    for (const status of errors) {
-      responses[status] = {
-        description: ERROR_DESCRIPTIONS[status] ?? 'Invalid request',
-        content: { 'application/json': { schema: schema(ErrorSchema) } },
-      };
-    }
     paths[op.path] = {
       ...paths[op.path],
       [op.method]: {
@@ -438,7 +420,7 @@ export function openApiDocument(
               },
             }
           : {}),
-        responses,
+        responses: responsesOf(op, open),
       },
     };
   }

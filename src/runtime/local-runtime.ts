@@ -281,7 +281,7 @@ export async function startLocalRuntime(
       hosted: hostedSignIn(config),
     }),
   );
-  app.route('/', offerRoutes({ ...store, answers: rebooking.answers, links: rebooking.links }));
+  app.route('/', offerRoutes({ ...store, answers: rebooking.answers }));
   rebooking.scheduler.start(config.OFFER_EXPIRY_POLL_SECONDS * 1000);
   app.route('/', weatherRoutes(weather.routes));
   app.route('/', inboxRoutes(channels.inboxes));

@@ -41,7 +41,6 @@ describe('every route declares the roles it admits', () => {
         'GET /docs',
         'GET /docs/assets/:file',
         'GET /health',
-        'GET /offer-links/:token',
         'GET /openapi.json',
         'POST /auth/local-token',
       ].sort(),

@@ -90,8 +90,26 @@ export const OfferSchema = z.object({
 export type Offer = z.infer<typeof OfferSchema>;
 export type OfferOption = Offer['options'][number];
 
+/** An option as the passenger sees it: no hold internals, whether an agent must approve it. */
+export const PublicOptionSchema = RebookingOptionSchema.omit({ held: true }).extend({
+  needs_agent_approval: z.boolean(),
+});
+
 /** What a passenger sees of their offer (no party internals). */
-export function publicOffer(offer: Offer) {
+export const PublicOfferSchema = OfferSchema.pick({
+  offer_id: true,
+  status: true,
+  expires_at: true,
+  flight_id: true,
+  booking_ids: true,
+  voluntary: true,
+  fee_waived: true,
+  chosen_option_id: true,
+  escalation_reason: true,
+}).extend({ options: z.array(PublicOptionSchema) });
+
+/** What a passenger sees of their offer (no party internals). */
+export function publicOffer(offer: Offer): z.infer<typeof PublicOfferSchema> {
   return {
     offer_id: offer.offer_id,
     status: offer.status,

@@ -1,19 +1,27 @@
+import { z } from 'zod';
 import { TIERS, type Tier } from '../records/passenger.ts';
 import type { Offer } from './offer.ts';
 
+const Summary = z.object({ average: z.number().nullable(), p95: z.number().nullable() });
+
 /** Roadmap 004 §4.1's rebooking figures, from the offers themselves. */
-export interface RebookingMetrics {
-  offers: number;
-  by_status: Record<string, number>;
+export const RebookingMetricsSchema = z.object({
+  offers: z.number().int(),
+  by_status: z.record(z.string(), z.number().int()),
   /** Disruption → offer with options stored. */
-  time_to_first_option_seconds: { average: number | null; p95: number | null };
+  time_to_first_option_seconds: Summary,
   /** Disruption → booked on a new flight. */
-  time_to_booking_seconds: { average: number | null; p95: number | null };
+  time_to_booking_seconds: Summary,
   /** Of the offers settled, the share no agent touched. */
-  resolved_without_agent_share: number | null;
+  resolved_without_agent_share: z.number().nullable(),
   /** Of each tier's offers, the share that went to an agent. */
-  escalation_rate_by_tier: Record<Tier, number | null>;
-}
+  escalation_rate_by_tier: z.object({
+    MEMBER: z.number().nullable(),
+    'A-LIST': z.number().nullable(),
+    'A-LIST_PREFERRED': z.number().nullable(),
+  } satisfies Record<Tier, z.ZodType>),
+});
+export type RebookingMetrics = z.infer<typeof RebookingMetricsSchema>;
 
 const seconds = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 1000;
 
