@@ -102,12 +102,16 @@ export interface PendingRun {
   /** The bus entry that starts the run, published again on resume. */
   entry: BusEntry;
   recorded_at: string;
+  /** When the re-drive last published it again. */
+  redriven_at?: string;
 }
 
 export interface RunLedger {
   recordPending(run: PendingRun): Promise<void>;
   finish(eventId: string): Promise<void>;
   pending(): Promise<PendingRun[]>;
+  /** Notes a re-drive; a run finished meanwhile stays finished. */
+  markRedriven(eventId: string, at: string): Promise<void>;
 }
 
 /**
@@ -214,6 +218,7 @@ export type MetricName =
   | 'LLMInvocationsSuccess'
   | 'LLMInvocationsFailed'
   | 'WorkflowExecutions'
+  | 'WorkflowRunsRedriven'
   | 'AffectedPassengers'
   | 'EventsRejected'
   | 'NotificationsPublished'

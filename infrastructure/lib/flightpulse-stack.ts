@@ -53,7 +53,6 @@ export class FlightPulseStack extends Stack {
         retentionPeriod: Duration.days(14),
       });
     const dlqs = {
-      ingest: queue('IngestDeadLetters'),
       stream: queue('StreamDeadLetters'),
       delivery: queue('EventDeliveryDeadLetters'),
       workflow: queue('WorkflowDeadLetters'),
@@ -202,6 +201,19 @@ export class FlightPulseStack extends Stack {
       description: 'Sends due passenger claim notices (EU261 revision: within 48 h of arrival)',
       schedule: events.Schedule.rate(Duration.minutes(5)),
       targets: [new eventTargets.LambdaFunction(sendClaimNotices, { retryAttempts: 2 })],
+    });
+    // Accepted events whose workflow did not finish (a crash, a dead-lettered batch) run again:
+    // the workflows are idempotent in every step and delete their pending run when they end.
+    const redriveRuns = make(
+      'RedriveRuns',
+      'redrive-runs',
+      'Scheduled: re-drives pending workflow runs older than the state machine timeout',
+      { table: { actions: ['Query', 'UpdateItem'], indexes: false }, publishes: true },
+    );
+    new events.Rule(this, 'RedriveSchedule', {
+      description: 'Re-drives workflow runs that were accepted but never finished',
+      schedule: events.Schedule.rate(Duration.minutes(10)),
+      targets: [new eventTargets.LambdaFunction(redriveRuns, { retryAttempts: 2 })],
     });
     const taskFunctions: Record<TaskFunctionId, LambdaFunction> = {
       'get-affected-bookings': make(
@@ -352,7 +364,6 @@ export class FlightPulseStack extends Stack {
     new KafkaIngest(this, 'KafkaIngest', {
       fn: ingest,
       kafka: options.kafka,
-      deadLetterQueue: dlqs.ingest,
     });
     streamChanges.addEventSource(
       new DynamoEventSource(data.table, {
@@ -415,6 +426,7 @@ export class FlightPulseStack extends Stack {
         recordNotification,
         deliveryStatus,
         sendClaimNotices,
+        redriveRuns,
         ...Object.values(taskFunctions),
       ],
       stateMachines: Object.values(workflows.stateMachines),

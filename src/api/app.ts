@@ -14,6 +14,7 @@ import type {
   LogScrubber,
   NotificationLog,
   PassengerErasure,
+  RunLedger,
   TokenVerifier,
 } from '../ports.ts';
 import { bookingRoutes } from './booking-routes.ts';
@@ -32,6 +33,8 @@ export interface ApiDeps {
   events: EventLog;
   notifications: NotificationLog;
   executions: ExecutionLog;
+  /** Workflow runs accepted but not finished (re-driven on start and by the scheduled re-drive). */
+  runs: Pick<RunLedger, 'pending'>;
   entitlements: EntitlementStore;
   clock: Clock;
   log: Log;

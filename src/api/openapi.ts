@@ -268,6 +268,21 @@ export const OPERATIONS: Operation[] = [
     errors: [400],
   },
   {
+    method: 'get',
+    path: '/runs/pending',
+    summary: 'Workflow runs accepted but not finished (the first 100 listed)',
+    ok: {
+      status: 200,
+      schema: z.object({
+        pending: z.number().int(),
+        runs: z.array(
+          z.object({ event_id: z.string(), detail_type: z.string(), recorded_at: z.string() }),
+        ),
+      }),
+    },
+    errors: [],
+  },
+  {
     method: 'post',
     path: '/feed/flight-operations',
     embeddedOnly: true,

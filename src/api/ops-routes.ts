@@ -64,5 +64,19 @@ export function opsRoutes(deps: ApiDeps): Hono {
     return c.json(pageBody('executions', page));
   });
 
+  // What was accepted but has not finished: the re-drive's work list, and how a caller (the fault
+  // suite, an operator after a restart) knows the system has caught up.
+  routes.get('/runs/pending', allow(OPERATIONS_STAFF), async (c) => {
+    const runs = await deps.runs.pending();
+    return c.json({
+      pending: runs.length,
+      runs: runs.slice(0, 100).map((r) => ({
+        event_id: r.event_id,
+        detail_type: r.entry.detailType,
+        recorded_at: r.recorded_at,
+      })),
+    });
+  });
+
   return routes;
 }

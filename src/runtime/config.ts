@@ -25,6 +25,8 @@ const ConfigSchema = z.object({
   KAFKA_MAX_BATCH: z.coerce.number().int().min(1).max(10_000).default(100),
   /** Events older than this many hours are dead-lettered (7 days by default). */
   FLIGHTPULSE_MAX_EVENT_AGE_HOURS: z.coerce.number().positive().max(100_000).default(168),
+  /** Seconds between re-drives of runs that ended failed (a dead-lettered batch); 0 turns it off. */
+  REDRIVE_INTERVAL_SECONDS: z.coerce.number().min(0).max(86_400).default(30),
   KAFKA_TOPIC: z
     .string()
     .regex(/^[A-Za-z0-9._-]{1,200}$/, 'a Kafka topic name')

@@ -59,18 +59,21 @@ export async function startLocalChannels(
     mail: deps.persist ? await readLines<ReceivedEmail>(join(directory, 'mail.jsonl')) : [],
     handset: deps.persist ? await readLines<HandsetMessage>(join(directory, 'handset.jsonl')) : [],
   };
-  // What a passenger received stays received across a restart, as in a real mailbox.
+  // What a passenger received stays received across a restart, as in a real mailbox: written
+  // before the mailbox or carrier answers, so an accepted message is never forgotten.
   let writing: Promise<unknown> = Promise.resolve();
   const keep =
     <T extends { notification_id?: string }>(list: T[], file: string, channel: DeliveryChannel) =>
-    (item: T) => {
+    (item: T): Promise<void> => {
       deps.onReceived?.(channel, item.notification_id);
       // The latest in memory (a wave is tens of thousands of messages); the file keeps them all.
       list.push(item);
       if (list.length > INBOX_MEMORY) list.splice(0, list.length - INBOX_MEMORY);
-      if (!deps.persist) return;
+      if (!deps.persist) return Promise.resolve();
       const line = `${JSON.stringify(item)}\n`;
-      writing = writing.then(() => appendFile(join(directory, file), line));
+      const written = writing.then(() => appendFile(join(directory, file), line));
+      writing = written.catch(() => undefined);
+      return written;
     };
   const bounces = new Set(config.DELIVERY_BOUNCE_ADDRESSES);
   const transient = () => Math.random() < config.DELIVERY_TRANSIENT_FAILURE_RATE;
@@ -79,11 +82,14 @@ export async function startLocalChannels(
     : await startEmbeddedSmtpServer({
         port: config.SMTP_PORT,
         onMessage: keep(inboxes.mail, 'mail.jsonl', 'EMAIL'),
+        // Every message of the file (read before any is dropped from memory): its Message-ID.
+        received: inboxes.mail,
         faults: { bounce: (address) => bounces.has(address), deferral: transient },
       });
   const carrier = await startLoopbackCarrier({
     onMessage: (message: HandsetMessage) =>
       keep(inboxes.handset, 'handset.jsonl', message.channel === 'PUSH' ? 'PUSH' : 'SMS')(message),
+    received: inboxes.handset,
     onReceipt: deps.onReceipt,
     faults: {
       refuse: (phone) => bounces.has(phone),
@@ -133,10 +139,16 @@ export async function startLocalChannels(
   };
 }
 
+/** The complete lines of an inbox file; a line torn by a crash was never acknowledged. */
 async function readLines<T>(file: string): Promise<T[]> {
   const text = await readFile(file, 'utf8').catch(() => '');
-  return text
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as T);
+  // Close a torn tail so the next message starts on its own line.
+  if (text.length > 0 && !text.endsWith('\n')) await appendFile(file, '\n');
+  return text.split('\n').flatMap((line) => {
+    try {
+      return line ? [JSON.parse(line) as T] : [];
+    } catch {
+      return [];
+    }
+  });
 }

@@ -38,6 +38,7 @@ import type { RightsSettings } from '../domain/rights/rights-settings.ts';
 import { createDeliveryStatus } from '../handlers/delivery-status.ts';
 import { createIngestHandler } from '../handlers/ingest-flight-events.ts';
 import { createRecordNotification } from '../handlers/record-notification.ts';
+import type { RedriveResult } from '../handlers/redrive-runs.ts';
 import type { ClaimNoticeRun } from '../handlers/send-claim-notices.ts';
 import { createStreamChangesHandler } from '../handlers/stream-changes.ts';
 import { createTellPassengers } from '../handlers/tell-passengers.ts';
@@ -52,6 +53,7 @@ import { dashboardMetrics } from './dashboard-metrics.ts';
 import { executionRecording } from './execution-recording.ts';
 import { FairScheduler } from './fair-scheduler.ts';
 import { type LocalChannels, startLocalChannels } from './local-channels.ts';
+import { pendingRunRedrive } from './pending-run-redrive.ts';
 import { startChangeFeed } from './runtime-change-feed.ts';
 import { startRuntimeFeed } from './runtime-feed.ts';
 import { type RuntimeRebooking, runtimeRebooking } from './runtime-rebooking.ts';
@@ -112,6 +114,8 @@ export interface LocalRuntime {
   inboxes: PassengerInboxes;
   /** The embedded SMTP server's port (undefined when SMTP_HOST sends elsewhere). */
   smtpPort: number | undefined;
+  /** Re-drives the pending runs now (its timer does it every REDRIVE_INTERVAL_SECONDS). */
+  redrivePendingRuns(): Promise<RedriveResult>;
 }
 
 const systemClock: Clock = { now: () => new Date().toISOString() };
@@ -254,8 +258,13 @@ export async function startLocalRuntime(
     clock,
     log,
   });
-  // Resume: runs recorded before a crash are driven again, stored records consumed again.
-  await bus.publish((await store.runs.pending()).map((run) => run.entry));
+  // Resume: runs recorded before a crash are driven again, stored records consumed again; and
+  // every REDRIVE_INTERVAL_SECONDS a run that ended failed (a dead-lettered batch) is driven again.
+  const redrive = pendingRunRedrive(
+    { runs: store.runs, bus, tracker, clock, log, metrics },
+    config,
+  );
+  await redrive.now();
   feed.resume();
   const parts: RuntimeParts = { store, hub, metrics, executions, busEvents, messenger, stages };
   const weather = weatherWatch(config, {
@@ -299,6 +308,7 @@ export async function startLocalRuntime(
     watchWeather: weather.routes.watch,
     entitlements: store.entitlements,
     sendClaimNotices: claimNotices.run,
+    redrivePendingRuns: redrive.now,
     workflowDeadLetters,
     busEventCount: () => seen.bus,
     feed: feed.feed,
@@ -316,6 +326,7 @@ export async function startLocalRuntime(
     inboxes: channels.inboxes,
     smtpPort: channels.smtpPort,
     close: async () => {
+      redrive.stop();
       claimNotices.stop();
       rebooking.scheduler.stop();
       await closeAll(feed, streamReader, tracker, store, channels);
@@ -389,6 +400,7 @@ function apiApp(
     events: store.events,
     notifications: store.notifications,
     executions: store.executionLog,
+    runs: store.runs,
     entitlements: store.entitlements,
     erasure: store.erasure,
     preferences: store.preferences,
@@ -450,22 +462,30 @@ function busDelivery(
     admission: FairScheduler;
   },
 ) {
-  // A name already started is not started again, as StartExecution with the same name in AWS.
-  const started = new Map<string, Promise<ExecutionRecord>>();
+  // A name running or finished is not started again, as StartExecution with the same name in
+  // AWS; a name whose run failed may start again (the re-drive), since every step is idempotent.
+  const running = new Map<string, Promise<ExecutionRecord>>();
+  const succeeded = new Set<string>();
   const start = async (stateMachine: StateMachineId, event: BusEvent) => {
     const eventId = (event.detail as { event_id?: unknown }).event_id;
     const name = `${stateMachine}-${typeof eventId === 'string' ? eventId : event.id}`;
-    const running = started.get(name);
-    if (running) return running;
+    if (succeeded.has(name)) return;
+    const inFlight = running.get(name);
+    if (inFlight) return inFlight;
     deps.metrics.count('WorkflowExecutions');
     const urgent = (event.detail as { terminal_change?: unknown }).terminal_change === true;
     const run = deps.admission.run(() => executor().run(stateMachine, name, event), { urgent });
-    started.set(name, run);
-    const record = await run;
-    // A failed run stays pending: the next start tries it again.
-    if (record.status === 'SUCCEEDED' && typeof eventId === 'string')
-      await deps.runs.finish(eventId);
-    return record;
+    running.set(name, run);
+    try {
+      const record = await run;
+      // The workflow forgets its pending run itself on success; a failed run stays pending.
+      if (record.status === 'SUCCEEDED') succeeded.add(name);
+      if (record.status === 'SUCCEEDED' && typeof eventId === 'string')
+        await deps.runs.finish(eventId);
+      return record;
+    } finally {
+      running.delete(name);
+    }
   };
   return async (target: RuleTarget, event: BusEvent): Promise<void> => {
     switch (target.kind) {

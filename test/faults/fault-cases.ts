@@ -1,165 +1,228 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { readJournal } from '../../src/adapters/delivery/journal-sender.ts';
 import { providerEnv, startFakeModelServer } from '../support/fake-model-server.ts';
-import { all, call } from './fault-client.ts';
-import type { Case } from './run-faults.ts';
+import { call } from './fault-client.ts';
+import { countReceived } from './fault-count.ts';
+import {
+  cancellation,
+  delay,
+  type Event,
+  type FeedRecord,
+  record,
+  shuffled,
+} from './fault-events.ts';
+import type { Server } from './fault-processes.ts';
+import { hostileCorpus } from './hostile-corpus.ts';
+import { startThrottlingProxy } from './throttling-proxy.ts';
 
-type Event = { event_id: string; payload: { flight_id: string } };
-
-export interface CaseTools {
-  produce(records: unknown[]): Promise<void>;
-  cancellation(flightId: string, at?: Date): Event;
-  delay(flightId: string, at: Date, minutes: number): Event;
+/** What a case works with: its server (restarted after a kill), data directory and wave. */
+export interface CaseContext {
+  server: Server;
+  dataDir: string;
+  flights: string[];
+  /** Notifications the uninterrupted run of this wave sent (the kill points are set by it). */
+  expected: number;
+  produce(records: FeedRecord[]): Promise<void>;
+  /** Every valid event the case produced: the suite waits until each has an outcome. */
+  produced: Set<string>;
 }
 
-const record = (event: Event, key = event.payload.flight_id) => ({ key, value: event });
-const journalLines = (dataDir: string) => {
-  const file = join(dataDir, 'deliveries.jsonl');
-  return existsSync(file) ? readJournal(file).length : 0;
-};
+export interface Case {
+  name: string;
+  /** Which wave: the 3,000-booking one (kill -9) or the smaller one (everything else). */
+  wave: 'large' | 'small';
+  /** Runs on DynamoDB Local, and on real Kafka with `kafka` (`npm run infra:up`). */
+  infra?: { kafka: boolean };
+  /** Extra environment for the server, and what to undo after the case. */
+  setUp?(): Promise<{ env: Record<string, string>; tearDown(): Promise<string[]> }>;
+  /** Produces the wave (and whatever else) and may kill the server; returns notes. */
+  run(context: CaseContext): Promise<string[]>;
+}
 
-/** Polls until `ready` holds (or a minute passed); returns whether it held. */
+/** Polls until `ready` holds (or ten minutes passed); returns whether it held. */
 async function until(ready: () => Promise<boolean> | boolean): Promise<boolean> {
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 600_000;
   while (Date.now() < deadline) {
     if (await ready()) return true;
-    await new Promise((r) => setTimeout(r, 25));
+    await new Promise((r) => setTimeout(r, 50));
   }
   return false;
 }
 
-/** The uninterrupted run every other case is compared with. */
-export function baseline(tools: CaseTools): Case {
+const waveOf = (context: CaseContext, events = context.flights.map((f) => cancellation(f))) => {
+  for (const e of events) context.produced.add(e.event_id);
+  return events.map((e) => record(e));
+};
+
+/** The uninterrupted run each wave's other cases are compared with. */
+export const baseline: Case = {
+  name: 'uninterrupted wave',
+  wave: 'large',
+  async run(context) {
+    await context.produce(waveOf(context));
+    return [];
+  },
+};
+
+/** kill -9 once the wave reached a point; the suite restarts the server on the same data. */
+function killAt(
+  name: string,
+  point: string,
+  reached: (context: CaseContext) => Promise<boolean>,
+  infra?: Case['infra'],
+): Case {
   return {
-    name: 'uninterrupted wave',
-    async run(_server, _dataDir, flights) {
-      await tools.produce(flights.map((f) => record(tools.cancellation(f))));
-      return [];
+    name,
+    wave: 'large',
+    ...(infra ? { infra } : {}),
+    async run(context) {
+      await context.produce(waveOf(context));
+      const ok = await until(() => reached(context));
+      const received = countReceived(context.dataDir).received;
+      await context.server.kill();
+      return [ok ? `killed ${point}, ${received} received` : `FAIL: ${point} never reached`];
     },
   };
 }
 
-export function cases(
-  tools: CaseTools & {
-    hostileCorpus: () => Array<{
-      key: string;
-      value?: unknown;
-      value_base64?: string;
-      why: string;
-    }>;
-    base: string;
-  },
-): Case[] {
-  const wave = (flights: string[]) => flights.map((f) => record(tools.cancellation(f)));
+const someBookingMarked = async (context: CaseContext) => {
+  const { body } = await call<{ bookings?: unknown[] }>(
+    context.server.base,
+    '/bookings?status=NEEDS_REBOOKING&limit=1',
+  );
+  return (body.bookings?.length ?? 0) > 0;
+};
+const halfReceived = (context: CaseContext) =>
+  countReceived(context.dataDir).received >= context.expected / 2;
+
+export function cases(): Case[] {
   return [
-    {
-      name: 'kill -9 during ingest',
-      async run(server, _dataDir, flights) {
-        await tools.produce(wave(flights));
-        await server.kill();
-        return ['killed right after the 202'];
-      },
-    },
-    {
-      name: 'kill -9 mid-workflow',
-      async run(server, dataDir, flights) {
-        await tools.produce(wave(flights));
-        const reached = await until(async () => {
-          const { body } = await call<{ bookings: unknown[] }>(
-            tools.base,
-            '/bookings?status=NEEDS_REBOOKING&limit=1',
-          );
-          return body.bookings.length > 0;
-        });
-        const lines = journalLines(dataDir);
-        await server.kill();
-        return [reached ? `killed with bookings marked, ${lines} sent` : 'FAIL: point not reached'];
-      },
-    },
-    {
-      name: 'kill -9 mid-send',
-      async run(server, dataDir, flights) {
-        await tools.produce(wave(flights));
-        const reached = await until(() => journalLines(dataDir) >= 1500);
-        const lines = journalLines(dataDir);
-        await server.kill();
-        return [reached ? `killed after ${lines} sends` : 'FAIL: point not reached'];
-      },
-    },
+    killAt('kill -9 during ingest', 'right after the 202', async () => true),
+    killAt('kill -9 mid-workflow', 'with bookings marked', someBookingMarked),
+    killAt('kill -9 mid-send', 'with half the wave sent', async (c) => halfReceived(c)),
+    killAt(
+      'Kafka+DDB Local: kill -9 mid-send',
+      'with half the wave sent',
+      async (c) => halfReceived(c),
+      { kafka: true },
+    ),
     {
       name: 'every event 3x across partitions',
-      async run(_server, _dataDir, flights) {
-        const events = flights.map((f) => tools.cancellation(f));
+      wave: 'small',
+      async run(context) {
+        const events = context.flights.map((f) => cancellation(f));
+        for (const e of events) context.produced.add(e.event_id);
+        // The same event under three keys: the copies land on different partitions.
         const copies = events.flatMap((e) => [
           record(e),
           record(e, `${e.payload.flight_id}/copy-2`),
           record(e, `${e.payload.flight_id}/copy-3`),
         ]);
-        await tools.produce(copies.slice(0, copies.length / 2));
-        await tools.produce(copies.slice(copies.length / 2));
+        await context.produce(copies.slice(0, copies.length / 2));
+        await context.produce(copies.slice(copies.length / 2));
         return [];
       },
     },
     {
       name: 'shuffled order (newer first)',
-      async run(_server, _dataDir, flights) {
+      wave: 'small',
+      async run(context) {
         const now = Date.now();
-        const records = flights.flatMap((f) => [
-          record(tools.cancellation(f, new Date(now))),
-          record(tools.delay(f, new Date(now - 600_000), 45)),
+        // Each flight's cancellation arrives before its older delay; flights interleave.
+        const pairs = context.flights.map((f) => [
+          cancellation(f, new Date(now)),
+          delay(f, new Date(now - 600_000), 45),
         ]);
-        // A fixed permutation that keeps each flight's newer event first.
-        records.sort((a, b) => (JSON.stringify(a).length % 7) - (JSON.stringify(b).length % 7));
-        await tools.produce(records);
+        const order = shuffled(
+          pairs.flatMap((pair, i) => pair.map((event, j) => ({ event, flight: i, j }))),
+          7,
+        );
+        const seen = new Map<number, number>();
+        const records: Event[] = [];
+        for (const item of order) {
+          // Keep newer-first within a flight: the j-th event of a flight takes the next slot.
+          const k = seen.get(item.flight) ?? 0;
+          seen.set(item.flight, k + 1);
+          records.push(pairs[item.flight]?.[k] as Event);
+        }
+        await context.produce(waveOf(context, records));
         return [];
       },
     },
     {
       name: 'hostile corpus in the wave',
-      async run(server, _dataDir, flights) {
-        const hostile = tools.hostileCorpus().map(({ why: _why, ...r }) => r);
-        const valid = wave(flights);
-        const mixed = hostile.flatMap((h, i) => (valid[i] ? [h, valid[i]] : [h]));
-        mixed.push(...valid.slice(hostile.length));
-        for (let i = 0; i < mixed.length; i += 20) {
-          const batch = mixed.slice(i, i + 20);
-          await tools.produce(batch);
-        }
-        await until(async () => {
-          const events = await all<{ outcome: string }>(tools.base, '/events', 'events');
-          return events.filter((e) => e.outcome === 'REJECTED').length >= hostile.length;
-        });
-        const events = await all<{ outcome: string; reason?: string }>(
-          tools.base,
-          '/events',
-          'events',
+      wave: 'small',
+      async run(context) {
+        const hostile = hostileCorpus();
+        const valid = waveOf(context);
+        const mixed: FeedRecord[] = hostile.flatMap(({ why: _why, ...h }, i) =>
+          valid[i] ? [h, valid[i] as FeedRecord] : [h],
         );
-        const rejected = events.filter((e) => e.outcome === 'REJECTED');
-        const withReason = rejected.filter((e) => (e.reason ?? '').length > 0);
+        mixed.push(...valid.slice(hostile.length));
+        for (let i = 0; i < mixed.length; i += 20) await context.produce(mixed.slice(i, i + 20));
+        await until(async () => {
+          const { body } = await call<{ events: Array<{ outcome: string }> }>(
+            context.server.base,
+            '/events?limit=200',
+          );
+          return body.events.filter((e) => e.outcome === 'REJECTED').length >= hostile.length;
+        });
+        const { body } = await call<{ events: Array<{ outcome: string; reason?: string }> }>(
+          context.server.base,
+          '/events?limit=200',
+        );
+        const rejected = body.events.filter((e) => e.outcome === 'REJECTED');
+        const reasons = new Set(rejected.map((e) => e.reason ?? ''));
         const notes = [
-          `${hostile.length} hostile, ${withReason.length} dead-lettered with a reason`,
+          `${hostile.length} hostile, ${rejected.length} dead-lettered, ${reasons.size} distinct reasons`,
         ];
-        if (withReason.length < hostile.length)
-          notes.push('FAIL: a hostile record has no dead-letter entry');
-        if (!server.alive()) notes.push('FAIL: the process died');
+        if (rejected.some((e) => !e.reason)) notes.push('FAIL: a dead-letter entry has no reason');
+        if (rejected.length < hostile.length)
+          notes.push('FAIL: a hostile record was not dead-lettered');
+        if (!context.server.alive()) notes.push('FAIL: the process died');
         return notes;
       },
     },
     {
+      name: 'store throttled on 10% of calls',
+      wave: 'small',
+      infra: { kafka: false },
+      async setUp() {
+        const target = process.env.DYNAMODB_ENDPOINT ?? 'http://127.0.0.1:8000';
+        const proxy = await startThrottlingProxy(target, { rate: 0.1 });
+        return {
+          env: { DYNAMODB_ENDPOINT: proxy.endpoint },
+          async tearDown() {
+            const { calls, throttled } = proxy.counts();
+            await proxy.close();
+            const share = calls ? ((100 * throttled) / calls).toFixed(1) : '0';
+            const notes = [`${throttled} of ${calls} DynamoDB calls throttled (${share}%)`];
+            if (throttled === 0) notes.push('FAIL: nothing was throttled');
+            return notes;
+          },
+        };
+      },
+      async run(context) {
+        await context.produce(waveOf(context));
+        return [];
+      },
+    },
+    {
       name: 'model timeouts (every call)',
-      env: {},
-      async run(server, dataDir, flights) {
-        await server.stop();
+      wave: 'small',
+      async setUp() {
         const model = await startFakeModelServer('openai', 'slow');
-        const env = { ...providerEnv('openai', model.url), LLM_TIMEOUT_MS: '200' };
-        const { startServer } = await import('./fault-processes.ts');
-        const slow = await startServer(dataDir, Number(new URL(tools.base).port), env);
-        await tools.produce(wave(flights));
-        await until(() => journalLines(dataDir) >= 3000);
-        await slow.stop();
-        await model.close();
-        return [`${model.requests.length} model calls, all timed out`];
+        return {
+          env: { ...providerEnv('openai', model.url), LLM_TIMEOUT_MS: '200' },
+          async tearDown() {
+            await model.close();
+            const notes = [`${model.requests.length} model calls, every one timed out`];
+            if (model.requests.length === 0) notes.push('FAIL: the model was never called');
+            return notes;
+          },
+        };
+      },
+      async run(context) {
+        await context.produce(waveOf(context));
+        return [];
       },
     },
   ];

@@ -4,7 +4,16 @@ import { call } from './fault-client.ts';
 
 const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
 
+/** What every server of the suite runs with: quiet, no background jobs that would add sends. */
+export const QUIET_ENV = {
+  LOG_LEVEL: 'SILENT',
+  WEATHER_WATCH_MINUTES: '0',
+  REDRIVE_INTERVAL_SECONDS: '5',
+};
+
 export interface Server {
+  port: number;
+  base: string;
   process: ChildProcess;
   alive(): boolean;
   /** SIGKILL: no shutdown, no flush. */
@@ -28,20 +37,18 @@ export async function startServer(
   const child = spawn(
     process.execPath,
     [MAIN, 'start', '--port', String(port), '--data-dir', dataDir],
-    {
-      env: { ...process.env, LOG_LEVEL: 'SILENT', ...env },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
+    { env: { ...process.env, ...QUIET_ENV, ...env }, stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => {
     stderr = (stderr + d.toString()).slice(-4000);
   });
-  const deadline = Date.now() + 60_000;
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`flightpulse start exited: ${stderr}`);
     try {
-      const { status } = await call(`http://127.0.0.1:${port}`, '/flights?limit=1');
+      const { status } = await call(base, '/flights?limit=1');
       if (status === 200) break;
     } catch {
       // not listening yet
@@ -50,6 +57,8 @@ export async function startServer(
     await new Promise((r) => setTimeout(r, 200));
   }
   return {
+    port,
+    base,
     process: child,
     alive: () => child.exitCode === null && child.signalCode === null,
     async kill() {
@@ -63,39 +72,34 @@ export async function startServer(
   };
 }
 
-/** Generates the 3,000-booking airline the wave hits and returns its flight ids. */
-export async function generateWave(dataDir: string): Promise<string[]> {
-  const child = spawn(
-    process.execPath,
-    [
-      MAIN,
-      'generate',
-      '--flights',
-      '20',
-      '--passengers',
-      '3000',
-      '--seed',
-      '7',
-      '--data-dir',
-      dataDir,
-      '--json',
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  let out = '';
-  child.stdout?.on('data', (d: Buffer) => {
-    out += d.toString();
+/**
+ * Generates the airline a wave hits (20 flights, `passengers` bookings, seed 7) into a data
+ * directory, or into DYNAMODB_ENDPOINT's TABLE_NAME when `env` names them.
+ */
+export async function generateAirline(
+  dataDir: string,
+  passengers: number,
+  env: Record<string, string> = {},
+): Promise<void> {
+  const args = ['generate', '--flights', '20', '--passengers', String(passengers), '--seed', '7'];
+  const child = spawn(process.execPath, [MAIN, ...args, '--data-dir', dataDir, '--json'], {
+    env: { ...process.env, ...QUIET_ENV, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
   });
   await exited(child);
   if (child.exitCode !== 0) throw new Error('flightpulse generate failed');
-  const port = 3918;
+}
+
+/** The flight ids of a generated airline (the wave cancels each of them). */
+export async function flightsOf(dataDir: string, port: number): Promise<string[]> {
   const server = await startServer(dataDir, port);
-  const { body } = await call<{ flights: Array<{ flight_id: string }> }>(
-    `http://127.0.0.1:${port}`,
-    '/flights?limit=200',
-  );
-  await server.stop();
-  console.log(`generated: ${out.trim()}`);
-  // Sample flights come with the seed; the wave is the generated day (flight ids with bookings).
-  return body.flights.map((f) => f.flight_id);
+  try {
+    const { body } = await call<{ flights: Array<{ flight_id: string }> }>(
+      server.base,
+      '/flights?limit=200',
+    );
+    return body.flights.map((f) => f.flight_id);
+  } finally {
+    await server.stop();
+  }
 }

@@ -124,8 +124,10 @@ describe('FlightPulseStack (defaults, bundled)', () => {
     const schedules = byType(resources, 'AWS::Events::Rule')
       .map(([, r]) => r.Properties)
       .filter((p) => p.ScheduleExpression !== undefined);
-    expect(schedules.map((p) => p.ScheduleExpression)).toEqual(['rate(5 minutes)']);
-    expect(JSON.stringify(schedules[0]?.Targets)).toContain('SendClaimNotices');
+    const claimNotices = schedules.filter((p) =>
+      JSON.stringify(p.Targets).includes('SendClaimNotices'),
+    );
+    expect(claimNotices.map((p) => p.ScheduleExpression)).toEqual(['rate(5 minutes)']);
   });
 
   it('runs the very ASL files of step-functions/, with every substitution supplied', () => {
@@ -208,6 +210,7 @@ describe('FlightPulseStack (defaults, bundled)', () => {
         'notify-offer-outcome',
         'push-platform-applications',
         'record-notification',
+        'redrive-runs',
         'send-claim-notices',
         'send-notifications',
         'stream-changes',
@@ -299,6 +302,29 @@ describe('FlightPulseStack (defaults, bundled)', () => {
       MaximumRetryAttempts: 5,
       DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
     });
+  });
+
+  it('re-drives pending workflow runs on a schedule, older than the state machine timeout', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      FunctionName: 'flightpulse-redrive-runs',
+    });
+    const schedules = byType(resources, 'AWS::Events::Rule').filter(
+      ([, r]) => r.Properties.ScheduleExpression === 'rate(10 minutes)',
+    );
+    expect(JSON.stringify(schedules)).toContain('RedriveRuns');
+    const statements = statementsOf(resources, 'RedriveRuns');
+    const actions = statements.flatMap((s) => [s.Action].flat());
+    expect(actions).toEqual(
+      expect.arrayContaining(['dynamodb:Query', 'dynamodb:UpdateItem', 'events:PutEvents']),
+    );
+  });
+
+  it('lets each workflow delete its own pending-run record when it ends', () => {
+    const statements = byType(resources, 'AWS::IAM::Policy')
+      .filter(([id]) => id.startsWith('Workflows'))
+      .flatMap(([, p]) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+    const actions = statements.flatMap((s) => [s.Action].flat());
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:UpdateItem', 'dynamodb:DeleteItem']));
   });
 
   it('serves every documented operation but the embedded feed through API Gateway, with access logs and throttling', () => {
@@ -489,7 +515,8 @@ describe('FlightPulseStack (context variants)', () => {
       StartingPosition: 'TRIM_HORIZON',
       BatchSize: 100,
       MaximumBatchingWindowInSeconds: 1,
-      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+      // One dead-letter policy: the Kafka dead-letter topic, which keeps the records themselves.
+      DestinationConfig: { OnFailure: { Destination: 'kafka://flight-operations.dlq' } },
       AmazonManagedKafkaEventSourceConfig: { ConsumerGroupId: 'flightpulse-ingest' },
       MaximumRetryAttempts: 3,
       BisectBatchOnFunctionError: true,

@@ -146,7 +146,7 @@ describe('SMS through the End User Messaging client against the loopback carrier
     );
     transientNext = 2;
     const before = handset.length;
-    await sms.send({ notificationId: 'r', channel: 'SMS', recipient: '+15550002222', body: 'x' });
+    await sms.send({ notificationId: 'r', channel: 'SMS', recipient: '+15550004242', body: 'x' });
     expect(retries).toEqual([1, 2]);
     expect(handset.length).toBe(before + 1);
   });
@@ -180,5 +180,76 @@ describe('push through SNS mobile push against the loopback carrier', () => {
       .send({ notificationId: 'n', channel: 'PUSH', recipient: `${arn}/disabled`, body: 'x' })
       .catch((e) => e);
     expect([disabled.kind, disabled.status]).toEqual(['PERMANENT', 'BOUNCED']);
+  });
+});
+
+describe('a send repeated under the same claim (a retry after a crash)', () => {
+  it('reaches the mailbox once: the Message-ID comes from the claim and the mailbox keeps one copy', async () => {
+    const email = new SmtpEmailProvider({
+      host: '127.0.0.1',
+      port: smtp.port,
+      from: 'ops@flightpulse.test',
+    });
+    const message = {
+      notificationId: 'SW1234:B001:EMAIL:CANCELLATION:CANCELLED',
+      channel: 'EMAIL' as const,
+      recipient: 'once@example.com',
+      subject: 'SW1234 is cancelled',
+      body: 'We are sorry.',
+    };
+    const first = await email.send(message);
+    const second = await email.send(message);
+    email.close();
+    expect(second.providerMessageId).toBe(first.providerMessageId);
+    expect(mailbox.filter((m) => m.to === 'once@example.com')).toHaveLength(1);
+  });
+
+  it('reaches the handset once per idempotency key, across a carrier restart', async () => {
+    const sms = new EumSmsProvider(smsClient(), { originationIdentity: 'FLIGHTPULSE' });
+    const push = new SnsPushProvider(
+      new SNSClient({
+        endpoint: carrier.endpoint,
+        region: 'us-east-1',
+        credentials,
+        maxAttempts: 1,
+      }),
+    );
+    const text = {
+      notificationId: 'SW1234:B002:SMS:CANCELLATION:CANCELLED',
+      channel: 'SMS' as const,
+      recipient: '+15550007373',
+      body: 'FlightPulse: SW1234 is cancelled.',
+    };
+    const device = 'arn:aws:sns:us-east-1:000000000000:endpoint/GCM/flightpulse/device-once';
+    const alert = {
+      ...text,
+      notificationId: 'SW1234:B002:PUSH:X',
+      channel: 'PUSH' as const,
+      recipient: device,
+    };
+    const first = await sms.send(text);
+    expect((await sms.send(text)).providerMessageId).toBe(first.providerMessageId);
+    const pushed = await push.send(alert);
+    expect((await push.send(alert)).providerMessageId).toBe(pushed.providerMessageId);
+    expect(handset.filter((m) => m.to === text.recipient || m.to === device)).toHaveLength(2);
+    // A carrier restarted on what its handsets hold remembers the keys.
+    const again: HandsetMessage[] = [];
+    const restarted = await startLoopbackCarrier({
+      onMessage: (m) => again.push(m),
+      onReceipt: () => undefined,
+      received: handset,
+    });
+    const resent = await new EumSmsProvider(
+      new PinpointSMSVoiceV2Client({
+        endpoint: restarted.endpoint,
+        region: 'us-east-1',
+        credentials,
+        maxAttempts: 1,
+      }),
+      { originationIdentity: 'FLIGHTPULSE' },
+    ).send(text);
+    await restarted.close();
+    expect(resent.providerMessageId).toBe(first.providerMessageId);
+    expect(again).toEqual([]);
   });
 });

@@ -51,6 +51,9 @@ describe('FlightPulseDelayNotification', () => {
       'ComputeEntitlements',
       'GeneratePersonalizedMessage',
       'SendNotifications',
+      'CheckEveryBatch',
+      'EveryBatchDone',
+      'ForgetPendingRun',
       'WorkflowComplete',
     ]);
     expect(await flight('SW5678')).toMatchObject({
@@ -199,6 +202,7 @@ describe('FlightPulseGateChangeWorkflow', () => {
       'UpdateFlightGate',
       'GetAffectedBookings',
       'CheckBookingsExist',
+      'ForgetRunWithoutBookings',
       'NoBookingsFound',
     ]);
     expect((await flight('SW4242')).gate).toBe('C1');
@@ -206,7 +210,7 @@ describe('FlightPulseGateChangeWorkflow', () => {
 });
 
 describe('a failing workflow step', () => {
-  it('records the failed batch with its passengers and the error, and the run goes on', async () => {
+  it('records the failed batch with its passengers and the error, and the run ends failed for the re-drive', async () => {
     const client = createDynamoDbClient({ endpoint: stack.runtime.endpoint });
     // A passenger record the workflow cannot read: GetPassengerDetails fails on it.
     await createDocumentClient(client).send(
@@ -222,7 +226,10 @@ describe('a failing workflow step', () => {
     );
     await stack.produce([event]);
     const [run] = runs('FlightPulseDelayNotification');
-    expect(run).toMatchObject({ status: 'SUCCEEDED' });
+    // The other batches went on; the run ends failed, so its pending run is re-driven.
+    expect(run).toMatchObject({ status: 'FAILED', error: 'FlightPulse.BatchesDeadLettered' });
+    expect(run?.steps.map((s) => s.name)).toContain('RecordFailedProcessNotifications');
+    expect(await stack.runtime.redrivePendingRuns()).toEqual({ pending: 1, redriven: 1 });
     expect(stack.runtime.workflowDeadLetters).toEqual([
       expect.objectContaining({
         state_machine: 'FlightPulseDelayNotification',

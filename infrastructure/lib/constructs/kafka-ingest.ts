@@ -3,19 +3,24 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import {
   AuthenticationMethod,
+  KafkaDlq,
   ManagedKafkaEventSource,
   SelfManagedKafkaEventSource,
-  SqsDlq,
 } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
-import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { FLIGHT_OPERATIONS_TOPIC } from '../../../src/domain/disruptions/inbound-events.ts';
+import {
+  FLIGHT_OPERATIONS_DEAD_LETTER_TOPIC,
+  FLIGHT_OPERATIONS_TOPIC,
+} from '../../../src/domain/disruptions/inbound-events.ts';
 import type { FlightPulseStackOptions } from '../stack-options.ts';
 
 /**
  * Feeds the ingest function from Kafka: an event source mapping for Amazon MSK or for a
- * self-managed cluster, in batches, with failed batches sent to the dead-letter queue.
+ * self-managed cluster, in batches. One dead-letter policy, as locally: a record that cannot be
+ * processed ends on the `flight-operations.dlq` topic with its payload — a rejected record copied
+ * there by ingest with its reason, a batch that kept failing put there by the event source
+ * mapping (a Kafka on-failure destination carries the records, an SQS one only their offsets).
  */
 export class KafkaIngest extends Construct {
   constructor(
@@ -24,7 +29,6 @@ export class KafkaIngest extends Construct {
     props: {
       fn: lambda.IFunction;
       kafka: FlightPulseStackOptions['kafka'];
-      deadLetterQueue: sqs.IQueue;
     },
   ) {
     super(scope, id);
@@ -33,7 +37,7 @@ export class KafkaIngest extends Construct {
       startingPosition: lambda.StartingPosition.TRIM_HORIZON,
       batchSize: 100,
       maxBatchingWindow: Duration.seconds(1),
-      onFailure: new SqsDlq(props.deadLetterQueue),
+      onFailure: new KafkaDlq(FLIGHT_OPERATIONS_DEAD_LETTER_TOPIC),
       // A poison batch is split, retried a bounded number of times, then goes to the on-failure
       // destination instead of blocking its partition; a replay from TRIM_HORIZON skips records
       // older than ingest's own age guard (7 days). Both need provisioned pollers.

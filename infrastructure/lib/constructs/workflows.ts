@@ -64,7 +64,8 @@ export class Workflows extends Construct {
       );
       machine.addToRolePolicy(
         new iam.PolicyStatement({
-          actions: ['dynamodb:UpdateItem'],
+          // UpdateItem: the flight's state; DeleteItem: the run's own pending-run record at its end.
+          actions: ['dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
           resources: [props.tableArn],
         }),
       );

@@ -4,6 +4,7 @@ import {
 } from '@aws-sdk/client-pinpoint-sms-voice-v2';
 import { awsDeliveryFailure } from './aws-failure.ts';
 import type { ChannelProvider, OutboundMessage } from './channel-provider.ts';
+import { idempotencyKeyOf } from './idempotency-key.ts';
 
 /**
  * SMS through AWS End User Messaging SMS (the pinpoint-sms-voice-v2 API) from a configurable
@@ -35,7 +36,11 @@ export class EumSmsProvider implements ChannelProvider {
           ...(this.settings.configurationSet
             ? { ConfigurationSetName: this.settings.configurationSet }
             : {}),
-          Context: { notification: message.notificationId },
+          // The claim's key travels with the message: a carrier that honours it sends once.
+          Context: {
+            notification: message.notificationId,
+            idempotency_key: idempotencyKeyOf(message.notificationId),
+          },
         }),
       );
       return { providerMessageId: result.MessageId ?? '' };

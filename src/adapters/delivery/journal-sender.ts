@@ -32,7 +32,11 @@ const CONCURRENT_SENDS = 16;
 export class JournalSender implements NotificationSender {
   readonly lines: JournalLine[] = [];
   private readonly sent = new Map<string, JournalLine>();
+  /** Sends under way: a second send of the same id (a re-driven run racing a timed-out one) waits for it. */
+  private readonly inFlight = new Map<string, Promise<SendResult>>();
   private writing: Promise<unknown> = Promise.resolve();
+  private nextWrite: Promise<void> | undefined;
+  private readonly queued: JournalLine[] = [];
   private readonly file: string | undefined;
   private readonly now: () => string;
   private readonly dispatch: Dispatch;
@@ -50,21 +54,29 @@ export class JournalSender implements NotificationSender {
   }
 
   async send(notifications: NotificationDetail[]): Promise<SendResult[]> {
-    const fresh = notifications.filter((n) => !this.sent.has(n.notification_id));
     const limit = pLimit(CONCURRENT_SENDS);
-    // In the given order (immediate first), several at a time.
-    const dispatched = await Promise.all(fresh.map((n) => limit(() => this.dispatch(n))));
-    const byId = new Map(dispatched.map((r) => [r.notification_id, r]));
-    const taken = fresh.flatMap((n) => {
-      const result = byId.get(n.notification_id);
-      return result?.outcome === 'SENT' ? [this.lineOf(n, result)] : [];
-    });
-    await this.append(taken);
-    return notifications.map((n) => {
-      const journaled = this.sent.get(n.notification_id);
-      if (journaled && !byId.has(n.notification_id)) return replayed(journaled);
-      return byId.get(n.notification_id) as SendResult;
-    });
+    // In the given order (immediate first), several at a time; each id at most once at a time.
+    const results = await Promise.all(
+      notifications.map((n) => {
+        const journaled = this.sent.get(n.notification_id);
+        if (journaled) return Promise.resolve(replayed(journaled));
+        const running = this.inFlight.get(n.notification_id);
+        if (running) return running;
+        const sending = limit(() => this.sendOne(n));
+        this.inFlight.set(n.notification_id, sending);
+        return sending.finally(() => this.inFlight.delete(n.notification_id));
+      }),
+    );
+    return results;
+  }
+
+  /** Dispatches one notification and journals it once the provider took it. */
+  private async sendOne(n: NotificationDetail): Promise<SendResult> {
+    const journaled = this.sent.get(n.notification_id);
+    if (journaled) return replayed(journaled);
+    const result = await this.dispatch(n);
+    if (result.outcome === 'SENT') await this.append([this.lineOf(n, result)]);
+    return result;
   }
 
   private lineOf(n: NotificationDetail, result: SendResult & { outcome: 'SENT' }): JournalLine {
@@ -81,10 +93,21 @@ export class JournalSender implements NotificationSender {
     };
   }
 
+  /**
+   * Group commit: lines that arrive while a write is under way go out together in the next one
+   * (one fsync for many sends); each caller resolves once its own line is on disk.
+   */
   private append(lines: JournalLine[]): Promise<void> {
-    const result = this.writing.then(() => this.write(lines));
-    this.writing = result.catch(() => undefined);
-    return result;
+    this.queued.push(...lines);
+    if (!this.nextWrite) {
+      this.nextWrite = this.writing.then(() => {
+        const batch = this.queued.splice(0);
+        this.nextWrite = undefined;
+        return this.write(batch);
+      });
+      this.writing = this.nextWrite.catch(() => undefined);
+    }
+    return this.nextWrite;
   }
 
   private async write(lines: JournalLine[]): Promise<void> {

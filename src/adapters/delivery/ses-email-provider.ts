@@ -2,6 +2,7 @@ import { type SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { renderEmail } from '../../domain/delivery/render-email.ts';
 import { awsDeliveryFailure } from './aws-failure.ts';
 import type { ChannelProvider, OutboundMessage } from './channel-provider.ts';
+import { idempotencyKeyOf } from './idempotency-key.ts';
 
 /**
  * E-mail through Amazon SES v2, multipart text + HTML, tagged with the notification id and sent
@@ -26,7 +27,10 @@ export class SesEmailProvider implements ChannelProvider {
           FromEmailAddress: this.settings.from,
           Destination: { ToAddresses: [message.recipient] },
           ConfigurationSetName: this.settings.configurationSet,
-          EmailTags: [{ Name: 'notification', Value: tagValue(message.notificationId) }],
+          EmailTags: [
+            { Name: 'notification', Value: tagValue(message.notificationId) },
+            { Name: 'idempotency_key', Value: tagValue(idempotencyKeyOf(message.notificationId)) },
+          ],
           Content: {
             Simple: {
               Subject: { Data: email.subject, Charset: 'UTF-8' },

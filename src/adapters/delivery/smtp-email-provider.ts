@@ -2,6 +2,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import { DeliveryFailureError } from '../../domain/delivery/delivery-failure.ts';
 import { renderEmail } from '../../domain/delivery/render-email.ts';
 import type { ChannelProvider, OutboundMessage } from './channel-provider.ts';
+import { messageIdOf } from './idempotency-key.ts';
 
 export interface SmtpSettings {
   host: string;
@@ -13,7 +14,8 @@ export interface SmtpSettings {
 
 /**
  * E-mail over SMTP (any server: the embedded one locally, a relay elsewhere), multipart text +
- * HTML from one message. SMTP's own reply codes decide: 5xx is permanent, 4xx transient.
+ * HTML from one message, its Message-ID derived from the notification's claim (a mail store
+ * de-duplicates by it). SMTP's own reply codes decide: 5xx is permanent, 4xx transient.
  */
 export class SmtpEmailProvider implements ChannelProvider {
   readonly channel = 'EMAIL' as const;
@@ -42,6 +44,8 @@ export class SmtpEmailProvider implements ChannelProvider {
         subject: email.subject,
         text: email.text,
         html: email.html,
+        // Derived from the claim: a resend after a crash carries the same Message-ID.
+        messageId: messageIdOf(message.notificationId),
         headers: { 'X-FlightPulse-Notification': message.notificationId },
       });
       return { providerMessageId: String(info.messageId) };

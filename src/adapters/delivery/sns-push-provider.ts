@@ -1,6 +1,7 @@
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
 import { awsDeliveryFailure } from './aws-failure.ts';
 import type { ChannelProvider, OutboundMessage } from './channel-provider.ts';
+import { idempotencyKeyOf } from './idempotency-key.ts';
 
 /**
  * Push through SNS mobile push: the recipient is the passenger's platform endpoint (APNs or FCM
@@ -36,6 +37,14 @@ export class SnsPushProvider implements ChannelProvider {
           TargetArn: message.recipient,
           MessageStructure: 'json',
           Message: JSON.stringify(payload),
+          // The claim's key and the notification travel as attributes (the carrier sends once).
+          MessageAttributes: {
+            'flightpulse.idempotency_key': {
+              DataType: 'String',
+              StringValue: idempotencyKeyOf(message.notificationId),
+            },
+            'flightpulse.notification': { DataType: 'String', StringValue: message.notificationId },
+          },
         }),
       );
       return { providerMessageId: result.MessageId ?? '' };

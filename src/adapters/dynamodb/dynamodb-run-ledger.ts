@@ -1,4 +1,5 @@
-import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { PendingRun, RunLedger } from '../../ports.ts';
 import type { SingleTable } from './single-table.ts';
 import { keys, withoutKeys } from './table/table-keys.ts';
@@ -24,6 +25,23 @@ export class DynamoDbRunLedger implements RunLedger {
     await this.table.doc.send(
       new DeleteCommand({ TableName: this.table.name, Key: keys.pendingRun(eventId) }),
     );
+  }
+
+  async markRedriven(eventId: string, at: string): Promise<void> {
+    try {
+      await this.table.doc.send(
+        new UpdateCommand({
+          TableName: this.table.name,
+          Key: keys.pendingRun(eventId),
+          UpdateExpression: 'SET redriven_at = :at',
+          // An update would create the item: a run that finished meanwhile must stay finished.
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeValues: { ':at': at },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
   }
 
   async pending(): Promise<PendingRun[]> {

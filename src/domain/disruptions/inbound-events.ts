@@ -4,6 +4,8 @@ import { InboundDateTimeSchema } from './inbound-date-time.ts';
 
 /** The Kafka topic operations events arrive on. */
 export const FLIGHT_OPERATIONS_TOPIC = 'flight-operations';
+/** Where a record that cannot be processed ends, with its payload (locally and in AWS). */
+export const FLIGHT_OPERATIONS_DEAD_LETTER_TOPIC = `${FLIGHT_OPERATIONS_TOPIC}.dlq`;
 
 export const DELAY_REASONS = ['WEATHER', 'MECHANICAL', 'CREW', 'ATC', 'SECURITY', 'OTHER'] as const;
 export const CANCELLATION_REASONS = ['WEATHER', 'MECHANICAL', 'CREW', 'OTHER'] as const;

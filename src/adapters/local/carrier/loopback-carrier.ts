@@ -10,6 +10,8 @@ export interface HandsetMessage {
   body: string;
   title?: string;
   notification_id?: string;
+  /** The sender's idempotency key: a second message with it is answered, not delivered. */
+  idempotency_key?: string;
   received_at: string;
 }
 
@@ -49,15 +51,21 @@ export interface LoopbackCarrier {
  * `onMessage` (the console's phone view); receipts to `onReceipt`, as the carrier reports them.
  */
 export async function startLoopbackCarrier(options: {
-  onMessage: (message: HandsetMessage) => void;
+  /** Keeps a received message; the carrier answers once it resolves (accepted means kept). */
+  onMessage: (message: HandsetMessage) => unknown;
   onReceipt: (receipt: SmsReceipt) => void;
   faults?: CarrierFaults;
   now?: () => Date;
+  /** Messages received before (across a restart): their idempotency keys are remembered. */
+  received?: readonly HandsetMessage[];
 }): Promise<LoopbackCarrier> {
   const now = options.now ?? (() => new Date());
+  const seen = new Map<string, string>();
+  for (const m of options.received ?? [])
+    if (m.idempotency_key) seen.set(m.idempotency_key, m.message_id);
   const server = createServer((request, response) => {
     readBody(request)
-      .then((body) => route(request, body, response, options, now))
+      .then((body) => route(request, body, response, { ...options, seen }, now))
       .catch((error: Error) => send(response, 500, 'text/plain', error.message));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -72,30 +80,59 @@ export async function startLoopbackCarrier(options: {
   };
 }
 
-type Options = Parameters<typeof startLoopbackCarrier>[0];
+type Options = Parameters<typeof startLoopbackCarrier>[0] & {
+  /** Idempotency key → the message id it was first accepted under. */
+  seen: Map<string, string>;
+};
 
-function route(
+/**
+ * Delivers a message unless its idempotency key was accepted before: then the first message id
+ * is answered and nothing reaches the handset again (as a provider honouring the key does).
+ */
+async function deliverOnce(
+  message: HandsetMessage,
+  options: Options,
+): Promise<{ messageId: string; fresh: boolean }> {
+  const key = message.idempotency_key;
+  const earlier = key ? options.seen.get(key) : undefined;
+  if (earlier) return { messageId: earlier, fresh: false };
+  if (key) options.seen.set(key, message.message_id);
+  try {
+    await options.onMessage(message);
+  } catch (error) {
+    if (key) options.seen.delete(key);
+    throw error;
+  }
+  return { messageId: message.message_id, fresh: true };
+}
+
+async function route(
   request: IncomingMessage,
   body: string,
   response: ServerResponse,
   options: Options,
   now: () => Date,
-): void {
+): Promise<void> {
   const target = String(request.headers['x-amz-target'] ?? '');
   const form = new URLSearchParams(body);
   if (options.faults?.transient?.()) {
     if (target) jsonError(response, 400, 'ThrottlingException', 'rate exceeded');
     else queryError(response, 500, 'InternalError', 'try again');
   } else if (target === 'PinpointSMSVoiceV2.SendTextMessage') {
-    sendText(body, response, options, now);
+    await sendText(body, response, options, now);
   } else if (form.get('Action') === 'Publish') {
-    publish(form, response, options, now);
+    await publish(form, response, options, now);
   } else {
     send(response, 400, 'text/plain', `unsupported request ${target || form.get('Action')}`);
   }
 }
 
-function sendText(body: string, response: ServerResponse, options: Options, now: () => Date) {
+async function sendText(
+  body: string,
+  response: ServerResponse,
+  options: Options,
+  now: () => Date,
+): Promise<void> {
   const input = JSON.parse(body) as {
     DestinationPhoneNumber: string;
     MessageBody: string;
@@ -105,16 +142,20 @@ function sendText(body: string, response: ServerResponse, options: Options, now:
   if (options.faults?.refuse?.(phone)) {
     return jsonError(response, 400, 'ConflictException', 'DESTINATION_PHONE_NUMBER_OPTED_OUT');
   }
-  const messageId = randomUUID();
-  options.onMessage({
-    message_id: messageId,
-    channel: 'SMS',
-    to: phone,
-    body: input.MessageBody,
-    ...(input.Context?.notification ? { notification_id: input.Context.notification } : {}),
-    received_at: now().toISOString(),
-  });
+  const { messageId, fresh } = await deliverOnce(
+    {
+      message_id: randomUUID(),
+      channel: 'SMS',
+      to: phone,
+      body: input.MessageBody,
+      ...(input.Context?.notification ? { notification_id: input.Context.notification } : {}),
+      ...(input.Context?.idempotency_key ? { idempotency_key: input.Context.idempotency_key } : {}),
+      received_at: now().toISOString(),
+    },
+    options,
+  );
   send(response, 200, 'application/x-amz-json-1.0', JSON.stringify({ MessageId: messageId }));
+  if (!fresh) return;
   const unreachable = options.faults?.unreachable?.(phone) ?? false;
   // The carrier reports after the API answered, as real receipts arrive later.
   setImmediate(() =>
@@ -131,12 +172,12 @@ function sendText(body: string, response: ServerResponse, options: Options, now:
   );
 }
 
-function publish(
+async function publish(
   form: URLSearchParams,
   response: ServerResponse,
   options: Options,
   now: () => Date,
-) {
+): Promise<void> {
   const endpoint = form.get('TargetArn') ?? '';
   if (options.faults?.disabledEndpoint?.(endpoint)) {
     return queryError(response, 400, 'EndpointDisabled', 'Endpoint is disabled');
@@ -148,22 +189,39 @@ function publish(
         data?: { notification_id?: string };
       })
     : {};
-  const messageId = randomUUID();
-  options.onMessage({
-    message_id: messageId,
-    channel: 'PUSH',
-    to: endpoint,
-    body: structured.default ?? '',
-    ...(gcm.notification?.title ? { title: gcm.notification.title } : {}),
-    ...(gcm.data?.notification_id ? { notification_id: gcm.data.notification_id } : {}),
-    received_at: now().toISOString(),
-  });
+  const attributes = messageAttributes(form);
+  const notification = attributes.get('flightpulse.notification') ?? gcm.data?.notification_id;
+  const key = attributes.get('flightpulse.idempotency_key');
+  const { messageId } = await deliverOnce(
+    {
+      message_id: randomUUID(),
+      channel: 'PUSH',
+      to: endpoint,
+      body: structured.default ?? '',
+      ...(gcm.notification?.title ? { title: gcm.notification.title } : {}),
+      ...(notification ? { notification_id: notification } : {}),
+      ...(key ? { idempotency_key: key } : {}),
+      received_at: now().toISOString(),
+    },
+    options,
+  );
   send(
     response,
     200,
     'text/xml',
     `<PublishResponse xmlns="https://sns.amazonaws.com/doc/2010-03-31/"><PublishResult><MessageId>${messageId}</MessageId></PublishResult><ResponseMetadata><RequestId>${randomUUID()}</RequestId></ResponseMetadata></PublishResponse>`,
   );
+}
+
+/** SNS query-protocol message attributes (`MessageAttributes.entry.N.Name` / `.Value.StringValue`). */
+function messageAttributes(form: URLSearchParams): Map<string, string> {
+  const attributes = new Map<string, string>();
+  for (let n = 1; form.has(`MessageAttributes.entry.${n}.Name`); n++) {
+    const name = form.get(`MessageAttributes.entry.${n}.Name`) ?? '';
+    const value = form.get(`MessageAttributes.entry.${n}.Value.StringValue`);
+    if (value !== null) attributes.set(name, value);
+  }
+  return attributes;
 }
 
 function jsonError(response: ServerResponse, status: number, type: string, message: string) {

@@ -29,8 +29,12 @@ export interface EmbeddedFeedOptions {
   tracker: WorkTracker;
   log: Log;
   maxBatchSize?: number;
+  /** Attempts at a batch whose ingest throws (the store or bus failing), 5 s apart at most. */
   retries?: number;
 }
+
+/** About ten minutes of a failing store before a batch is given up (and recorded as such). */
+const DEFAULT_RETRIES = 120;
 
 /**
  * An in-process Kafka topic: records are keyed and partitioned as Kafka does it, appended to a
@@ -148,7 +152,9 @@ export class EmbeddedFeed {
       bootstrapServers: 'embedded',
       records: { [`${this.options.topic}-${partition}`]: batch },
     };
-    const attempts = (this.options.retries ?? 3) + 1;
+    // A throw is the store or the bus failing (a bad record is dead-lettered inside ingest): the
+    // partition waits and tries again, as a Kafka consumer that has not committed does.
+    const attempts = (this.options.retries ?? DEFAULT_RETRIES) + 1;
     for (let attempt = 1; ; attempt++) {
       try {
         await this.options.ingest(event);
@@ -162,7 +168,12 @@ export class EmbeddedFeed {
           await this.options.onBatchFailed(batch, error);
           return;
         }
-        await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+        this.options.log.warn('ingest failed; the batch is tried again', {
+          partition,
+          attempt,
+          error: String(error),
+        });
+        await new Promise((resolve) => setTimeout(resolve, Math.min(5_000, 100 * 2 ** attempt)));
       }
     }
   }

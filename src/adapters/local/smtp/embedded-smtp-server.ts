@@ -29,17 +29,25 @@ export interface EmbeddedSmtpServer {
 
 /**
  * A real SMTP server on loopback that accepts whatever FlightPulse sends and hands each parsed
- * message to `onMessage` (the console's mailbox). It can refuse chosen addresses (550) and defer
+ * message to `onMessage` (the console's mailbox), once per recipient and Message-ID, as a mail
+ * store de-duplicates. It can refuse chosen addresses (550) and defer
  * messages (451), so bounces and retries are exercised over the real protocol.
  */
 export async function startEmbeddedSmtpServer(options: {
   port?: number;
-  onMessage: (email: ReceivedEmail) => void;
+  /** Keeps a received message; the server answers 250 once it resolves (accepted means kept). */
+  onMessage: (email: ReceivedEmail) => unknown;
   faults?: MailboxFaults;
   now?: () => string;
+  /** Mail received before (across a restart): a message with one of their Message-IDs is known. */
+  received?: readonly ReceivedEmail[];
 }): Promise<EmbeddedSmtpServer> {
   const now = options.now ?? (() => new Date().toISOString());
   let sequence = 0;
+  // Recipient + Message-ID of every message kept: a mail store keeps one copy of a message.
+  const kept = new Set(
+    (options.received ?? []).flatMap((m) => (m.message_id ? [`${m.to}|${m.message_id}`] : [])),
+  );
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -56,21 +64,30 @@ export async function startEmbeddedSmtpServer(options: {
     },
     onData(stream, session, callback) {
       simpleParser(stream)
-        .then((parsed) => {
+        .then(async (parsed) => {
           const header = parsed.headers.get('x-flightpulse-notification');
           for (const rcpt of session.envelope.rcptTo) {
+            const copy = parsed.messageId ? `${rcpt.address}|${parsed.messageId}` : undefined;
+            // A message resent under the same Message-ID (a retry after a crash) is taken once.
+            if (copy && kept.has(copy)) continue;
+            if (copy) kept.add(copy);
             sequence++;
-            options.onMessage({
-              id: `mail-${Date.now()}-${sequence}`,
-              to: rcpt.address,
-              from: parsed.from?.text ?? '',
-              subject: parsed.subject ?? '',
-              text: parsed.text ?? '',
-              html: typeof parsed.html === 'string' ? parsed.html : '',
-              ...(typeof header === 'string' ? { notification_id: header } : {}),
-              ...(parsed.messageId ? { message_id: parsed.messageId } : {}),
-              received_at: now(),
-            });
+            try {
+              await options.onMessage({
+                id: `mail-${Date.now()}-${sequence}`,
+                to: rcpt.address,
+                from: parsed.from?.text ?? '',
+                subject: parsed.subject ?? '',
+                text: parsed.text ?? '',
+                html: typeof parsed.html === 'string' ? parsed.html : '',
+                ...(typeof header === 'string' ? { notification_id: header } : {}),
+                ...(parsed.messageId ? { message_id: parsed.messageId } : {}),
+                received_at: now(),
+              });
+            } catch (error) {
+              if (copy) kept.delete(copy);
+              throw error;
+            }
           }
           callback();
         })

@@ -1,4 +1,5 @@
 import { StateMachine } from 'aws-local-stepfunctions';
+import pLimit from 'p-limit';
 import type { StateMachineId } from '../../../domain/event-routing/routing-rules.ts';
 import type { ExecutionSummary, StepSummary } from '../../../domain/workflows/execution.ts';
 import type { Clock } from '../../../ports.ts';
@@ -9,6 +10,7 @@ import {
 } from './execution-failure.ts';
 import { trackSteps } from './step-progress.ts';
 import { type TaskResourceDeps, taskResolver } from './task-resources.ts';
+import { boundedTask } from './task-timeout.ts';
 import { allStates, type LoadedWorkflow } from './workflow-definitions.ts';
 
 /** A run as the executor tracks it: the stored summary's fields plus its input, output and error. */
@@ -28,6 +30,8 @@ export interface ExecutionObserver {
 
 type Overrides = Record<string, (input: never) => Promise<never>>;
 
+const DEFAULT_LAMBDA_CONCURRENCY = 8;
+
 /**
  * Runs the ASL workflows in this process with aws-local-stepfunctions. Every Task state is
  * bound to a local implementation derived from its Resource (see task-resources.ts), never
@@ -44,13 +48,19 @@ export class LocalExecutor {
 
   constructor(
     workflows: LoadedWorkflow[],
-    deps: TaskResourceDeps,
+    deps: TaskResourceDeps & {
+      /** Lambda invocations running at once in this process (default 8). */
+      lambdaConcurrency?: number;
+    },
     clock: Clock,
     observer: ExecutionObserver = {},
   ) {
     this.clock = clock;
     this.observer = observer;
-    for (const { id, name, definition } of workflows) {
+    const slots = pLimit(deps.lambdaConcurrency ?? DEFAULT_LAMBDA_CONCURRENCY);
+    for (const { id, name, definition: loaded } of workflows) {
+      // Timeouts are kept here, not by the library: they start when the invocation runs.
+      const definition = structuredClone(loaded);
       const overrides: Overrides = {};
       for (const [stateName, state] of allStates(definition)) {
         if (state.Type !== 'Task') continue;
@@ -58,10 +68,13 @@ export class LocalExecutor {
           throw new DuplicateTaskStateError(
             `${name}: Task state name "${stateName}" is not unique`,
           );
-        overrides[stateName] = taskResolver(
-          String(state.Resource),
-          deps,
-        ) as unknown as Overrides[string];
+        const resource = String(state.Resource);
+        const timeoutSeconds = state.TimeoutSeconds as number | undefined;
+        delete state.TimeoutSeconds;
+        overrides[stateName] = boundedTask(taskResolver(resource, deps), {
+          timeoutSeconds,
+          slots: resource.includes(':lambda:') ? slots : undefined,
+        }) as unknown as Overrides[string];
       }
       // Validated once at load (workflow-definitions.ts); the library need not do it per run.
       const machine = new StateMachine(definition as never, {

@@ -1,0 +1,32 @@
+import type { LimitFunction } from 'p-limit';
+
+/** The error Step Functions raises when a Task outlives its TimeoutSeconds (Catch matches it). */
+export class TaskTimeoutError extends Error {
+  override name = 'States.Timeout';
+}
+
+/**
+ * A Task's local handler as Lambda runs it: it waits for a free slot of the process's Lambda
+ * concurrency first (as an invocation waits for capacity, not on the clock), and only then does
+ * its TimeoutSeconds start. One process plays every Lambda here; without the slots a large wave
+ * has hundreds of batches share one CPU and time out while merely waiting for each other.
+ */
+export function boundedTask<T>(
+  handler: (input: T) => Promise<unknown>,
+  options: { timeoutSeconds: number | undefined; slots: LimitFunction | undefined },
+): (input: T) => Promise<unknown> {
+  const timed = (input: T) => {
+    const { timeoutSeconds } = options;
+    if (!timeoutSeconds) return handler(input);
+    let timer: NodeJS.Timeout | undefined;
+    const expiry = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new TaskTimeoutError(`Task timed out after ${timeoutSeconds} seconds`)),
+        timeoutSeconds * 1000,
+      );
+    });
+    return Promise.race([handler(input), expiry]).finally(() => clearTimeout(timer));
+  };
+  const { slots } = options;
+  return slots ? (input) => slots(() => timed(input)) : timed;
+}
