@@ -42,6 +42,7 @@ describe('FlightPulseDelayNotification', () => {
     const [run] = runs('FlightPulseDelayNotification');
     expect(run?.status).toBe('SUCCEEDED');
     expect(run?.steps.map((s) => s.name)).toEqual([
+      'IsReinstatement',
       'UpdateFlightStatus',
       'GetAffectedBookings',
       'CheckBookingsExist',
@@ -105,6 +106,34 @@ describe('FlightPulseDelayNotification', () => {
       inboundEvent({ eventType: 'FLIGHT_DELAY', flightId: 'SW9012', delayMinutes: 30 }, at(10)),
     ]);
     expect((await flight('SW9012')).status).toBe('CANCELLED');
+  });
+
+  it('reinstates a cancelled flight on the documented reinstatement event and tells its passengers', async () => {
+    await stack.produce([
+      inboundEvent({ eventType: 'FLIGHT_CANCELLED', flightId: 'SW9012' }, at(0)),
+    ]);
+    const reinstatement = inboundEvent(
+      { eventType: 'FLIGHT_DELAY', flightId: 'SW9012', delayMinutes: 45 },
+      at(20),
+    );
+    (reinstatement.payload as { reinstated?: boolean }).reinstated = true;
+    await stack.produce([reinstatement]);
+    const run = runs('FlightPulseDelayNotification').find(
+      (r) =>
+        (r.input as { detail: { event_id: string } }).detail.event_id === reinstatement.event_id,
+    );
+    expect(run?.status).toBe('SUCCEEDED');
+    expect(run?.steps.map((s) => s.name).slice(0, 2)).toEqual([
+      'IsReinstatement',
+      'ReinstateFlight',
+    ]);
+    expect(await flight('SW9012')).toMatchObject({ status: 'DELAYED', delay_minutes: 45 });
+    const told = stack.runtime.busEvents.filter(
+      (e) =>
+        e['detail-type'].startsWith('notification.') &&
+        (e.detail as { event_id?: string }).event_id === reinstatement.event_id,
+    );
+    expect(told.length).toBeGreaterThan(0);
   });
 });
 

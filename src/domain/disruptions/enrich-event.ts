@@ -53,6 +53,7 @@ export function enrichEvent(
           reason_detail: event.payload.reason_detail,
           new_departure: event.payload.new_departure,
           new_arrival: event.payload.new_arrival,
+          ...(event.payload.reinstated === true ? { reinstated: true } : {}),
         },
       };
     }

@@ -55,6 +55,8 @@ export const DelayDetailSchema = z.object({
   new_arrival: IsoDateTimeSchema,
   flight_details: FlightDetailsSchema,
   timestamp: IsoDateTimeSchema,
+  /** A delay that reinstates a cancelled flight (the workflow's reinstatement path). */
+  reinstated: z.literal(true).optional(),
 });
 
 export const CancelledDetailSchema = z.object({
