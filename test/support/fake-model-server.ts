@@ -157,7 +157,7 @@ export async function startFakeModelServer(
       );
       return;
     }
-    if (behaviour === 'slow') await new Promise((resolve) => setTimeout(resolve, 1500));
+    if (behaviour === 'slow') await new Promise((resolve) => setTimeout(resolve, SLOW_ANSWER_MS));
     if (response.destroyed) return;
     response
       .writeHead(200, { 'content-type': 'application/json' })
@@ -177,11 +177,16 @@ export async function startFakeModelServer(
   };
 }
 
+/** How long a 'slow' model takes to answer. */
+const SLOW_ANSWER_MS = 4500;
+
 /** The environment that points FlightPulse's provider at the fake server. */
 export function providerEnv(protocol: Protocol, url: string): Record<string, string> {
   const common = {
     LLM_PROVIDER: protocol,
-    LLM_TIMEOUT_MS: '400',
+    // Well above a good answer on a loaded machine (a timeout retries, and the wire then carries a
+    // segment twice), well below a slow one.
+    LLM_TIMEOUT_MS: String(SLOW_ANSWER_MS / 3),
     LLM_MAX_RETRIES: '1',
     LLM_CONCURRENCY: '8',
   };
