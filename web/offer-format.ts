@@ -4,7 +4,12 @@
  * agent queue and the passenger's offer page.
  */
 
+import { OFFER_PAGE_TEXT, type OfferPageText } from './offer-page-text.ts';
+
 type Escape = (value: unknown) => string;
+/** The words an option is described in (the console's staff pages use English). */
+type OptionWords = Pick<OfferPageText, 'locale' | 'onTime' | 'later' | 'approval' | 'cabin'>;
+const ENGLISH: OptionWords = OFFER_PAGE_TEXT.en;
 
 export interface OptionSegment {
   flight_id: string;
@@ -39,11 +44,11 @@ export const OFFER_STATUS_ORDER = [
  * A time as the airport's clock shows it. Option times carry the airport's own offset, so the
  * wall-clock digits are read from the string, not converted to the viewer's zone.
  */
-export function localClock(iso: string): string {
+export function localClock(iso: string, locale = ENGLISH.locale): string {
   const day = new Date(`${iso.slice(0, 10)}T12:00:00Z`);
   const date = Number.isNaN(day.getTime())
     ? iso.slice(0, 10)
-    : new Intl.DateTimeFormat('en-GB', {
+    : new Intl.DateTimeFormat(locale, {
         weekday: 'short',
         day: 'numeric',
         month: 'short',
@@ -52,28 +57,26 @@ export function localClock(iso: string): string {
   return `${date}, ${iso.slice(11, 16)}`;
 }
 
-/** `2 h 5 min later than planned`, or `on time`. */
-export function delayText(minutes: number): string {
-  if (minutes <= 0) return 'arrives on time';
+/** `arrives 2 h 5 min later than planned`, or `arrives on time`. */
+export function delayText(minutes: number, words: OptionWords = ENGLISH): string {
+  if (minutes <= 0) return words.onTime;
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
   const span = [hours ? `${hours} h` : '', rest ? `${rest} min` : ''].filter(Boolean).join(' ');
-  return `arrives ${span} later than planned`;
+  return words.later(span);
 }
 
-const cabinName = (cabin: string) => (cabin === 'BUSINESS' ? 'Business' : 'Economy');
-
 /** One flight of an option: `SW2210 PHX Wed 15 Jan, 13:00 → LAX 14:10 · Economy`. */
-export function segmentHtml(s: OptionSegment, h: Escape): string {
+export function segmentHtml(s: OptionSegment, h: Escape, words: OptionWords = ENGLISH): string {
   const sameDay = s.arrival.slice(0, 10) === s.departure.slice(0, 10);
-  const arrival = sameDay ? s.arrival.slice(11, 16) : localClock(s.arrival);
-  return `<span class="segment" data-flight="${h(s.flight_id)}"><strong>${h(s.flight_id)}</strong> ${h(s.origin)} ${h(localClock(s.departure))} → ${h(s.destination)} ${h(arrival)} · ${h(cabinName(s.cabin))}</span>`;
+  const arrival = sameDay ? s.arrival.slice(11, 16) : localClock(s.arrival, words.locale);
+  return `<span class="segment" data-flight="${h(s.flight_id)}"><strong>${h(s.flight_id)}</strong> ${h(s.origin)} ${h(localClock(s.departure, words.locale))} → ${h(s.destination)} ${h(arrival)} · ${h(words.cabin(s.cabin))}</span>`;
 }
 
 /** An option on one line: its flights, how late it arrives, and whether it needs approval. */
-export function optionText(o: OfferOptionView, h: Escape): string {
+export function optionText(o: OfferOptionView, h: Escape, words: OptionWords = ENGLISH): string {
   const approval = o.approval ?? (o.needs_agent_approval ? 'CABIN_UPGRADE' : undefined);
-  return `${o.segments.map((s) => segmentHtml(s, h)).join(' <span aria-hidden="true">+</span> ')} <span class="muted">· ${h(delayText(o.arrival_delay_minutes))}${approval ? ' · needs an agent’s approval (cabin upgrade)' : ''}</span>`;
+  return `${o.segments.map((s) => segmentHtml(s, h, words)).join(' <span aria-hidden="true">+</span> ')} <span class="muted">· ${h(delayText(o.arrival_delay_minutes, words))}${approval ? ` · ${h(words.approval)}` : ''}</span>`;
 }
 
 const REASONS: Record<string, string> = {

@@ -8,6 +8,7 @@
 
 import type { PublicOffer } from '../src/domain/rebooking/offer.ts';
 import { optionText } from './offer-format.ts';
+import { offerPageText } from './offer-page-text.ts';
 
 type Escape = (value: unknown) => string;
 type Option = PublicOffer['options'][number];
@@ -20,6 +21,9 @@ interface Link {
   token: string;
   bookingId: string;
 }
+
+/** The page's words: the passenger's language once their record is read. */
+let t: ReturnType<typeof offerPageText> = offerPageText('en');
 interface Reply {
   status: number;
   body: {
@@ -40,12 +44,14 @@ async function call(link: Link, path: string, init: RequestInit = {}): Promise<R
   };
 }
 
-/** The booking a link's token is bound to (its `booking_id` claim); the API checks the rest. */
-function bookingOf(token: string): string | undefined {
+/** The booking and passenger a link's token is bound to (its claims); the API checks the rest. */
+function boundTo(token: string): { bookingId: string; passengerId: string } | undefined {
   try {
     const payload = token.split('.')[1] ?? '';
     const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/')));
-    return typeof claims.booking_id === 'string' ? claims.booking_id : undefined;
+    const { booking_id: bookingId, passenger_id: passengerId } = claims;
+    if (typeof bookingId !== 'string' || typeof passengerId !== 'string') return undefined;
+    return { bookingId, passengerId };
   } catch {
     return undefined;
   }
@@ -65,28 +71,31 @@ function idempotencyKey(offerId: string, optionId: string): string {
 
 function optionCard(o: Option, h: Escape): string {
   return `<li class="option-card" data-option="${h(o.option_id)}">
-    <h3>Option ${h(o.rank)}${o.rank === 1 ? ' · best arrival' : ''}</h3>
-    <p>${optionText(o, h)}</p>
-    <button type="button" class="choose" data-option="${h(o.option_id)}">Choose option ${h(o.rank)}</button>
+    <h3>${h(t.option(o.rank))}${o.rank === 1 ? ` · ${h(t.best)}` : ''}</h3>
+    <p>${optionText(o, h, t)}</p>
+    <button type="button" class="choose" data-option="${h(o.option_id)}">${h(t.choose(o.rank))}</button>
   </li>`;
 }
+
+const outcome = (kind: string, [title, text]: [string, string], h: Escape, extra = '') =>
+  `<div class="outcome${kind ? ` outcome-${kind}` : ''}"><h3>${h(title)}</h3>${extra}<p>${h(text)}</p></div>`;
 
 /** What became of the offer, in words: the page's outcome once it is answered. */
 function outcomeHtml(offer: PublicOffer, h: Escape): string {
   const chosen = offer.options.find((o) => o.option_id === offer.chosen_option_id);
-  const flights = chosen ? `<p>${optionText(chosen, h)}</p>` : '';
+  const flights = chosen ? `<p>${optionText(chosen, h, t)}</p>` : '';
   switch (offer.status) {
     case 'ACCEPTED':
     case 'AUTO_REBOOKED':
-      return `<div class="outcome outcome-ok"><h3>You are booked</h3>${flights}<p>A confirmation is on its way on your usual channels.</p></div>`;
+      return outcome('ok', t.booked, h, flights);
     case 'PENDING_AGENT':
-      return `<div class="outcome"><h3>An agent will confirm your choice</h3>${flights}<p>This option needs an agent’s approval; we will message you when it is confirmed.</p></div>`;
+      return outcome('', t.pending, h, flights);
     case 'DECLINED':
-      return '<div class="outcome"><h3>Your booking is cancelled for a refund</h3><p>The refund goes back to your original form of payment.</p></div>';
+      return outcome('', t.declined, h);
     case 'ESCALATED':
-      return '<div class="outcome"><h3>An agent will help you</h3><p>An agent has your booking and will contact you with a new flight.</p></div>';
+      return outcome('', t.escalated, h);
     case 'EXPIRED':
-      return '<div class="outcome"><h3>This offer has expired</h3><p>Your original booking stands.</p></div>';
+      return outcome('', t.expired, h);
     default:
       return '';
   }
@@ -94,22 +103,24 @@ function outcomeHtml(offer: PublicOffer, h: Escape): string {
 
 function pageHtml(linked: Linked, h: Escape): string {
   const { offer } = linked;
-  const intro = offer.voluntary
-    ? `You may keep flight ${h(offer.flight_id)} or move, free of charge, to one of these.`
-    : `Flight ${h(offer.flight_id)} is disrupted. Choose your new flight.`;
+  const intro = offer.voluntary ? t.voluntary(offer.flight_id) : t.disrupted(offer.flight_id);
   const answerable = offer.status === 'OPEN';
+  const by = new Date(offer.expires_at).toLocaleTimeString(t.locale, {
+    hour: '2-digit',
+    minute: '2-digit',
+  });
   return `<section class="offer-page" aria-labelledby="offer-title">
-    <h2 id="offer-title">Your new flight</h2>
-    <p>Booking <strong>${h(linked.confirmation_number)}</strong> · ${intro}</p>
-    ${offer.booking_ids.length > 1 ? `<p>Your party of ${offer.booking_ids.length} travels together: each option has room for all of you.</p>` : ''}
-    ${answerable ? `<p id="offer-deadline">Please answer by <strong>${h(new Date(offer.expires_at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }))}</strong> (your time). Without an answer we book option 1 for you.</p>` : ''}
+    <h2 id="offer-title">${h(t.title)}</h2>
+    <p>${h(t.booking)} <strong>${h(linked.confirmation_number)}</strong> · ${h(intro)}</p>
+    ${offer.booking_ids.length > 1 ? `<p>${h(t.party(offer.booking_ids.length))}</p>` : ''}
+    ${answerable ? `<p id="offer-deadline">${t.deadline(h(by))}</p>` : ''}
     <div id="offer-result" role="status" aria-live="polite">${answerable ? '' : outcomeHtml(offer, h)}</div>
     ${answerable ? `<ol class="option-cards" id="options">${offer.options.map((o) => optionCard(o, h)).join('')}</ol>` : ''}
     ${
       answerable
-        ? `<details class="decline" id="decline"><summary>None of these work for me</summary>
-      <button type="button" class="secondary" data-choice="refund">Cancel my trip and refund me</button>
-      <button type="button" class="secondary" data-choice="agent">Ask an agent to find another flight</button></details>`
+        ? `<details class="decline" id="decline"><summary>${h(t.none)}</summary>
+      <button type="button" class="secondary" data-choice="refund">${h(t.refund)}</button>
+      <button type="button" class="secondary" data-choice="agent">${h(t.agent)}</button></details>`
         : ''
     }
   </section>`;
@@ -122,17 +133,15 @@ function settle(root: HTMLElement, reply: Reply, h: Escape): void {
     result.innerHTML = outcomeHtml(body.offer, h);
     for (const gone of root.querySelectorAll('#options, #decline, #offer-deadline')) gone.remove();
   } else if (status === 409 && body.remaining_options) {
-    result.innerHTML = `<div class="outcome outcome-warn"><h3>That seat was just taken</h3><p>${body.remaining_options.length ? 'Please choose one of the options still open.' : 'No option is left; ask an agent below.'}</p></div>`;
+    const next = body.remaining_options.length ? t.takenSome : t.takenNone;
+    result.innerHTML = outcome('warn', [t.taken, next], h);
     for (const card of root.querySelectorAll<HTMLElement>('.option-card'))
       if (!body.remaining_options.some((o) => o.option_id === card.dataset.option)) card.remove();
   } else if (status === 410 || (status === 409 && body.offer)) {
-    result.innerHTML = body.offer
-      ? outcomeHtml(body.offer, h) ||
-        `<div class="outcome outcome-warn"><h3>${h(body.error)}</h3></div>`
-      : `<div class="outcome outcome-warn"><h3>${h(body.error ?? 'This offer has expired')}</h3></div>`;
+    result.innerHTML = (body.offer && outcomeHtml(body.offer, h)) || outcome('warn', t.expired, h);
     for (const gone of root.querySelectorAll('#options, #decline, #offer-deadline')) gone.remove();
   } else {
-    result.innerHTML = `<div class="outcome outcome-warn"><h3>We could not take your answer</h3><p>${h(body.error ?? `Error ${status}`)}. Please try again.</p></div>`;
+    result.innerHTML = outcome('warn', t.failed(body.error ?? `Error ${status}`), h);
   }
   result.focus();
 }
@@ -142,7 +151,7 @@ function bindAnswers(root: HTMLElement, link: Link, offerId: string, h: Escape):
   const answer = async (button: HTMLButtonElement, request: () => Promise<Reply>) => {
     const label = button.textContent;
     for (const b of root.querySelectorAll<HTMLButtonElement>('button')) b.disabled = true;
-    button.textContent = 'Sending…';
+    button.textContent = t.sending;
     settle(root, await request(), h);
     button.textContent = label;
     for (const b of root.querySelectorAll<HTMLButtonElement>('button')) b.disabled = false;
@@ -176,32 +185,39 @@ function bindAnswers(root: HTMLElement, link: Link, offerId: string, h: Escape):
 }
 
 const gone = (view: HTMLElement, why: string, h: Escape) => {
-  view.innerHTML = `<section class="offer-page"><h2 id="offer-title">This link no longer works</h2>
-    <p>${h(why)} Your disruption message tells you how to reach an agent.</p></section>`;
+  view.innerHTML = `<section class="offer-page"><h2 id="offer-title">${h(t.gone)}</h2>
+    <p>${h(why)} ${h(t.goneHelp)}</p></section>`;
 };
 
-/** Renders the offer behind a passenger's link, or says plainly that the link no longer works. */
+/**
+ * Renders the offer behind a passenger's link in their language, or says plainly that the link
+ * no longer works.
+ */
 export async function renderPassengerOffer(
   view: HTMLElement,
   token: string,
   h: Escape,
 ): Promise<void> {
   view.dataset.page = 'passenger-offer';
-  const bookingId = bookingOf(token);
-  if (!bookingId) return gone(view, 'It is not a link we sent.', h);
-  const link = { token, bookingId };
-  const [booking, offer] = await Promise.all([
-    call(link, `/bookings/${encodeURIComponent(bookingId)}`),
-    call(link, `/bookings/${encodeURIComponent(bookingId)}/offer`),
+  const bound = boundTo(token);
+  if (!bound) return gone(view, t.goneForeign, h);
+  const link = { token, bookingId: bound.bookingId };
+  const at = (path: string) => call(link, path);
+  const [booking, offer, passenger] = await Promise.all([
+    at(`/bookings/${encodeURIComponent(bound.bookingId)}`),
+    at(`/bookings/${encodeURIComponent(bound.bookingId)}/offer`),
+    at(`/passengers/${encodeURIComponent(bound.passengerId)}`),
   ]);
+  t = offerPageText((passenger.body as { language?: unknown }).language);
+  document.documentElement.lang = t.lang;
   if (booking.status !== 200 || offer.status !== 200) {
     const why = [booking.status, offer.status].includes(401)
-      ? 'It has expired or is not valid.'
-      : `${offer.body.error ?? booking.body.error ?? 'Something went wrong'}.`;
+      ? t.goneExpired
+      : `${offer.body.error ?? booking.body.error ?? `Error ${offer.status}`}.`;
     return gone(view, why, h);
   }
   const linked: Linked = {
-    booking_id: bookingId,
+    booking_id: bound.bookingId,
     confirmation_number: String((booking.body as Record<string, unknown>).confirmation_number),
     offer: offer.body as unknown as PublicOffer,
   };

@@ -16,6 +16,7 @@ import type { Booking } from '../../src/domain/records/booking.ts';
 import type { Flight } from '../../src/domain/records/flight.ts';
 import { loadConfig } from '../../src/runtime/config.ts';
 import { type LocalRuntime, startLocalRuntime } from '../../src/runtime/local-runtime.ts';
+import { offerPageText } from '../../web/offer-page-text.ts';
 import { launchChromium } from '../support/find-chromium.ts';
 
 const SCREENSHOTS = join(import.meta.dirname, '../../test-results/screenshots');
@@ -251,16 +252,22 @@ describe('rebooking in the console (Chromium)', () => {
       PHONE.width,
     );
     expect(await page.locator('.option-card').count()).toBe(offer.options.length);
+    // The page speaks the language the passenger's messages are written in.
+    const { passenger_id } = await bookingOf(bookingId);
+    const { language } = (await api<{ language: string }>(`/passengers/${passenger_id}`)).body;
+    const words = offerPageText(language);
+    expect(await page.evaluate<string>('document.documentElement.lang')).toBe(language);
+    expect(await page.locator('#offer-title').innerText()).toBe(words.title);
     const choice = offer.options.find((x) => !x.approval) ?? offer.options[0];
     if (!choice) throw new Error('the offer has no option');
     await page.screenshot({
       path: join(SCREENSHOTS, 'rebooking-3-passenger-offer.png'),
       fullPage: true,
     });
-    await page.getByRole('button', { name: `Choose option ${choice.rank}` }).tap();
+    await page.getByRole('button', { name: words.choose(choice.rank) }).tap();
     const outcome = page.locator('#offer-result .outcome-ok');
     await outcome.waitFor();
-    expect(await outcome.innerText()).toMatch(/You are booked/);
+    expect(await outcome.locator('h3').innerText()).toBe(words.booked[0]);
     expect(await outcome.innerText()).toContain(choice.segments[0]?.flight_id);
     await page.screenshot({
       path: join(SCREENSHOTS, 'rebooking-4-passenger-booked.png'),
@@ -283,7 +290,7 @@ describe('rebooking in the console (Chromium)', () => {
     // A link whose signature was tampered with opens nothing.
     await page.goto(`${(link as string).slice(0, -3)}xyz`);
     await page.reload();
-    await page.locator('#offer-title', { hasText: 'This link no longer works' }).waitFor();
+    await page.locator('#offer-title', { hasText: offerPageText('en').gone }).waitFor();
     await phone.close();
     expect(serverErrors).toEqual([]);
   });
