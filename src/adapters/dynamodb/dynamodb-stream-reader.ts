@@ -1,4 +1,4 @@
-import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
@@ -59,10 +59,11 @@ export class DynamoDbStreamReader {
     );
     this.streamArn = Table?.LatestStreamArn;
     if (!this.streamArn) throw new Error(`table ${this.options.tableName} has no stream`);
-    this.checkpoints = await readFile(this.options.checkpointFile, 'utf8').then(
-      JSON.parse,
-      () => ({}),
-    );
+    // A missing or unreadable checkpoint starts from the oldest retained record: handling a
+    // change twice is safe, skipping one is not.
+    this.checkpoints = await readFile(this.options.checkpointFile, 'utf8')
+      .then((text) => JSON.parse(text) as Record<string, string>)
+      .catch(() => ({}));
     this.running = true;
     this.loop = this.run();
   }
@@ -123,7 +124,7 @@ export class DynamoDbStreamReader {
       if (Records.length > 0) {
         await this.handle(Records);
         this.checkpoints[shardId] = Records.at(-1)?.dynamodb?.SequenceNumber as string;
-        await writeFile(this.options.checkpointFile, JSON.stringify(this.checkpoints));
+        await writeCheckpoints(this.options.checkpointFile, this.checkpoints);
         handled = true;
       }
       if (NextShardIterator) this.iterators.set(shardId, NextShardIterator);
@@ -217,4 +218,11 @@ function toLambdaRecord(record: StreamRecord): DynamoDBRecord {
         created instanceof Date ? Math.floor(created.getTime() / 1000) : Number(created ?? 0),
     },
   } as DynamoDBRecord;
+}
+
+/** Replaces the checkpoint file atomically (temp file, then rename): a kill never leaves it torn. */
+async function writeCheckpoints(file: string, checkpoints: Record<string, string>): Promise<void> {
+  const temporary = `${file}.tmp`;
+  await writeFile(temporary, JSON.stringify(checkpoints));
+  await rename(temporary, file);
 }
