@@ -130,7 +130,10 @@ export interface NotificationClaims {
     outcome: { status: 'BOUNCED' | 'FAILED'; reason: string },
     at: string,
   ): Promise<void>;
-  /** Applies a provider's delivery report; the record when its status moved, else undefined. */
+  /**
+   * Applies a provider's delivery report; the record when its status moved, else undefined.
+   * Throws UnknownProviderMessageError when no notification names the provider's message yet.
+   */
   applyReceipt(receipt: ProviderReceipt): Promise<NotificationRecord | undefined>;
 }
 

@@ -407,6 +407,8 @@ export class FlightPulseStack extends Stack {
     });
     // The function verifies the same tokens the authorizer does (one verifier, locally too).
     const apiFunction = api as lambda.Function;
+    // Passengers register their devices for push through the API.
+    channels.grantDeviceRegistration(apiFunction);
     apiFunction.addEnvironment('COGNITO_USER_POOL_ID', identity.userPool.userPoolId);
     apiFunction.addEnvironment('COGNITO_CLIENT_ID', identity.client.userPoolClientId);
     for (const [name, value] of Object.entries(apiWeatherEnv))

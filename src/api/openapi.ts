@@ -25,6 +25,11 @@ import {
   WeatherFlightsSchema,
 } from '../domain/weather/weather-requests.ts';
 import { ExecutionSummarySchema } from '../domain/workflows/execution.ts';
+import {
+  DEVICE_EXAMPLES,
+  DeviceRegisteredSchema,
+  DeviceRegistrationSchema,
+} from './device-routes.ts';
 import { OFFER_OPERATIONS } from './offer-operations.ts';
 import { ErrorSchema, type Operation, PageQuery, page } from './openapi-parts.ts';
 
@@ -204,6 +209,17 @@ export const OPERATIONS: Operation[] = [
         change: PreferenceChangeSchema.nullable().describe('null when nothing differed'),
       }),
     },
+    errors: [400, 404, 409],
+  },
+  {
+    method: 'post',
+    path: '/passengers/{passengerId}/devices',
+    summary:
+      "Register the passenger's app for push (APNs or FCM token); the short message of every disruption then goes to the newest device",
+    params: { passengerId: PassengerIdSchema },
+    body: DeviceRegistrationSchema,
+    examples: DEVICE_EXAMPLES,
+    ok: { status: 201, schema: DeviceRegisteredSchema },
     errors: [400, 404, 409],
   },
   {

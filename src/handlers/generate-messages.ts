@@ -96,7 +96,11 @@ function createSegmentComposer(deps: ComposerDeps) {
     const seen = new Set<string>();
     for (const { booking, passenger } of recipients) {
       if (!mayPersonalise(passenger)) continue;
-      const plan = planDeliveries(passenger.notification_preferences, disruption);
+      const plan = planDeliveries(
+        passenger.notification_preferences,
+        disruption,
+        passenger.push_endpoints,
+      );
       const channels = channelSetOf(plan.deliveries.map((p) => p.channel));
       if (!channels) continue;
       const segment = segmentOf(passenger, booking, disruption, channels);
@@ -119,7 +123,7 @@ function createSegmentComposer(deps: ComposerDeps) {
 /** Logs passengers who accept only channels FlightPulse does not deliver here. */
 export function reportPushOnly(log: Log, pushOnly: number): void {
   if (pushOnly > 0)
-    log.warn('passengers who accept only push are not told: push is not delivered yet', {
+    log.warn('passengers who accept only push but registered no device are not told', {
       passengers: pushOnly,
     });
 }
@@ -177,7 +181,11 @@ export function createComposeSegments(
     const composed = await composeFor(records, disruption);
     const segments = new Set(
       records.flatMap(({ booking, passenger }) => {
-        const plan = planDeliveries(passenger.notification_preferences, disruption);
+        const plan = planDeliveries(
+          passenger.notification_preferences,
+          disruption,
+          passenger.push_endpoints,
+        );
         const channels = channelSetOf(plan.deliveries.map((p) => p.channel));
         return channels ? [segmentKey(segmentOf(passenger, booking, disruption, channels))] : [];
       }),

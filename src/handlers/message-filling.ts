@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Disruption } from '../domain/disruptions/disruption.ts';
+import type { Channel } from '../domain/event-routing/bus-events.ts';
 import { mayPersonalise } from '../domain/identity/preferences.ts';
 import {
   type FilledMessage,
@@ -8,7 +9,7 @@ import {
 } from '../domain/messaging/fill-message.ts';
 import { channelSetOf, segmentKey, segmentOf } from '../domain/messaging/message-segment.ts';
 import { type MessageTemplate, templateFor } from '../domain/messaging/message-templates.ts';
-import type { PassengerMessage } from '../domain/notifications/passenger-message.ts';
+import type { Delivery, PassengerMessage } from '../domain/notifications/passenger-message.ts';
 import { planDeliveries } from '../domain/notifications/plan-deliveries.ts';
 import { offerSentences, withOfferSms } from '../domain/rebooking/offer-messages.ts';
 import type { Booking } from '../domain/records/booking.ts';
@@ -94,7 +95,34 @@ function told(filled: FilledMessage, channels: readonly string[]) {
     ...(channels.includes('EMAIL')
       ? { email_subject: filled.email_subject, email_body: filled.email_body }
       : {}),
-    ...(channels.includes('SMS') ? { sms_body: filled.sms_body } : {}),
+    ...(channels.includes('SMS') || channels.includes('PUSH') ? { sms_body: filled.sms_body } : {}),
+  };
+}
+
+/** One channel's delivery of a filled message: the e-mail, the SMS, or the push to the app. */
+function deliveryOn(
+  channel: Channel,
+  priority: Delivery['priority'],
+  passenger: Passenger,
+  filled: FilledMessage,
+): Delivery {
+  if (channel === 'EMAIL')
+    return {
+      channel,
+      priority,
+      recipient: passenger.email,
+      subject: filled.email_subject,
+      body: filled.email_body,
+    };
+  if (channel === 'SMS')
+    return { channel, priority, recipient: passenger.phone, body: filled.sms_body };
+  // The device registered last; the e-mail's subject, when composed, is the push's title.
+  return {
+    channel,
+    priority,
+    recipient: passenger.push_endpoints?.[0] ?? '',
+    ...(filled.email_subject ? { subject: filled.email_subject } : {}),
+    body: filled.sms_body,
   };
 }
 
@@ -115,11 +143,15 @@ export async function fillMessages(
   const messages: PassengerMessage[] = [];
   let pushOnly = 0;
   for (const { booking, passenger } of recipients) {
-    const plan = planDeliveries(passenger.notification_preferences, disruption);
+    const plan = planDeliveries(
+      passenger.notification_preferences,
+      disruption,
+      passenger.push_endpoints,
+    );
     const sentOn = plan.deliveries.map((p) => p.channel);
     const channels = channelSetOf(sentOn);
     if (!channels) {
-      if (plan.notDelivered.length > 0) pushOnly++;
+      if (plan.unreachable.length > 0) pushOnly++;
       continue;
     }
     const segment = segmentOf(passenger, booking, disruption, channels);
@@ -158,15 +190,7 @@ export async function fillMessages(
       segment: segmentKey(segment),
       generated_by: generatedBy,
       deliveries: plan.deliveries.map(({ channel, priority }) =>
-        channel === 'EMAIL'
-          ? {
-              channel,
-              priority,
-              recipient: passenger.email,
-              subject: filled.email_subject,
-              body: filled.email_body,
-            }
-          : { channel, priority, recipient: passenger.phone, body: filled.sms_body },
+        deliveryOn(channel, priority, passenger, filled),
       ),
     });
   }

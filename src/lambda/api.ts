@@ -1,9 +1,11 @@
 // Lambda entry: API Gateway REST → the same Hono app `flightpulse start` serves.
 import { handle } from 'hono/aws-lambda';
 import { createApiApp } from '../api/app.ts';
+import { deviceRoutes } from '../api/device-routes.ts';
 import { offerRoutes } from '../api/offer-routes.ts';
 import { weatherRoutes } from '../api/weather-routes.ts';
 import { cognitoVerifier } from './api-identity.ts';
+import { pushDeviceDependencies } from './push-device-dependencies.ts';
 import { rebookingDependencies } from './rebooking-dependencies.ts';
 import { weatherRouteDependencies } from './weather-dependencies.ts';
 
@@ -14,4 +16,5 @@ const app = createApiApp({
 });
 app.route('/', offerRoutes(deps));
 app.route('/', weatherRoutes(weatherRouteDependencies(process.env)));
+app.route('/', deviceRoutes(pushDeviceDependencies(process.env, deps)));
 export const handler = handle(app);

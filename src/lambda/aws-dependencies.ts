@@ -6,6 +6,7 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { z } from 'zod';
 import { createDocumentClient } from '../adapters/dynamodb/document-client.ts';
 import { DynamoDbBookingStore } from '../adapters/dynamodb/dynamodb-booking-store.ts';
+import { DynamoDbDeviceStore } from '../adapters/dynamodb/dynamodb-device-store.ts';
 import { DynamoDbEntitlementStore } from '../adapters/dynamodb/dynamodb-entitlement-store.ts';
 import { DynamoDbEventLog } from '../adapters/dynamodb/dynamodb-event-log.ts';
 import { DynamoDbExecutionLog } from '../adapters/dynamodb/dynamodb-execution-log.ts';
@@ -60,6 +61,7 @@ export function awsDependencies(env: Record<string, string | undefined>) {
     executions: new DynamoDbExecutionLog(table),
     erasure: new DynamoDbPassengerErasure(table),
     preferences: new DynamoDbPreferenceStore(table),
+    devices: new DynamoDbDeviceStore(table),
     entitlements: new DynamoDbEntitlementStore(table),
     offers: new DynamoDbOfferStore(table),
     rights: {

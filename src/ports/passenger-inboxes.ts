@@ -12,6 +12,8 @@ export interface ReceivedMail {
   html: string;
   /** The notification the message carries (the X-FlightPulse-Notification header). */
   notification_id?: string;
+  /** The Message-ID header: what the sending provider reported as the message's id. */
+  message_id?: string;
   received_at: string;
 }
 

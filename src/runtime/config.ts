@@ -64,7 +64,7 @@ const ConfigSchema = z.object({
   EMAIL_FROM: z.string().min(3).default('FlightPulse <notifications@flightpulse.local>'),
   /** Messages per second each local provider accepts (the SES / SMS quotas in AWS). */
   DELIVERY_RATE_PER_SECOND: z.coerce.number().positive().default(1000),
-  /** Local stand-ins only: addresses, numbers and device endpoints that bounce. */
+  /** Local stand-ins only: addresses, numbers, device endpoints or device tokens that bounce. */
   DELIVERY_BOUNCE_ADDRESSES: z
     .string()
     .default('')
@@ -76,6 +76,8 @@ const ConfigSchema = z.object({
     ),
   /** Local stand-ins only: share of provider calls that fail transiently (0–1). */
   DELIVERY_TRANSIENT_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
+  /** Local stand-ins only: seeds which calls fail transiently, so a run can be repeated. */
+  DELIVERY_FAULT_SEED: z.coerce.number().int().optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `one of ${LOG_LEVELS.join(', ')}` }).default('INFO'),
 });
 

@@ -6,6 +6,10 @@ import type { ChannelProvider } from '../adapters/delivery/channel-provider.ts';
 import { EumSmsProvider } from '../adapters/delivery/eum-sms-provider.ts';
 import { ResilientProvider } from '../adapters/delivery/resilient-provider.ts';
 import { SmtpEmailProvider } from '../adapters/delivery/smtp-email-provider.ts';
+import {
+  platformApplicationArns,
+  SnsPushEndpoints,
+} from '../adapters/delivery/sns-push-endpoints.ts';
 import { SnsPushProvider } from '../adapters/delivery/sns-push-provider.ts';
 import {
   type HandsetMessage,
@@ -17,7 +21,9 @@ import {
   startEmbeddedSmtpServer,
 } from '../adapters/local/smtp/embedded-smtp-server.ts';
 import type { DeliveryChannel } from '../domain/delivery/channel-fallback.ts';
+import type { PushEndpoints } from '../ports/push-devices.ts';
 import type { MetricsRecorder } from '../ports.ts';
+import { seededRandom } from '../simulator/generate-airline-day.ts';
 import type { Config } from './config.ts';
 
 /** What passengers received locally: the console's mailbox and phone views read these. */
@@ -30,6 +36,8 @@ export interface LocalChannels {
   providers: Record<DeliveryChannel, ChannelProvider>;
   inboxes: Inboxes;
   smtpPort: number | undefined;
+  /** Device registration against the loopback carrier's SNS (platform endpoints). */
+  pushEndpoints: PushEndpoints;
   close(): Promise<void>;
 }
 
@@ -37,6 +45,7 @@ export interface LocalChannels {
 const INBOX_MEMORY = 2000;
 
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+const LOCAL_ACCOUNT = '000000000000';
 
 /**
  * The local ways out: e-mail over real SMTP (the embedded mailbox, or SMTP_HOST), SMS and push
@@ -76,7 +85,12 @@ export async function startLocalChannels(
       return written;
     };
   const bounces = new Set(config.DELIVERY_BOUNCE_ADDRESSES);
-  const transient = () => Math.random() < config.DELIVERY_TRANSIENT_FAILURE_RATE;
+  // Seeded, a run with faults can be repeated call for call.
+  const random =
+    config.DELIVERY_FAULT_SEED === undefined
+      ? Math.random
+      : seededRandom(config.DELIVERY_FAULT_SEED);
+  const transient = () => random() < config.DELIVERY_TRANSIENT_FAILURE_RATE;
   const smtp = config.SMTP_HOST
     ? undefined
     : await startEmbeddedSmtpServer({
@@ -93,7 +107,8 @@ export async function startLocalChannels(
     onReceipt: deps.onReceipt,
     faults: {
       refuse: (phone) => bounces.has(phone),
-      disabledEndpoint: (endpoint) => bounces.has(endpoint),
+      disabledEndpoint: (endpoint, token) =>
+        bounces.has(endpoint) || (token !== undefined && bounces.has(token)),
       transient,
     },
   });
@@ -130,6 +145,11 @@ export async function startLocalChannels(
     },
     inboxes,
     smtpPort: smtp?.port,
+    // Registration is not a delivery: the SDK's own retries, no quota.
+    pushEndpoints: new SnsPushEndpoints(
+      new SNSClient({ ...aws, maxAttempts: 3 }),
+      platformApplicationArns(config.AWS_REGION, LOCAL_ACCOUNT),
+    ),
     async close() {
       await writing.catch(() => undefined);
       email.close();

@@ -27,6 +27,7 @@ import { WorkTracker } from '../adapters/local/work-tracker.ts';
 import { createApiApp } from '../api/app.ts';
 import { consoleRoutes } from '../api/console-routes.ts';
 import { consoleViewRoutes } from '../api/console-view-routes.ts';
+import { deviceRoutes } from '../api/device-routes.ts';
 import { inboxRoutes } from '../api/inbox-routes.ts';
 import { offerRoutes } from '../api/offer-routes.ts';
 import { signInRoutes } from '../api/sign-in-routes.ts';
@@ -54,6 +55,7 @@ import { executionRecording } from './execution-recording.ts';
 import { FairScheduler } from './fair-scheduler.ts';
 import { type LocalChannels, startLocalChannels } from './local-channels.ts';
 import { pendingRunRedrive } from './pending-run-redrive.ts';
+import { withReportRetries } from './report-retries.ts';
 import { startChangeFeed } from './runtime-change-feed.ts';
 import { startRuntimeFeed } from './runtime-feed.ts';
 import { type RuntimeRebooking, runtimeRebooking } from './runtime-rebooking.ts';
@@ -199,7 +201,8 @@ export async function startLocalRuntime(
   const channels = await startLocalChannels(config, {
     metrics,
     persist: !options.inMemoryStore,
-    onReceipt: (record) => tracker.track(deliveryStatus({ source: 'sms', record })),
+    onReceipt: (record) =>
+      tracker.track(withReportRetries(() => deliveryStatus({ source: 'sms', record }))),
     ...(options.onPassengerMessage ? { onReceived: options.onPassengerMessage } : {}),
   });
   const sender = journalSender(config, options, clock, channels);
@@ -294,6 +297,7 @@ export async function startLocalRuntime(
   rebooking.scheduler.start(config.OFFER_EXPIRY_POLL_SECONDS * 1000);
   app.route('/', weatherRoutes(weather.routes));
   app.route('/', inboxRoutes(channels.inboxes));
+  app.route('/', deviceRoutes({ ...store, endpoints: channels.pushEndpoints, clock }));
   const claimNotices = claimNoticeJob({
     store,
     tell,

@@ -6,6 +6,7 @@ import {
   createDynamoDbClient,
 } from '../adapters/dynamodb/document-client.ts';
 import { DynamoDbBookingStore } from '../adapters/dynamodb/dynamodb-booking-store.ts';
+import { DynamoDbDeviceStore } from '../adapters/dynamodb/dynamodb-device-store.ts';
 import { DynamoDbEntitlementStore } from '../adapters/dynamodb/dynamodb-entitlement-store.ts';
 import { DynamoDbEventLog } from '../adapters/dynamodb/dynamodb-event-log.ts';
 import { DynamoDbExecutionLog } from '../adapters/dynamodb/dynamodb-execution-log.ts';
@@ -47,6 +48,8 @@ export interface RuntimeStore {
   entitlements: DynamoDbEntitlementStore;
   erasure: DynamoDbPassengerErasure;
   preferences: DynamoDbPreferenceStore;
+  /** Passengers' push devices. */
+  devices: DynamoDbDeviceStore;
   runs: DynamoDbRunLedger;
   table: SingleTable;
   offers: DynamoDbOfferStore;
@@ -91,6 +94,7 @@ export async function openRuntimeStore(
     entitlements: new DynamoDbEntitlementStore(table),
     erasure: new DynamoDbPassengerErasure(table),
     preferences: new DynamoDbPreferenceStore(table),
+    devices: new DynamoDbDeviceStore(table),
     runs: new DynamoDbRunLedger(table),
     table,
     offers: new DynamoDbOfferStore(table),

@@ -1,6 +1,9 @@
 import { canMoveTo, type DeliveryStatus } from '../../src/domain/delivery/delivery-status.ts';
 import type { NotificationRecord } from '../../src/domain/delivery/notification-record.ts';
-import type { ProviderReceipt } from '../../src/domain/delivery/provider-receipt.ts';
+import {
+  type ProviderReceipt,
+  UnknownProviderMessageError,
+} from '../../src/domain/delivery/provider-receipt.ts';
 import type { BusEntry, NotificationDetail } from '../../src/domain/event-routing/bus-events.ts';
 import type { Booking, BookingStatus } from '../../src/domain/records/booking.ts';
 import type { Flight, FlightStatus } from '../../src/domain/records/flight.ts';
@@ -189,11 +192,11 @@ export class InMemoryNotificationLog implements NotificationLog, NotificationCla
   }
   async applyReceipt(receipt: ProviderReceipt) {
     const id = this.byProviderId.get(receipt.provider_message_id);
-    return id === undefined
-      ? undefined
-      : this.move(id, receipt.status, receipt.reported_at, {
-          ...(receipt.reason ? { status_reason: receipt.reason } : {}),
-        });
+    if (id === undefined)
+      throw new UnknownProviderMessageError(`no notification for ${receipt.provider_message_id}`);
+    return this.move(id, receipt.status, receipt.reported_at, {
+      ...(receipt.reason ? { status_reason: receipt.reason } : {}),
+    });
   }
   private move(id: string, to: DeliveryStatus, at: string, fields: Partial<NotificationRecord>) {
     const record = this.records.get(id);

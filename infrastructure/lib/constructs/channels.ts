@@ -156,6 +156,36 @@ export class Channels extends Construct {
     this.grantSending(props.deliver);
   }
 
+  /**
+   * Lets `fn` (the API) register passengers' devices as endpoints under the two platform
+   * applications, and tells it which.
+   */
+  grantDeviceRegistration(fn: lambda.Function): void {
+    const stack = Stack.of(this);
+    const app = (platform: string) =>
+      stack.formatArn({ service: 'sns', resource: 'app', resourceName: `${platform}/flightpulse` });
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['sns:CreatePlatformEndpoint'],
+        resources: [app('APNS'), app('GCM')],
+      }),
+    );
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['sns:SetEndpointAttributes'],
+        resources: ['APNS', 'GCM'].map((platform) =>
+          stack.formatArn({
+            service: 'sns',
+            resource: 'endpoint',
+            resourceName: `${platform}/flightpulse/*`,
+          }),
+        ),
+      }),
+    );
+    fn.addEnvironment('PUSH_APNS_APPLICATION_ARN', app('APNS'));
+    fn.addEnvironment('PUSH_FCM_APPLICATION_ARN', app('GCM'));
+  }
+
   /** Lets `fn` send through all three channels, and tells it where from. */
   grantSending(fn: lambda.Function): void {
     const props = this.props;

@@ -5,7 +5,10 @@ import {
   type NotificationRecord,
   NotificationRecordSchema,
 } from '../../domain/delivery/notification-record.ts';
-import type { ProviderReceipt } from '../../domain/delivery/provider-receipt.ts';
+import {
+  type ProviderReceipt,
+  UnknownProviderMessageError,
+} from '../../domain/delivery/provider-receipt.ts';
 import type { NotificationDetail } from '../../domain/event-routing/bus-events.ts';
 import type {
   NotificationClaims,
@@ -112,10 +115,20 @@ export class DynamoDbNotificationLog implements NotificationLog, NotificationCla
         Key: keys.providerMessage(receipt.provider_message_id),
       }),
     );
-    if (!Item) return undefined;
-    return this.moveTo(Item.notification as TableKey, receipt.status, receipt.reported_at, {
+    if (!Item)
+      throw new UnknownProviderMessageError(`no notification for ${receipt.provider_message_id}`);
+    const key = Item.notification as TableKey;
+    const moved = await this.moveTo(key, receipt.status, receipt.reported_at, {
       ...(receipt.reason ? { status_reason: receipt.reason } : {}),
     });
+    if (moved) return moved;
+    // The pointer is written just before the SENT mark: a report in between is not late but early.
+    const { Item: record } = await this.table.doc.send(
+      new GetCommand({ TableName: this.table.name, Key: key, ConsistentRead: true }),
+    );
+    if (record?.status === 'QUEUED')
+      throw new UnknownProviderMessageError(`${receipt.provider_message_id} not marked sent yet`);
+    return undefined;
   }
 
   /**

@@ -108,3 +108,11 @@ export function receiptFromPushFailure(record: unknown): ProviderReceipt {
     reported_at: event.Time,
   };
 }
+
+/**
+ * A report about a message no notification claims yet: it can overtake the sender's own record
+ * of the send. Thrown so the report is delivered again (the event source retries), not dropped.
+ */
+export class UnknownProviderMessageError extends Error {
+  override readonly name = 'UnknownProviderMessageError';
+}

@@ -39,12 +39,15 @@ export function primaryRequest(requests: readonly SpecialRequest[]): SpecialRequ
   return requests.find((r) => ASSISTANCE_OF[r] === assistance && assistance !== 'NONE');
 }
 
-/** The channels a segment's passengers are told on; only those parts are composed. */
+/**
+ * The forms a segment's passengers are told in; only those parts are composed. `SMS` is the short
+ * form (≤ 160 characters), sent by SMS or, to passengers with the app, by push.
+ */
 export type ChannelSet = 'EMAIL' | 'SMS' | 'EMAIL+SMS';
 
 export function channelSetOf(channels: readonly Channel[]): ChannelSet | undefined {
   const email = channels.includes('EMAIL');
-  const sms = channels.includes('SMS');
+  const sms = channels.includes('SMS') || channels.includes('PUSH');
   return email && sms ? 'EMAIL+SMS' : email ? 'EMAIL' : sms ? 'SMS' : undefined;
 }
 

@@ -13,37 +13,35 @@ export interface PlannedDelivery {
   priority: 'IMMEDIATE' | 'NORMAL';
 }
 
-/**
- * Channels a passenger can ask for that FlightPulse does not deliver yet. `push` is kept in the
- * passenger's preferences but no push message is sent until the push channel is built; a plan
- * names it here so it is reported, never silently dropped.
- */
-export const NOT_YET_DELIVERED = ['PUSH'] as const;
-export type UndeliveredChannel = (typeof NOT_YET_DELIVERED)[number];
-
 export interface DeliveryPlan {
   /** In sending order. */
   deliveries: PlannedDelivery[];
-  /** Channels the passenger accepts that are not delivered yet (push). */
-  notDelivered: UndeliveredChannel[];
+  /** Channels the passenger accepts but cannot be reached on: push without a registered device. */
+  unreachable: Array<'PUSH'>;
 }
 
 /**
- * The channels a passenger is told on, in sending order: only those the passenger accepts
- * (email, SMS). A terminal change sends its SMS first, marked immediate: the passenger has to
- * walk to another terminal and reads a text sooner than an email. Without a disruption (a
- * weather heads-up) nothing is urgent.
+ * The channels a passenger is told on, in sending order: only those the passenger accepts. The
+ * e-mail carries the full message; the short message goes to the passenger's app by push when
+ * they accept push and registered a device (free, and it opens the app), otherwise by SMS — one
+ * short message, not two. A push that cannot be delivered falls back to SMS when the passenger
+ * accepts SMS (channel-fallback.ts). A terminal change sends its short message first, marked
+ * immediate: the passenger has to walk to another terminal and reads a text sooner than an
+ * e-mail. Without a disruption (a weather heads-up) nothing is urgent.
  */
 export function planDeliveries(
   preferences: NotificationPreferences,
   disruption?: Disruption,
+  devices: readonly string[] = [],
 ): DeliveryPlan {
   const urgent = disruption?.kind === 'GATE_CHANGE' && disruption.detail.terminal_change;
+  const push = preferences.push && devices.length > 0;
+  const short: Channel | undefined = push ? 'PUSH' : preferences.sms ? 'SMS' : undefined;
   const deliveries: PlannedDelivery[] = [];
-  if (urgent && preferences.sms) deliveries.push({ channel: 'SMS', priority: 'IMMEDIATE' });
+  if (urgent && short) deliveries.push({ channel: short, priority: 'IMMEDIATE' });
   if (preferences.email) deliveries.push({ channel: 'EMAIL', priority: 'NORMAL' });
-  if (!urgent && preferences.sms) deliveries.push({ channel: 'SMS', priority: 'NORMAL' });
-  return { deliveries, notDelivered: preferences.push ? ['PUSH'] : [] };
+  if (!urgent && short) deliveries.push({ channel: short, priority: 'NORMAL' });
+  return { deliveries, unreachable: preferences.push && !push ? ['PUSH'] : [] };
 }
 
 /**

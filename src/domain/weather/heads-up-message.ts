@@ -37,8 +37,12 @@ export function headsUpNotifications(
     const passenger = passengers.get(booking.passenger_id);
     if (!passenger || !TOLD.has(booking.booking_status)) continue;
     const message = headsUpMessage(passenger, booking, flight, at);
-    for (const { channel, priority } of planDeliveries(passenger.notification_preferences)
-      .deliveries) {
+    const plan = planDeliveries(
+      passenger.notification_preferences,
+      undefined,
+      passenger.push_endpoints,
+    );
+    for (const { channel, priority } of plan.deliveries) {
       const base = {
         notification_id: notificationId(eventId, booking.booking_id, channel),
         event_id: eventId,
@@ -51,17 +55,30 @@ export function headsUpNotifications(
         segment: `WEATHER_HEADS_UP|${passenger.tier}|${passenger.language}`,
         created_at: now,
       };
-      notifications.push(
-        channel === 'EMAIL'
-          ? {
-              ...base,
-              channel,
-              recipient: passenger.email,
-              subject: message.email_subject,
-              body: message.email_body,
-            }
-          : { ...base, channel, recipient: passenger.phone, body: message.sms_body },
-      );
+      if (channel === 'EMAIL')
+        notifications.push({
+          ...base,
+          channel,
+          recipient: passenger.email,
+          subject: message.email_subject,
+          body: message.email_body,
+        });
+      else if (channel === 'SMS')
+        notifications.push({
+          ...base,
+          channel,
+          recipient: passenger.phone,
+          body: message.sms_body,
+        });
+      else
+        notifications.push({
+          ...base,
+          channel,
+          // The device registered last.
+          recipient: passenger.push_endpoints?.[0] ?? '',
+          subject: message.email_subject,
+          body: message.sms_body,
+        });
     }
   }
   return notifications;

@@ -16,6 +16,8 @@ const terminal = disruption({
   terminalChange: true,
 });
 
+const DEVICE = 'arn:aws:sns:us-east-1:000000000000:endpoint/GCM/flightpulse/d1';
+
 describe('planDeliveries', () => {
   it('sends only on the channels the passenger accepts', () => {
     expect(planDeliveries({ email: true, sms: false, push: true }, delay).deliveries).toEqual([
@@ -27,11 +29,49 @@ describe('planDeliveries', () => {
     expect(planDeliveries({ email: false, sms: false, push: true }, delay).deliveries).toEqual([]);
   });
 
-  it('names push as accepted but not delivered yet, instead of dropping it silently', () => {
-    expect(planDeliveries({ email: true, sms: false, push: true }, delay).notDelivered).toEqual([
+  it('names push as unreachable while the passenger has no device, instead of dropping it silently', () => {
+    expect(planDeliveries({ email: true, sms: false, push: true }, delay).unreachable).toEqual([
       'PUSH',
     ]);
-    expect(planDeliveries({ email: true, sms: true, push: false }, delay).notDelivered).toEqual([]);
+    expect(
+      planDeliveries({ email: true, sms: false, push: true }, delay, [DEVICE]).unreachable,
+    ).toEqual([]);
+    expect(planDeliveries({ email: true, sms: true, push: false }, delay).unreachable).toEqual([]);
+  });
+
+  it('sends the short message by push to a passenger who accepts push and registered a device', () => {
+    expect(
+      planDeliveries({ email: true, sms: false, push: true }, delay, [DEVICE]).deliveries,
+    ).toEqual([
+      { channel: 'EMAIL', priority: 'NORMAL' },
+      { channel: 'PUSH', priority: 'NORMAL' },
+    ]);
+    expect(
+      planDeliveries({ email: false, sms: false, push: true }, delay, [DEVICE]).deliveries,
+    ).toEqual([{ channel: 'PUSH', priority: 'NORMAL' }]);
+  });
+
+  it('sends one short message, by push rather than SMS when both are accepted and a device is there', () => {
+    const both = { email: false, sms: true, push: true };
+    expect(planDeliveries(both, delay, [DEVICE]).deliveries).toEqual([
+      { channel: 'PUSH', priority: 'NORMAL' },
+    ]);
+    expect(planDeliveries(both, delay).deliveries).toEqual([
+      { channel: 'SMS', priority: 'NORMAL' },
+    ]);
+    // A device the passenger registered but push not accepted: SMS, as chosen.
+    expect(
+      planDeliveries({ email: false, sms: true, push: false }, delay, [DEVICE]).deliveries,
+    ).toEqual([{ channel: 'SMS', priority: 'NORMAL' }]);
+  });
+
+  it('sends the push of a terminal change first, marked immediate', () => {
+    expect(
+      planDeliveries({ email: true, sms: true, push: true }, terminal, [DEVICE]).deliveries,
+    ).toEqual([
+      { channel: 'PUSH', priority: 'IMMEDIATE' },
+      { channel: 'EMAIL', priority: 'NORMAL' },
+    ]);
   });
 
   it('sends the SMS of a terminal change first, marked immediate', () => {

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -32,8 +32,8 @@ export interface CarrierFaults {
   refuse?: (phone: string) => boolean;
   /** Numbers accepted, then reported unreachable by the carrier (an asynchronous bounce). */
   unreachable?: (phone: string) => boolean;
-  /** Push endpoints that are disabled (the app was removed). */
-  disabledEndpoint?: (endpoint: string) => boolean;
+  /** Push endpoints that are disabled (the app was removed); with the token it was made from. */
+  disabledEndpoint?: (endpoint: string, token: string | undefined) => boolean;
   /** Decides, per request, to fail with a throttle or a 500 (transient). */
   transient?: () => boolean;
 }
@@ -54,6 +54,8 @@ export async function startLoopbackCarrier(options: {
   /** Keeps a received message; the carrier answers once it resolves (accepted means kept). */
   onMessage: (message: HandsetMessage) => unknown;
   onReceipt: (receipt: SmsReceipt) => void;
+  /** A device endpoint was created or its attributes set (enabled or not). */
+  onEndpoint?: (endpoint: string, enabled: boolean) => void;
   faults?: CarrierFaults;
   now?: () => Date;
   /** Messages received before (across a restart): their idempotency keys are remembered. */
@@ -63,9 +65,11 @@ export async function startLoopbackCarrier(options: {
   const seen = new Map<string, string>();
   for (const m of options.received ?? [])
     if (m.idempotency_key) seen.set(m.idempotency_key, m.message_id);
+  // Each endpoint's device token, as the carrier registered it (a removed app bounces by token).
+  const tokens = new Map<string, string>();
   const server = createServer((request, response) => {
     readBody(request)
-      .then((body) => route(request, body, response, { ...options, seen }, now))
+      .then((body) => route(request, body, response, { ...options, seen, tokens }, now))
       .catch((error: Error) => send(response, 500, 'text/plain', error.message));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -83,6 +87,8 @@ export async function startLoopbackCarrier(options: {
 type Options = Parameters<typeof startLoopbackCarrier>[0] & {
   /** Idempotency key → the message id it was first accepted under. */
   seen: Map<string, string>;
+  /** The device token of each endpoint the carrier created. */
+  tokens: Map<string, string>;
 };
 
 /**
@@ -115,12 +121,16 @@ async function route(
 ): Promise<void> {
   const target = String(request.headers['x-amz-target'] ?? '');
   const form = new URLSearchParams(body);
-  if (options.faults?.transient?.()) {
+  const action = form.get('Action');
+  // Device registration is not a delivery: the delivery faults leave it alone.
+  if (action === 'CreatePlatformEndpoint') createEndpoint(form, response, options);
+  else if (action === 'SetEndpointAttributes') setEndpointAttributes(form, response, options);
+  else if (options.faults?.transient?.()) {
     if (target) jsonError(response, 400, 'ThrottlingException', 'rate exceeded');
     else queryError(response, 500, 'InternalError', 'try again');
   } else if (target === 'PinpointSMSVoiceV2.SendTextMessage') {
     await sendText(body, response, options, now);
-  } else if (form.get('Action') === 'Publish') {
+  } else if (action === 'Publish') {
     await publish(form, response, options, now);
   } else {
     send(response, 400, 'text/plain', `unsupported request ${target || form.get('Action')}`);
@@ -179,7 +189,7 @@ async function publish(
   now: () => Date,
 ): Promise<void> {
   const endpoint = form.get('TargetArn') ?? '';
-  if (options.faults?.disabledEndpoint?.(endpoint)) {
+  if (options.faults?.disabledEndpoint?.(endpoint, options.tokens.get(endpoint))) {
     return queryError(response, 400, 'EndpointDisabled', 'Endpoint is disabled');
   }
   const structured = JSON.parse(form.get('Message') ?? '{}') as { default?: string; GCM?: string };
@@ -222,6 +232,47 @@ function messageAttributes(form: URLSearchParams): Map<string, string> {
     if (value !== null) attributes.set(name, value);
   }
   return attributes;
+}
+
+/**
+ * A device token becomes an endpoint under its platform application, named from the token so
+ * registering it again answers the same endpoint, as SNS does.
+ */
+function createEndpoint(form: URLSearchParams, response: ServerResponse, options: Options) {
+  const application = form.get('PlatformApplicationArn') ?? '';
+  const token = form.get('Token') ?? '';
+  const app = /^arn:aws:sns:([^:]+):(\d+):app\/(APNS|APNS_SANDBOX|GCM)\/([\w.-]+)$/.exec(
+    application,
+  );
+  if (!app || !token)
+    return queryError(response, 400, 'InvalidParameter', 'PlatformApplicationArn and Token');
+  const id = createHash('sha256').update(`${application}|${token}`).digest('hex').slice(0, 32);
+  const endpoint = `arn:aws:sns:${app[1]}:${app[2]}:endpoint/${app[3]}/${app[4]}/${id}`;
+  options.tokens.set(endpoint, token);
+  options.onEndpoint?.(endpoint, true);
+  send(
+    response,
+    200,
+    'text/xml',
+    `<CreatePlatformEndpointResponse xmlns="https://sns.amazonaws.com/doc/2010-03-31/"><CreatePlatformEndpointResult><EndpointArn>${endpoint}</EndpointArn></CreatePlatformEndpointResult><ResponseMetadata><RequestId>${randomUUID()}</RequestId></ResponseMetadata></CreatePlatformEndpointResponse>`,
+  );
+}
+
+function setEndpointAttributes(form: URLSearchParams, response: ServerResponse, options: Options) {
+  const endpoint = form.get('EndpointArn') ?? '';
+  const enabled = [...form.entries()].some(
+    ([key, value]) =>
+      key.endsWith('.key') &&
+      value === 'Enabled' &&
+      form.get(key.replace(/key$/, 'value')) === 'true',
+  );
+  options.onEndpoint?.(endpoint, enabled);
+  send(
+    response,
+    200,
+    'text/xml',
+    `<SetEndpointAttributesResponse xmlns="https://sns.amazonaws.com/doc/2010-03-31/"><ResponseMetadata><RequestId>${randomUUID()}</RequestId></ResponseMetadata></SetEndpointAttributesResponse>`,
+  );
 }
 
 function jsonError(response: ServerResponse, status: number, type: string, message: string) {
