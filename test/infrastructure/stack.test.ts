@@ -178,7 +178,14 @@ describe('FlightPulseStack (defaults, bundled)', () => {
       EventPattern: Match.objectLike({ source: ['aws.ses'] }),
     });
     expect(byType(resources, 'AWS::SNS::Subscription')).toHaveLength(2);
-    for (const prefix of ['SendNotifications', 'DeliveryStatus']) {
+    // Every function that writes messages sends them itself.
+    for (const prefix of [
+      'SendNotifications',
+      'DeliveryStatus',
+      'NotifyOfferOutcome',
+      'SendClaimNotices',
+      'WeatherWatch',
+    ]) {
       const statements = statementsOf(resources, prefix);
       const actions = statements.flatMap((st) => [st.Action].flat());
       expect(actions).toEqual(
@@ -189,6 +196,33 @@ describe('FlightPulseStack (defaults, bundled)', () => {
       );
       for (const st of sending) expect(JSON.stringify(st.Resource)).not.toMatch(/"\*"/);
     }
+  });
+
+  it('lets the API register devices as endpoints of the two platform applications, nothing wider', () => {
+    const statements = statementsOf(resources, 'Api');
+    const register = statements.filter((st) =>
+      [st.Action]
+        .flat()
+        .some((a) => /^sns:(CreatePlatformEndpoint|SetEndpointAttributes)$/.test(a)),
+    );
+    expect(register.flatMap((st) => [st.Action].flat()).sort()).toEqual([
+      'sns:CreatePlatformEndpoint',
+      'sns:SetEndpointAttributes',
+    ]);
+    const resourcesText = JSON.stringify(register.map((st) => st.Resource));
+    expect(resourcesText).toMatch(/app\/APNS\/flightpulse/);
+    expect(resourcesText).toMatch(/app\/GCM\/flightpulse/);
+    expect(resourcesText).not.toMatch(/"\*"/);
+    const api = byType(resources, 'AWS::Lambda::Function').find(
+      ([, r]) => r.Properties.FunctionName === 'flightpulse-api',
+    );
+    const environment = api?.[1].Properties.Environment as
+      | { Variables: Record<string, unknown> }
+      | undefined;
+    const variables = environment?.Variables ?? {};
+    expect(Object.keys(variables)).toEqual(
+      expect.arrayContaining(['PUSH_APNS_APPLICATION_ARN', 'PUSH_FCM_APPLICATION_ARN']),
+    );
   });
 
   it('bundles every function for Node.js 24 with X-Ray and Powertools', () => {
@@ -249,6 +283,9 @@ describe('FlightPulseStack (defaults, bundled)', () => {
     process.env.PUBLIC_URL = 'https://flightpulse.example.com';
     process.env.COGNITO_USER_POOL_ID = 'us-east-1_Example1';
     process.env.COGNITO_CLIENT_ID = 'example-client';
+    process.env.PUSH_APNS_APPLICATION_ARN =
+      'arn:aws:sns:us-east-1:111122223333:app/APNS/flightpulse';
+    process.env.PUSH_FCM_APPLICATION_ARN = 'arn:aws:sns:us-east-1:111122223333:app/GCM/flightpulse';
     const { handler } = await import(join(assembly.directory, `asset.${key}`, 'index.mjs'));
     const get = (path: string) =>
       handler(
