@@ -1,7 +1,7 @@
 import type { Entitlement } from '../../domain/rights/entitlement.ts';
 import type { Regime } from '../../domain/rights/rule-sets.ts';
 import { type Check, check } from '../scenario-run.ts';
-import { bookingsOf, type CheckContext } from './check-context.ts';
+import { bookingsOf, type CheckContext, liabilityChecks } from './check-context.ts';
 
 type ScenarioChecks = (ctx: CheckContext) => Promise<Check[]>;
 
@@ -91,8 +91,18 @@ function rightsScenario(
   };
 }
 
-/** Scenarios 6–8: a disruption leaving the EU, the UK and Canada, and what each passenger is owed. */
+/** Scenario 5's last SW7890 delay: every booking judged, the liability their sum. */
+async function rapidSequenceLiability(ctx: CheckContext): Promise<Check[]> {
+  const last = ctx.disruptions.filter((d) => d.detail.flight_id === 'SW7890').at(-1);
+  return last ? liabilityChecks('SW7890', last, ctx) : [check('SW7890 delay published', false)];
+}
+
+/**
+ * Scenarios 6–8: a disruption leaving the EU, the UK and Canada, and what each passenger is owed;
+ * and scenario 5's liability (1–4 check theirs with the messages).
+ */
 export const RIGHTS_CHECKS: Record<number, ScenarioChecks> = {
+  5: rapidSequenceLiability,
   // 6,206 km, 4 h 10 min late at arrival, a technical fault: Art. 7(1)(c); DOT: under 6 h abroad.
   6: rightsScenario('SW4100', 'flight.delay.severe', 'FlightPulseDelayNotification', [
     { regime: 'EU261', compensation: { amount: 600, currency: 'EUR' }, refund: false },
