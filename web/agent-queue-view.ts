@@ -119,6 +119,25 @@ function bindQueue(view: HTMLElement, api: Api, h: Escape): void {
   }
 }
 
+/** What the agent has chosen in each rebook form, so a refresh of the queue keeps it. */
+function formChoices(queue: HTMLElement): Map<string, Array<[string, string]>> {
+  const chosen = new Map<string, Array<[string, string]>>();
+  for (const form of queue.querySelectorAll<HTMLFormElement>('form.rebook'))
+    chosen.set(
+      form.dataset.offer as string,
+      [...form.querySelectorAll('select')].map((s) => [s.name, s.value]),
+    );
+  return chosen;
+}
+
+function restoreChoices(queue: HTMLElement, chosen: Map<string, Array<[string, string]>>): void {
+  for (const form of queue.querySelectorAll<HTMLFormElement>('form.rebook'))
+    for (const [name, value] of chosen.get(form.dataset.offer as string) ?? []) {
+      const select = form.querySelector<HTMLSelectElement>(`select[name="${name}"]`);
+      if (select && [...select.options].some((o) => o.value === value)) select.value = value;
+    }
+}
+
 /**
  * Renders the queue, oldest first within each status. A live refresh leaves it alone while the
  * agent is working in it (focus inside), so a half-made choice is never wiped.
@@ -151,8 +170,11 @@ export async function renderAgentQueue(
     </section>`;
   }
   (view.querySelector('#queue-counts') as HTMLElement).textContent = counts;
-  (view.querySelector('#queue') as HTMLElement).innerHTML =
+  const queue = view.querySelector('#queue') as HTMLElement;
+  const choices = formChoices(queue);
+  queue.innerHTML =
     offers.map((o) => offerCardHtml(o, routes.get(o.flight_id) ?? [], h)).join('') ||
     '<p>Nothing waits for an agent.</p>';
+  restoreChoices(queue, choices);
   bindQueue(view, api, h);
 }

@@ -205,11 +205,23 @@ describe('rebooking in the console (Chromium)', () => {
 
     // By hand: the agent picks a flight on the route that was not among the passenger's options.
     const form = escalated.locator('form.rebook');
-    const choices = await form
+    const choices: string[] = await form
       .locator('select[name="flights"] option')
       .evaluateAll((options) => options.map((o) => o.getAttribute('value') ?? ''));
     const offered = asking.options.map((x) => x.segments.map((s) => s.flight_id).join('+'));
-    const byHand = choices.find((c) => !offered.includes(c)) ?? (choices[0] as string);
+    // With room in economy for the whole party, as the form's free-seat counts tell the agent.
+    const roomy: string[] = [];
+    for (const choice of choices) {
+      const seats = await Promise.all(
+        choice.split('+').map(async (id) => (await api<Flight>(`/flights/${id}`)).body.seats),
+      );
+      const free = seats.map((s) =>
+        s?.ECONOMY ? s.ECONOMY.capacity - s.ECONOMY.booked - s.ECONOMY.held : 0,
+      );
+      if (free.every((n) => n >= asking.seats_needed)) roomy.push(choice);
+    }
+    const byHand = roomy.find((c) => !offered.includes(c)) ?? roomy[0];
+    if (!byHand) throw new Error('no flight on the route has room for the party');
     await form.locator('select[name="flights"]').selectOption(byHand);
     await form.locator('select[name="cabin"]').selectOption('ECONOMY');
     await form.getByRole('button', { name: /^Rebook / }).click();

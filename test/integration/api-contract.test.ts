@@ -267,6 +267,7 @@ describe('the API against its OpenAPI document', () => {
     };
     type Listed = {
       offer_id: string;
+      seats_needed: number;
       options: Array<{
         option_id: string;
         approval?: string;
@@ -310,11 +311,25 @@ describe('the API against its OpenAPI document', () => {
       choice: 'agent',
     });
     expect(documented('/offers/{offerId}/decline', declined)).toBe(200);
-    const flights = decliner.options[0]?.segments.map((x) => x.flight_id);
-    const rebooked = await call('POST', `/offers/${decliner.offer_id}/rebook`, {
-      flight_ids: flights,
-      cabin: 'ECONOMY',
-    });
+    // By hand onto one of its itineraries in a cabin that has room for the party.
+    const free = async (id: string, cabin: 'ECONOMY' | 'BUSINESS') => {
+      const c = (
+        await stack.get<{
+          seats?: Record<string, { capacity: number; booked: number; held: number }>;
+        }>(`/flights/${id}`)
+      ).body.seats?.[cabin];
+      return c ? c.capacity - c.booked - c.held : 0;
+    };
+    let target: { flight_ids: string[]; cabin: 'ECONOMY' | 'BUSINESS' } | undefined;
+    for (const o of decliner.options)
+      for (const cabin of ['ECONOMY', 'BUSINESS'] as const) {
+        const ids = o.segments.map((x) => x.flight_id);
+        const room = await Promise.all(ids.map((id) => free(id, cabin)));
+        if (!target && room.every((n) => n >= decliner.seats_needed))
+          target = { flight_ids: ids, cabin };
+      }
+    if (!target) throw new Error(`no itinerary of ${decliner.offer_id} has room left`);
+    const rebooked = await call('POST', `/offers/${decliner.offer_id}/rebook`, target);
     expect(documented('/offers/{offerId}/rebook', rebooked)).toBe(200);
   });
 });
