@@ -175,7 +175,7 @@ async function rejudgeOffer(
   offerId: string,
 ): Promise<{ rights: GrantedRights[] }> {
   const offer = await deps.offers.get(offerId);
-  if (!offer || offer.reason !== 'CANCELLED') return { rights: [] };
+  if (offer?.reason !== 'CANCELLED') return { rights: [] };
   const judge = caseJudge(deps);
   const rights: GrantedRights[] = [];
   for (const bookingId of offer.booking_ids) {

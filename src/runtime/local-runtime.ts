@@ -31,7 +31,7 @@ import { deviceRoutes } from '../api/device-routes.ts';
 import { inboxRoutes } from '../api/inbox-routes.ts';
 import { offerRoutes } from '../api/offer-routes.ts';
 import { signInRoutes } from '../api/sign-in-routes.ts';
-import { weatherRoutes } from '../api/weather-routes.ts';
+import { type WeatherRouteDeps, weatherRoutes } from '../api/weather-routes.ts';
 import { airports } from '../domain/airports/airport-reference.ts';
 import type { RuleTarget, StateMachineId } from '../domain/event-routing/routing-rules.ts';
 import { ROUTING_RULES } from '../domain/event-routing/routing-rules.ts';
@@ -169,25 +169,10 @@ export async function startLocalRuntime(
   const busEvents: BusEvent[] = [];
   const workflowDeadLetters: unknown[] = [];
   const logSink = new LogGroupSink(join(config.FLIGHTPULSE_DATA_DIR, 'logs'));
-  const { notifications, runs } = store;
   const stages = new StageTimings();
-  const recordNotification = stages.wrap(
-    'record',
-    createRecordNotification({ notifications, clock, metrics, log }),
-  );
   // `executor` is built below (it needs the bus); deliveries only start once everything is wired.
-  const admission = new FairScheduler(options.workflowSlots ?? 12);
-  const deliver = busDelivery(() => executor, {
-    ...{ metrics, recordNotification, logSink, runs, admission },
-  });
-  const seen = { bus: 0 };
-  const keepBusEvents = options.keepBusEvents ?? true;
-  const bus = runtimeBus(config, deliver, {
-    ...{ tracker, clock, busEvents, hub, listener },
-    keep: (event) => {
-      seen.bus++;
-      if (keepBusEvents) busEvents.push(event);
-    },
+  const { bus, seen } = eventBackbone(config, options, listener, () => executor, {
+    ...{ store, stages, clock, metrics, log, logSink, tracker, busEvents, hub },
   });
   const streamChanges = createStreamChangesHandler({ publisher: bus, log });
   const handleChanges = (records: DynamoDBRecord[]) =>
@@ -198,6 +183,166 @@ export async function startLocalRuntime(
     stages,
   });
   const messenger = options.messenger ?? createMessenger(config.llm, config.AWS_REGION);
+  const { channels, sender, tell } = await localDelivery(config, options, {
+    ...{ store, bus, clock, metrics, log, tracker },
+  });
+  const rights = rightsSettings(config);
+  const identity = await openLocalIdentity(
+    config.FLIGHTPULSE_DATA_DIR,
+    clock,
+    config.PUBLIC_URL ?? `http://127.0.0.1:${config.PORT}`,
+  );
+  const rebooking = runtimeRebooking(config, {
+    ...{ store, bus, clock, log, metrics, links: identity.links },
+  });
+  const functions = taskRegistry({
+    ...{ rebooking, store, bus, messenger, sender, tell, clock, metrics, log, rights, stages },
+    ...options,
+  });
+  const executor = runtimeExecutor(config, store, functions, bus, {
+    ...{ logSink, workflowDeadLetters, hub, tracker, clock, executions, stages },
+    onExecution: listener.onExecution?.bind(listener),
+  });
+  const { feed, redrive } = await startIntake(config, options, {
+    ...{ store, bus, hub, clock, metrics, log, stages, tracker },
+  });
+  const parts: RuntimeParts = { store, hub, metrics, executions, busEvents, messenger, stages };
+  const weather = weatherWatch(config, {
+    ...{ flights: store.flights, bookings: store.bookings, bus, clock, log, feed: feed.feed, tell },
+  });
+  const app = apiApp(parts, feed.feed, identity, {
+    ...{ clock, log, watchWeather: weather.routes.watch },
+    logsDir: join(config.FLIGHTPULSE_DATA_DIR, 'logs'),
+  });
+  mountLocalRoutes(app, { config, identity, store, rebooking, weather, channels, clock });
+  rebooking.scheduler.start(config.OFFER_EXPIRY_POLL_SECONDS * 1000);
+  const claimNotices = claimNoticeJob({
+    ...{ store, tell, clock, rights, log, tracker },
+    ...(options.claimNoticeIntervalMs ? { intervalMs: options.claimNoticeIntervalMs } : {}),
+  });
+  return assembleRuntime(parts, {
+    ...{
+      ...parts,
+      workflowDeadLetters,
+      app,
+      identity,
+      rebooking,
+      entitlements: store.entitlements,
+    },
+    ...{ watchWeather: weather.routes.watch, sendClaimNotices: claimNotices.run },
+    ...{ redrivePendingRuns: redrive.now, busEventCount: () => seen.bus },
+    ...{ feed: feed.feed, kafkaConsumer: feed.kafkaConsumer },
+    ...{ inboxes: channels.inboxes, smtpPort: channels.smtpPort },
+    idle: () =>
+      settle({
+        tracker,
+        signature: () => `${seen.bus}|${executions.length}|${feed.kafkaConsumer?.handled}`,
+        feedCaughtUp: feed.caughtUp,
+        streamCaughtUp: async () => streamReader?.caughtUp(),
+      }),
+    close: async () => {
+      redrive.stop();
+      claimNotices.stop();
+      rebooking.scheduler.stop();
+      await closeAll(feed, streamReader, tracker, store, channels);
+    },
+  });
+}
+
+/**
+ * The in-process bus: rule targets (workflow runs on fair bounded slots, the recording function,
+ * log groups), counting every event and keeping them when asked.
+ */
+function eventBackbone(
+  config: Config,
+  options: RuntimeOptions,
+  listener: ActivityListener,
+  executor: () => LocalExecutor,
+  deps: {
+    store: RuntimeStore;
+    stages: StageTimings;
+    clock: Clock;
+    metrics: InMemoryMetrics;
+    log: Logger;
+    logSink: LogGroupSink;
+    tracker: WorkTracker;
+    busEvents: BusEvent[];
+    hub: ActivityHub;
+  },
+) {
+  const { store, stages, clock, metrics, log, logSink, tracker, busEvents, hub } = deps;
+  const recordNotification = stages.wrap(
+    'record',
+    createRecordNotification({ notifications: store.notifications, clock, metrics, log }),
+  );
+  const admission = new FairScheduler(options.workflowSlots ?? 12);
+  const deliver = busDelivery(executor, {
+    ...{ metrics, recordNotification, logSink, runs: store.runs, admission },
+  });
+  const seen = { bus: 0 };
+  const keepBusEvents = options.keepBusEvents ?? true;
+  const bus = runtimeBus(config, deliver, {
+    ...{ tracker, clock, busEvents, hub, listener },
+    keep: (event) => {
+      seen.bus++;
+      if (keepBusEvents) busEvents.push(event);
+    },
+  });
+  return { bus, seen };
+}
+
+/**
+ * The way in: the ingest handler behind the feed (embedded or Kafka). Runs recorded before a
+ * crash are driven again and stored records consumed again before new ones; and every
+ * REDRIVE_INTERVAL_SECONDS a run that ended failed (a dead-lettered batch) is driven again.
+ */
+async function startIntake(
+  config: Config,
+  options: RuntimeOptions,
+  deps: {
+    store: RuntimeStore;
+    bus: LocalBus;
+    hub: ActivityHub;
+    clock: Clock;
+    metrics: InMemoryMetrics;
+    log: Logger;
+    stages: StageTimings;
+    tracker: WorkTracker;
+  },
+) {
+  const { store, bus, hub, clock, metrics, log, stages, tracker } = deps;
+  const ingest = runtimeIngest(config, store, { bus, hub, clock, metrics, log, stages });
+  const feed = await startRuntimeFeed({
+    ...{ config, ingest, ...store, tracker, clock, log },
+    inMemory: options.inMemoryStore ?? false,
+  });
+  const redrive = pendingRunRedrive(
+    { runs: store.runs, bus, tracker, clock, log, metrics },
+    config,
+  );
+  await redrive.now();
+  feed.resume();
+  return { feed, redrive };
+}
+
+/**
+ * The way out: the local channels (embedded SMTP server, loopback carrier), the journal sender
+ * over them, their delivery reports moving statuses forward, and the plain "tell the passengers"
+ * path for outcomes, heads-ups and claim notices.
+ */
+async function localDelivery(
+  config: Config,
+  options: RuntimeOptions,
+  deps: {
+    store: RuntimeStore;
+    bus: LocalBus;
+    clock: Clock;
+    metrics: InMemoryMetrics;
+    log: Logger;
+    tracker: WorkTracker;
+  },
+) {
+  const { store, bus, clock, metrics, log, tracker } = deps;
   const channels = await startLocalChannels(config, {
     metrics,
     persist: !options.inMemoryStore,
@@ -207,84 +352,30 @@ export async function startLocalRuntime(
   });
   const sender = journalSender(config, options, clock, channels);
   const deliveryStatus = createDeliveryStatus({
-    claims: notifications,
-    sender,
-    bookings: store.bookings,
-    publisher: bus,
-    clock,
-    metrics,
-    log,
+    ...{ claims: store.notifications, sender, bookings: store.bookings },
+    ...{ publisher: bus, clock, metrics, log },
   });
   const tell = createTellPassengers({
-    ...{ claims: notifications, sender, bookings: store.bookings },
+    ...{ claims: store.notifications, sender, bookings: store.bookings },
     ...{ publisher: bus, clock, metrics },
   });
-  const rights = rightsSettings(config);
-  const identity = await openLocalIdentity(
-    config.FLIGHTPULSE_DATA_DIR,
-    clock,
-    config.PUBLIC_URL ?? `http://127.0.0.1:${config.PORT}`,
-  );
-  const rebooking = runtimeRebooking(config, {
-    store,
-    bus,
-    clock,
-    log,
-    metrics,
-    links: identity.links,
-  });
-  const functions = taskRegistry({
-    rebooking,
-    store,
-    bus,
-    messenger,
-    sender,
-    tell,
-    clock,
-    metrics,
-    log,
-    rights,
-    stages,
-    ...options,
-  });
-  const executor = runtimeExecutor(config, store, functions, bus, {
-    ...{ logSink, workflowDeadLetters, hub, tracker, clock, executions, stages },
-    onExecution: listener.onExecution?.bind(listener),
-  });
-  const ingest = runtimeIngest(config, store, { bus, hub, clock, metrics, log, stages });
-  const feed = await startRuntimeFeed({
-    config,
-    ingest,
-    ...store,
-    inMemory: options.inMemoryStore ?? false,
-    tracker,
-    clock,
-    log,
-  });
-  // Resume: runs recorded before a crash are driven again, stored records consumed again; and
-  // every REDRIVE_INTERVAL_SECONDS a run that ended failed (a dead-lettered batch) is driven again.
-  const redrive = pendingRunRedrive(
-    { runs: store.runs, bus, tracker, clock, log, metrics },
-    config,
-  );
-  await redrive.now();
-  feed.resume();
-  const parts: RuntimeParts = { store, hub, metrics, executions, busEvents, messenger, stages };
-  const weather = weatherWatch(config, {
-    flights: store.flights,
-    bookings: store.bookings,
-    bus,
-    clock,
-    log,
-    feed: feed.feed,
-    tell,
-  });
-  const app = apiApp(parts, feed.feed, identity, {
-    clock,
-    log,
-    watchWeather: weather.routes.watch,
-    logsDir: join(config.FLIGHTPULSE_DATA_DIR, 'logs'),
-  });
+  return { channels, sender, tell };
+}
+
+/** The routes only `flightpulse start` has: sign-in, offers, weather decisions, the inboxes. */
+function mountLocalRoutes(
+  app: Hono,
+  deps: {
+    config: Config;
+    identity: LocalIdentity;
+    store: RuntimeStore;
+    rebooking: RuntimeRebooking;
+    weather: { routes: WeatherRouteDeps };
+    channels: LocalChannels;
+    clock: Clock;
+  },
+): void {
+  const { config, identity, store } = deps;
   app.route(
     '/',
     signInRoutes({
@@ -293,49 +384,13 @@ export async function startLocalRuntime(
       hosted: hostedSignIn(config),
     }),
   );
-  app.route('/', offerRoutes({ ...store, answers: rebooking.answers }));
-  rebooking.scheduler.start(config.OFFER_EXPIRY_POLL_SECONDS * 1000);
-  app.route('/', weatherRoutes(weather.routes));
-  app.route('/', inboxRoutes(channels.inboxes));
-  app.route('/', deviceRoutes({ ...store, endpoints: channels.pushEndpoints, clock }));
-  const claimNotices = claimNoticeJob({
-    store,
-    tell,
-    clock,
-    rights,
-    log,
-    tracker,
-    ...(options.claimNoticeIntervalMs ? { intervalMs: options.claimNoticeIntervalMs } : {}),
-  });
-  return assembleRuntime(parts, {
-    ...parts,
-    watchWeather: weather.routes.watch,
-    entitlements: store.entitlements,
-    sendClaimNotices: claimNotices.run,
-    redrivePendingRuns: redrive.now,
-    workflowDeadLetters,
-    busEventCount: () => seen.bus,
-    feed: feed.feed,
-    kafkaConsumer: feed.kafkaConsumer,
-    app,
-    identity,
-    idle: () =>
-      settle({
-        tracker,
-        signature: () => `${seen.bus}|${executions.length}|${feed.kafkaConsumer?.handled}`,
-        feedCaughtUp: feed.caughtUp,
-        streamCaughtUp: async () => streamReader?.caughtUp(),
-      }),
-    rebooking,
-    inboxes: channels.inboxes,
-    smtpPort: channels.smtpPort,
-    close: async () => {
-      redrive.stop();
-      claimNotices.stop();
-      rebooking.scheduler.stop();
-      await closeAll(feed, streamReader, tracker, store, channels);
-    },
-  });
+  app.route('/', offerRoutes({ ...store, answers: deps.rebooking.answers }));
+  app.route('/', weatherRoutes(deps.weather.routes));
+  app.route('/', inboxRoutes(deps.channels.inboxes));
+  app.route(
+    '/',
+    deviceRoutes({ ...store, endpoints: deps.channels.pushEndpoints, clock: deps.clock }),
+  );
 }
 
 /**
