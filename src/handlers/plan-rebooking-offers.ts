@@ -142,12 +142,7 @@ async function storeOffer(
   context: Parameters<typeof offerFrom>[1],
 ): Promise<Offer | undefined> {
   let offer = offerFrom(allocation, context);
-  if (!(await deps.offers.create(offer))) {
-    // Stored by an earlier attempt, which may have stopped (a crash) before the steps after the
-    // hold: those are idempotent and are finished here; the hold itself is not taken twice.
-    const earlier = await deps.offers.get(offer.offer_id);
-    return earlier ? finishOffer(deps, earlier, context) : undefined;
-  }
+  if (!(await deps.offers.create(offer))) return undefined;
   const held = offer.options.find((o) => o.held);
   if (held) {
     const requests = held.segments.map((s) => ({
@@ -169,15 +164,6 @@ async function storeOffer(
         )) ?? offer;
     }
   }
-  return finishOffer(deps, offer, context);
-}
-
-/** Links the offer to its bookings and schedules its expiry (each step safe to repeat). */
-async function finishOffer(
-  deps: PlanDeps,
-  offer: Offer,
-  context: Parameters<typeof offerFrom>[1],
-): Promise<Offer> {
   await deps.rebooking.linkOffer(offer.booking_ids, offer.offer_id);
   if (offer.reason === 'MISCONNECT')
     await deps.rebooking.markNeedsRebooking(offer.booking_ids, context.now);
