@@ -1,12 +1,14 @@
 import { UnknownProviderMessageError } from '../domain/delivery/provider-receipt.ts';
 
-const ATTEMPTS = 8;
+const ATTEMPTS = 20;
 const FIRST_WAIT_MS = 25;
+const LONGEST_WAIT_MS = 2_000;
 
 /**
  * Delivers a provider report again while it names a message the sender has not recorded yet,
  * as AWS event sources redeliver a failed invocation: a carrier's receipt can overtake the send
- * step's own mark. Waits 25 ms, doubling, eight times at most (about six seconds in all).
+ * step's own mark (an fsync and two writes, slow on a busy machine). Waits 25 ms, doubling up to
+ * two seconds, twenty times at most (about half a minute in all).
  */
 export async function withReportRetries<T>(
   apply: () => Promise<T>,
@@ -17,7 +19,7 @@ export async function withReportRetries<T>(
       return await apply();
     } catch (error) {
       if (!(error instanceof UnknownProviderMessageError) || attempt >= ATTEMPTS) throw error;
-      await sleep(FIRST_WAIT_MS * 2 ** (attempt - 1));
+      await sleep(Math.min(FIRST_WAIT_MS * 2 ** (attempt - 1), LONGEST_WAIT_MS));
     }
   }
 }
