@@ -4,6 +4,7 @@
  * no scripts and no remote loads, so whatever a message contains cannot run in the console.
  */
 
+import type { ReceivedHandsetMessage } from '../src/ports/passenger-inboxes.ts';
 import { viewerTime } from './time-format.ts';
 
 type Api = <T>(path: string, init?: RequestInit) => Promise<T>;
@@ -20,15 +21,6 @@ interface MailSummary {
 interface Mail extends MailSummary {
   text: string;
   html: string;
-}
-interface HandsetMessage {
-  message_id: string;
-  channel: 'SMS' | 'PUSH';
-  to: string;
-  body: string;
-  title?: string;
-  notification_id?: string;
-  received_at: string;
 }
 interface Listing<T> {
   items: T[];
@@ -150,7 +142,9 @@ export async function renderPhone(
   to = '',
   offset = 0,
 ): Promise<void> {
-  const listing = await api<Listing<HandsetMessage>>(`/console/handset${query(to, offset)}`);
+  const listing = await api<Listing<ReceivedHandsetMessage>>(
+    `/console/handset${query(to, offset)}`,
+  );
   view.dataset.page = 'phone';
   const rows = listing.items
     .map(

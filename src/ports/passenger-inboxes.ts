@@ -25,6 +25,8 @@ export interface ReceivedHandsetMessage {
   body: string;
   title?: string;
   notification_id?: string;
+  /** The sender's idempotency key: a second message with it is answered, not delivered. */
+  idempotency_key?: string;
   received_at: string;
 }
 

@@ -1,19 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { ReceivedHandsetMessage } from '../../../ports/passenger-inboxes.ts';
 
 /** A message as the passenger's phone or device received it. */
-export interface HandsetMessage {
-  message_id: string;
-  channel: 'SMS' | 'PUSH';
-  to: string;
-  body: string;
-  title?: string;
-  notification_id?: string;
-  /** The sender's idempotency key: a second message with it is answered, not delivered. */
-  idempotency_key?: string;
-  received_at: string;
-}
+export type HandsetMessage = ReceivedHandsetMessage;
 
 /** A delivery receipt in the shape End User Messaging SMS event destinations publish. */
 export interface SmsReceipt {

@@ -1,19 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import type { ReceivedMail } from '../../../ports/passenger-inboxes.ts';
 
 /** One e-mail as the mailbox received it. */
-export interface ReceivedEmail {
-  id: string;
-  to: string;
-  from: string;
-  subject: string;
-  text: string;
-  html: string;
-  notification_id?: string;
-  message_id?: string;
-  received_at: string;
-}
+export type ReceivedEmail = ReceivedMail;
 
 export interface MailboxFaults {
   /** Addresses whose mailbox does not exist: RCPT TO answers 550. */
