@@ -1,24 +1,22 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ServerType, serve } from '@hono/node-server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/runtime/config.ts';
 import { type LocalRuntime, startLocalRuntime } from '../../src/runtime/local-runtime.ts';
 import { loadSampleData } from '../../src/runtime/sample-data.ts';
+import { type BrowserServer, startBrowserServer } from '../support/browser-server.ts';
 import { launchChromium } from '../support/find-chromium.ts';
 
 const SCREENSHOTS = join(import.meta.dirname, '../../test-results/screenshots');
 
 let runtime: LocalRuntime;
-let server: ServerType;
+let server: BrowserServer;
 let browser: Browser;
 let page: Page;
 let base: string;
 let dataDir: string;
-const serverErrors: string[] = [];
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'flightpulse-console-'));
@@ -27,19 +25,9 @@ beforeAll(async () => {
   );
   await runtime.seed();
   // Every response the browser gets is watched: a 5xx fails the suite.
-  const app = runtime.app;
-  server = serve({
-    fetch: async (request: Request) => {
-      const response = await app.fetch(request);
-      if (response.status >= 500)
-        serverErrors.push(`${request.method} ${new URL(request.url).pathname} ${response.status}`);
-      return response;
-    },
-    port: 0,
-    hostname: '127.0.0.1',
-  });
-  await new Promise((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startBrowserServer();
+  server.serve(runtime.app);
+  base = server.base;
   const launched = await launchChromium();
   browser = launched.browser;
   console.info(
@@ -170,6 +158,6 @@ describe('operations console in Chromium', () => {
     await page.goto(`${base}/docs`);
     await page.locator('.swagger-ui .opblock').first().waitFor({ timeout: 15_000 });
     await page.screenshot({ path: join(SCREENSHOTS, '4-docs.png') });
-    expect(serverErrors).toEqual([]);
+    expect(server.serverErrors).toEqual([]);
   });
 });

@@ -1,13 +1,12 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ServerType, serve } from '@hono/node-server';
 import nodemailer from 'nodemailer';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/runtime/config.ts';
 import { type LocalRuntime, startLocalRuntime } from '../../src/runtime/local-runtime.ts';
+import { type BrowserServer, startBrowserServer } from '../support/browser-server.ts';
 import { launchChromium } from '../support/find-chromium.ts';
 
 const SCREENSHOTS = join(import.meta.dirname, '../../test-results/screenshots');
@@ -23,12 +22,11 @@ interface NotificationRecord {
 }
 
 let runtime: LocalRuntime;
-let server: ServerType;
+let server: BrowserServer;
 let browser: Browser;
 let page: Page;
 let base: string;
 let dataDir: string;
-const serverErrors: string[] = [];
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'flightpulse-mailbox-'));
@@ -36,19 +34,9 @@ beforeAll(async () => {
     loadConfig({}, { FLIGHTPULSE_DATA_DIR: dataDir, LOG_LEVEL: 'SILENT' }),
   );
   await runtime.seed();
-  const app = runtime.app;
-  server = serve({
-    fetch: async (request: Request) => {
-      const response = await app.fetch(request);
-      if (response.status >= 500)
-        serverErrors.push(`${request.method} ${new URL(request.url).pathname} ${response.status}`);
-      return response;
-    },
-    port: 0,
-    hostname: '127.0.0.1',
-  });
-  await new Promise((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startBrowserServer();
+  server.serve(runtime.app);
+  base = server.base;
   browser = (await launchChromium()).browser;
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -158,6 +146,6 @@ describe('the console mailbox and phone in Chromium', () => {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(response.status).toBe(403);
-    expect(serverErrors).toEqual([]);
+    expect(server.serverErrors).toEqual([]);
   });
 });

@@ -5,10 +5,8 @@
  * a phone-sized screen, and picks a flight — and the booking is REBOOKED.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ServerType, serve } from '@hono/node-server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Offer, PublicOffer } from '../../src/domain/rebooking/offer.ts';
@@ -17,19 +15,19 @@ import type { Flight } from '../../src/domain/records/flight.ts';
 import { loadConfig } from '../../src/runtime/config.ts';
 import { type LocalRuntime, startLocalRuntime } from '../../src/runtime/local-runtime.ts';
 import { offerPageText } from '../../web/offer-page-text.ts';
+import { type BrowserServer, startBrowserServer } from '../support/browser-server.ts';
 import { launchChromium } from '../support/find-chromium.ts';
 
 const SCREENSHOTS = join(import.meta.dirname, '../../test-results/screenshots');
 const PHONE = { width: 390, height: 844 };
 
 let runtime: LocalRuntime;
-let server: ServerType;
+let server: BrowserServer;
 let browser: Browser;
 let staff: Page;
 let base: string;
 let dataDir: string;
 let adminToken: string;
-const serverErrors: string[] = [];
 
 async function api<T>(path: string, init: RequestInit = {}): Promise<{ status: number; body: T }> {
   const headers = new Headers(init.headers);
@@ -70,20 +68,8 @@ async function emailedOfferLink(bookingId: string): Promise<string | undefined> 
 
 beforeAll(async () => {
   // The server listens first, so the links in messages point at the address the browser opens.
-  let app: LocalRuntime['app'] | undefined;
-  server = serve({
-    fetch: async (request: Request) => {
-      if (!app) return new Response('starting', { status: 503 });
-      const response = await app.fetch(request);
-      if (response.status >= 500)
-        serverErrors.push(`${request.method} ${new URL(request.url).pathname} ${response.status}`);
-      return response;
-    },
-    port: 0,
-    hostname: '127.0.0.1',
-  });
-  await new Promise((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startBrowserServer();
+  base = server.base;
   dataDir = mkdtempSync(join(tmpdir(), 'flightpulse-rebooking-console-'));
   runtime = await startLocalRuntime(
     loadConfig(
@@ -97,7 +83,7 @@ beforeAll(async () => {
       },
     ),
   );
-  app = runtime.app;
+  server.serve(runtime.app);
   await runtime.seed();
   adminToken = await runtime.identity.staffToken('admin');
   expect((await api('/scenarios/3', { method: 'POST' })).status).toBe(202);
@@ -304,6 +290,6 @@ describe('rebooking in the console (Chromium)', () => {
     await page.reload();
     await page.locator('#offer-title', { hasText: offerPageText('en').gone }).waitFor();
     await phone.close();
-    expect(serverErrors).toEqual([]);
+    expect(server.serverErrors).toEqual([]);
   });
 });

@@ -1,31 +1,24 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ServerType, serve } from '@hono/node-server';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/runtime/config.ts';
 import { type LocalRuntime, startLocalRuntime } from '../../src/runtime/local-runtime.ts';
 import { authorizedRequest } from '../support/authorized-request.ts';
+import { type BrowserServer, startBrowserServer } from '../support/browser-server.ts';
+import { launchChromium } from '../support/find-chromium.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS = join(import.meta.dirname, '../../test-results/screenshots');
 
 let runtime: LocalRuntime;
-let server: ServerType;
+let server: BrowserServer;
 let browser: Browser;
 let page: Page;
 let base: string;
 let dataDir: string;
-const serverErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`,
-    );
-  }
   dataDir = mkdtempSync(join(tmpdir(), 'flightpulse-weather-console-'));
   // The recorded reports of 15 January 2025 (simulator/weather), the sample flights' day.
   runtime = await startLocalRuntime(
@@ -35,29 +28,10 @@ beforeAll(async () => {
     ),
   );
   await runtime.seed();
-  const app = runtime.app;
-  server = serve({
-    fetch: async (request: Request) => {
-      const response = await app.fetch(request);
-      if (response.status >= 500)
-        serverErrors.push(`${request.method} ${new URL(request.url).pathname} ${response.status}`);
-      return response;
-    },
-    port: 0,
-    hostname: '127.0.0.1',
-  });
-  await new Promise((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--no-first-run',
-    ],
-  });
+  server = await startBrowserServer();
+  server.serve(runtime.app);
+  base = server.base;
+  browser = (await launchChromium()).browser;
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   mkdirSync(SCREENSHOTS, { recursive: true });
 }, 60_000);
@@ -128,6 +102,6 @@ describe('weather watch in the console (Chromium)', () => {
     expect(flight.status).toBe('DELAYED');
     expect(flight.delay_reason).toBe('WEATHER');
     expect(flight.delay_minutes).toBeGreaterThan(0);
-    expect(serverErrors).toEqual([]);
+    expect(server.serverErrors).toEqual([]);
   });
 });
