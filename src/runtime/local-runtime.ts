@@ -63,6 +63,7 @@ import { openRuntimeStore, type RuntimeStore } from './runtime-store.ts';
 import { sampleDataItems } from './sample-data.ts';
 import { settle } from './settling.ts';
 import { StageTimings } from './stage-timings.ts';
+import { StoreLanes } from './store-lanes.ts';
 import { taskRegistry } from './task-registry.ts';
 import { weatherWatch } from './weather-watch.ts';
 
@@ -149,6 +150,8 @@ export interface RuntimeOptions {
   workflowSlots?: number;
   /** Workflow task invocations at once, handed out fairly across runs (default 8). */
   taskSlots?: number;
+  /** Store requests of workflows and deliveries in flight at once; ingest and the API skip the queue (default 16). */
+  bulkStoreSlots?: number;
 }
 
 export async function startLocalRuntime(
@@ -162,6 +165,7 @@ export async function startLocalRuntime(
     config,
     (options.inMemoryStore ?? false) && !options.tableOnDisk,
   );
+  const lanes = storeLanes(store, options);
   const tracker = new WorkTracker();
   const hub = new ActivityHub();
   const metrics = new InMemoryMetrics(clock);
@@ -172,7 +176,7 @@ export async function startLocalRuntime(
   const stages = new StageTimings();
   // `executor` is built below (it needs the bus); deliveries only start once everything is wired.
   const { bus, seen } = eventBackbone(config, options, listener, () => executor, {
-    ...{ store, stages, clock, metrics, log, logSink, tracker, busEvents, hub },
+    ...{ store, stages, clock, metrics, log, logSink, tracker, busEvents, hub, lanes },
   });
   const streamChanges = createStreamChangesHandler({ publisher: bus, log });
   const handleChanges = (records: DynamoDBRecord[]) =>
@@ -204,14 +208,14 @@ export async function startLocalRuntime(
     onExecution: listener.onExecution?.bind(listener),
   });
   const { feed, redrive } = await startIntake(config, options, {
-    ...{ store, bus, hub, clock, metrics, log, stages, tracker },
+    ...{ store, bus, hub, clock, metrics, log, stages, tracker, lanes },
   });
   const parts: RuntimeParts = { store, hub, metrics, executions, busEvents, messenger, stages };
   const weather = weatherWatch(config, {
     ...{ flights: store.flights, bookings: store.bookings, bus, clock, log, feed: feed.feed, tell },
   });
   const app = apiApp(parts, feed.feed, identity, {
-    ...{ clock, log, watchWeather: weather.routes.watch },
+    ...{ clock, log, watchWeather: weather.routes.watch, lanes },
     logsDir: join(config.FLIGHTPULSE_DATA_DIR, 'logs'),
   });
   mountLocalRoutes(app, { config, identity, store, rebooking, weather, channels, clock });
@@ -268,16 +272,17 @@ function eventBackbone(
     tracker: WorkTracker;
     busEvents: BusEvent[];
     hub: ActivityHub;
+    lanes: StoreLanes;
   },
 ) {
-  const { store, stages, clock, metrics, log, logSink, tracker, busEvents, hub } = deps;
+  const { store, stages, clock, metrics, log, logSink, tracker, busEvents, hub, lanes } = deps;
   const recordNotification = stages.wrap(
     'record',
     createRecordNotification({ notifications: store.notifications, clock, metrics, log }),
   );
   const admission = new FairScheduler(options.workflowSlots ?? 12);
   const deliver = busDelivery(executor, {
-    ...{ metrics, recordNotification, logSink, runs: store.runs, admission },
+    ...{ metrics, recordNotification, logSink, runs: store.runs, admission, lanes },
   });
   const seen = { bus: 0 };
   const keepBusEvents = options.keepBusEvents ?? true;
@@ -308,10 +313,11 @@ async function startIntake(
     log: Logger;
     stages: StageTimings;
     tracker: WorkTracker;
+    lanes: StoreLanes;
   },
 ) {
-  const { store, bus, hub, clock, metrics, log, stages, tracker } = deps;
-  const ingest = runtimeIngest(config, store, { bus, hub, clock, metrics, log, stages });
+  const { store, bus, hub, clock, metrics, log, stages, tracker, lanes } = deps;
+  const ingest = runtimeIngest(config, store, { bus, hub, clock, metrics, log, stages, lanes });
   const feed = await startRuntimeFeed({
     ...{ config, ingest, ...store, tracker, clock, log },
     inMemory: options.inMemoryStore ?? false,
@@ -433,22 +439,32 @@ interface RuntimeParts {
   messenger: Messenger;
 }
 
-/** The REST API and the console over the runtime's stores. */
+/** The REST API and the console; requests people wait on go before a wave's bulk writes. */
 function apiApp(
   parts: RuntimeParts,
   feed: FeedProducer,
   identity: LocalIdentity,
-  {
-    clock,
-    log,
-    watchWeather,
-    logsDir,
-  }: {
-    clock: Clock;
-    log: Logger;
-    watchWeather: (at?: string) => Promise<unknown>;
-    logsDir: string;
-  },
+  { lanes, ...deps }: ApiDeps & { lanes: StoreLanes },
+): Hono {
+  const app = apiRoutes(parts, feed, identity, deps);
+  const fetch = app.fetch;
+  app.fetch = (request, env, context) => lanes.priority(async () => fetch(request, env, context));
+  return app;
+}
+
+interface ApiDeps {
+  clock: Clock;
+  log: Logger;
+  watchWeather: (at?: string) => Promise<unknown>;
+  logsDir: string;
+}
+
+/** The REST API and the console over the runtime's stores. */
+function apiRoutes(
+  parts: RuntimeParts,
+  feed: FeedProducer,
+  identity: LocalIdentity,
+  { clock, log, watchWeather, logsDir }: ApiDeps,
 ): Hono {
   const { store, hub, metrics, executions } = parts;
   const app = createApiApp({
@@ -519,6 +535,7 @@ function busDelivery(
     logSink: LogGroupSink;
     runs: RunLedger;
     admission: FairScheduler;
+    lanes: StoreLanes;
   },
 ) {
   // A name running or finished is not started again, as StartExecution with the same name in
@@ -533,7 +550,10 @@ function busDelivery(
     if (inFlight) return inFlight;
     deps.metrics.count('WorkflowExecutions');
     const urgent = (event.detail as { terminal_change?: unknown }).terminal_change === true;
-    const run = deps.admission.run(() => executor().run(stateMachine, name, event), { urgent });
+    // A run is bulk work, even when ingest (priority) published the event that starts it.
+    const run = deps.lanes.bulkWork(() =>
+      deps.admission.run(() => executor().run(stateMachine, name, event), { urgent }),
+    );
     running.set(name, run);
     try {
       const record = await run;
@@ -601,6 +621,7 @@ function runtimeIngest(
     metrics: InMemoryMetrics;
     log: Logger;
     stages: StageTimings;
+    lanes: StoreLanes;
   },
 ) {
   const { flights, stages } = { flights: store.flights, stages: deps.stages };
@@ -618,7 +639,9 @@ function runtimeIngest(
     maxEventAgeHours: config.FLIGHTPULSE_MAX_EVENT_AGE_HOURS,
   });
   const ingest: typeof ingestHandler = async (event) => {
-    const result = await stages.time('ingest', () => ingestHandler(event));
+    const result = await deps.lanes.priority(() =>
+      stages.time('ingest', () => ingestHandler(event)),
+    );
     for (const outcome of result.outcomes) reportOutcome(deps.hub, outcome, deps.clock.now());
     return result;
   };
@@ -639,6 +662,13 @@ function journalSender(
     ? undefined
     : join(config.FLIGHTPULSE_DATA_DIR, 'deliveries.jsonl');
   return new JournalSender(file, () => clock.now(), providerDispatch(channels.providers));
+}
+
+/** Bulk store work (workflows, deliveries) on bounded slots; ingest and the API go straight through. */
+function storeLanes(store: RuntimeStore, options: RuntimeOptions): StoreLanes {
+  const lanes = new StoreLanes(options.bulkStoreSlots ?? 16);
+  lanes.gate(store.client);
+  return lanes;
 }
 
 function rightsSettings(config: Config): RightsSettings {
