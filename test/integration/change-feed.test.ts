@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import {
@@ -56,6 +56,71 @@ describe('change feed tap on dynalite', () => {
         StreamViewType: 'NEW_AND_OLD_IMAGES',
       });
       expect(records[2]?.dynamodb?.NewImage).toBeUndefined();
+    } finally {
+      client.destroy();
+      reader.destroy();
+      await dynamo.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('takes the images from the writes themselves: no read-back, and the caller gets the answer it asked for', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flightpulse-feed-'));
+    const dynamo = await startEmbeddedDynamoDb(join(dir, 'db'));
+    const client = createDynamoDbClient({ endpoint: dynamo.endpoint });
+    const reader = createDynamoDbClient({ endpoint: dynamo.endpoint });
+    try {
+      await ensureTable(reader, 'Tap2');
+      let reads = 0;
+      reader.middlewareStack.add(
+        (next) => (args) => {
+          reads++;
+          return next(args);
+        },
+        { step: 'initialize', name: 'countReads' },
+      );
+      const records: DynamoDBRecord[] = [];
+      tapChangeFeed(client, reader, 'Tap2', (batch) => records.push(...batch));
+      const doc = createDocumentClient(client);
+      const Key = { PK: 'BOOKING#B2', SK: 'METADATA' };
+      const put = await doc.send(
+        new PutCommand({ TableName: 'Tap2', Item: { ...Key, booking_status: 'CONFIRMED' } }),
+      );
+      expect(put.Attributes).toBeUndefined();
+      const updated = await doc.send(
+        new UpdateCommand({
+          TableName: 'Tap2',
+          Key,
+          UpdateExpression: 'SET booking_status = :s',
+          ExpressionAttributeValues: { ':s': 'NEEDS_REBOOKING' },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      expect(updated.Attributes).toEqual({ ...Key, booking_status: 'NEEDS_REBOOKING' });
+      await doc.send(
+        new BatchWriteCommand({
+          RequestItems: {
+            Tap2: [
+              {
+                PutRequest: {
+                  Item: { PK: 'BOOKING#B3', SK: 'METADATA', booking_status: 'CONFIRMED' },
+                },
+              },
+              { DeleteRequest: { Key } },
+            ],
+          },
+        }),
+      );
+      // The update's old image was the put's item; only the batch's unknown key was read.
+      expect(reads).toBe(1);
+      expect(records.map((r) => r.eventName)).toEqual(['INSERT', 'MODIFY', 'INSERT', 'REMOVE']);
+      expect(records[1]?.dynamodb).toMatchObject({
+        OldImage: { booking_status: { S: 'CONFIRMED' } },
+        NewImage: { booking_status: { S: 'NEEDS_REBOOKING' } },
+      });
+      expect(records[3]?.dynamodb?.OldImage).toMatchObject({
+        booking_status: { S: 'NEEDS_REBOOKING' },
+      });
     } finally {
       client.destroy();
       reader.destroy();

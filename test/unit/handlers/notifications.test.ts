@@ -230,4 +230,36 @@ describe('RecordNotification target', () => {
     expect(notifications.records.size).toBe(1);
     expect(metrics.counts.get('NotificationsSent')).toBe(1);
   });
+
+  it('writes nothing for a notification the send step claimed: the claim is its record', async () => {
+    const notifications = new InMemoryNotificationLog();
+    const metrics = new CountingMetrics();
+    const record = createRecordNotification({
+      notifications,
+      clock: new FixedClock(),
+      metrics,
+      log: new SilentLog(),
+    });
+    const event = sampleEvent<EventBridgeEvent<string, Record<string, unknown>>>(
+      'eventbridge',
+      'notification-sms',
+    );
+
+    const result = await record({ ...event, detail: { ...event.detail, claimed: true } });
+
+    expect(result).toEqual({ recorded: false });
+    expect(notifications.records.size).toBe(0);
+    expect(metrics.counts.get('NotificationsSent')).toBeUndefined();
+  });
+
+  it('marks what the send step publishes as claimed', async () => {
+    const publisher = new RecordingPublisher();
+    await createSendMessages(sendDeps(publisher))(
+      sampleEvent<TaskInput>('step-functions', 'send-notifications'),
+    );
+    expect(publisher.published.length).toBeGreaterThan(0);
+    expect(publisher.published.every((e) => (e.detail as { claimed?: boolean }).claimed)).toBe(
+      true,
+    );
+  });
 });
