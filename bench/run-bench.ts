@@ -295,7 +295,7 @@ async function loadDay(runtime: LocalRuntime, day: AirlineDay, quiet: Flight[], 
   const items = [
     ...[...day.flights, ...quiet].map(flightItem),
     ...day.passengers.map(passengerItem),
-    ...day.bookings.flatMap(bookingItems),
+    ...day.bookings.flatMap((b) => bookingItems(b)),
   ];
   const loading = progress(`${name}: load`, items.length, 'items', { silent: values.json });
   await batchWrite(runtime.doc, runtime.tableName, items, 8, loading.update);

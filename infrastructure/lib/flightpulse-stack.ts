@@ -8,7 +8,7 @@ import {
   type Function as LambdaFunction,
   StartingPosition,
 } from 'aws-cdk-lib/aws-lambda';
-import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import type { Construct } from 'constructs';
@@ -18,6 +18,7 @@ import { DEFAULT_CLAIM_FORM_URL } from '../../src/domain/rights/rights-settings.
 import type { TaskFunctionId } from '../../src/domain/workflows/task-functions.ts';
 import { ApiFirewall } from './constructs/api-firewall.ts';
 import { Channels } from './constructs/channels.ts';
+import { DataKeys, EncryptedSqsDlq } from './constructs/data-keys.ts';
 import { DataTable } from './constructs/data-table.ts';
 import { EventRouting } from './constructs/event-routing.ts';
 import { FlightPulseFunction } from './constructs/flightpulse-function.ts';
@@ -43,12 +44,18 @@ export class FlightPulseStack extends Stack {
     Tags.of(this).add('Environment', options.environment);
     const { removalPolicy } = options;
 
-    const data = new DataTable(this, 'Data', { tableName: TABLE_NAME, removalPolicy });
+    const keys = new DataKeys(this, 'Keys', { removalPolicy });
+    const data = new DataTable(this, 'Data', {
+      tableName: TABLE_NAME,
+      removalPolicy,
+      encryptionKey: keys.table,
+    });
     const network = options.vpc ? new Network(this, 'Network') : undefined;
     const queue = (name: string) =>
       new sqs.Queue(this, name, {
         queueName: `flightpulse-${name.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()}`,
-        encryption: sqs.QueueEncryption.SQS_MANAGED,
+        encryption: sqs.QueueEncryption.KMS,
+        encryptionMasterKey: keys.queues,
         enforceSSL: true,
         retentionPeriod: Duration.days(14),
       });
@@ -121,6 +128,7 @@ export class FlightPulseStack extends Stack {
         ...(network ? { vpc: network.vpc } : {}),
       });
       if (table) {
+        DataKeys.use(keys.table, fn);
         fn.addToRolePolicy(
           new iam.PolicyStatement({
             actions: table.actions.map((a) => `dynamodb:${a}`),
@@ -345,6 +353,8 @@ export class FlightPulseStack extends Stack {
       deadLetterQueue: dlqs.workflow,
       removalPolicy,
     });
+    // Their first state writes the flight to the table directly.
+    for (const machine of Object.values(workflows.stateMachines)) DataKeys.use(keys.table, machine);
     const routing = new EventRouting(this, 'Routing', {
       busName: EVENT_BUS_NAME,
       stateMachines: workflows.stateMachines,
@@ -374,7 +384,7 @@ export class FlightPulseStack extends Stack {
         reportBatchItemFailures: true,
         retryAttempts: 5,
         maxRecordAge: Duration.hours(24),
-        onFailure: new SqsDlq(dlqs.stream),
+        onFailure: new EncryptedSqsDlq(dlqs.stream),
       }),
     );
     const weatherWatch = new WeatherWatch(this, 'WeatherWatch', {
@@ -386,6 +396,7 @@ export class FlightPulseStack extends Stack {
     });
     // Heads-ups (WEATHER_HEADS_UP) leave through the channels too.
     channels.grantSending(weatherWatch.fn);
+    DataKeys.use(keys.table, weatherWatch.fn);
     // Declarations enter through the ingest function; the API runs the watch by invoking it.
     const mayInvoke = (fn: IFunction, target: IFunction) =>
       fn.addToRolePolicy(
@@ -434,6 +445,7 @@ export class FlightPulseStack extends Stack {
       stateMachines: Object.values(workflows.stateMachines),
       deadLetterQueues: Object.values(dlqs),
       api: rest.api,
+      topicKey: keys.topics,
       ...(options.alarmEmail ? { alarmEmail: options.alarmEmail } : {}),
     });
 

@@ -29,7 +29,7 @@ export async function generateCommand(
   const items = [
     ...day.flights.map(flightItem),
     ...day.passengers.map(passengerItem),
-    ...day.bookings.flatMap(bookingItems),
+    ...day.bookings.flatMap((b) => bookingItems(b)),
   ];
   const bar = progress('generate', items.length, 'items', { silent: flags.json === true });
   const where = await withStore(

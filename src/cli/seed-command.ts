@@ -1,6 +1,6 @@
 import { createDocumentClient } from '../adapters/dynamodb/document-client.ts';
 import { seedItems } from '../adapters/dynamodb/seed-items.ts';
-import { loadConfig } from '../runtime/config.ts';
+import { loadConfig, retentionOf } from '../runtime/config.ts';
 import { sampleDataItems } from '../runtime/sample-data.ts';
 import { progress } from './progress.ts';
 import { storeName, withStore } from './with-store.ts';
@@ -14,7 +14,7 @@ export async function seedCommand(
   flags: { dataDir?: string | undefined; aws?: boolean | undefined },
 ): Promise<void> {
   const config = loadConfig(env, flags.dataDir ? { FLIGHTPULSE_DATA_DIR: flags.dataDir } : {});
-  const items = sampleDataItems();
+  const items = sampleDataItems(retentionOf(config));
   const bar = progress('seed', items.length, 'items');
   const { written, existing, where } = await withStore(
     config,

@@ -28,6 +28,8 @@ const LambdaEnvSchema = z.object({
   EVENT_BUS_NAME: z.string().min(1).default('flightpulse-bus'),
   AWS_REGION: z.string().min(1),
   CLAIM_FORM_URL: z.url().default(DEFAULT_CLAIM_FORM_URL),
+  /** Days notifications and ingested events are kept (the table's TTL deletes them after). */
+  RETENTION_DAYS: z.coerce.number().min(1).max(3650).default(90),
   EU261_REVISION_EFFECTIVE_FROM: z.iso.date().optional(),
 });
 
@@ -56,8 +58,8 @@ export function awsDependencies(env: Record<string, string | undefined>) {
     clock,
     flights: new DynamoDbFlightStore(table),
     bookings: new DynamoDbBookingStore(table),
-    events: new DynamoDbEventLog(table),
-    notifications: new DynamoDbNotificationLog(table),
+    events: new DynamoDbEventLog(table, config.RETENTION_DAYS),
+    notifications: new DynamoDbNotificationLog(table, config.RETENTION_DAYS),
     executions: new DynamoDbExecutionLog(table),
     erasure: new DynamoDbPassengerErasure(table),
     preferences: new DynamoDbPreferenceStore(table),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type LlmSettings, LlmSettingsSchema } from '../adapters/llm/llm-settings.ts';
+import type { RetentionPolicy } from '../domain/records/retention.ts';
 import { DEFAULT_CLAIM_FORM_URL } from '../domain/rights/rights-settings.ts';
 
 const LOG_LEVELS = ['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT'] as const;
@@ -48,6 +49,11 @@ const ConfigSchema = z.object({
   OFFER_EXPIRY_MINUTES: z.coerce.number().min(0.05).max(1440).default(30),
   /** Seconds between sweeps of the local offer-expiry scheduler. */
   OFFER_EXPIRY_POLL_SECONDS: z.coerce.number().min(0.1).max(3600).default(10),
+  /** Days notifications and ingested events are kept (their TTL); bookings: BOOKING_RETENTION_YEARS. */
+  RETENTION_DAYS: z.coerce.number().min(1).max(3650).default(90),
+  BOOKING_RETENTION_YEARS: z.coerce.number().int().min(1).max(30).default(7),
+  /** Seconds between sweeps of expired items (DynamoDB's TTL does this in AWS; 0 turns it off). */
+  TTL_SWEEP_SECONDS: z.coerce.number().min(0).max(86_400).default(3600),
   /** The address passengers open offer links at (default: this server). */
   PUBLIC_URL: z.url().optional(),
   /** Cognito hosted sign-in for the console (all three, or none for local sign-in). */
@@ -118,4 +124,9 @@ export function ruleEffectiveDates(config: Pick<Config, 'EU261_REVISION_EFFECTIV
   return config.EU261_REVISION_EFFECTIVE_FROM
     ? { 'EU261-2026': config.EU261_REVISION_EFFECTIVE_FROM }
     : {};
+}
+
+/** How long personal data is kept, from configuration. */
+export function retentionOf(config: Config): RetentionPolicy {
+  return { eventDays: config.RETENTION_DAYS, bookingYears: config.BOOKING_RETENTION_YEARS };
 }

@@ -13,6 +13,7 @@ import { createMessenger } from '../adapters/llm/create-messenger.ts';
 import { InMemoryMetrics } from '../adapters/local/cloudwatch/in-memory-metrics.ts';
 import { LogFileScrubber } from '../adapters/local/cloudwatch/log-file-scrubber.ts';
 import { LogGroupSink } from '../adapters/local/cloudwatch/log-group-sink.ts';
+import { TtlSweeper } from '../adapters/local/dynamodb/ttl-sweeper.ts';
 import { type BusEvent, LocalBus } from '../adapters/local/eventbridge/local-bus.ts';
 import {
   type ExecutionRecord,
@@ -49,7 +50,7 @@ import type { Clock, EntitlementStore, FeedProducer, Messenger, RunLedger } from
 import { ActivityHub } from './activity-hub.ts';
 import { reportBusEvent, reportOutcome } from './activity-reports.ts';
 import { claimNoticeJob } from './claim-notice-job.ts';
-import { type Config, ruleEffectiveDates } from './config.ts';
+import { type Config, retentionOf, ruleEffectiveDates } from './config.ts';
 import { dashboardMetrics } from './dashboard-metrics.ts';
 import { executionRecording } from './execution-recording.ts';
 import { FairScheduler } from './fair-scheduler.ts';
@@ -111,6 +112,8 @@ export interface LocalRuntime {
   /** Runs the weather watch once, as of `at` (default: now). */
   watchWeather(at?: string): Promise<WatchResult>;
   entitlements: EntitlementStore;
+  /** Deletes expired items now, as DynamoDB TTL would (its timer runs every TTL_SWEEP_SECONDS). */
+  sweepExpired(): Promise<number>;
   /** Runs the claim-notice job now (its timer runs it every CLAIM_NOTICE_INTERVAL_MS). */
   sendClaimNotices(): Promise<ClaimNoticeRun>;
   /** What passengers received: the embedded mailbox and the loopback carrier's handsets. */
@@ -224,7 +227,10 @@ export async function startLocalRuntime(
     ...{ store, tell, clock, rights, log, tracker },
     ...(options.claimNoticeIntervalMs ? { intervalMs: options.claimNoticeIntervalMs } : {}),
   });
-  return assembleRuntime(parts, {
+  const sweeper = new TtlSweeper({ doc: store.doc, tableName: store.tableName, clock, log });
+  sweeper.start(config.TTL_SWEEP_SECONDS * 1000);
+  return assembleRuntime(parts, config, {
+    sweepExpired: () => sweeper.sweep(),
     ...{
       ...parts,
       workflowDeadLetters,
@@ -248,6 +254,7 @@ export async function startLocalRuntime(
       redrive.stop();
       claimNotices.stop();
       rebooking.scheduler.stop();
+      await sweeper.stop();
       await closeAll(feed, streamReader, tracker, store, channels);
     },
   });
@@ -513,6 +520,7 @@ function apiRoutes(
 
 function assembleRuntime(
   parts: RuntimeParts,
+  config: Config,
   rest: Omit<LocalRuntime, 'storeOperations' | 'doc' | 'tableName' | 'endpoint' | 'seed'>,
 ): LocalRuntime {
   const { store } = parts;
@@ -522,7 +530,7 @@ function assembleRuntime(
     doc: store.doc,
     tableName: store.tableName,
     endpoint: store.endpoint,
-    seed: () => seedItems(store.doc, store.tableName, sampleDataItems()),
+    seed: () => seedItems(store.doc, store.tableName, sampleDataItems(retentionOf(config))),
   };
 }
 

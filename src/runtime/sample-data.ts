@@ -5,6 +5,7 @@ import { bookingItems, flightItem, passengerItem } from '../adapters/dynamodb/ta
 import { BookingSchema } from '../domain/records/booking.ts';
 import { FlightSchema } from '../domain/records/flight.ts';
 import { PassengerSchema } from '../domain/records/passenger.ts';
+import type { RetentionPolicy } from '../domain/records/retention.ts';
 
 const directory = new URL('../../simulator/sample-data/', import.meta.url);
 
@@ -24,11 +25,11 @@ export function loadSampleData() {
 }
 
 /** The sample data as table items: entities plus lookup records. */
-export function sampleDataItems(): Record<string, unknown>[] {
+export function sampleDataItems(retention?: RetentionPolicy): Record<string, unknown>[] {
   const { flights, passengers, bookings } = loadSampleData();
   return [
     ...flights.map(flightItem),
     ...passengers.map(passengerItem),
-    ...bookings.flatMap(bookingItems),
+    ...bookings.flatMap((b) => bookingItems(b, retention)),
   ];
 }

@@ -60,7 +60,7 @@ beforeAll(async () => {
     batchWrite(createDocumentClient(client), runtime.tableName, [
       ...day.flights.map(flightItem),
       ...day.passengers.map(passengerItem),
-      ...day.bookings.flatMap(bookingItems),
+      ...day.bookings.flatMap((b) => bookingItems(b)),
     ]),
   );
   client.destroy();

@@ -126,7 +126,7 @@ beforeAll(async () => {
   await seedItems(runtime.doc, runtime.tableName, [
     ...day.flights.map(flightItem),
     ...day.passengers.map(passengerItem),
-    ...day.bookings.flatMap(bookingItems),
+    ...day.bookings.flatMap((b) => bookingItems(b)),
   ]);
   expect(await registerDevices()).toBeGreaterThan(5);
   await tellTheWave();

@@ -1,16 +1,17 @@
 import type { RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
-import { GSI1, GSI2 } from '../../../src/adapters/dynamodb/table/table-keys.ts';
+import { GSI1, GSI2, TTL_ATTRIBUTE } from '../../../src/adapters/dynamodb/table/table-keys.ts';
 
-/** FlightPulseTable: the single-table design of the specification, streams on. */
+/** FlightPulseTable: the single-table design of the specification, streams on, TTL on `ttl`. */
 export class DataTable extends Construct {
   readonly table: dynamodb.Table;
 
   constructor(
     scope: Construct,
     id: string,
-    props: { tableName: string; removalPolicy: RemovalPolicy },
+    props: { tableName: string; removalPolicy: RemovalPolicy; encryptionKey: kms.IKey },
   ) {
     super(scope, id);
     const key = (name: string) => ({ name, type: dynamodb.AttributeType.STRING });
@@ -21,8 +22,11 @@ export class DataTable extends Construct {
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
       stream: dynamodb.StreamViewType.NEW_AND_OLD_IMAGES,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      encryption: dynamodb.TableEncryption.AWS_MANAGED,
+      encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: props.encryptionKey,
       removalPolicy: props.removalPolicy,
+      // Notifications and events expire after RETENTION_DAYS, bookings after seven years.
+      timeToLiveAttribute: TTL_ATTRIBUTE,
     });
     this.table.addGlobalSecondaryIndex({
       indexName: GSI1,

@@ -2,6 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import type * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -15,6 +16,8 @@ export interface ObservabilityProps {
   deadLetterQueues: sqs.IQueue[];
   api: apigateway.RestApi;
   alarmEmail?: string;
+  /** The customer-managed key the alarm topic is encrypted with. */
+  topicKey: kms.IKey;
 }
 
 const NAMESPACE = 'FlightPulse';
@@ -40,6 +43,7 @@ export class Observability extends Construct {
     const topic = new sns.Topic(this, 'Alarms', {
       displayName: 'FlightPulse alarms',
       enforceSSL: true,
+      masterKey: props.topicKey,
     });
     if (props.alarmEmail)
       topic.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));

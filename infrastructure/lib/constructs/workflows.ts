@@ -9,6 +9,7 @@ import { Construct } from 'constructs';
 import type { StateMachineId } from '../../../src/domain/event-routing/routing-rules.ts';
 import { type TaskFunctionId, WORKFLOWS } from '../../../src/domain/workflows/task-functions.ts';
 import { workflowSubstitutions } from '../../../src/domain/workflows/workflow-substitutions.ts';
+import { DataKeys } from './data-keys.ts';
 
 export const STEP_FUNCTIONS_DIR = fileURLToPath(
   new URL('../../../step-functions/', import.meta.url),
@@ -72,7 +73,7 @@ export class Workflows extends Construct {
       machine.addToRolePolicy(
         new iam.PolicyStatement({ actions: ['events:PutEvents'], resources: [props.busArn] }),
       );
-      props.deadLetterQueue.grantSendMessages(machine);
+      DataKeys.sendTo(props.deadLetterQueue, machine);
       this.stateMachines[workflow.id] = machine;
     }
   }

@@ -2,15 +2,19 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { FlightOrder } from '../../domain/disruptions/flight-order.ts';
 import type { InboundEvent } from '../../domain/disruptions/inbound-events.ts';
+import { DEFAULT_RETENTION, expiresAfterDays } from '../../domain/records/retention.ts';
 import type { EventLog, EventLogEntry, KafkaCoordinates, Page, PageRequest } from '../../ports.ts';
 import type { SingleTable } from './single-table.ts';
-import { GSI1, GSI2, gsi1, gsi2, keys, withoutKeys } from './table/table-keys.ts';
+import { GSI1, GSI2, gsi1, gsi2, keys, TTL_ATTRIBUTE, withoutKeys } from './table/table-keys.ts';
 
+/** Ingested events and rejected records, each kept `retentionDays` from its receipt. */
 export class DynamoDbEventLog implements EventLog {
   private readonly table: SingleTable;
+  private readonly retentionDays: number;
 
-  constructor(table: SingleTable) {
+  constructor(table: SingleTable, retentionDays = DEFAULT_RETENTION.eventDays) {
     this.table = table;
+    this.retentionDays = retentionDays;
   }
 
   async claim(
@@ -34,6 +38,7 @@ export class DynamoDbEventLog implements EventLog {
             received_at: receivedAt,
             kafka,
             event,
+            [TTL_ATTRIBUTE]: expiresAfterDays(receivedAt, this.retentionDays),
           },
           ConditionExpression: 'attribute_not_exists(PK)',
         }),
@@ -138,6 +143,7 @@ export class DynamoDbEventLog implements EventLog {
           ...(entry.flight_id ? gsi1.eventsOfFlight(entry.flight_id, entry.received_at) : {}),
           ...gsi2.eventLog(entry.received_at),
           ...entry,
+          [TTL_ATTRIBUTE]: expiresAfterDays(entry.received_at, this.retentionDays),
         },
       }),
     );

@@ -10,6 +10,7 @@ import {
   UnknownProviderMessageError,
 } from '../../domain/delivery/provider-receipt.ts';
 import type { NotificationDetail } from '../../domain/event-routing/bus-events.ts';
+import { DEFAULT_RETENTION, expiresAfterDays } from '../../domain/records/retention.ts';
 import type {
   NotificationClaims,
   NotificationLog,
@@ -19,7 +20,7 @@ import type {
 } from '../../ports.ts';
 import { CoalescingWriter } from './coalescing-writer.ts';
 import type { SingleTable } from './single-table.ts';
-import { keys, prefixes, type TableKey, withoutKeys } from './table/table-keys.ts';
+import { keys, prefixes, type TableKey, TTL_ATTRIBUTE, withoutKeys } from './table/table-keys.ts';
 
 /**
  * Notifications, one item per passenger-visible fact (its notification_id). The send task's
@@ -30,10 +31,17 @@ export class DynamoDbNotificationLog implements NotificationLog, NotificationCla
   private readonly table: SingleTable;
   /** Provider-id pointers need no condition: a batch's go out in BatchWriteItem calls. */
   private readonly pointers: CoalescingWriter;
+  private readonly retentionDays: number;
 
-  constructor(table: SingleTable) {
+  /** Each notification (and its provider-id lookup) is kept `retentionDays` from its creation. */
+  constructor(table: SingleTable, retentionDays = DEFAULT_RETENTION.eventDays) {
     this.table = table;
     this.pointers = new CoalescingWriter(table.doc, table.name);
+    this.retentionDays = retentionDays;
+  }
+
+  private expiry(at: string): Record<string, number> {
+    return { [TTL_ATTRIBUTE]: expiresAfterDays(at, this.retentionDays) };
   }
 
   async record(notification: NotificationDetail, recordedAt: string): Promise<boolean> {
@@ -46,6 +54,7 @@ export class DynamoDbNotificationLog implements NotificationLog, NotificationCla
             ...notification,
             status: 'SENT',
             recorded_at: recordedAt,
+            ...this.expiry(recordedAt),
           },
           ConditionExpression: 'attribute_not_exists(PK)',
         }),
@@ -66,7 +75,7 @@ export class DynamoDbNotificationLog implements NotificationLog, NotificationCla
       await this.table.doc.send(
         new PutCommand({
           TableName: this.table.name,
-          Item: { ...key, ...notification, status: 'QUEUED', queued_at: at },
+          Item: { ...key, ...notification, status: 'QUEUED', queued_at: at, ...this.expiry(at) },
           ConditionExpression: 'attribute_not_exists(PK)',
         }),
       );
@@ -93,6 +102,7 @@ export class DynamoDbNotificationLog implements NotificationLog, NotificationCla
       await this.pointers.put({
         ...keys.providerMessage(sent.provider_message_id),
         notification: key,
+        ...this.expiry(at),
       });
     }
     await this.moveTo(key, 'SENT', at, { ...(sent ?? {}), sent_at: at });

@@ -5,7 +5,16 @@ import {
   REBOOKING_EVENT_SOURCE,
 } from '../rebooking/offer-events.ts';
 import { WEATHER_DETAIL_TYPES, WEATHER_EVENT_SOURCE } from '../weather/weather-events.ts';
-import { DETAIL_TYPES, EVENT_BUS_NAME } from './bus-events.ts';
+import { DETAIL_TYPES, EVENT_BUS_NAME, EVENT_SOURCES } from './bus-events.ts';
+
+/**
+ * Every rule names the producers it accepts (`source`) as well as the detail-type: only
+ * FlightPulse's ingest function starts a disruption workflow, only its workflows announce a
+ * notification, whoever else may put events on the bus.
+ */
+const FLIGHT_EVENTS = [EVENT_SOURCES.ingest];
+// The workflows, and the weather watch's heads-up (which sends without a workflow).
+const NOTIFIERS = [EVENT_SOURCES.workflows, WEATHER_EVENT_SOURCE];
 
 /** What a rule delivers to; CDK and the local bus each map these to real targets. */
 export type RuleTarget =
@@ -37,21 +46,21 @@ export const ROUTING_RULES: readonly RoutingRule[] = [
     name: 'flightpulse-delay-to-workflow',
     description: 'flight.delay.* → delay notification workflow',
     eventBusName: EVENT_BUS_NAME,
-    eventPattern: { 'detail-type': [{ prefix: 'flight.delay.' }] },
+    eventPattern: { source: FLIGHT_EVENTS, 'detail-type': [{ prefix: 'flight.delay.' }] },
     targets: [{ kind: 'state-machine', stateMachine: 'delay-notification' }],
   },
   {
     name: 'flightpulse-cancelled-to-workflow',
     description: 'flight.cancelled → cancellation workflow',
     eventBusName: EVENT_BUS_NAME,
-    eventPattern: { 'detail-type': [DETAIL_TYPES.cancelled] },
+    eventPattern: { source: FLIGHT_EVENTS, 'detail-type': [DETAIL_TYPES.cancelled] },
     targets: [{ kind: 'state-machine', stateMachine: 'cancellation' }],
   },
   {
     name: 'flightpulse-gate-change-to-workflow',
     description: 'flight.gate_change → gate change workflow',
     eventBusName: EVENT_BUS_NAME,
-    eventPattern: { 'detail-type': [DETAIL_TYPES.gateChange] },
+    eventPattern: { source: FLIGHT_EVENTS, 'detail-type': [DETAIL_TYPES.gateChange] },
     targets: [{ kind: 'state-machine', stateMachine: 'gate-change' }],
   },
   {
@@ -78,7 +87,7 @@ export const ROUTING_RULES: readonly RoutingRule[] = [
     name: 'flightpulse-email-notifications',
     description: 'notification.email → email sink (mock send) and notification record',
     eventBusName: EVENT_BUS_NAME,
-    eventPattern: { 'detail-type': [DETAIL_TYPES.notificationEmail] },
+    eventPattern: { source: NOTIFIERS, 'detail-type': [DETAIL_TYPES.notificationEmail] },
     targets: [
       { kind: 'log-group', logGroup: '/flightpulse/notifications/email' },
       { kind: 'function', functionId: 'record-notification' },
@@ -88,7 +97,7 @@ export const ROUTING_RULES: readonly RoutingRule[] = [
     name: 'flightpulse-sms-notifications',
     description: 'notification.sms → SMS sink (mock send) and notification record',
     eventBusName: EVENT_BUS_NAME,
-    eventPattern: { 'detail-type': [DETAIL_TYPES.notificationSms] },
+    eventPattern: { source: NOTIFIERS, 'detail-type': [DETAIL_TYPES.notificationSms] },
     targets: [
       { kind: 'log-group', logGroup: '/flightpulse/notifications/sms' },
       { kind: 'function', functionId: 'record-notification' },
@@ -98,7 +107,7 @@ export const ROUTING_RULES: readonly RoutingRule[] = [
     name: 'flightpulse-push-notifications',
     description: 'notification.push → push delivery log and notification record',
     eventBusName: EVENT_BUS_NAME,
-    eventPattern: { 'detail-type': [DETAIL_TYPES.notificationPush] },
+    eventPattern: { source: NOTIFIERS, 'detail-type': [DETAIL_TYPES.notificationPush] },
     targets: [
       { kind: 'log-group', logGroup: '/flightpulse/notifications/push' },
       { kind: 'function', functionId: 'record-notification' },
@@ -109,6 +118,7 @@ export const ROUTING_RULES: readonly RoutingRule[] = [
     description: 'booking.* and flight.status_changed → audit log',
     eventBusName: EVENT_BUS_NAME,
     eventPattern: {
+      source: [EVENT_SOURCES.stream, EVENT_SOURCES.workflows],
       'detail-type': [
         DETAIL_TYPES.bookingStatusChanged,
         DETAIL_TYPES.rebookingNeeded,

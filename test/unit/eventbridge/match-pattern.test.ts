@@ -132,9 +132,18 @@ describe('matchesPattern (EventBridge semantics)', () => {
 });
 
 describe('FlightPulse routing rules', () => {
-  const route = (detailType: string) =>
+  /** Each kind of event from the FlightPulse producer that publishes it. */
+  const producerOf = (detailType: string) =>
+    detailType.startsWith('flight.delay') ||
+    detailType === 'flight.cancelled' ||
+    detailType === 'flight.gate_change'
+      ? 'flightpulse.kafka-consumer'
+      : detailType.startsWith('notification.')
+        ? 'flightpulse.workflows'
+        : 'flightpulse.stream-handler';
+  const route = (detailType: string, source = producerOf(detailType)) =>
     ROUTING_RULES.filter((r) =>
-      matchesPattern(r.eventPattern, { ...event, 'detail-type': detailType }),
+      matchesPattern(r.eventPattern, { ...event, source, 'detail-type': detailType }),
     ).flatMap((r) =>
       r.targets.map((t) =>
         t.kind === 'state-machine'
@@ -165,5 +174,11 @@ describe('FlightPulse routing rules', () => {
     ]);
     expect(route('booking.status_changed')).toEqual(['/flightpulse/audit']);
     expect(route('flight.delayed')).toEqual([]);
+  });
+
+  it('starts nothing for an event of the right type from another producer', () => {
+    for (const type of ['flight.delay.major', 'flight.cancelled', 'notification.sms'])
+      expect(route(type, 'somebody.else')).toEqual([]);
+    expect(ROUTING_RULES.every((r) => Array.isArray(r.eventPattern.source))).toBe(true);
   });
 });

@@ -3,7 +3,12 @@ import { type FlightSeats, freeSeats } from '../../../domain/rebooking/seat-inve
 import type { Booking } from '../../../domain/records/booking.ts';
 import type { Flight } from '../../../domain/records/flight.ts';
 import type { Passenger } from '../../../domain/records/passenger.ts';
-import { gsi1, gsi2, keys } from './table-keys.ts';
+import {
+  DEFAULT_RETENTION,
+  expiresAfterYears,
+  type RetentionPolicy,
+} from '../../../domain/records/retention.ts';
+import { gsi1, gsi2, keys, TTL_ATTRIBUTE } from './table-keys.ts';
 
 type Item = Record<string, unknown>;
 
@@ -41,23 +46,33 @@ export function passengerItem(passenger: Passenger): Item {
   return { ...keys.passenger(passenger.passenger_id), ...passenger };
 }
 
-/** A booking and its two lookup records (flight → booking, passenger → booking). */
-export function bookingItems(booking: Booking): Item[] {
+/**
+ * A booking and its two lookup records (flight → booking, passenger → booking), all three kept
+ * for the booking retention period from the booking's creation.
+ */
+export function bookingItems(
+  booking: Booking,
+  retention: RetentionPolicy = DEFAULT_RETENTION,
+): Item[] {
+  const ttl = { [TTL_ATTRIBUTE]: expiresAfterYears(booking.created_at, retention.bookingYears) };
   return [
     {
       ...keys.booking(booking.booking_id),
       ...gsi2.bookingByStatus(booking.booking_status, booking.created_at),
       ...booking,
+      ...ttl,
     },
     {
       ...keys.flightBooking(booking.flight_id, booking.booking_id),
       booking_id: booking.booking_id,
       passenger_id: booking.passenger_id,
+      ...ttl,
     },
     {
       ...keys.passengerBooking(booking.passenger_id, booking.booking_id),
       booking_id: booking.booking_id,
       flight_id: booking.flight_id,
+      ...ttl,
     },
   ];
 }

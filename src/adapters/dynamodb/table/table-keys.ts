@@ -6,6 +6,8 @@ export const TABLE_NAME = 'FlightPulseTable';
 export const GSI1 = 'GSI1';
 export const GSI2 = 'GSI2';
 export const METADATA = 'METADATA';
+/** The table's TTL attribute (epoch seconds): DynamoDB deletes items after it; locally the sweeper. */
+export const TTL_ATTRIBUTE = 'ttl';
 
 export interface TableKey {
   PK: string;
@@ -136,9 +138,18 @@ export const gsi2 = {
   }),
 } as const;
 
-/** Strips the table's key attributes from an item before it leaves the store. */
+/** Strips the table's key attributes (and its TTL) from an item before it leaves the store. */
 export function withoutKeys<T extends Record<string, unknown>>(item: T): Omit<T, KeyAttribute> {
-  const { PK: _pk, SK: _sk, GSI1PK: _a, GSI1SK: _b, GSI2PK: _c, GSI2SK: _d, ...rest } = item;
+  const {
+    PK: _pk,
+    SK: _sk,
+    GSI1PK: _a,
+    GSI1SK: _b,
+    GSI2PK: _c,
+    GSI2SK: _d,
+    ttl: _ttl,
+    ...rest
+  } = item;
   return rest;
 }
-type KeyAttribute = 'PK' | 'SK' | 'GSI1PK' | 'GSI1SK' | 'GSI2PK' | 'GSI2SK';
+type KeyAttribute = 'PK' | 'SK' | 'GSI1PK' | 'GSI1SK' | 'GSI2PK' | 'GSI2SK' | typeof TTL_ATTRIBUTE;

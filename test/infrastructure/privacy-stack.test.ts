@@ -1,0 +1,125 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { buildApp } from '../../infrastructure/lib/build-app.ts';
+import { TTL_ATTRIBUTE } from '../../src/adapters/dynamodb/table/table-keys.ts';
+import { ROUTING_RULES } from '../../src/domain/event-routing/routing-rules.ts';
+
+type Resources = Record<string, { Type: string; Properties: Record<string, unknown> }>;
+
+/** The stack as `npm run synth` builds it (functions not bundled: only the template matters). */
+function synth() {
+  const app = new App({
+    context: {
+      '@aws-cdk/customresources:installLatestAwsSdkDefault': false,
+      'aws:cdk:bundling-stacks': [],
+    },
+  });
+  const stack = buildApp(app);
+  const assembly = app.synth();
+  const template = Template.fromStack(stack);
+  return { template, assembly, resources: template.toJSON().Resources as Resources };
+}
+
+const byType = (resources: Resources, type: string) =>
+  Object.entries(resources).filter(([, r]) => r.Type === type);
+
+/** The logical id of the customer-managed key whose alias is `alias/flightpulse/<name>`. */
+function keyId(resources: Resources, name: string): string {
+  const alias = byType(resources, 'AWS::KMS::Alias').find(
+    ([, a]) => a.Properties.AliasName === `alias/flightpulse/${name}`,
+  );
+  const target = alias?.[1].Properties.TargetKeyId as { 'Fn::GetAtt': [string, string] };
+  expect(target, `key alias/flightpulse/${name}`).toBeDefined();
+  return target['Fn::GetAtt'][0];
+}
+
+const arnOf = (id: string) => ({ 'Fn::GetAtt': [id, 'Arn'] });
+
+describe('FlightPulseStack: privacy and retention (issue 13, items 7 and 8)', () => {
+  const { template, assembly, resources } = synth();
+
+  it('expires items on the `ttl` attribute (DynamoDB TTL enabled on the table)', () => {
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      TableName: 'FlightPulseTable',
+      TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true },
+    });
+  });
+
+  it('encrypts the table with its own rotated customer-managed key', () => {
+    const table = keyId(resources, 'table');
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      TableName: 'FlightPulseTable',
+      SSESpecification: {
+        SSEEnabled: true,
+        SSEType: 'KMS',
+        KMSMasterKeyId: arnOf(table),
+      },
+    });
+    for (const name of ['table', 'queues', 'logs', 'topics', 'audit'])
+      expect(resources[keyId(resources, name)]?.Properties.EnableKeyRotation).toBe(true);
+  });
+
+  it('encrypts every queue, topic and log group with a customer-managed key', () => {
+    const queues = byType(resources, 'AWS::SQS::Queue');
+    expect(queues.length).toBeGreaterThanOrEqual(4);
+    for (const [, q] of queues)
+      expect(q.Properties.KmsMasterKeyId).toEqual(arnOf(keyId(resources, 'queues')));
+    const topics = byType(resources, 'AWS::SNS::Topic');
+    expect(topics.length).toBeGreaterThanOrEqual(3);
+    for (const [, t] of topics) expect(t.Properties.KmsMasterKeyId).toBeDefined();
+    const groups = byType(resources, 'AWS::Logs::LogGroup');
+    expect(groups.length).toBeGreaterThan(10);
+    for (const [, g] of groups)
+      expect(g.Properties.KmsKeyId).toEqual(arnOf(keyId(resources, 'logs')));
+  });
+
+  it('lets CloudWatch Logs use the logs key for this account’s log groups only', () => {
+    const policy = resources[keyId(resources, 'logs')]?.Properties.KeyPolicy as {
+      Statement: Array<Record<string, unknown>>;
+    };
+    expect(policy.Statement).toContainEqual(
+      expect.objectContaining({
+        Principal: { Service: expect.objectContaining({ 'Fn::Join': expect.anything() }) },
+        Condition: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': expect.anything() } },
+      }),
+    );
+  });
+
+  it('matches `source` as well as detail-type in every routing rule', () => {
+    const rules = byType(resources, 'AWS::Events::Rule')
+      .map(([, r]) => r.Properties)
+      .filter((p) => p.EventBusName !== undefined && p.EventPattern !== undefined);
+    expect(rules).toHaveLength(ROUTING_RULES.length);
+    for (const rule of rules) {
+      const pattern = rule.EventPattern as Record<string, unknown>;
+      expect(pattern.source, String(rule.Name)).toEqual(expect.any(Array));
+      expect(pattern['detail-type'], String(rule.Name)).toEqual(expect.any(Array));
+    }
+  });
+
+  it('passes cdk-nag without suppressing any authorizer or Cognito rule', () => {
+    const report = JSON.parse(
+      readFileSync(join(assembly.directory, 'validation-report.json'), 'utf8'),
+    );
+    const aws = report.pluginReports.find(
+      (p: { pluginName: string }) => p.pluginName === 'AwsSolutions',
+    );
+    expect(aws.violations).toEqual([]);
+    const suppressed = (aws.suppressedViolations ?? []).map(
+      (v: { ruleName: string }) => v.ruleName,
+    );
+    expect(suppressed.filter((r: string) => /APIG4|COG\d/.test(r))).toEqual([]);
+  });
+
+  it('grants no wildcard KMS action to any FlightPulse role', () => {
+    const actions = byType(resources, 'AWS::IAM::Policy').flatMap(([, p]) =>
+      (
+        p.Properties.PolicyDocument as { Statement: Array<{ Action: string | string[] }> }
+      ).Statement.flatMap((s) => [s.Action].flat()),
+    );
+    expect(actions.filter((a) => a.startsWith('kms:') && a.includes('*'))).toEqual([]);
+  });
+});

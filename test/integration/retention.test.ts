@@ -1,0 +1,77 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createDocumentClient,
+  createDynamoDbClient,
+} from '../../src/adapters/dynamodb/document-client.ts';
+import { DynamoDbEventLog } from '../../src/adapters/dynamodb/dynamodb-event-log.ts';
+import { ensureTable } from '../../src/adapters/dynamodb/ensure-table.ts';
+import { SingleTable } from '../../src/adapters/dynamodb/single-table.ts';
+import { bookingItems } from '../../src/adapters/dynamodb/table/table-items.ts';
+import { keys, TTL_ATTRIBUTE } from '../../src/adapters/dynamodb/table/table-keys.ts';
+import {
+  type EmbeddedDynamoDb,
+  startEmbeddedDynamoDb,
+} from '../../src/adapters/local/dynamodb/embedded-dynamodb.ts';
+import { TtlSweeper } from '../../src/adapters/local/dynamodb/ttl-sweeper.ts';
+import { FixedClock, SilentLog } from '../support/fakes.ts';
+import { booking, inboundEvent } from '../support/fixtures.ts';
+
+let db: EmbeddedDynamoDb;
+let table: SingleTable;
+const TABLE = 'RetentionTest';
+
+beforeAll(async () => {
+  db = await startEmbeddedDynamoDb();
+  const client = createDynamoDbClient({ endpoint: db.endpoint, region: 'us-east-1' });
+  await ensureTable(client, TABLE);
+  table = new SingleTable(createDocumentClient(client), TABLE);
+});
+afterAll(() => db.close());
+
+const get = async (key: { PK: string; SK: string }) =>
+  (await table.doc.send(new GetCommand({ TableName: TABLE, Key: key }))).Item;
+
+describe('retention', () => {
+  it('stamps events with their retention and bookings with seven years', async () => {
+    const events = new DynamoDbEventLog(table, 30);
+    const event = inboundEvent({
+      eventType: 'FLIGHT_CANCELLED',
+      flightId: 'SW9012',
+      reason: 'CREW',
+    });
+    await events.claim(event as never, '2025-01-15T12:00:00.000Z', {
+      topic: 'flight-operations',
+      partition: 0,
+      offset: '1',
+    });
+    const stored = await get(keys.inboundEvent(event.event_id as string));
+    expect(stored?.[TTL_ATTRIBUTE]).toBe(Date.parse('2025-02-14T12:00:00.000Z') / 1000);
+    const [item] = bookingItems({ ...booking('B001'), created_at: '2025-01-10T08:00:00.000Z' });
+    expect(item?.[TTL_ATTRIBUTE]).toBe(Date.parse('2032-01-10T08:00:00.000Z') / 1000);
+  });
+
+  it('sweeps what expired, as DynamoDB TTL does, and keeps everything else', async () => {
+    const at = '2025-06-01T00:00:00.000Z';
+    const epoch = Date.parse(at) / 1000;
+    const items = [
+      { PK: 'T#expired', SK: 'A', [TTL_ATTRIBUTE]: epoch - 1 },
+      { PK: 'T#expired', SK: 'B', [TTL_ATTRIBUTE]: epoch - 86_400 },
+      { PK: 'T#kept', SK: 'A', [TTL_ATTRIBUTE]: epoch + 60 },
+      { PK: 'T#forever', SK: 'A' },
+    ];
+    for (const Item of items) await table.doc.send(new PutCommand({ TableName: TABLE, Item }));
+    const sweeper = new TtlSweeper({
+      doc: table.doc,
+      tableName: TABLE,
+      clock: new FixedClock(at),
+      log: new SilentLog(),
+    });
+    expect(await sweeper.sweep()).toBeGreaterThanOrEqual(2);
+    expect(await get({ PK: 'T#expired', SK: 'A' })).toBeUndefined();
+    expect(await get({ PK: 'T#expired', SK: 'B' })).toBeUndefined();
+    expect(await get({ PK: 'T#kept', SK: 'A' })).toBeDefined();
+    expect(await get({ PK: 'T#forever', SK: 'A' })).toBeDefined();
+    expect(await sweeper.sweep()).toBe(0);
+  });
+});
