@@ -17,6 +17,7 @@ import { EVENT_BUS_NAME } from '../../src/domain/event-routing/bus-events.ts';
 import { DEFAULT_CLAIM_FORM_URL } from '../../src/domain/rights/rights-settings.ts';
 import type { TaskFunctionId } from '../../src/domain/workflows/task-functions.ts';
 import { ApiFirewall } from './constructs/api-firewall.ts';
+import { AuditArchive } from './constructs/audit-archive.ts';
 import { Channels } from './constructs/channels.ts';
 import { DataKeys, EncryptedSqsDlq } from './constructs/data-keys.ts';
 import { DataTable } from './constructs/data-table.ts';
@@ -64,6 +65,7 @@ export class FlightPulseStack extends Stack {
       delivery: queue('EventDeliveryDeadLetters'),
       workflow: queue('WorkflowDeadLetters'),
       weather: queue('WeatherWatchDeadLetters'),
+      audit: queue('AuditDeadLetters'),
     };
     const modelId = new ssm.StringParameter(this, 'BedrockModelId', {
       parameterName: '/flightpulse/bedrock-model-id',
@@ -387,6 +389,12 @@ export class FlightPulseStack extends Stack {
         onFailure: new EncryptedSqsDlq(dlqs.stream),
       }),
     );
+    new AuditArchive(this, 'Audit', {
+      table: data.table,
+      tableKey: keys.table,
+      auditKey: keys.audit,
+      deadLetterQueue: dlqs.audit,
+    });
     const weatherWatch = new WeatherWatch(this, 'WeatherWatch', {
       environment: { ...env, INGEST_FUNCTION_NAME: ingest.functionName },
       tableArns: data.arns(),

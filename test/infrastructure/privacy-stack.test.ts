@@ -4,6 +4,10 @@ import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../infrastructure/lib/build-app.ts';
+import {
+  AUDIT_LOCK_YEARS,
+  AUDIT_RECORD_TEMPLATE,
+} from '../../infrastructure/lib/constructs/audit-archive.ts';
 import { TTL_ATTRIBUTE } from '../../src/adapters/dynamodb/table/table-keys.ts';
 import { ROUTING_RULES } from '../../src/domain/event-routing/routing-rules.ts';
 
@@ -121,5 +125,68 @@ describe('FlightPulseStack: privacy and retention (issue 13, items 7 and 8)', ()
       ).Statement.flatMap((s) => [s.Action].flat()),
     );
     expect(actions.filter((a) => a.startsWith('kms:') && a.includes('*'))).toEqual([]);
+  });
+});
+
+describe('FlightPulseStack: the immutable audit log', () => {
+  const { template, resources } = synth();
+
+  it('keeps the table stream in an S3 bucket with Object Lock, versioning, the audit key, no public access and TLS only', () => {
+    const audit = keyId(resources, 'audit');
+    const [bucketId] = byType(resources, 'AWS::S3::Bucket').find(
+      ([, b]) => b.Properties.ObjectLockEnabled === true,
+    ) ?? [''];
+    expect(resources[bucketId]?.Properties).toMatchObject({
+      ObjectLockConfiguration: {
+        ObjectLockEnabled: 'Enabled',
+        Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: AUDIT_LOCK_YEARS * 366 } },
+      },
+      VersioningConfiguration: { Status: 'Enabled' },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [
+          {
+            ServerSideEncryptionByDefault: {
+              SSEAlgorithm: 'aws:kms',
+              KMSMasterKeyID: arnOf(audit),
+            },
+            BucketKeyEnabled: true,
+          },
+        ],
+      },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      LoggingConfiguration: { DestinationBucketName: expect.anything() },
+    });
+    const policies = byType(resources, 'AWS::S3::BucketPolicy').filter(
+      ([, p]) => JSON.stringify(p.Properties.Bucket) === JSON.stringify({ Ref: bucketId }),
+    );
+    expect(JSON.stringify(policies)).toContain('"aws:SecureTransport":"false"');
+  });
+
+  it('pipes the stream to Firehose with keys and event names only, never the images', () => {
+    const [, pipe] = byType(resources, 'AWS::Pipes::Pipe')[0] ?? [];
+    expect(pipe?.Properties).toMatchObject({
+      Source: { 'Fn::GetAtt': [expect.stringMatching(/^DataTable/), 'StreamArn'] },
+      Target: { 'Fn::GetAtt': [expect.any(String), 'Arn'] },
+      SourceParameters: {
+        DynamoDBStreamParameters: expect.objectContaining({
+          StartingPosition: 'TRIM_HORIZON',
+          DeadLetterConfig: { Arn: expect.anything() },
+        }),
+      },
+      TargetParameters: { InputTemplate: AUDIT_RECORD_TEMPLATE },
+    });
+    expect(AUDIT_RECORD_TEMPLATE).not.toMatch(/Image/);
+    template.hasResourceProperties('AWS::KinesisFirehose::DeliveryStream', {
+      ExtendedS3DestinationConfiguration: {
+        EncryptionConfiguration: {
+          KMSEncryptionConfig: { AWSKMSKeyARN: arnOf(keyId(resources, 'audit')) },
+        },
+      },
+    });
   });
 });
