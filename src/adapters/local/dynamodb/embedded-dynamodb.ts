@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import dynalite from 'dynalite';
+import { loadDynalite } from './dynalite-index-keys.ts';
 
 export interface EmbeddedDynamoDb {
   endpoint: string;
@@ -13,7 +13,7 @@ export interface EmbeddedDynamoDb {
  */
 export async function startEmbeddedDynamoDb(path?: string): Promise<EmbeddedDynamoDb> {
   if (path) mkdirSync(path, { recursive: true });
-  const server = dynalite({
+  const server = loadDynalite()({
     ...(path ? { path } : {}),
     createTableMs: 0,
     deleteTableMs: 0,
