@@ -36,12 +36,22 @@ export function listView<T>(
   const sign = query.dir === 'desc' ? -1 : 1;
   const compare = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
   matched.sort((a, b) => sign * compare(key(a), key(b)) || compare(tieBreak(a), tieBreak(b)));
+  return pageOf(matched, all.length, query);
+}
+
+/** One page of what matched, with the counts every console list carries. */
+export function pageOf<T>(
+  matched: T[],
+  total: number,
+  query: { offset: number; limit: number },
+): ListView<T> {
+  const { offset, limit } = query;
   return {
-    items: matched.slice(query.offset, query.offset + query.limit),
-    total: all.length,
+    items: matched.slice(offset, offset + limit),
+    total,
     matched: matched.length,
-    offset: query.offset,
-    limit: query.limit,
+    offset,
+    limit,
   };
 }
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CASE_STAFF } from '../domain/identity/roles.ts';
 import type { PassengerInboxes } from '../ports/passenger-inboxes.ts';
 import { loadOr404 } from './api-error.ts';
+import { pageOf } from './console-views.ts';
 import { parseParam } from './params.ts';
 import { allow } from './route-access.ts';
 
@@ -38,13 +39,7 @@ function listOf<T extends { to: string; notification_id?: string }>(
           m.notification_id?.startsWith(query.notification_id) === true),
     )
     .reverse();
-  return {
-    items: matched.slice(query.offset, query.offset + query.limit),
-    total: messages.length,
-    matched: matched.length,
-    offset: query.offset,
-    limit: query.limit,
-  };
+  return pageOf(matched, messages.length, query);
 }
 
 /**

@@ -8,7 +8,7 @@ import {
 } from '../domain/rebooking/disrupted-parties.ts';
 import { type Offer, offerFrom } from '../domain/rebooking/offer.ts';
 import type { PartyAllocation, ScheduledFlight } from '../domain/rebooking/rebooking-types.ts';
-import { FlightSeatsSchema } from '../domain/rebooking/seat-inventory.ts';
+import { scheduledFlight } from '../domain/rebooking/scheduled-flight.ts';
 import type { Flight } from '../domain/records/flight.ts';
 import type {
   OfferExpiryScheduler,
@@ -88,7 +88,7 @@ export function createPlanRebookingOffers(deps: PlanDeps) {
         ? { kind, delay_minutes: detail.delay_minutes ?? flight.delay_minutes }
         : { kind };
     const parties = disruptedParties(
-      scheduledOf(flight),
+      scheduledFlight(flight),
       { departure: flight.scheduled_departure, arrival: flight.scheduled_arrival },
       disruption,
       onBoard,
@@ -171,19 +171,6 @@ async function storeOffer(
   return offer;
 }
 
-/** The flight as rebooking sees it, with its new times when delayed. */
-function scheduledOf(flight: Flight): ScheduledFlight {
-  return {
-    flight_id: flight.flight_id,
-    origin: flight.origin,
-    destination: flight.destination,
-    departure: flight.estimated_departure ?? flight.scheduled_departure,
-    arrival: flight.estimated_arrival ?? flight.scheduled_arrival,
-    status: flight.status,
-    seats: FlightSeatsSchema.parse(flight.seats ?? {}),
-  };
-}
-
 /** Bookings still on the flight, with their passenger's tier and their onward flight. */
 async function bookingsOnFlight(
   deps: PlanDeps,
@@ -204,7 +191,7 @@ async function bookingsOnFlight(
   )) {
     if (byId.has(id)) continue;
     const onward = await deps.flights.getFlight(id);
-    if (onward) byId.set(id, scheduledOf(onward));
+    if (onward) byId.set(id, scheduledFlight(onward));
   }
   return bookings.map((b) => {
     const onward = b.onward_flight_id ? byId.get(b.onward_flight_id) : undefined;

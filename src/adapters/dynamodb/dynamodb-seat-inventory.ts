@@ -2,7 +2,8 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { CABINS } from '../../domain/rebooking/cabin.ts';
 import type { ScheduledFlight } from '../../domain/rebooking/rebooking-types.ts';
-import { FlightSeatsSchema, freeSeats } from '../../domain/rebooking/seat-inventory.ts';
+import { scheduledFlight } from '../../domain/rebooking/scheduled-flight.ts';
+import { freeSeats } from '../../domain/rebooking/seat-inventory.ts';
 import { FlightSchema } from '../../domain/records/flight.ts';
 import type { SeatInventory, SeatRequest } from '../../ports/rebooking-ports.ts';
 import type { SingleTable } from './single-table.ts';
@@ -76,18 +77,7 @@ export class DynamoDbSeatInventory implements SeatInventory {
     return pages.flat().flatMap((item) => {
       const flight = FlightSchema.safeParse(item);
       if (!flight.success || !flight.data.seats) return [];
-      const f = flight.data;
-      return [
-        {
-          flight_id: f.flight_id,
-          origin: f.origin,
-          destination: f.destination,
-          departure: f.estimated_departure ?? f.scheduled_departure,
-          arrival: f.estimated_arrival ?? f.scheduled_arrival,
-          status: f.status,
-          seats: FlightSeatsSchema.parse(f.seats),
-        },
-      ];
+      return [scheduledFlight(flight.data)];
     });
   }
 
