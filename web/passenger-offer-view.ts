@@ -3,12 +3,13 @@
  * (`/#/offer/<token>`). Made for a phone first: one column, large targets, the answer in plain
  * words. The link's token is a passenger token bound to the booking that expires with the
  * offer: the page sends it as the bearer to the ordinary offer API and never asks anyone to sign
- * in. It stays in the fragment, which browsers do not send to servers or put in their logs.
+ * in (in AWS it first trades it for a Cognito token bound to the same booking). It stays in the fragment, which browsers do not send to servers or put in their logs.
  */
 
 import type { PublicOffer } from '../src/domain/rebooking/offer.ts';
 import { optionText } from './offer-format.ts';
 import { offerPageText } from './offer-page-text.ts';
+import { passengerBearer } from './passenger-link-exchange.ts';
 
 type Escape = (value: unknown) => string;
 type Option = PublicOffer['options'][number];
@@ -201,7 +202,9 @@ export async function renderPassengerOffer(
   view.dataset.page = 'passenger-offer';
   const bound = boundTo(token);
   if (!bound) return gone(view, t.goneForeign, h);
-  const link = { token, bookingId: bound.bookingId };
+  const bearer = await passengerBearer(token);
+  if (!bearer) return gone(view, t.goneExpired, h);
+  const link = { token: bearer, bookingId: bound.bookingId };
   const at = (path: string) => call(link, path);
   const [booking, offer, passenger] = await Promise.all([
     at(`/bookings/${encodeURIComponent(bound.bookingId)}`),

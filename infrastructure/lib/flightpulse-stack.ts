@@ -92,8 +92,8 @@ export class FlightPulseStack extends Stack {
       resource: 'parameter',
       resourceName: OFFER_LINK_KEY_PARAMETER.slice(1),
     });
-    /** A function that works with offers: reads the link key, schedules and deletes expiries. */
-    const rebookingAccess = <F extends IFunction>(fn: F): F => {
+    /** A function that signs or verifies passenger links: reads the link key from SSM. */
+    const linkKeyAccess = (fn: IFunction) => {
       fn.addToRolePolicy(
         new iam.PolicyStatement({ actions: ['ssm:GetParameter'], resources: [linkKeyArn] }),
       );
@@ -106,6 +106,10 @@ export class FlightPulseStack extends Stack {
           conditions: { StringEquals: { 'kms:ViaService': `ssm.${this.region}.amazonaws.com` } },
         }),
       );
+    };
+    /** A function that works with offers: reads the link key, schedules and deletes expiries. */
+    const rebookingAccess = <F extends IFunction>(fn: F): F => {
+      linkKeyAccess(fn);
       offerExpiry.grantScheduling(fn, this);
       return fn;
     };
@@ -420,7 +424,15 @@ export class FlightPulseStack extends Stack {
       INGEST_FUNCTION_NAME: ingest.functionName,
       WEATHER_WATCH_FUNCTION_NAME: weatherWatch.fn.functionName,
     };
+    const passengerSignIn = make(
+      'PassengerSignIn',
+      'passenger-sign-in',
+      'Cognito custom sign-in: a passenger link for a short-lived token bound to its booking',
+      { environment: { OFFER_LINK_KEY_PARAMETER, PUBLIC_URL: rebookingEnv.PUBLIC_URL } },
+    );
+    linkKeyAccess(passengerSignIn);
     const identity = new Identity(this, 'Identity', {
+      passengerSignIn,
       removalPolicy,
       callbackUrls: options.consoleCallbackUrls ?? ['http://localhost:3000/'],
     });
@@ -430,6 +442,10 @@ export class FlightPulseStack extends Stack {
     channels.grantDeviceRegistration(apiFunction);
     apiFunction.addEnvironment('COGNITO_USER_POOL_ID', identity.userPool.userPoolId);
     apiFunction.addEnvironment('COGNITO_CLIENT_ID', identity.client.userPoolClientId);
+    apiFunction.addEnvironment(
+      'COGNITO_PASSENGER_CLIENT_ID',
+      identity.passengerClient.userPoolClientId,
+    );
     for (const [name, value] of Object.entries(apiWeatherEnv))
       apiFunction.addEnvironment(name, value);
     const rest = new RestApi(this, 'Rest', {
@@ -460,6 +476,9 @@ export class FlightPulseStack extends Stack {
     new CfnOutput(this, 'ApiUrl', { value: rest.api.url });
     new CfnOutput(this, 'UserPoolId', { value: identity.userPool.userPoolId });
     new CfnOutput(this, 'ConsoleClientId', { value: identity.client.userPoolClientId });
+    new CfnOutput(this, 'PassengerClientId', {
+      value: identity.passengerClient.userPoolClientId,
+    });
     new CfnOutput(this, 'HostedSignInDomain', { value: identity.domain.baseUrl() });
     new CfnOutput(this, 'EventBusName', { value: routing.bus.eventBusName });
     new CfnOutput(this, 'TableName', { value: data.table.tableName });

@@ -31,6 +31,13 @@ export interface HostedSignIn {
   redirectUri: string;
 }
 
+/** Where a passenger's offer page trades its link for a Cognito token (AWS's passenger-links client). */
+export interface PassengerLinkSignIn {
+  region: string;
+  clientId: string;
+  username: string;
+}
+
 /**
  * The console's sign-in. `GET /auth/config` tells it how to sign in: with Cognito's hosted
  * sign-in when configured, otherwise locally, where `POST /auth/local-token` hands out a token
@@ -41,20 +48,32 @@ export function signInRoutes(deps: {
   issuer: TokenIssuer;
   bookings: BookingStore;
   hosted?: HostedSignIn | undefined;
+  passengerSignIn?: PassengerLinkSignIn | undefined;
 }): Hono {
   const routes = new Hono();
-  const { hosted } = deps;
+  const { hosted, passengerSignIn: passenger } = deps;
+  // With a passenger-links client, offer pages sign in with their link before calling the API.
+  const passengerConfig = passenger
+    ? {
+        passenger_sign_in: {
+          region: passenger.region,
+          client_id: passenger.clientId,
+          username: passenger.username,
+        },
+      }
+    : {};
   routes.get('/auth/config', publicRoute(), (c) =>
-    c.json(
-      hosted
+    c.json({
+      ...(hosted
         ? {
             mode: 'cognito',
             domain: hosted.domain,
             client_id: hosted.clientId,
             redirect_uri: hosted.redirectUri,
           }
-        : { mode: 'local', roles: ROLES },
-    ),
+        : { mode: 'local', roles: ROLES }),
+      ...passengerConfig,
+    }),
   );
   if (hosted) return routes;
   routes.post('/auth/local-token', publicRoute(), async (c) => {

@@ -11,6 +11,8 @@ const CognitoEnvSchema = z.object({
   AWS_REGION: z.string().min(1),
   COGNITO_USER_POOL_ID: z.string().regex(/^[\w-]+_[0-9a-zA-Z]+$/, 'a Cognito user pool id'),
   COGNITO_CLIENT_ID: z.string().min(1),
+  /** The passenger-links client: passengers' tokens from their offer links. */
+  COGNITO_PASSENGER_CLIENT_ID: z.string().min(1).optional(),
 });
 
 /**
@@ -26,13 +28,15 @@ export function cognitoVerifier(
   const parsed = CognitoEnvSchema.safeParse(env);
   if (!parsed.success)
     throw new Error(`invalid Lambda environment: ${describeIssues(parsed.error)}`);
-  const { AWS_REGION, COGNITO_USER_POOL_ID, COGNITO_CLIENT_ID } = parsed.data;
+  const { AWS_REGION, COGNITO_USER_POOL_ID, COGNITO_CLIENT_ID, COGNITO_PASSENGER_CLIENT_ID } =
+    parsed.data;
+  const audience = [
+    COGNITO_CLIENT_ID,
+    ...(COGNITO_PASSENGER_CLIENT_ID ? [COGNITO_PASSENGER_CLIENT_ID] : []),
+  ];
   const issuer = `https://cognito-idp.${AWS_REGION}.amazonaws.com/${COGNITO_USER_POOL_ID}`;
   return new JoseTokenVerifier(
-    [
-      { issuer, keys: remoteKeys(`${issuer}/.well-known/jwks.json`), audience: COGNITO_CLIENT_ID },
-      ...alsoTrusted,
-    ],
+    [{ issuer, keys: remoteKeys(`${issuer}/.well-known/jwks.json`), audience }, ...alsoTrusted],
     clock,
   );
 }

@@ -93,8 +93,11 @@ export function rebookingDependencies(env: Record<string, string | undefined>) {
  * use (a cold start of a route that sends no link makes no SSM call). `linkIssuer` is what the
  * API's verifier trusts besides Cognito, so a link's token admits its passenger to their booking.
  */
-function passengerLinks(
-  config: z.infer<typeof RebookingEnvSchema>,
+export function passengerLinks(
+  config: Pick<
+    z.infer<typeof RebookingEnvSchema>,
+    'AWS_REGION' | 'OFFER_LINK_KEY_PARAMETER' | 'PUBLIC_URL'
+  >,
   clock: Clock,
 ): { links: PassengerLinks; linkIssuer: TrustedIssuer } {
   let signer: Promise<{ links: SignedPassengerLinks; issuer: LocalTokenIssuer }> | undefined;

@@ -63,6 +63,8 @@ const ConfigSchema = z.object({
     .optional(),
   COGNITO_CLIENT_ID: z.string().min(1).optional(),
   CONSOLE_REDIRECT_URI: z.url().optional(),
+  /** The passenger-links app client: offer pages trade their link for a Cognito token (AWS_REGION's pool). */
+  COGNITO_PASSENGER_CLIENT_ID: z.string().min(1).optional(),
   /** Send e-mail to this SMTP server instead of the embedded mailbox. */
   SMTP_HOST: z.string().min(1).optional(),
   /** The embedded mailbox's port (0: any free port), or SMTP_HOST's port. */

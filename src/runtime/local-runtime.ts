@@ -39,6 +39,7 @@ import { ROUTING_RULES } from '../domain/event-routing/routing-rules.ts';
 import type { RightsSettings } from '../domain/rights/rights-settings.ts';
 import { createDeliveryStatus } from '../handlers/delivery-status.ts';
 import { createIngestHandler } from '../handlers/ingest-flight-events.ts';
+import { PASSENGER_LINK_USER } from '../handlers/passenger-sign-in.ts';
 import { createRecordNotification } from '../handlers/record-notification.ts';
 import type { RedriveResult } from '../handlers/redrive-runs.ts';
 import type { ClaimNoticeRun } from '../handlers/send-claim-notices.ts';
@@ -395,6 +396,13 @@ function mountLocalRoutes(
       issuer: identity.issuer,
       bookings: store.bookings,
       hosted: hostedSignIn(config),
+      passengerSignIn: config.COGNITO_PASSENGER_CLIENT_ID
+        ? {
+            region: config.AWS_REGION,
+            clientId: config.COGNITO_PASSENGER_CLIENT_ID,
+            username: PASSENGER_LINK_USER,
+          }
+        : undefined,
     }),
   );
   app.route('/', offerRoutes({ ...store, answers: deps.rebooking.answers }));

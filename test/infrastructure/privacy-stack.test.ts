@@ -10,6 +10,7 @@ import {
 } from '../../infrastructure/lib/constructs/audit-archive.ts';
 import { TTL_ATTRIBUTE } from '../../src/adapters/dynamodb/table/table-keys.ts';
 import { ROUTING_RULES } from '../../src/domain/event-routing/routing-rules.ts';
+import { PASSENGER_LINK_USER } from '../../src/handlers/passenger-sign-in.ts';
 
 type Resources = Record<string, { Type: string; Properties: Record<string, unknown> }>;
 
@@ -188,5 +189,56 @@ describe('FlightPulseStack: the immutable audit log', () => {
         },
       },
     });
+  });
+});
+
+describe('FlightPulseStack: passengers sign in with their link, behind the same authorizer', () => {
+  const { template, resources } = synth();
+  const fnId = (name: string) =>
+    byType(resources, 'AWS::Lambda::Function').find(
+      ([, f]) => f.Properties.FunctionName === name,
+    )?.[0] ?? '';
+
+  it('runs the custom sign-in triggers and the pre-token claims in one link-verifying function', () => {
+    const signIn = arnOf(fnId('flightpulse-passenger-sign-in'));
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      MfaConfiguration: 'ON',
+      LambdaConfig: {
+        DefineAuthChallenge: signIn,
+        CreateAuthChallenge: signIn,
+        VerifyAuthChallengeResponse: signIn,
+        PreTokenGeneration: signIn,
+      },
+    });
+    template.hasResourceProperties('AWS::Cognito::UserPoolUser', {
+      Username: PASSENGER_LINK_USER,
+      MessageAction: 'SUPPRESS',
+    });
+    // The link user is in no group: without a link its tokens carry no role.
+    expect(byType(resources, 'AWS::Cognito::UserPoolUserToGroupAttachment')).toEqual([]);
+  });
+
+  it('has a passenger-links client with custom auth only, no OAuth, no attribute writes, short tokens', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      ClientName: 'flightpulse-passenger-links',
+      ExplicitAuthFlows: ['ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      AllowedOAuthFlowsUserPoolClient: false,
+      WriteAttributes: [],
+      IdTokenValidity: 15,
+      GenerateSecret: false,
+    });
+    const console = byType(resources, 'AWS::Cognito::UserPoolClient').find(
+      ([, c]) => c.Properties.ClientName === 'flightpulse-console',
+    )?.[1];
+    expect(console?.Properties.ExplicitAuthFlows).not.toContain('ALLOW_CUSTOM_AUTH');
+  });
+
+  it('lets the API accept tokens of both clients, every method still behind the Cognito authorizer', () => {
+    const api = resources[fnId('flightpulse-api')]?.Properties.Environment as {
+      Variables: Record<string, unknown>;
+    };
+    expect(api.Variables.COGNITO_PASSENGER_CLIENT_ID).toEqual({ Ref: expect.any(String) });
+    for (const [, method] of byType(resources, 'AWS::ApiGateway::Method'))
+      expect(method.Properties.AuthorizationType).toBe('COGNITO_USER_POOLS');
   });
 });

@@ -14,7 +14,7 @@ export interface TrustedIssuer {
   issuer: string;
   keys: JWTVerifyGetKey;
   /** Accepted as `aud` (ID tokens, local tokens) or `client_id` (Cognito access tokens). */
-  audience: string;
+  audience: string | string[];
 }
 
 export class TokenRejectedError extends Error {
@@ -60,8 +60,9 @@ export class JoseTokenVerifier implements TokenVerifier {
         algorithms: ['ES256', 'RS256'],
         currentDate: new Date(this.clock.now()),
       });
-      const audiences = [payload.aud ?? []].flat();
-      if (!audiences.includes(trusted.audience) && payload.client_id !== trusted.audience)
+      const accepted = [trusted.audience].flat();
+      const audiences = [payload.aud ?? [], String(payload.client_id ?? '')].flat();
+      if (!audiences.some((a) => accepted.includes(a)))
         throw new TokenRejectedError('token is for another audience');
       return principalFromClaims(payload);
     } catch (error) {
