@@ -242,6 +242,7 @@ describe('FlightPulseStack (defaults, bundled)', () => {
         'plan-rebooking-offers',
         'apply-offer-expiry',
         'notify-offer-outcome',
+        'passenger-sign-in',
         'push-platform-applications',
         'record-notification',
         'redrive-runs',

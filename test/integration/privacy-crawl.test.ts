@@ -1,22 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { declarationOf } from '../../src/api/route-access.ts';
 import { inboundEvent } from '../support/fixtures.ts';
 import { type LocalStack, startLocalStack } from '../support/local-stack.ts';
+import { CRAWL_PARAMS, crawlRoutes, textOf } from '../support/route-crawl.ts';
 
-/** Real values for path parameters, so a crawl reaches the handlers and not just 404s. */
-const PARAMS: Record<string, string> = {
-  flightId: 'SW9012',
-  bookingId: 'B009',
-  passengerId: 'P005',
-  id: '4',
-  file: 'swagger-ui.css',
-};
-const QUERIES: Record<string, string> = {
-  '/notifications': 'flight_id=SW9012&limit=200',
-  '/executions': 'flight_id=SW9012',
-  '/bookings': 'status=NEEDS_REBOOKING',
-  '/events': 'limit=200',
-};
 const EMAIL = /[\w.+-]+@[\w-]+\.[\w.]+/;
 const PHONE = /\+\d[\d\s-]{7,}/;
 
@@ -35,39 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => stack.stop());
 
-/** Every route of the composed app (API, console, sign-in, weather…), with parameters filled in. */
-function routes() {
-  const seen = new Set<string>();
-  return stack.runtime.app.routes
-    .filter(({ method, path }) => {
-      const key = `${method} ${path}`;
-      if (method === 'ALL' || seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    })
-    .map(({ method, path, handler }) => {
-      const filled = path.replace(/:(\w+)/g, (_m, name: string) => PARAMS[name] ?? 'X');
-      const query = QUERIES[path];
-      return {
-        method,
-        path,
-        url: query ? `${filled}?${query}` : filled,
-        open: (() => {
-          const declared = declarationOf(handler);
-          return declared !== undefined && 'public' in declared.access;
-        })(),
-      };
-    });
-}
-
-/** A response's text; a stream is read for its first events, then cancelled. */
-async function textOf(response: Response): Promise<string> {
-  if (!response.headers.get('content-type')?.includes('text/event-stream')) return response.text();
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-  const { value } = await reader.read();
-  await reader.cancel();
-  return new TextDecoder().decode(value);
-}
+const routes = () => crawlRoutes(stack);
 
 describe('privacy crawl', () => {
   it('declares the bearer scheme and each operation\u2019s requirement in the OpenAPI document', async () => {
@@ -148,6 +102,29 @@ describe('privacy crawl', () => {
       '/events',
     ])
       expect([403, 404], path).toContain((await passenger.get(path)).status);
+  });
+
+  it("refuses a passenger every route that names another booking, passenger or anyone's data", async () => {
+    const own = await stack.runtime.identity.issuer.issue({
+      subject: 'passenger:P005',
+      roles: ['passenger'],
+      ttlSeconds: 600,
+      booking: { bookingId: 'B009', passengerId: 'P005' },
+    });
+    // Booking B001 belongs to P001: every route, every method, pointed at them.
+    const foreign = { ...CRAWL_PARAMS, bookingId: 'B001', passengerId: 'P001' };
+    const answers: string[] = [];
+    for (const route of crawlRoutes(stack, foreign).filter((r) => !r.open)) {
+      const response = await stack.runtime.app.request(route.url, {
+        method: route.method,
+        headers: { authorization: `Bearer ${own}`, 'content-type': 'application/json' },
+        ...(route.method === 'GET' || route.method === 'HEAD' ? {} : { body: '{}' }),
+      });
+      await textOf(response);
+      answers.push(`${route.method} ${route.path} ${response.status}`);
+    }
+    expect(answers.length).toBeGreaterThan(20);
+    expect(answers.filter((a) => !/ 40[34]$/.test(a))).toEqual([]);
   });
 
   it('shows a passenger only their own entitlements and operations the liability without names', async () => {
