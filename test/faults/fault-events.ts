@@ -42,6 +42,20 @@ export function delay(flightId: string, at: Date, minutes: number): Event {
   } as Event;
 }
 
+/** A gate change of a flight, stamped `at`. */
+export function gateChange(flightId: string, at: Date, gate: string): Event {
+  return {
+    event_id: randomUUID(),
+    event_type: 'GATE_CHANGE',
+    timestamp: at.toISOString(),
+    source: 'airport_ops',
+    payload: { flight_id: flightId, old_gate: 'A1', new_gate: gate, terminal_change: false },
+  } as Event;
+}
+
+/** A time as Python's `datetime.utcnow().isoformat()` writes it: microseconds, no offset. */
+export const withoutOffset = (at: Date) => `${at.toISOString().slice(0, -1)}000`;
+
 /** A feed record of an event, keyed by its flight (so one flight's events share a partition). */
 export const record = (event: Event, key = event.payload.flight_id): FeedRecord => ({
   key,

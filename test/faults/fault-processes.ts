@@ -1,5 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Admin } from '@platformatic/kafka';
 import { call } from './fault-client.ts';
 
 const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
@@ -102,4 +105,36 @@ export async function flightsOf(dataDir: string, port: number): Promise<string[]
   } finally {
     await server.stop();
   }
+}
+
+/**
+ * The consumer's committed offsets (the next record to consume) per partition: the consumer
+ * group's on Kafka, the embedded feed's commit files otherwise.
+ */
+export async function committedOffsets(
+  dataDir: string,
+  env: Record<string, string>,
+): Promise<Map<number, bigint>> {
+  const committed = new Map<number, bigint>();
+  if (env.KAFKA_BROKERS && env.KAFKA_GROUP_ID) {
+    const admin = new Admin({ clientId: 'faults', bootstrapBrokers: env.KAFKA_BROKERS.split(',') });
+    try {
+      const [group] = await admin.listConsumerGroupOffsets({ groups: [env.KAFKA_GROUP_ID] });
+      for (const p of group?.topics.find((t) => t.name === env.KAFKA_TOPIC)?.partitions ?? [])
+        committed.set(p.partitionIndex, p.committedOffset);
+    } finally {
+      await admin.close();
+    }
+    return committed;
+  }
+  const feed = join(dataDir, 'feed');
+  for (const file of existsSync(feed) ? readdirSync(feed) : []) {
+    const partition = /-(\d+)\.committed$/.exec(file)?.[1];
+    if (partition !== undefined)
+      committed.set(
+        Number(partition),
+        BigInt(readFileSync(join(feed, file), 'utf8').trim() || '0'),
+      );
+  }
+  return committed;
 }

@@ -19,11 +19,11 @@ import {
   KAFKA_BROKERS,
   requireInfrastructure,
 } from '../kafka/real-infrastructure.ts';
-import { baseline, type Case, type CaseContext, cases } from './fault-cases.ts';
+import { baseline, type Case, type CaseContext, cases, type Offset } from './fault-cases.ts';
 import { call } from './fault-client.ts';
 import { caughtUp, countReceived, difference, type EndState, endState } from './fault-count.ts';
 import type { FeedRecord } from './fault-events.ts';
-import { flightsOf, generateAirline, startServer } from './fault-processes.ts';
+import { committedOffsets, flightsOf, generateAirline, startServer } from './fault-processes.ts';
 
 interface Outcome {
   name: string;
@@ -84,12 +84,16 @@ async function runCase(
     expected: wave.reference?.facts.size ?? 0,
     produced: new Set(),
     async produce(records: FeedRecord[]) {
-      const response = await call(context.server.base, '/feed/flight-operations', {
-        method: 'POST',
-        body: { records },
-      });
-      if (response.status !== 202) throw new Error(`the feed answered ${response.status}`);
+      const response = await call<{ offsets?: Offset[] }>(
+        context.server.base,
+        '/feed/flight-operations',
+        { method: 'POST', body: { records } },
+      );
+      if (response.status !== 202 || !response.body.offsets)
+        throw new Error(`the feed answered ${response.status}: ${JSON.stringify(response.body)}`);
+      return response.body.offsets;
     },
+    committed: () => committedOffsets(dataDir, storeEnv),
   };
   const notes = await c.run(context);
   if (!context.server.alive()) context.server = await startServer(dataDir, port, env);
@@ -125,6 +129,15 @@ async function runCase(
   };
 }
 
+/** Each case marked `onKafkaToo` once more on real Kafka + DynamoDB Local. */
+function withKafkaVariants(list: Case[]): Case[] {
+  return list.flatMap((c) =>
+    c.onKafkaToo
+      ? [c, { ...c, name: `Kafka+DDB Local: ${c.name}`, infra: { kafka: true }, onKafkaToo: false }]
+      : [c],
+  );
+}
+
 function report(outcomes: Outcome[]): void {
   console.log(
     `\n${'case'.padEnd(36)} ${'expected'.padStart(8)} ${'sent'.padStart(6)} ${'lost'.padStart(6)} ${'duplicated'.padStart(10)}  end state  seconds`,
@@ -139,7 +152,7 @@ function report(outcomes: Outcome[]): void {
 async function main(): Promise<void> {
   const only = process.env.FAULTS_CASES?.split(',').filter(Boolean);
   const infra = process.env.FAULTS_INFRA ?? 'on';
-  const chosen = cases().filter(
+  const chosen = withKafkaVariants(cases()).filter(
     (c) =>
       (!only || only.some((o) => c.name.includes(o))) &&
       (c.infra ? infra !== 'off' : infra !== 'only'),

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { INBOUND_EVENT_TYPES, type InboundEvent, InboundEventSchema } from './inbound-events.ts';
 
 /** What could be read of a record that is not a valid event (for the dead-letter entry). */
@@ -11,14 +10,6 @@ export interface RecordIdentity {
 export type ParsedRecord =
   | { ok: true; event: InboundEvent }
   | { ok: false; reason: string; identity?: RecordIdentity };
-
-const PartialEventSchema = z
-  .object({
-    event_id: z.string().optional(),
-    event_type: z.string().optional(),
-    payload: z.object({ flight_id: z.string().optional() }).loose().optional(),
-  })
-  .loose();
 
 /**
  * Parses and validates one record's value, or explains exactly why it cannot be used.
@@ -34,13 +25,22 @@ export function parseInboundRecord(raw: string): ParsedRecord {
   } catch (error) {
     return { ok: false, reason: `invalid JSON: ${(error as Error).message}` };
   }
-  const identity = identityOf(json);
-  const type = identity?.event_type;
-  if (!type || !(INBOUND_EVENT_TYPES as readonly string[]).includes(type)) {
+  const kind = jsonKind(json);
+  if (kind !== 'an object')
+    return { ok: false, reason: `not an event: the value is ${kind}, not a JSON object` };
+  const identity = identityOf(json as Record<string, unknown>);
+  const type = (json as Record<string, unknown>).event_type;
+  if (type === undefined || type === null)
     return {
       ok: false,
-      reason: `unknown event type ${JSON.stringify(type ?? null)}; expected one of ${INBOUND_EVENT_TYPES.join(', ')}`,
-      ...(identity ? { identity } : {}),
+      reason: `event_type is missing; expected one of ${INBOUND_EVENT_TYPES.join(', ')}`,
+      identity,
+    };
+  if (typeof type !== 'string' || !(INBOUND_EVENT_TYPES as readonly string[]).includes(type)) {
+    return {
+      ok: false,
+      reason: `unknown event type ${JSON.stringify(type)}; expected one of ${INBOUND_EVENT_TYPES.join(', ')}`,
+      identity,
     };
   }
   const parsed = InboundEventSchema.safeParse(json);
@@ -51,19 +51,32 @@ export function parseInboundRecord(raw: string): ParsedRecord {
     return {
       ok: false,
       reason: `schema violation: ${problems.join('; ')}`,
-      ...(identity ? { identity } : {}),
+      identity,
     };
   }
   return { ok: true, event: parsed.data };
 }
 
-function identityOf(json: unknown): RecordIdentity | undefined {
-  const partial = PartialEventSchema.safeParse(json);
-  if (!partial.success) return undefined;
-  const { event_id, event_type, payload } = partial.data;
+/** null, a number, a string, an array or an object: what a record's JSON value is. */
+function jsonKind(json: unknown): string {
+  if (json === null) return 'null';
+  if (Array.isArray(json)) return 'an array';
+  return typeof json === 'object' ? 'an object' : `a ${typeof json}`;
+}
+
+/** The fields that name an event, each read on its own (any of them may be missing or wrong). */
+function identityOf(json: Record<string, unknown>): RecordIdentity {
+  const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
+  const payload = json.payload;
+  const flightId =
+    typeof payload === 'object' && payload !== null && !Array.isArray(payload)
+      ? text((payload as Record<string, unknown>).flight_id)
+      : undefined;
+  const eventId = text(json.event_id);
+  const eventType = text(json.event_type);
   return {
-    ...(event_id ? { event_id } : {}),
-    ...(event_type ? { event_type } : {}),
-    ...(payload?.flight_id ? { flight_id: payload.flight_id } : {}),
+    ...(eventId ? { event_id: eventId } : {}),
+    ...(eventType ? { event_type: eventType } : {}),
+    ...(flightId ? { flight_id: flightId } : {}),
   };
 }

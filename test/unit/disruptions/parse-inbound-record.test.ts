@@ -30,9 +30,33 @@ describe('parseInboundRecord', () => {
     });
   });
 
-  it('rejects a JSON value that is not an object without an identity', () => {
-    const parsed = parseInboundRecord('[1,2,3]');
-    expect(parsed).toEqual({ ok: false, reason: expect.stringMatching(/unknown event type null/) });
+  it('rejects a JSON value that is not an object, saying what it is', () => {
+    for (const [raw, kind] of [
+      ['[1,2,3]', 'an array'],
+      ['null', 'null'],
+      ['42', 'a number'],
+      ['"SW1234"', 'a string'],
+    ])
+      expect(parseInboundRecord(raw as string)).toEqual({
+        ok: false,
+        reason: `not an event: the value is ${kind}, not a JSON object`,
+      });
+  });
+
+  it('says when event_type is missing, and reads the identity beside a broken payload', () => {
+    expect(parseInboundRecord(JSON.stringify({ event_id: 'e-2', payload: {} }))).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/^event_type is missing; expected one of FLIGHT_DELAY/),
+      identity: { event_id: 'e-2' },
+    });
+    const parsed = parseInboundRecord(
+      JSON.stringify({ event_id: 'e-3', event_type: 'FLIGHT_DELAY', payload: 'SW1234' }),
+    );
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) {
+      expect(parsed.reason).toMatch(/^schema violation: .*payload: /);
+      expect(parsed.identity).toEqual({ event_id: 'e-3', event_type: 'FLIGHT_DELAY' });
+    }
   });
 
   it('names every schema problem with its path', () => {
