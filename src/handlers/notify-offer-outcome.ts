@@ -1,9 +1,20 @@
 import { z } from 'zod';
 import type { NotificationDetail } from '../domain/event-routing/bus-events.ts';
+import type { Offer } from '../domain/rebooking/offer.ts';
 import { outcomeMessage, outcomeOf } from '../domain/rebooking/offer-messages.ts';
+import type { Booking } from '../domain/records/booking.ts';
+import type { Language } from '../domain/records/passenger.ts';
+import { claimLink, type RightsSettings } from '../domain/rights/rights-settings.ts';
+import { rightsStatement } from '../domain/rights/rights-statement.ts';
 import type { PassengerLinks } from '../ports/passenger-links.ts';
 import type { OfferStore } from '../ports/rebooking-ports.ts';
-import type { BookingStore, Clock, FlightStore, MetricsRecorder } from '../ports.ts';
+import type {
+  BookingStore,
+  Clock,
+  EntitlementStore,
+  FlightStore,
+  MetricsRecorder,
+} from '../ports.ts';
 import type { TellPassengers } from './tell-passengers.ts';
 
 const InputSchema = z.union([
@@ -15,13 +26,17 @@ const InputSchema = z.union([
  * Workflow task "tell the passenger": for each offer, a message in each passenger's language on
  * the channels they accept — the offer itself (a waiver), the new flights (accepted or booked at
  * expiry), the refund, the agent, or that they keep their flight. Keyed by offer and status, so
- * a retry records each message once.
+ * a retry records each message once. The e-mail restates the rights as judged again with the
+ * outcome (a reroute within the thresholds owes less), so the last word the passenger has on
+ * their rights is the engine's current one.
  */
 export function createNotifyOfferOutcome(deps: {
   offers: OfferStore;
   bookings: BookingStore;
   flights: FlightStore;
   links: PassengerLinks;
+  entitlements: Pick<EntitlementStore, 'listOfBooking'>;
+  rights: RightsSettings;
   /** Sends through the channels' providers and announces what went out. */
   tell: TellPassengers;
   clock: Clock;
@@ -52,6 +67,7 @@ export function createNotifyOfferOutcome(deps: {
           link: await deps.links.offerLink(booking, offer.expires_at),
           origin,
         });
+        const rights = await rightsNow(deps, offer, booking, passenger.language);
         const base = {
           event_id: `${offer.offer_id}:${offer.status}`,
           flight_id: offer.flight_id,
@@ -72,7 +88,7 @@ export function createNotifyOfferOutcome(deps: {
             channel: 'EMAIL',
             recipient: passenger.email,
             subject: message.subject,
-            body: message.email,
+            body: rights ? `${message.email}\n\n${rights}` : message.email,
           });
         if (passenger.notification_preferences.sms)
           entries.push({
@@ -88,4 +104,19 @@ export function createNotifyOfferOutcome(deps: {
     const email = sent.filter((n) => n.channel === 'EMAIL').length;
     return { email, sms: sent.length - email };
   };
+}
+
+/** The booking's rights for the offer's disruption as judged now, in the passenger's language. */
+async function rightsNow(
+  deps: { entitlements: Pick<EntitlementStore, 'listOfBooking'>; rights: RightsSettings },
+  offer: Offer,
+  booking: Booking,
+  language: Language,
+): Promise<string> {
+  const judged = (await deps.entitlements.listOfBooking(booking.booking_id)).find(
+    (e) => e.flight_id === offer.flight_id,
+  );
+  if (!judged) return '';
+  return rightsStatement(judged.regimes, language, claimLink(deps.rights, booking.booking_id))
+    .email;
 }

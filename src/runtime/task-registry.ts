@@ -160,6 +160,8 @@ function taskFunctions(deps: TaskRegistryDeps): Map<string, LocalFunction> {
         bookings: store.bookings,
         flights: store.flights,
         links: deps.rebooking.links,
+        entitlements: store.entitlements,
+        rights: deps.rights,
         tell: deps.tell,
         clock,
         metrics,

@@ -7,6 +7,10 @@ import { ROUTING_RULES } from '../../src/domain/event-routing/routing-rules.ts';
 import type { Offer, PublicOffer } from '../../src/domain/rebooking/offer.ts';
 import type { Booking } from '../../src/domain/records/booking.ts';
 import type { Flight } from '../../src/domain/records/flight.ts';
+import type { Passenger } from '../../src/domain/records/passenger.ts';
+import type { Entitlement } from '../../src/domain/rights/entitlement.ts';
+import { claimLink, DEFAULT_CLAIM_FORM_URL } from '../../src/domain/rights/rights-settings.ts';
+import { rightsStatement } from '../../src/domain/rights/rights-statement.ts';
 import { loadConfig } from '../../src/runtime/config.ts';
 import { type LocalRuntime, startLocalRuntime } from '../../src/runtime/local-runtime.ts';
 import { buildEvent } from '../../src/simulator/build-event.ts';
@@ -187,12 +191,24 @@ describe('rebooking on the local runtime', () => {
     const booking = (await json<Booking>(rt, '/bookings/B012')).body;
     expect(booking).toMatchObject({ booking_status: 'REBOOKED', original_flight_id: 'SW9012' });
     const told = (
-      await json<{ notifications: Array<{ message_type: string; booking_id: string }> }>(
-        rt,
-        '/notifications?flight_id=SW9012&booking_id=B012',
-      )
+      await json<{
+        notifications: Array<{ message_type: string; channel: string; body: string }>;
+      }>(rt, '/notifications?flight_id=SW9012&booking_id=B012')
     ).body.notifications;
     expect(told.some((n) => n.message_type === 'REBOOKING_NOTIFICATION')).toBe(true);
+    // The rebooked e-mail restates the rights as judged again with the new flight.
+    const { entitlements } = (
+      await json<{ entitlements: Entitlement[] }>(rt, '/bookings/B012/entitlements')
+    ).body;
+    const judged = entitlements.find((e) => e.flight_id === 'SW9012');
+    const passenger = (await json<Passenger>(rt, `/passengers/${booking.passenger_id}`)).body;
+    const claimUrl = claimLink({ claimFormUrl: DEFAULT_CLAIM_FORM_URL }, 'B012');
+    const stated = rightsStatement(judged?.regimes ?? [], passenger.language, claimUrl).email;
+    expect(stated).not.toBe('');
+    const email = told.find(
+      (n) => n.message_type === 'REBOOKING_NOTIFICATION' && n.channel === 'EMAIL',
+    );
+    expect(email?.body).toContain(stated);
     const late = await accept(rt, after.offer_id, offer.options[0]?.option_id ?? '', 'late');
     expect(late.status).toBe(410);
   });

@@ -176,7 +176,7 @@ async function statementOf(
     rightsStatement(
       stored?.regimes ?? [],
       language,
-      claimLink({ effectiveDates: {}, claimFormUrl: helpers.claimFormUrl }, booking.booking_id),
+      claimLink({ claimFormUrl: helpers.claimFormUrl }, booking.booking_id),
     ),
     [...(prefs.email ? ['EMAIL'] : []), ...(prefs.sms ? ['SMS'] : [])],
   );

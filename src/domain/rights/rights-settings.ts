@@ -10,6 +10,9 @@ export interface RightsSettings {
 
 export const DEFAULT_CLAIM_FORM_URL = 'https://claims.flightpulse.example/claim';
 
-export function claimLink(settings: RightsSettings, bookingId: string): string {
+export function claimLink(
+  settings: Pick<RightsSettings, 'claimFormUrl'>,
+  bookingId: string,
+): string {
   return `${settings.claimFormUrl}?booking=${encodeURIComponent(bookingId)}`;
 }
