@@ -242,3 +242,23 @@ describe('FlightPulseStack: passengers sign in with their link, behind the same 
       expect(method.Properties.AuthorizationType).toBe('COGNITO_USER_POOLS');
   });
 });
+
+describe('FlightPulseStack: dead-letter queues under their key', () => {
+  const { resources } = synth();
+  it('lets the weather schedule, the workflows and the audit pipe use the queues key, with explicit actions', () => {
+    const queuesKey = keyId(resources, 'queues');
+    const users = byType(resources, 'AWS::IAM::Policy')
+      .filter(([, p]) => JSON.stringify(p.Properties.PolicyDocument).includes(`"${queuesKey}"`))
+      .map(([id]) => id);
+    for (const prefix of [
+      'WeatherWatchScheduleRole',
+      'WorkflowsFlightPulseDelayNotification',
+      'AuditPipeRole',
+      'StreamChangesRole',
+    ])
+      expect(
+        users.some((id) => id.startsWith(prefix)),
+        prefix,
+      ).toBe(true);
+  });
+});

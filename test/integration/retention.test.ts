@@ -5,6 +5,7 @@ import {
   createDynamoDbClient,
 } from '../../src/adapters/dynamodb/document-client.ts';
 import { DynamoDbEventLog } from '../../src/adapters/dynamodb/dynamodb-event-log.ts';
+import { DynamoDbNotificationLog } from '../../src/adapters/dynamodb/dynamodb-notification-log.ts';
 import { ensureTable } from '../../src/adapters/dynamodb/ensure-table.ts';
 import { SingleTable } from '../../src/adapters/dynamodb/single-table.ts';
 import { bookingItems } from '../../src/adapters/dynamodb/table/table-items.ts';
@@ -14,6 +15,7 @@ import {
   startEmbeddedDynamoDb,
 } from '../../src/adapters/local/dynamodb/embedded-dynamodb.ts';
 import { TtlSweeper } from '../../src/adapters/local/dynamodb/ttl-sweeper.ts';
+import type { NotificationDetail } from '../../src/domain/event-routing/bus-events.ts';
 import { FixedClock, SilentLog } from '../support/fakes.ts';
 import { booking, inboundEvent } from '../support/fixtures.ts';
 
@@ -49,6 +51,38 @@ describe('retention', () => {
     expect(stored?.[TTL_ATTRIBUTE]).toBe(Date.parse('2025-02-14T12:00:00.000Z') / 1000);
     const [item] = bookingItems({ ...booking('B001'), created_at: '2025-01-10T08:00:00.000Z' });
     expect(item?.[TTL_ATTRIBUTE]).toBe(Date.parse('2032-01-10T08:00:00.000Z') / 1000);
+  });
+
+  it('stamps notifications, and their provider-id pointers, with the configured retention', async () => {
+    const notifications = new DynamoDbNotificationLog(table, 45);
+    const detail: NotificationDetail = {
+      notification_id: 'SW1234:B001:SMS:DELAY:2025-03-01T00:00:00Z',
+      event_id: 'E-ret-1',
+      flight_id: 'SW1234',
+      booking_id: 'B001',
+      passenger_id: 'P001',
+      message_type: 'DELAY_NOTIFICATION',
+      channel: 'SMS',
+      recipient: '+15550100001',
+      body: 'SW1234 is 25 minutes late.',
+      priority: 'NORMAL',
+      generated_by: 'TEMPLATE',
+      segment: 'DELAY_NOTIFICATION|MINOR|MEMBER|NONE',
+      created_at: '2025-03-01T00:00:00Z',
+    };
+    const at = '2025-03-01T00:00:00.000Z';
+    expect(await notifications.claim(detail, at)).toBe('claimed');
+    await notifications.markSent(detail, at, {
+      provider: 'end-user-messaging',
+      provider_message_id: 'pm-ret-1',
+    });
+    const expected = Date.parse('2025-04-15T00:00:00.000Z') / 1000;
+    const pointer = await get(keys.providerMessage('pm-ret-1'));
+    expect(pointer?.[TTL_ATTRIBUTE]).toBe(expected);
+    const [listed] = (await notifications.list({ flightId: 'SW1234', bookingId: 'B001' })).items;
+    expect(listed?.notification_id).toBe(detail.notification_id);
+    // The TTL stays in the table: what the store hands out has no `ttl`.
+    expect(listed).not.toHaveProperty(TTL_ATTRIBUTE);
   });
 
   it('sweeps what expired, as DynamoDB TTL does, and keeps everything else', async () => {

@@ -52,11 +52,18 @@ export class WeatherWatch extends Construct {
     this.fn.addToRolePolicy(
       new iam.PolicyStatement({ actions: ['events:PutEvents'], resources: [props.busArn] }),
     );
+    // The schedule's own role, so it can also use the dead-letter queue's key.
+    const role = new iam.Role(this, 'ScheduleRole', {
+      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com'),
+      description: 'Weather watch schedule: invokes the watch, dead-letters a failed run',
+    });
+    props.deadLetterQueue.encryptionMasterKey?.grant(role, 'kms:GenerateDataKey', 'kms:Decrypt');
     this.schedule = new scheduler.Schedule(this, 'Schedule', {
       scheduleName: 'flightpulse-weather-watch',
       description: 'Runs the weather watch',
       schedule: scheduler.ScheduleExpression.rate(Duration.minutes(props.everyMinutes ?? 15)),
       target: new targets.LambdaInvoke(this.fn, {
+        role,
         deadLetterQueue: props.deadLetterQueue,
         retryAttempts: 2,
         maxEventAge: Duration.minutes(10),
