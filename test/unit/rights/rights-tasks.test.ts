@@ -28,14 +28,52 @@ const revised = {
   claimFormUrl: DEFAULT_CLAIM_FORM_URL,
 };
 
-function task(kind: 'DELAY' | 'CANCELLATION', d: ReturnType<typeof disruption>, ids: string[]) {
-  return { kind, detail: d.detail, booking_ids: ids };
-}
-
 const stores = new InMemoryStores();
+/** A delay long enough to owe compensation, within the carrier's control. */
+const sw4100Delay = {
+  eventType: 'FLIGHT_DELAY',
+  flightId: 'SW4100',
+  delayMinutes: 250,
+  reason: 'MECHANICAL',
+} as const;
 const noOffers = { get: async () => undefined };
 const idsOf = (flightId: string) =>
   [...stores.bookings.values()].filter((b) => b.flight_id === flightId).map((b) => b.booking_id);
+
+/** Runs ComputeEntitlements for one delay or cancellation on all of its flight's bookings. */
+async function computed(rights: typeof settings, event: Parameters<typeof disruption>[0]) {
+  const entitlements = new InMemoryEntitlementStore();
+  const compute = createComputeEntitlements({
+    bookings: stores,
+    flights: stores,
+    offers: noOffers,
+    entitlements,
+    rights,
+    log: new SilentLog(),
+  });
+  const d = disruption(event);
+  if (d.kind === 'GATE_CHANGE') throw new Error('a gate change owes no rights');
+  const result = await compute({
+    kind: d.kind,
+    detail: d.detail,
+    booking_ids: idsOf(event.flightId),
+  });
+  return { entitlements, rights: result.rights };
+}
+
+/** The claim-notice job at `now`, telling by announcing into the returned publisher. */
+function claimNoticeJob(entitlements: InMemoryEntitlementStore, now: string) {
+  const publisher = new RecordingPublisher();
+  const job = createSendClaimNotices({
+    entitlements,
+    bookings: stores,
+    tell: announced(publisher),
+    clock: new FixedClock(now),
+    rights: revised,
+    log: new SilentLog(),
+  });
+  return { job, publisher };
+}
 
 /** Tells by announcing: the job's messages as the channels would publish them once sent. */
 function announced(publisher: RecordingPublisher): TellPassengers {
@@ -47,22 +85,7 @@ function announced(publisher: RecordingPublisher): TellPassengers {
 
 describe('ComputeEntitlements task', () => {
   it('stores each booking’s entitlement and returns what was granted, nothing personal', async () => {
-    const entitlements = new InMemoryEntitlementStore();
-    const compute = createComputeEntitlements({
-      bookings: stores,
-      flights: stores,
-      offers: noOffers,
-      entitlements,
-      rights: settings,
-      log: new SilentLog(),
-    });
-    const d = disruption({
-      eventType: 'FLIGHT_DELAY',
-      flightId: 'SW4100',
-      delayMinutes: 250,
-      reason: 'MECHANICAL',
-    });
-    const { rights } = await compute(task('DELAY', d, idsOf('SW4100')));
+    const { entitlements, rights } = await computed(settings, sw4100Delay);
     expect(rights.map((r) => r.booking_id).sort()).toEqual(idsOf('SW4100').sort());
     expect(JSON.stringify(rights)).not.toMatch(/@|\+\d{8}/);
     const stored = await entitlements.listOfFlight('SW4100');
@@ -75,17 +98,11 @@ describe('ComputeEntitlements task', () => {
   });
 
   it('flags an unknown cause for review and treats it as within the carrier’s control', async () => {
-    const entitlements = new InMemoryEntitlementStore();
-    const compute = createComputeEntitlements({
-      bookings: stores,
-      flights: stores,
-      offers: noOffers,
-      entitlements,
-      rights: settings,
-      log: new SilentLog(),
+    const { entitlements } = await computed(settings, {
+      eventType: 'FLIGHT_CANCELLED',
+      flightId: 'SW4200',
+      reason: 'OTHER',
     });
-    const d = disruption({ eventType: 'FLIGHT_CANCELLED', flightId: 'SW4200', reason: 'OTHER' });
-    await compute(task('CANCELLATION', d, idsOf('SW4200')));
     const [first] = await entitlements.listOfFlight('SW4200');
     expect(first?.review).toBe(true);
     expect(first?.regimes.find((r) => r.regime === 'UK261')?.compensation).toEqual({
@@ -95,22 +112,12 @@ describe('ComputeEntitlements task', () => {
   });
 
   it('liability is the sum of the stored entitlements by regime and currency', async () => {
-    const entitlements = new InMemoryEntitlementStore();
-    const compute = createComputeEntitlements({
-      bookings: stores,
-      flights: stores,
-      offers: noOffers,
-      entitlements,
-      rights: settings,
-      log: new SilentLog(),
-    });
-    const d = disruption({
+    const { entitlements } = await computed(settings, {
       eventType: 'FLIGHT_DELAY',
       flightId: 'SW4300',
       delayMinutes: 400,
       reason: 'CREW',
     });
-    await compute(task('DELAY', d, idsOf('SW4300')));
     const list = await entitlements.listOfFlight('SW4300');
     const liability = liabilityOf('SW4300', list);
     const sum = list.reduce(
@@ -235,32 +242,8 @@ describe('messages state exactly the computed rights', () => {
 
 describe('claim-notice job (EU261 revision)', () => {
   it('sends each due passenger the claim link and the reason by e-mail once, and records it', async () => {
-    const entitlements = new InMemoryEntitlementStore();
-    const log = new SilentLog();
-    const compute = createComputeEntitlements({
-      bookings: stores,
-      flights: stores,
-      offers: noOffers,
-      entitlements,
-      rights: revised,
-      log,
-    });
-    const d = disruption({
-      eventType: 'FLIGHT_DELAY',
-      flightId: 'SW4100',
-      delayMinutes: 250,
-      reason: 'MECHANICAL',
-    });
-    await compute(task('DELAY', d, idsOf('SW4100')));
-    const publisher = new RecordingPublisher();
-    const job = createSendClaimNotices({
-      entitlements,
-      bookings: stores,
-      tell: announced(publisher),
-      clock: new FixedClock('2025-01-15T20:00:00.000Z'),
-      rights: revised,
-      log,
-    });
+    const { entitlements } = await computed(revised, sw4100Delay);
+    const { job, publisher } = claimNoticeJob(entitlements, '2025-01-15T20:00:00.000Z');
 
     expect(await job()).toEqual({ sent: idsOf('SW4100').length, late: 0 });
     expect(publisher.published).toHaveLength(idsOf('SW4100').length);
@@ -277,32 +260,13 @@ describe('claim-notice job (EU261 revision)', () => {
   });
 
   it('names the extraordinary circumstance invoked when no compensation is offered', async () => {
-    const entitlements = new InMemoryEntitlementStore();
-    const log = new SilentLog();
-    const compute = createComputeEntitlements({
-      bookings: stores,
-      flights: stores,
-      offers: noOffers,
-      entitlements,
-      rights: revised,
-      log,
-    });
-    const d = disruption({
+    const { entitlements } = await computed(revised, {
       eventType: 'FLIGHT_DELAY',
       flightId: 'SW4100',
       delayMinutes: 250,
       reason: 'WEATHER',
     });
-    await compute(task('DELAY', d, idsOf('SW4100')));
-    const publisher = new RecordingPublisher();
-    const job = createSendClaimNotices({
-      entitlements,
-      bookings: stores,
-      tell: announced(publisher),
-      clock: new FixedClock('2025-01-18T20:00:00.000Z'),
-      rights: revised,
-      log,
-    });
+    const { job, publisher } = claimNoticeJob(entitlements, '2025-01-18T20:00:00.000Z');
     const run = await job();
     expect(run.late).toBe(run.sent);
     expect(publisher.published.map((e) => String(e.detail.body)).join('\n')).toMatch(
@@ -311,22 +275,7 @@ describe('claim-notice job (EU261 revision)', () => {
   });
 
   it('owes no notice under the 2004 rules', async () => {
-    const entitlements = new InMemoryEntitlementStore();
-    const compute = createComputeEntitlements({
-      bookings: stores,
-      flights: stores,
-      offers: noOffers,
-      entitlements,
-      rights: settings,
-      log: new SilentLog(),
-    });
-    const d = disruption({
-      eventType: 'FLIGHT_DELAY',
-      flightId: 'SW4100',
-      delayMinutes: 250,
-      reason: 'MECHANICAL',
-    });
-    await compute(task('DELAY', d, idsOf('SW4100')));
+    const { entitlements } = await computed(settings, sw4100Delay);
     expect(await entitlements.listClaimNoticesDue(10)).toEqual([]);
   });
 });
