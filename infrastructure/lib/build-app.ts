@@ -49,6 +49,9 @@ export function optionsFromContext(get: (key: string) => unknown): FlightPulseSt
   const alarmEmail = text('alarmEmail');
   const consoleCallbackUrls = text('consoleCallbackUrls')?.split(',');
   const claimFormUrl = text('claimFormUrl');
+  const retentionDays = Number(text('retentionDays') ?? 90);
+  if (!Number.isInteger(retentionDays) || retentionDays < 1 || retentionDays > 3650)
+    throw new Error('context retentionDays must be a whole number of days from 1 to 3650');
   const revision = text('eu261RevisionEffectiveFrom');
   if (revision !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(revision))
     throw new Error('context eu261RevisionEffectiveFrom must be a date such as 2027-01-01');
@@ -60,6 +63,7 @@ export function optionsFromContext(get: (key: string) => unknown): FlightPulseSt
     bedrockModelId: text('bedrockModelId') ?? DEFAULT_MODEL_ID,
     llmProvider,
     environment: text('environment') ?? 'dev',
+    retentionDays,
     channels: {
       emailDomain: text('emailDomain') ?? 'flightpulse.example.com',
       smsOriginationIdentity: text('smsOriginationIdentity') ?? 'FLIGHTPULSE',

@@ -78,7 +78,8 @@ export class FlightPulseStack extends Stack {
       resource: 'event-bus',
       resourceName: EVENT_BUS_NAME,
     });
-    const env = { TABLE_NAME, EVENT_BUS_NAME };
+    // Every function that writes notifications or events stamps their TTL with the same days.
+    const env = { TABLE_NAME, EVENT_BUS_NAME, RETENTION_DAYS: String(options.retentionDays) };
     const offerExpiry = new OfferExpiry(this, 'OfferExpiry', { busArn });
     const rebookingEnv = {
       EVENT_BUS_ARN: busArn,

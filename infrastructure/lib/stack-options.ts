@@ -36,6 +36,8 @@ export interface FlightPulseStackOptions {
     smsOriginationIdentity: string;
     pushCredentialParameters: { apns: string; fcm: string };
   };
+  /** Days notifications and ingested events are kept before DynamoDB TTL deletes them (90). */
+  retentionDays: number;
   /** Email or other subscriber for alarms; none means alarms only show on the dashboard. */
   alarmEmail?: string;
 }

@@ -1,7 +1,7 @@
 import { batchWrite } from '../adapters/dynamodb/batch-write.ts';
 import { createDocumentClient } from '../adapters/dynamodb/document-client.ts';
 import { bookingItems, flightItem, passengerItem } from '../adapters/dynamodb/table/table-items.ts';
-import { loadConfig } from '../runtime/config.ts';
+import { loadConfig, retentionOf } from '../runtime/config.ts';
 import { generateAirlineDay, HUBS } from '../simulator/generate-airline-day.ts';
 import { intFlag } from './flag-values.ts';
 import { progress } from './progress.ts';
@@ -29,7 +29,7 @@ export async function generateCommand(
   const items = [
     ...day.flights.map(flightItem),
     ...day.passengers.map(passengerItem),
-    ...day.bookings.flatMap((b) => bookingItems(b)),
+    ...day.bookings.flatMap((b) => bookingItems(b, retentionOf(config))),
   ];
   const bar = progress('generate', items.length, 'items', { silent: flags.json === true });
   const where = await withStore(

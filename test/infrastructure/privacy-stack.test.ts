@@ -15,11 +15,12 @@ import { PASSENGER_LINK_USER } from '../../src/handlers/passenger-sign-in.ts';
 type Resources = Record<string, { Type: string; Properties: Record<string, unknown> }>;
 
 /** The stack as `npm run synth` builds it (functions not bundled: only the template matters). */
-function synth() {
+function synth(context: Record<string, string> = {}) {
   const app = new App({
     context: {
       '@aws-cdk/customresources:installLatestAwsSdkDefault': false,
       'aws:cdk:bundling-stacks': [],
+      ...context,
     },
   });
   const stack = buildApp(app);
@@ -51,6 +52,19 @@ describe('FlightPulseStack: privacy and retention (issue 13, items 7 and 8)', ()
       TableName: 'FlightPulseTable',
       TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true },
     });
+  });
+
+  it('tells every function how many days notifications and events are kept (context retentionDays)', () => {
+    const days = (r: Resources) =>
+      new Set(
+        byType(r, 'AWS::Lambda::Function')
+          .map(([, f]) => f.Properties.Environment as { Variables?: Record<string, unknown> })
+          .filter((e) => e?.Variables?.TABLE_NAME !== undefined)
+          .map((e) => e.Variables?.RETENTION_DAYS),
+      );
+    expect(days(resources)).toEqual(new Set(['90']));
+    expect(days(synth({ retentionDays: '30' }).resources)).toEqual(new Set(['30']));
+    expect(() => synth({ retentionDays: '0' })).toThrow(/retentionDays/);
   });
 
   it('encrypts the table with its own rotated customer-managed key', () => {
