@@ -1,56 +1,38 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/runtime/config.ts';
-import { type LocalRuntime, startLocalRuntime } from '../../src/runtime/local-runtime.ts';
+import type { LocalRuntime } from '../../src/runtime/local-runtime.ts';
 import { loadSampleData } from '../../src/runtime/sample-data.ts';
-import { type BrowserServer, startBrowserServer } from '../support/browser-server.ts';
-import { launchChromium } from '../support/find-chromium.ts';
+import type { BrowserServer } from '../support/browser-server.ts';
+import {
+  type ConsoleInChromium,
+  SCREENSHOTS,
+  signIn,
+  startConsoleInChromium,
+} from '../support/console-in-chromium.ts';
 
-const SCREENSHOTS = join(import.meta.dirname, '../../test-results/screenshots');
-
+let session: ConsoleInChromium;
 let runtime: LocalRuntime;
 let server: BrowserServer;
 let browser: Browser;
 let page: Page;
 let base: string;
-let dataDir: string;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'flightpulse-console-'));
-  runtime = await startLocalRuntime(
-    loadConfig({}, { FLIGHTPULSE_DATA_DIR: dataDir, LOG_LEVEL: 'SILENT' }),
-  );
-  await runtime.seed();
   // Every response the browser gets is watched: a 5xx fails the suite.
-  server = await startBrowserServer();
-  server.serve(runtime.app);
-  base = server.base;
-  const launched = await launchChromium();
-  browser = launched.browser;
-  console.info(
-    `console tests: Chromium from ${launched.found.source} (${launched.found.executablePath})`,
-  );
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  session = await startConsoleInChromium('console');
+  ({ runtime, server, browser, page, base } = session);
+  const { source, executablePath } = session.chromium;
+  console.info(`console tests: Chromium from ${source} (${executablePath})`);
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-  await runtime?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => session?.close());
 
 describe('operations console in Chromium', () => {
   it('asks who is signing in, then shows the flight board and a live connection', async () => {
     await page.goto(base);
     expect(await page.locator('#board').count()).toBe(0);
-    await page.locator('#sign-in select[name="role"]').selectOption('admin');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.locator('#board tbody tr').first().waitFor();
+    await signIn(page, 'admin');
     expect(await page.locator('#session').innerText()).toContain('admin');
     expect(await page.locator('#board tbody tr').count()).toBe(loadSampleData().flights.length);
     await page.locator('#connection.live').waitFor();
@@ -122,9 +104,7 @@ describe('operations console in Chromium', () => {
   it('shows an operations viewer the board and flights but no passenger data', async () => {
     const viewer = await browser.newPage();
     await viewer.goto(base);
-    await viewer.locator('#sign-in select[name="role"]').selectOption('ops-viewer');
-    await viewer.getByRole('button', { name: 'Sign in' }).click();
-    await viewer.locator('#board tbody tr').first().waitFor();
+    await signIn(viewer, 'ops-viewer');
     expect(await viewer.locator('#compose').count()).toBe(0);
     await viewer.goto(`${base}/#/flights/SW9012`);
     await viewer.locator('#bookings-hidden').waitFor();

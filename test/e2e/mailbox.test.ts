@@ -1,15 +1,15 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/runtime/config.ts';
-import { type LocalRuntime, startLocalRuntime } from '../../src/runtime/local-runtime.ts';
-import { type BrowserServer, startBrowserServer } from '../support/browser-server.ts';
-import { launchChromium } from '../support/find-chromium.ts';
-
-const SCREENSHOTS = join(import.meta.dirname, '../../test-results/screenshots');
+import type { LocalRuntime } from '../../src/runtime/local-runtime.ts';
+import type { BrowserServer } from '../support/browser-server.ts';
+import {
+  type ConsoleInChromium,
+  SCREENSHOTS,
+  signIn,
+  startConsoleInChromium,
+} from '../support/console-in-chromium.ts';
 
 interface NotificationRecord {
   notification_id: string;
@@ -21,33 +21,18 @@ interface NotificationRecord {
   status: string;
 }
 
+let session: ConsoleInChromium;
 let runtime: LocalRuntime;
 let server: BrowserServer;
-let browser: Browser;
 let page: Page;
 let base: string;
-let dataDir: string;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'flightpulse-mailbox-'));
-  runtime = await startLocalRuntime(
-    loadConfig({}, { FLIGHTPULSE_DATA_DIR: dataDir, LOG_LEVEL: 'SILENT' }),
-  );
-  await runtime.seed();
-  server = await startBrowserServer();
-  server.serve(runtime.app);
-  base = server.base;
-  browser = (await launchChromium()).browser;
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  session = await startConsoleInChromium('mailbox');
+  ({ runtime, server, page, base } = session);
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-  await runtime?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => session?.close());
 
 /** The notification records of a flight, as an agent reads them through the API. */
 async function notificationsOf(flightId: string): Promise<NotificationRecord[]> {
@@ -61,8 +46,7 @@ async function notificationsOf(flightId: string): Promise<NotificationRecord[]> 
 describe('the console mailbox and phone in Chromium', () => {
   it('runs scenario 3 and lists every e-mail the embedded SMTP server received', async () => {
     await page.goto(base);
-    await page.locator('#sign-in select[name="role"]').selectOption('admin');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, 'admin');
     await page.getByRole('button', { name: 'Run scenario 3' }).click();
     await page.locator('tr[data-flight="SW9012"] .status-CANCELLED').waitFor({ timeout: 15_000 });
     await runtime.idle();

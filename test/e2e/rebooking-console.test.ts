@@ -4,29 +4,30 @@
  * person and an agent settles it; a passenger opens the link from a message they were sent, on
  * a phone-sized screen, and picks a flight — and the booking is REBOOKED.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Offer, PublicOffer } from '../../src/domain/rebooking/offer.ts';
 import type { Booking } from '../../src/domain/records/booking.ts';
 import type { Flight } from '../../src/domain/records/flight.ts';
-import { loadConfig } from '../../src/runtime/config.ts';
-import { type LocalRuntime, startLocalRuntime } from '../../src/runtime/local-runtime.ts';
+import type { LocalRuntime } from '../../src/runtime/local-runtime.ts';
 import { offerPageText } from '../../web/offer-page-text.ts';
-import { type BrowserServer, startBrowserServer } from '../support/browser-server.ts';
-import { launchChromium } from '../support/find-chromium.ts';
+import type { BrowserServer } from '../support/browser-server.ts';
+import {
+  type ConsoleInChromium,
+  SCREENSHOTS,
+  signIn,
+  startConsoleInChromium,
+} from '../support/console-in-chromium.ts';
 
-const SCREENSHOTS = join(import.meta.dirname, '../../test-results/screenshots');
 const PHONE = { width: 390, height: 844 };
 
+let session: ConsoleInChromium;
 let runtime: LocalRuntime;
 let server: BrowserServer;
 let browser: Browser;
 let staff: Page;
 let base: string;
-let dataDir: string;
 let adminToken: string;
 
 async function api<T>(path: string, init: RequestInit = {}): Promise<{ status: number; body: T }> {
@@ -67,43 +68,21 @@ async function emailedOfferLink(bookingId: string): Promise<string | undefined> 
 }
 
 beforeAll(async () => {
-  // The server listens first, so the links in messages point at the address the browser opens.
-  server = await startBrowserServer();
-  base = server.base;
-  dataDir = mkdtempSync(join(tmpdir(), 'flightpulse-rebooking-console-'));
-  runtime = await startLocalRuntime(
-    loadConfig(
-      {},
-      {
-        FLIGHTPULSE_DATA_DIR: dataDir,
-        LOG_LEVEL: 'SILENT',
-        PUBLIC_URL: base,
-        // Expiry is not under test here: no offer lapses while the browser works.
-        OFFER_EXPIRY_MINUTES: '240',
-      },
-    ),
-  );
-  server.serve(runtime.app);
-  await runtime.seed();
+  session = await startConsoleInChromium('rebooking-console', {
+    // The links in messages point at the address the browser opens.
+    linksHere: true,
+    // Expiry is not under test here: no offer lapses while the browser works.
+    env: { OFFER_EXPIRY_MINUTES: '240' },
+  });
+  ({ runtime, server, browser, page: staff, base } = session);
   adminToken = await runtime.identity.staffToken('admin');
   expect((await api('/scenarios/3', { method: 'POST' })).status).toBe(202);
   await runtime.idle();
-  const launched = await launchChromium();
-  browser = launched.browser;
-  staff = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   await staff.goto(base);
-  await staff.locator('#sign-in select[name="role"]').selectOption('agent');
-  await staff.getByRole('button', { name: 'Sign in' }).click();
-  await staff.locator('#board tbody tr').first().waitFor();
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  await signIn(staff, 'agent');
 }, 90_000);
 
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-  await runtime?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => session?.close());
 
 describe('rebooking in the console (Chromium)', () => {
   it('shows SW9012’s offers by status and its seats per cabin after scenario 3', async () => {

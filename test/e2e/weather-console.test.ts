@@ -1,54 +1,36 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/runtime/config.ts';
-import { type LocalRuntime, startLocalRuntime } from '../../src/runtime/local-runtime.ts';
+import type { LocalRuntime } from '../../src/runtime/local-runtime.ts';
 import { authorizedRequest } from '../support/authorized-request.ts';
-import { type BrowserServer, startBrowserServer } from '../support/browser-server.ts';
-import { launchChromium } from '../support/find-chromium.ts';
+import type { BrowserServer } from '../support/browser-server.ts';
+import {
+  type ConsoleInChromium,
+  SCREENSHOTS,
+  signIn,
+  startConsoleInChromium,
+} from '../support/console-in-chromium.ts';
 
-const SCREENSHOTS = join(import.meta.dirname, '../../test-results/screenshots');
-
+let session: ConsoleInChromium;
 let runtime: LocalRuntime;
 let server: BrowserServer;
-let browser: Browser;
 let page: Page;
 let base: string;
-let dataDir: string;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'flightpulse-weather-console-'));
   // The recorded reports of 15 January 2025 (simulator/weather), the sample flights' day.
-  runtime = await startLocalRuntime(
-    loadConfig(
-      {},
-      { FLIGHTPULSE_DATA_DIR: dataDir, LOG_LEVEL: 'SILENT', WEATHER_SOURCE: 'replay' },
-    ),
-  );
-  await runtime.seed();
-  server = await startBrowserServer();
-  server.serve(runtime.app);
-  base = server.base;
-  browser = (await launchChromium()).browser;
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  session = await startConsoleInChromium('weather-console', {
+    env: { WEATHER_SOURCE: 'replay' },
+  });
+  ({ runtime, server, page, base } = session);
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-  await runtime?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => session?.close());
 
 describe('weather watch in the console (Chromium)', () => {
   it('runs the watch on the recorded morning and shows SW1234 at HIGH risk with reports and reasons', async () => {
     await page.goto(base);
-    await page.locator('#sign-in select[name="role"]').selectOption('admin');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.locator('#board').waitFor();
+    await signIn(page, 'admin');
     await page.goto(`${base}/#/weather`);
     await page.getByRole('heading', { name: 'Weather watch' }).waitFor();
     await page.getByLabel('Assess as of (UTC)').fill('2025-01-15T11:00');
