@@ -1,24 +1,7 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/run-cli.ts';
 
-const BIN = join(import.meta.dirname, '../../bin/flightpulse.js');
-
-function assess(input: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, 'weather', 'assess', '--json']);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => {
-      stdout += c.toString();
-    });
-    child.stderr.on('data', (c: Buffer) => {
-      stderr += c.toString();
-    });
-    child.once('exit', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
+const assess = (input: string) => runCli(['weather', 'assess', '--json'], input);
 
 describe('flightpulse weather assess --json', () => {
   it('prints the assessment of a METAR and a TAF at a time', async () => {
