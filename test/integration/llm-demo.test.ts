@@ -1,25 +1,15 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runDemo } from '../../src/demo/run-demo.ts';
-import {
-  type FakeModelServer,
-  type Protocol,
-  providerEnv,
-  startFakeModelServer,
-} from '../support/fake-model-server.ts';
+import type { Protocol } from '../support/fake-model-server.ts';
+import { modelPerTest } from '../support/model-per-test.ts';
 
-let server: FakeModelServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  vi.unstubAllEnvs();
-});
+const startModel = modelPerTest();
 
 describe.each<Protocol>(['bedrock', 'anthropic', 'openai'])(
   'the five scenarios with the %s provider',
   (protocol) => {
     it('pass every check, with one model call per distinct segment and every message from the model', async () => {
-      server = await startFakeModelServer(protocol, 'good');
-      const env = providerEnv(protocol, server.url);
-      for (const [k, v] of Object.entries(env)) vi.stubEnv(k, v);
+      const { server, env } = await startModel(protocol, 'good');
       const result = await runDemo({ ...process.env, ...env });
       expect(result.scenarios.flatMap((s) => s.checks.filter((c) => !c.passed))).toEqual([]);
       for (const s of result.scenarios) {

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createMessenger } from '../../src/adapters/llm/create-messenger.ts';
 import type { LlmMessenger } from '../../src/adapters/llm/llm-messenger.ts';
 import { LlmSettingsSchema } from '../../src/adapters/llm/llm-settings.ts';
@@ -8,23 +8,15 @@ import type { PassengerMessage } from '../../src/domain/notifications/passenger-
 import type { Booking } from '../../src/domain/records/booking.ts';
 import type { Passenger, Tier } from '../../src/domain/records/passenger.ts';
 import { createGenerateMessages } from '../../src/handlers/generate-messages.ts';
-import {
-  type Behaviour,
-  type FakeModelServer,
-  type Protocol,
-  providerEnv,
-  startFakeModelServer,
-} from '../support/fake-model-server.ts';
+import type { Behaviour, FakeModelServer, Protocol } from '../support/fake-model-server.ts';
 import { booking, disruption, passenger } from '../support/fixtures.ts';
+import { modelPerTest } from '../support/model-per-test.ts';
 
 const silent = { info: () => {}, warn: () => {}, error: () => {} };
 const clock = { now: () => '2025-01-15T12:00:00.000Z' };
+const startModel = modelPerTest();
+/** The model the current test started. */
 let server: FakeModelServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-  vi.unstubAllEnvs();
-});
 
 /** A wide-body's worth of passengers: 60 bookings over a handful of segments. */
 function bigFlight(): Array<{ booking: Booking; passenger: Passenger }> {
@@ -50,9 +42,9 @@ function bigFlight(): Array<{ booking: Booking; passenger: Passenger }> {
 }
 
 async function generate(protocol: Protocol, behaviour: Behaviour) {
-  server = await startFakeModelServer(protocol, behaviour);
-  const env = providerEnv(protocol, server.url);
-  for (const [k, v] of Object.entries(env)) vi.stubEnv(k, v);
+  const started = await startModel(protocol, behaviour);
+  server = started.server;
+  const { env } = started;
   const messenger = createMessenger(LlmSettingsSchema.parse(env), 'us-east-1') as LlmMessenger;
   const metrics = new InMemoryMetrics(clock);
   const handler = createGenerateMessages({ messenger, metrics, log: silent });

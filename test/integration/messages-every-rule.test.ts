@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createMessenger } from '../../src/adapters/llm/create-messenger.ts';
 import { LlmSettingsSchema } from '../../src/adapters/llm/llm-settings.ts';
 import { TemplateMessenger } from '../../src/adapters/llm/template-messenger.ts';
@@ -6,22 +6,13 @@ import { InMemoryMetrics } from '../../src/adapters/local/cloudwatch/in-memory-m
 import { checkMessage } from '../../src/domain/messaging/check-message.ts';
 import { createGenerateMessages } from '../../src/handlers/generate-messages.ts';
 import type { Messenger } from '../../src/ports.ts';
-import {
-  type FakeModelServer,
-  type Protocol,
-  providerEnv,
-  startFakeModelServer,
-} from '../support/fake-model-server.ts';
+import type { Protocol } from '../support/fake-model-server.ts';
 import { everySampleCase } from '../support/message-cases.ts';
+import { modelPerTest } from '../support/model-per-test.ts';
 
 const silent = { info: () => {}, warn: () => {}, error: () => {} };
 const clock = { now: () => '2025-01-15T12:00:00.000Z' };
-let server: FakeModelServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-  vi.unstubAllEnvs();
-});
+const startModel = modelPerTest();
 
 /**
  * Every sample passenger, every severity on their own flight, through the generate-messages
@@ -67,9 +58,7 @@ describe('every message to every sample passenger obeys every rule in their lang
   it.each<Protocol>(['bedrock', 'anthropic', 'openai'])(
     'from a model over the %s wire protocol',
     async (protocol) => {
-      server = await startFakeModelServer(protocol, 'good');
-      const env = providerEnv(protocol, server.url);
-      for (const [k, v] of Object.entries(env)) vi.stubEnv(k, v);
+      const { server, env } = await startModel(protocol, 'good');
       const messenger = createMessenger(LlmSettingsSchema.parse(env), 'us-east-1');
       const { problems, writers, told, metrics } = await generateEverything(messenger);
       expect(told).toBe(everySampleCase().length);
@@ -87,9 +76,7 @@ describe('every message to every sample passenger obeys every rule in their lang
   );
 
   it('falls back to the templates, still in the passenger’s language, when the model answers in another', async () => {
-    server = await startFakeModelServer('openai', 'wrong-language');
-    const env = providerEnv('openai', server.url);
-    for (const [k, v] of Object.entries(env)) vi.stubEnv(k, v);
+    const { env } = await startModel('openai', 'wrong-language');
     const messenger = createMessenger(LlmSettingsSchema.parse(env), 'us-east-1');
     const { problems, writers, metrics } = await generateEverything(messenger);
     expect(writers).toEqual(new Set(['TEMPLATE']));

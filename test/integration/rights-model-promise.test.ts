@@ -1,24 +1,14 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runDemo } from '../../src/demo/run-demo.ts';
-import {
-  type FakeModelServer,
-  providerEnv,
-  startFakeModelServer,
-} from '../support/fake-model-server.ts';
+import { modelPerTest } from '../support/model-per-test.ts';
 
-let server: FakeModelServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  vi.unstubAllEnvs();
-});
+const startModel = modelPerTest();
 
 describe('a model that promises €600 on its own', () => {
   it('is overruled: every message comes from the template and states only what the engine owes', async () => {
     // Over the OpenAI wire protocol on loopback: the model adds a €600 promise to every message, in scenario 1 (a US weather delay: nothing owed) and scenario 6 (EU261 owes €600,
     // but only the engine's own sentence may say so).
-    server = await startFakeModelServer('openai', 'promises-600');
-    const env = providerEnv('openai', server.url);
-    for (const [k, v] of Object.entries(env)) vi.stubEnv(k, v);
+    const { server, env } = await startModel('openai', 'promises-600');
     const result = await runDemo(
       { ...process.env, ...env },
       {
