@@ -16,8 +16,10 @@ import {
 } from '../../src/adapters/local/dynamodb/embedded-dynamodb.ts';
 import { TtlSweeper } from '../../src/adapters/local/dynamodb/ttl-sweeper.ts';
 import type { NotificationDetail } from '../../src/domain/event-routing/bus-events.ts';
+import { DEFAULT_RETENTION, expiresAfterYears } from '../../src/domain/records/retention.ts';
 import { FixedClock, SilentLog } from '../support/fakes.ts';
 import { booking, inboundEvent } from '../support/fixtures.ts';
+import { startLocalStack } from '../support/local-stack.ts';
 
 let db: EmbeddedDynamoDb;
 let table: SingleTable;
@@ -107,5 +109,43 @@ describe('retention', () => {
     expect(await get({ PK: 'T#kept', SK: 'A' })).toBeDefined();
     expect(await get({ PK: 'T#forever', SK: 'A' })).toBeDefined();
     expect(await sweeper.sweep()).toBe(0);
+  });
+});
+
+describe('retention in the local runtime', () => {
+  it('seeds bookings with seven years, stamps what it records, and sweeps what expired on demand', async () => {
+    const stack = await startLocalStack({ TTL_SWEEP_SECONDS: '0', RETENTION_DAYS: '30' });
+    try {
+      const item = async (key: { PK: string; SK: string }) =>
+        (
+          await stack.runtime.doc.send(
+            new GetCommand({ TableName: stack.runtime.tableName, Key: key }),
+          )
+        ).Item;
+      const seeded = await item(keys.booking('B001'));
+      expect(seeded?.[TTL_ATTRIBUTE]).toBe(
+        expiresAfterYears(String(seeded?.created_at), DEFAULT_RETENTION.bookingYears),
+      );
+      const receivedAt = new Date().toISOString();
+      const event = inboundEvent(
+        { eventType: 'GATE_CHANGE', flightId: 'SW1234', newGate: 'C3' },
+        receivedAt,
+      );
+      await stack.produce([event]);
+      const stored = await item(keys.inboundEvent(String(event.event_id)));
+      // RETENTION_DAYS reaches the runtime's stores: about 30 days from now.
+      const days = ((stored?.[TTL_ATTRIBUTE] as number) - Date.now() / 1000) / 86_400;
+      expect(days).toBeGreaterThan(29);
+      expect(days).toBeLessThanOrEqual(30);
+      const expired = { PK: 'T#expired', SK: 'A', [TTL_ATTRIBUTE]: 1 };
+      await stack.runtime.doc.send(
+        new PutCommand({ TableName: stack.runtime.tableName, Item: expired }),
+      );
+      expect(await stack.runtime.sweepExpired()).toBe(1);
+      expect(await item({ PK: 'T#expired', SK: 'A' })).toBeUndefined();
+      expect(await item(keys.booking('B001'))).toBeDefined();
+    } finally {
+      await stack.stop();
+    }
   });
 });
