@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createDeliveryStatus } from '../../../src/handlers/delivery-status.ts';
 import { createRecordNotification } from '../../../src/handlers/record-notification.ts';
 import { createSendMessages } from '../../../src/handlers/send-notifications.ts';
+import { channelFakes } from '../../support/channel-fakes.ts';
 import {
   CountingMetrics,
   FixedClock,
@@ -18,19 +19,24 @@ interface TaskInput {
   messages: Array<{ booking_id: string; deliveries: Array<{ channel: string; priority: string }> }>;
 }
 
-function sendDeps(
-  publisher: RecordingPublisher,
-  claims = new InMemoryNotificationLog(),
-  sender = new RecordingSender(),
-) {
-  return { publisher, claims, sender, bookings: new InMemoryStores(), clock: new FixedClock() };
+/** A RecordNotification target with the log it writes and the metrics it counts. */
+function recorder() {
+  const notifications = new InMemoryNotificationLog();
+  const metrics = new CountingMetrics();
+  const record = createRecordNotification({
+    notifications,
+    clock: new FixedClock(),
+    metrics,
+    log: new SilentLog(),
+  });
+  return { notifications, metrics, record };
 }
 
 describe('SendNotifications task', () => {
   it('claims each fact before sending: a second run, or the same fact under a new event_id, sends nothing', async () => {
     const claims = new InMemoryNotificationLog();
     const sender = new RecordingSender();
-    const send = createSendMessages(sendDeps(new RecordingPublisher(), claims, sender));
+    const send = createSendMessages(channelFakes({ claims, sender }));
     const input = sampleEvent<TaskInput & { detail: { event_id: string } }>(
       'step-functions',
       'send-notifications',
@@ -57,15 +63,11 @@ describe('SendNotifications task', () => {
       },
     });
     await expect(
-      createSendMessages({ ...sendDeps(new RecordingPublisher()), claims: crashing, sender })(
-        input,
-      ),
+      createSendMessages(channelFakes({ claims: crashing, sender }))(input),
     ).rejects.toThrow('killed');
     const lostSender = new RecordingSender();
 
-    const retried = await createSendMessages(
-      sendDeps(new RecordingPublisher(), claims, lostSender),
-    )(input);
+    const retried = await createSendMessages(channelFakes({ claims, sender: lostSender }))(input);
 
     const deliveries = input.messages.flatMap((m) => m.deliveries).length;
     expect(retried.email + retried.sms).toBe(deliveries);
@@ -74,7 +76,7 @@ describe('SendNotifications task', () => {
 
   it('publishes one notification event per delivery, immediate ones first', async () => {
     const publisher = new RecordingPublisher();
-    const send = createSendMessages(sendDeps(publisher));
+    const send = createSendMessages(channelFakes({ publisher }));
     const input = sampleEvent<TaskInput>('step-functions', 'send-notifications');
     const deliveries = input.messages.flatMap((m) => m.deliveries);
 
@@ -93,7 +95,7 @@ describe('SendNotifications task', () => {
 
   it('publishes in the plan’s sending order: every immediate SMS before any email', async () => {
     const publisher = new RecordingPublisher();
-    const send = createSendMessages(sendDeps(publisher));
+    const send = createSendMessages(channelFakes({ publisher }));
     const input = sampleEvent<TaskInput>('step-functions', 'send-notifications');
 
     await send(input);
@@ -105,7 +107,7 @@ describe('SendNotifications task', () => {
   });
 
   it('refuses a payload without messages', async () => {
-    const send = createSendMessages(sendDeps(new RecordingPublisher()));
+    const send = createSendMessages(channelFakes());
     const input = sampleEvent<TaskInput>('step-functions', 'send-notifications');
     await expect(send({ ...input, messages: undefined })).rejects.toThrow();
   });
@@ -137,10 +139,7 @@ describe('delivery status and fallback', () => {
     const claims = new InMemoryNotificationLog();
     const publisher = new RecordingPublisher();
     const sender = new RecordingSender([smsRecipient]);
-    const send = createSendMessages({
-      ...sendDeps(publisher, claims, sender),
-      bookings: stores,
-    });
+    const send = createSendMessages(channelFakes({ publisher, claims, sender, bookings: stores }));
 
     const result = await send(input);
 
@@ -173,11 +172,10 @@ describe('delivery status and fallback', () => {
     const claims = new InMemoryNotificationLog();
     const publisher = new RecordingPublisher();
     const sender = new RecordingSender();
-    await createSendMessages({ ...sendDeps(publisher, claims, sender), bookings: stores })(input);
+    await createSendMessages(channelFakes({ publisher, claims, sender, bookings: stores }))(input);
     const sms = [...claims.records.values()].find((r) => r.channel === 'SMS');
     const status = createDeliveryStatus({
-      ...sendDeps(publisher, claims, sender),
-      bookings: stores,
+      ...channelFakes({ publisher, claims, sender, bookings: stores }),
       log: new SilentLog(),
     });
 
@@ -212,14 +210,7 @@ describe('delivery status and fallback', () => {
 
 describe('RecordNotification target', () => {
   it('records a notification once and counts it once, however often it is delivered', async () => {
-    const notifications = new InMemoryNotificationLog();
-    const metrics = new CountingMetrics();
-    const record = createRecordNotification({
-      notifications,
-      clock: new FixedClock(),
-      metrics,
-      log: new SilentLog(),
-    });
+    const { notifications, metrics, record } = recorder();
     const event = sampleEvent<EventBridgeEvent<string, unknown>>('eventbridge', 'notification-sms');
 
     const first = await record(event);
@@ -232,14 +223,7 @@ describe('RecordNotification target', () => {
   });
 
   it('writes nothing for a notification the send step claimed: the claim is its record', async () => {
-    const notifications = new InMemoryNotificationLog();
-    const metrics = new CountingMetrics();
-    const record = createRecordNotification({
-      notifications,
-      clock: new FixedClock(),
-      metrics,
-      log: new SilentLog(),
-    });
+    const { notifications, metrics, record } = recorder();
     const event = sampleEvent<EventBridgeEvent<string, Record<string, unknown>>>(
       'eventbridge',
       'notification-sms',
@@ -254,7 +238,7 @@ describe('RecordNotification target', () => {
 
   it('marks what the send step publishes as claimed', async () => {
     const publisher = new RecordingPublisher();
-    await createSendMessages(sendDeps(publisher))(
+    await createSendMessages(channelFakes({ publisher }))(
       sampleEvent<TaskInput>('step-functions', 'send-notifications'),
     );
     expect(publisher.published.length).toBeGreaterThan(0);

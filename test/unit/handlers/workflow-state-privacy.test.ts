@@ -3,12 +3,10 @@ import { TemplateMessenger } from '../../../src/adapters/llm/template-messenger.
 import { createComposeSegments } from '../../../src/handlers/generate-messages.ts';
 import { createGetPassengerDetails } from '../../../src/handlers/get-passenger-details.ts';
 import { createSendNotifications } from '../../../src/handlers/send-notifications.ts';
+import { channelFakes } from '../../support/channel-fakes.ts';
 import {
   CountingMetrics,
-  FixedClock,
-  InMemoryNotificationLog,
   InMemoryStores,
-  RecordingPublisher,
   RecordingSender,
   SilentLog,
 } from '../../support/fakes.ts';
@@ -43,11 +41,7 @@ describe('workflow state between the message steps', () => {
 
     const sender = new RecordingSender();
     const sent = await createSendNotifications({
-      publisher: new RecordingPublisher(),
-      claims: new InMemoryNotificationLog(),
-      sender,
-      bookings: stores,
-      clock: new FixedClock(),
+      ...channelFakes({ sender, bookings: stores }),
       log: new SilentLog(),
       rights: { effectiveDates: {}, claimFormUrl: 'https://claims.example/claim' },
     })({ ...task, recipients: passengers.recipients, composed: generated.composed });

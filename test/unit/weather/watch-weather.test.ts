@@ -10,14 +10,8 @@ import { createTellPassengers } from '../../../src/handlers/tell-passengers.ts';
 import { createWatchWeather, type WeatherPolicy } from '../../../src/handlers/watch-weather.ts';
 import { declareWeatherDisruption } from '../../../src/handlers/weather-decisions.ts';
 import type { FeedProducer, FlightWeatherStore } from '../../../src/ports.ts';
-import {
-  FixedClock,
-  InMemoryNotificationLog,
-  InMemoryStores,
-  RecordingPublisher,
-  RecordingSender,
-  SilentLog,
-} from '../../support/fakes.ts';
+import { channelFakes } from '../../support/channel-fakes.ts';
+import { FixedClock, InMemoryStores, RecordingPublisher, SilentLog } from '../../support/fakes.ts';
 import { signedInApp } from '../../support/signed-in-app.ts';
 
 const REPLAY = new ReplayWeatherSource(join(import.meta.dirname, '../../../simulator/weather'));
@@ -56,13 +50,7 @@ function setup(policy: WeatherPolicy = { autoDeclare: false, headsUp: false }) {
     flights: stores,
     bookings: stores,
     // The channels as a workflow sends: claimed, sent, announced.
-    tell: createTellPassengers({
-      claims: new InMemoryNotificationLog(),
-      sender: new RecordingSender(),
-      bookings: stores,
-      publisher,
-      clock,
-    }),
+    tell: createTellPassengers(channelFakes({ bookings: stores, publisher, clock })),
     weatherStore: stores,
     source: REPLAY,
     publisher,
