@@ -196,6 +196,18 @@ describe('FlightPulseStack: the immutable audit log', () => {
       TargetParameters: { InputTemplate: AUDIT_RECORD_TEMPLATE },
     });
     expect(AUDIT_RECORD_TEMPLATE).not.toMatch(/Image/);
+    // Filled as Pipes fills it (scalars inside their quotes, the keys as an object): valid JSON.
+    const filled = AUDIT_RECORD_TEMPLATE.replace(
+      /<\$\.dynamodb\.Keys>/,
+      '{"PK":{"S":"BOOKING#B001"}}',
+    ).replace(/<\$[^>]+>/g, 'x');
+    expect(Object.keys(JSON.parse(filled))).toEqual([
+      'event',
+      'event_id',
+      'at',
+      'sequence',
+      'keys',
+    ]);
     template.hasResourceProperties('AWS::KinesisFirehose::DeliveryStream', {
       ExtendedS3DestinationConfiguration: {
         EncryptionConfiguration: {

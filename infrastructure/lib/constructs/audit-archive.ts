@@ -18,9 +18,11 @@ export const AUDIT_LOCK_YEARS = 7;
  * are left out on purpose: a record that can never be deleted must hold nothing personal, or an
  * erasure (Art. 17) could not reach it. Keys hold ids only (PASSENGER#P001, never an address).
  */
+// Pipes' template rule: scalars in quotes, objects (the keys) without.
 export const AUDIT_RECORD_TEMPLATE =
-  '{"event": <$.eventName>, "event_id": <$.eventID>, "at": <$.dynamodb.ApproximateCreationDateTime>, ' +
-  '"sequence": <$.dynamodb.SequenceNumber>, "keys": <$.dynamodb.Keys>}';
+  '{"event": "<$.eventName>", "event_id": "<$.eventID>", ' +
+  '"at": "<$.dynamodb.ApproximateCreationDateTime>", "sequence": "<$.dynamodb.SequenceNumber>", ' +
+  '"keys": <$.dynamodb.Keys>}';
 
 /**
  * The immutable audit log: the table's stream → an EventBridge pipe (keys and event names only)
