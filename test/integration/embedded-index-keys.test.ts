@@ -1,39 +1,25 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
-import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createDocumentClient,
-  createDynamoDbClient,
-} from '../../src/adapters/dynamodb/document-client.ts';
-import { tableDefinition } from '../../src/adapters/dynamodb/table-definition.ts';
-import {
-  type EmbeddedDynamoDb,
-  startEmbeddedDynamoDb,
-} from '../../src/adapters/local/dynamodb/embedded-dynamodb.ts';
+import { type EmbeddedTable, startEmbeddedTable } from '../support/embedded-table.ts';
 
 // dynalite told index entries with equal index keys apart by 24 bits of a digest of the table
 // key; these two bookings' digests share them, so one hid the other (a booking missing from a
 // status listing after a 3,000-booking wave).
 const COLLIDING = ['B0000376', 'B0000821'];
 const TABLE = 'IndexKeys';
-let dir: string;
-let dynamo: EmbeddedDynamoDb;
-let doc: ReturnType<typeof createDocumentClient>;
+let embedded: EmbeddedTable;
+let doc: DynamoDBDocumentClient;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'flightpulse-index-keys-'));
-  dynamo = await startEmbeddedDynamoDb(dir);
-  const client = createDynamoDbClient({ endpoint: dynamo.endpoint, region: 'us-east-1' });
-  await client.send(new CreateTableCommand(tableDefinition(TABLE)));
-  doc = createDocumentClient(client);
+  embedded = await startEmbeddedTable(TABLE);
+  doc = embedded.doc;
 });
-afterAll(async () => {
-  await dynamo.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => embedded?.close());
 
 const listed = async (status: string) =>
   (

@@ -1,37 +1,27 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createDocumentClient,
-  createDynamoDbClient,
-} from '../../src/adapters/dynamodb/document-client.ts';
 import { DynamoDbEventLog } from '../../src/adapters/dynamodb/dynamodb-event-log.ts';
 import { DynamoDbNotificationLog } from '../../src/adapters/dynamodb/dynamodb-notification-log.ts';
-import { ensureTable } from '../../src/adapters/dynamodb/ensure-table.ts';
-import { SingleTable } from '../../src/adapters/dynamodb/single-table.ts';
+import type { SingleTable } from '../../src/adapters/dynamodb/single-table.ts';
 import { bookingItems } from '../../src/adapters/dynamodb/table/table-items.ts';
 import { keys, TTL_ATTRIBUTE } from '../../src/adapters/dynamodb/table/table-keys.ts';
-import {
-  type EmbeddedDynamoDb,
-  startEmbeddedDynamoDb,
-} from '../../src/adapters/local/dynamodb/embedded-dynamodb.ts';
 import { TtlSweeper } from '../../src/adapters/local/dynamodb/ttl-sweeper.ts';
 import type { NotificationDetail } from '../../src/domain/event-routing/bus-events.ts';
 import { DEFAULT_RETENTION, expiresAfterYears } from '../../src/domain/records/retention.ts';
+import { type EmbeddedTable, startEmbeddedTable } from '../support/embedded-table.ts';
 import { FixedClock, SilentLog } from '../support/fakes.ts';
 import { booking, inboundEvent } from '../support/fixtures.ts';
 import { startLocalStack } from '../support/local-stack.ts';
 
-let db: EmbeddedDynamoDb;
+let embedded: EmbeddedTable;
 let table: SingleTable;
 const TABLE = 'RetentionTest';
 
 beforeAll(async () => {
-  db = await startEmbeddedDynamoDb();
-  const client = createDynamoDbClient({ endpoint: db.endpoint, region: 'us-east-1' });
-  await ensureTable(client, TABLE);
-  table = new SingleTable(createDocumentClient(client), TABLE);
+  embedded = await startEmbeddedTable(TABLE);
+  table = embedded.table;
 });
-afterAll(() => db.close());
+afterAll(() => embedded?.close());
 
 const get = async (key: { PK: string; SK: string }) =>
   (await table.doc.send(new GetCommand({ TableName: TABLE, Key: key }))).Item;

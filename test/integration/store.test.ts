@@ -1,53 +1,33 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createDocumentClient,
-  createDynamoDbClient,
-} from '../../src/adapters/dynamodb/document-client.ts';
 import { DynamoDbBookingStore } from '../../src/adapters/dynamodb/dynamodb-booking-store.ts';
 import { DynamoDbFlightStore } from '../../src/adapters/dynamodb/dynamodb-flight-store.ts';
 import { DynamoDbNotificationLog } from '../../src/adapters/dynamodb/dynamodb-notification-log.ts';
 import { ensureTable } from '../../src/adapters/dynamodb/ensure-table.ts';
 import { seedItems } from '../../src/adapters/dynamodb/seed-items.ts';
 import { SingleTable } from '../../src/adapters/dynamodb/single-table.ts';
-import {
-  type EmbeddedDynamoDb,
-  startEmbeddedDynamoDb,
-} from '../../src/adapters/local/dynamodb/embedded-dynamodb.ts';
 import type { NotificationDetail } from '../../src/domain/event-routing/bus-events.ts';
 import { InvalidCursorError } from '../../src/pagination/cursor.ts';
 import { sampleDataItems } from '../../src/runtime/sample-data.ts';
+import { type EmbeddedTable, startEmbeddedTable } from '../support/embedded-table.ts';
 import { sample } from '../support/fixtures.ts';
 
 const TABLE = 'FlightPulseTable';
-let dir: string;
-let dynamo: EmbeddedDynamoDb;
-let client: DynamoDBClient;
+let embedded: EmbeddedTable;
 let doc: DynamoDBDocumentClient;
 let flights: DynamoDbFlightStore;
 let bookings: DynamoDbBookingStore;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'flightpulse-store-'));
-  dynamo = await startEmbeddedDynamoDb(join(dir, 'db'));
-  client = createDynamoDbClient({ endpoint: dynamo.endpoint });
-  await ensureTable(client, TABLE);
-  await ensureTable(client, TABLE); // a second start finds the table and leaves it
-  doc = createDocumentClient(client);
+  embedded = await startEmbeddedTable(TABLE);
+  await ensureTable(embedded.client, TABLE); // a second start finds the table and leaves it
+  doc = embedded.doc;
   flights = new DynamoDbFlightStore(new SingleTable(doc, TABLE));
   bookings = new DynamoDbBookingStore(new SingleTable(doc, TABLE));
   await seedItems(doc, TABLE, sampleDataItems());
 });
 
-afterAll(async () => {
-  client.destroy();
-  await dynamo.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => embedded?.close());
 
 describe('single-table store on dynalite', () => {
   it('seeds idempotently and never overwrites what changed', async () => {

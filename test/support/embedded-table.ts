@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  createDocumentClient,
+  createDynamoDbClient,
+} from '../../src/adapters/dynamodb/document-client.ts';
+import { ensureTable } from '../../src/adapters/dynamodb/ensure-table.ts';
+import { SingleTable } from '../../src/adapters/dynamodb/single-table.ts';
+import { startEmbeddedDynamoDb } from '../../src/adapters/local/dynamodb/embedded-dynamodb.ts';
+
+export interface EmbeddedTable {
+  client: DynamoDBClient;
+  doc: DynamoDBDocumentClient;
+  /** The table as the stores use it. */
+  table: SingleTable;
+  /** Stops dynalite and removes its directory. */
+  close(): Promise<void>;
+}
+
+/**
+ * dynalite on disk in a fresh temporary directory with the application's table `name` created
+ * as the runtime creates it (its indexes included).
+ */
+export async function startEmbeddedTable(name: string): Promise<EmbeddedTable> {
+  const dir = mkdtempSync(join(tmpdir(), 'flightpulse-table-'));
+  const removeDir = () => rmSync(dir, { recursive: true, force: true });
+  const dynamo = await startEmbeddedDynamoDb(join(dir, 'db')).catch((error: unknown) => {
+    removeDir();
+    throw error;
+  });
+  const client = createDynamoDbClient({ endpoint: dynamo.endpoint, region: 'us-east-1' });
+  const close = async () => {
+    client.destroy();
+    await dynamo.close();
+    removeDir();
+  };
+  try {
+    await ensureTable(client, name);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  const doc = createDocumentClient(client);
+  return { client, doc, table: new SingleTable(doc, name), close };
+}
