@@ -24,6 +24,7 @@ type Variant = {
     store_operations_per_notification: Record<string, number>;
   };
   peak_rss_mb: number;
+  store_peak_rss_mb: number;
   aws: { cost_usd: { total: number; model: number }; quota_seconds: Record<string, number> };
 };
 
@@ -124,7 +125,9 @@ function variantRows(batch: Variant, other: Variant | null): string[] {
       'model calls / template fallbacks',
       (v) => `${n(v.counts.modelCalls, 0)}/${n(v.model_fallbacks, 0)}`,
     ),
-    line('peak RSS (MB)', (v) => n(v.peak_rss_mb, 0)),
+    line('peak RSS, runtime / store process (MB)', (v) =>
+      [v.peak_rss_mb, v.store_peak_rss_mb].map((x) => n(x, 0)).join('/'),
+    ),
     line('AWS cost per run (USD)', (v) => n(v.aws.cost_usd.total, 3)),
     line('  of which model', (v) => n(v.aws.cost_usd.model, 3)),
   ];

@@ -93,6 +93,8 @@ export interface LocalRuntime {
   messenger: Messenger;
   /** The DynamoDB endpoint in use (embedded dynalite or DYNAMODB_ENDPOINT). */
   endpoint: string;
+  /** The embedded store's own process (`storeInOwnProcess`). */
+  storePid: number | undefined;
   feed: FeedProducer;
   /** The Kafka consumer, when KAFKA_BROKERS is set. */
   kafkaConsumer: KafkaFeedConsumer | undefined;
@@ -156,6 +158,8 @@ export interface RuntimeOptions {
   taskSlots?: number;
   /** Store requests of workflows and deliveries in flight at once; ingest and the API skip the queue (default 16). */
   bulkStoreSlots?: number;
+  /** Run the embedded store in a process of its own: its work and memory off the runtime's. */
+  storeInOwnProcess?: boolean;
 }
 
 export async function startLocalRuntime(
@@ -168,6 +172,7 @@ export async function startLocalRuntime(
   const store = await openRuntimeStore(
     config,
     (options.inMemoryStore ?? false) && !options.tableOnDisk,
+    options.storeInOwnProcess,
   );
   const lanes = storeLanes(store, options);
   const tracker = new WorkTracker();
@@ -529,7 +534,10 @@ function apiRoutes(
 function assembleRuntime(
   parts: RuntimeParts,
   config: Config,
-  rest: Omit<LocalRuntime, 'storeOperations' | 'doc' | 'tableName' | 'endpoint' | 'seed'>,
+  rest: Omit<
+    LocalRuntime,
+    'storeOperations' | 'doc' | 'tableName' | 'endpoint' | 'storePid' | 'seed'
+  >,
 ): LocalRuntime {
   const { store } = parts;
   return {
@@ -538,6 +546,7 @@ function assembleRuntime(
     doc: store.doc,
     tableName: store.tableName,
     endpoint: store.endpoint,
+    storePid: store.storePid,
     seed: () => seedItems(store.doc, store.tableName, sampleDataItems(retentionOf(config))),
   };
 }

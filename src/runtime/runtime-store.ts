@@ -32,6 +32,8 @@ import { countOperations } from './count-operations.ts';
 export interface RuntimeStore {
   /** The DynamoDB endpoint in use (embedded dynalite or DYNAMODB_ENDPOINT). */
   endpoint: string;
+  /** The embedded store's own process, when it runs in one. */
+  storePid: number | undefined;
   connection: { endpoint: string; region: string };
   /** The client every store writes through (the change-feed tap wraps it). */
   client: DynamoDBClient;
@@ -63,11 +65,13 @@ export interface RuntimeStore {
 export async function openRuntimeStore(
   config: Config,
   inMemoryStore: boolean,
+  ownProcess = false,
 ): Promise<RuntimeStore> {
   const embedded: EmbeddedDynamoDb | undefined = config.DYNAMODB_ENDPOINT
     ? undefined
     : await startEmbeddedDynamoDb(
         inMemoryStore ? undefined : join(config.FLIGHTPULSE_DATA_DIR, 'dynamodb'),
+        { ownProcess },
       );
   const endpoint = (config.DYNAMODB_ENDPOINT ?? embedded?.endpoint) as string;
   const connection = { endpoint, region: config.AWS_REGION };
@@ -80,6 +84,7 @@ export async function openRuntimeStore(
   const table = new SingleTable(doc, tableName);
   return {
     endpoint,
+    storePid: embedded?.pid,
     connection,
     client,
     reader,
