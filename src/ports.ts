@@ -153,7 +153,14 @@ export type SendResult =
  * provider failure that outlived its retries throws, so the whole step is retried later.
  */
 export interface NotificationSender {
-  send(notifications: NotificationDetail[]): Promise<SendResult[]>;
+  /**
+   * Sends each notification; `onResult`, when given, hears each one's result as soon as it is
+   * known (so its mark need not wait for the whole batch), before the returned promise resolves.
+   */
+  send(
+    notifications: NotificationDetail[],
+    onResult?: (notification: NotificationDetail, result: SendResult) => void,
+  ): Promise<SendResult[]>;
 }
 
 export interface NotificationLog {

@@ -11,6 +11,7 @@ import type {
   MetricsRecorder,
   NotificationClaims,
   NotificationSender,
+  SendResult,
 } from '../ports.ts';
 
 export interface NotificationDeliveryDeps {
@@ -48,22 +49,21 @@ export async function deliverNotifications(
   const verdicts = await Promise.all(notifications.map((n) => deps.claims.claim(n, at)));
   const mine = notifications.filter((_, index) => verdicts[index] !== 'taken');
   if (mine.length === 0) return [];
-  const results = await deps.sender.send(mine);
-  await Promise.all(
-    mine.map(async (n, index) => {
-      const result = results[index];
-      if (result?.outcome === 'SENT') {
-        const { provider, provider_message_id } = result;
-        await deps.claims.markSent(n, deps.clock.now(), { provider, provider_message_id });
-      } else if (result) {
-        await deps.claims.markUndeliverable(
-          n,
-          { status: result.outcome, reason: result.reason },
-          deps.clock.now(),
-        );
-      }
-    }),
-  );
+  // Each is marked as soon as its own provider answered: its delivery report may follow at once.
+  const marks = new Map<NotificationDetail, Promise<void>>();
+  const mark = (n: NotificationDetail, result: SendResult) => {
+    if (marks.has(n)) return;
+    const marking = markOutcome(n, result, deps);
+    // Awaited below with the others; until then a failure must not count as unhandled.
+    marking.catch(() => undefined);
+    marks.set(n, marking);
+  };
+  const results = await deps.sender.send(mine, mark);
+  mine.forEach((n, index) => {
+    const result = results[index];
+    if (result) mark(n, result);
+  });
+  await Promise.all(marks.values());
   // Filtered from `mine`, not pushed as each mark settles: what is published keeps sending order.
   const sent = mine.filter((_, index) => results[index]?.outcome === 'SENT');
   const failed = mine.filter((_, index) => {
@@ -75,6 +75,24 @@ export async function deliverNotifications(
   const fallbacks = await fallbacksFor(failed, deps);
   // Each fallback moves to a channel not tried before, so this ends within three channels.
   return fallbacks.length > 0 ? [...sent, ...(await deliverNotifications(fallbacks, deps))] : sent;
+}
+
+/** Records what the provider did with one notification: SENT with its id, or why not. */
+async function markOutcome(
+  n: NotificationDetail,
+  result: SendResult,
+  deps: NotificationDeliveryDeps,
+): Promise<void> {
+  if (result.outcome === 'SENT') {
+    const { provider, provider_message_id } = result;
+    await deps.claims.markSent(n, deps.clock.now(), { provider, provider_message_id });
+  } else {
+    await deps.claims.markUndeliverable(
+      n,
+      { status: result.outcome, reason: result.reason },
+      deps.clock.now(),
+    );
+  }
 }
 
 /** The same messages on each passenger's next accepted channel, where one is left. */

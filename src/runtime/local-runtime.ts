@@ -169,12 +169,7 @@ export async function startLocalRuntime(
   options: RuntimeOptions = {},
 ): Promise<LocalRuntime> {
   const log = new Logger({ serviceName: 'flightpulse', logLevel: config.LOG_LEVEL });
-  const store = await openRuntimeStore(
-    config,
-    (options.inMemoryStore ?? false) && !options.tableOnDisk,
-    options.storeInOwnProcess,
-  );
-  const lanes = storeLanes(store, options);
+  const { store, lanes } = await openStoreInLanes(config, options);
   const tracker = new WorkTracker();
   const hub = new ActivityHub();
   const metrics = new InMemoryMetrics(clock);
@@ -689,11 +684,19 @@ function journalSender(
   return new JournalSender(file, () => clock.now(), providerDispatch(channels.providers));
 }
 
-/** Bulk store work (workflows, deliveries) on bounded slots; ingest and the API go straight through. */
-function storeLanes(store: RuntimeStore, options: RuntimeOptions): StoreLanes {
+/**
+ * The store, with its bulk work (workflows, deliveries) on bounded slots; ingest and the API go
+ * straight through.
+ */
+async function openStoreInLanes(config: Config, options: RuntimeOptions) {
+  const store = await openRuntimeStore(
+    config,
+    (options.inMemoryStore ?? false) && !options.tableOnDisk,
+    options.storeInOwnProcess,
+  );
   const lanes = new StoreLanes(options.bulkStoreSlots ?? 16);
   lanes.gate(store.client);
-  return lanes;
+  return { store, lanes };
 }
 
 function rightsSettings(config: Config): RightsSettings {

@@ -6,6 +6,7 @@ import { connectionOptions } from '../adapters/dynamodb/document-client.ts';
 import { DynamoDbStreamReader } from '../adapters/dynamodb/dynamodb-stream-reader.ts';
 import { tapChangeFeed } from '../adapters/local/dynamodb/change-feed-tap.ts';
 import type { WorkTracker } from '../adapters/local/work-tracker.ts';
+import { raisesSecondaryEvents } from '../domain/event-routing/stream-changes.ts';
 import type { Log } from '../ports.ts';
 import type { Config } from './config.ts';
 import type { RuntimeStore } from './runtime-store.ts';
@@ -30,7 +31,12 @@ export async function startChangeFeed(
       store.reader,
       store.tableName,
       (records: DynamoDBRecord[]) => tracker.track(handle(records)),
-      { region: config.AWS_REGION, onTapped: (ms) => stages.add('change_feed', ms) },
+      {
+        region: config.AWS_REGION,
+        onTapped: (ms) => stages.add('change_feed', ms),
+        // The stream handler turns only bookings' and flights' changes into events.
+        watches: raisesSecondaryEvents,
+      },
     );
     return undefined;
   }

@@ -182,5 +182,5 @@ export function timedClaims(claims: NotificationClaims, stages: StageTimings): N
 
 /** The providers' way out, its time counted under `send`. */
 export function timedSender(sender: NotificationSender, stages: StageTimings): NotificationSender {
-  return { send: stages.wrap('send', sender.send.bind(sender)) };
+  return { send: stages.wrap('send', (batch, onResult) => sender.send(batch, onResult)) };
 }

@@ -11,6 +11,7 @@ import {
 import { ensureTable } from '../../src/adapters/dynamodb/ensure-table.ts';
 import { tapChangeFeed } from '../../src/adapters/local/dynamodb/change-feed-tap.ts';
 import { startEmbeddedDynamoDb } from '../../src/adapters/local/dynamodb/embedded-dynamodb.ts';
+import { raisesSecondaryEvents } from '../../src/domain/event-routing/stream-changes.ts';
 
 describe('change feed tap on dynalite', () => {
   it('turns every write into a NEW_AND_OLD_IMAGES stream record, and ignores failed or no-op writes', async () => {
@@ -121,6 +122,65 @@ describe('change feed tap on dynalite', () => {
       expect(records[3]?.dynamodb?.OldImage).toMatchObject({
         booking_status: { S: 'NEEDS_REBOOKING' },
       });
+    } finally {
+      client.destroy();
+      reader.destroy();
+      await dynamo.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('leaves out writes to items its reader does not watch: untapped, unread, no records', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flightpulse-feed-'));
+    const dynamo = await startEmbeddedDynamoDb(join(dir, 'db'));
+    const client = createDynamoDbClient({ endpoint: dynamo.endpoint });
+    const reader = createDynamoDbClient({ endpoint: dynamo.endpoint });
+    try {
+      await ensureTable(reader, 'Tap3');
+      let reads = 0;
+      reader.middlewareStack.add(
+        (next) => (args) => {
+          reads++;
+          return next(args);
+        },
+        { step: 'initialize', name: 'countReads' },
+      );
+      const records: DynamoDBRecord[] = [];
+      tapChangeFeed(client, reader, 'Tap3', (batch) => records.push(...batch), {
+        watches: raisesSecondaryEvents,
+      });
+      const doc = createDocumentClient(client);
+      const claim = { PK: 'FLIGHT#F1', SK: 'NOTIFICATION#B1#n1' };
+      const put = await doc.send(new PutCommand({ TableName: 'Tap3', Item: { ...claim, s: 'Q' } }));
+      expect(put.Attributes).toBeUndefined();
+      await doc.send(
+        new UpdateCommand({
+          TableName: 'Tap3',
+          Key: claim,
+          UpdateExpression: 'SET s = :s',
+          ExpressionAttributeValues: { ':s': 'SENT' },
+        }),
+      );
+      await doc.send(
+        new BatchWriteCommand({
+          RequestItems: { Tap3: [{ PutRequest: { Item: { PK: 'PROVIDER#m1', SK: 'P' } } }] },
+        }),
+      );
+      expect(reads).toBe(0);
+      expect(records).toEqual([]);
+      const Key = { PK: 'FLIGHT#F1', SK: 'METADATA' };
+      await doc.send(new PutCommand({ TableName: 'Tap3', Item: { ...Key, status: 'SCHEDULED' } }));
+      await doc.send(
+        new UpdateCommand({
+          TableName: 'Tap3',
+          Key,
+          UpdateExpression: 'SET #s = :s',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':s': 'DELAYED' },
+        }),
+      );
+      expect(records.map((r) => r.eventName)).toEqual(['INSERT', 'MODIFY']);
+      expect(records[1]?.dynamodb?.OldImage).toMatchObject({ status: { S: 'SCHEDULED' } });
     } finally {
       client.destroy();
       reader.destroy();

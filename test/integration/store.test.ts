@@ -170,4 +170,54 @@ describe('single-table store on dynalite', () => {
       },
     ]);
   });
+
+  it('applies a report that overtakes its own SENT mark once the mark has landed (no retry)', async () => {
+    const log = new DynamoDbNotificationLog(new SingleTable(doc, TABLE));
+    const notification: NotificationDetail = {
+      notification_id: 'SW1234:B003:SMS:DELAY:2025-01-15T15:45:00Z',
+      event_id: 'e3',
+      flight_id: 'SW1234',
+      booking_id: 'B003',
+      passenger_id: 'P003',
+      message_type: 'DELAY_NOTIFICATION',
+      channel: 'SMS',
+      recipient: '+15550100002',
+      body: 'SW1234 is 25 minutes late.',
+      priority: 'NORMAL',
+      generated_by: 'TEMPLATE',
+      segment: 'DELAY_NOTIFICATION|MINOR|MEMBER|NONE',
+      created_at: '2025-01-15T12:00:00Z',
+    };
+    expect(await log.claim(notification, '2025-01-15T12:00:01Z')).toBe('claimed');
+    const marking = log.markSent(notification, '2025-01-15T12:00:02Z', {
+      provider: 'end-user-messaging',
+      provider_message_id: 'm-early',
+    });
+    // Asked before the pointer and the mark are written: it waits for them instead of failing.
+    const delivered = await log.applyReceipt({
+      provider_message_id: 'm-early',
+      status: 'DELIVERED',
+      reported_at: '2025-01-15T12:00:03Z',
+    });
+    await marking;
+    expect(delivered?.status).toBe('DELIVERED');
+  });
+});
+
+describe('dynalite in a process of its own', () => {
+  it('serves the same API from a child process, and the child ends with close()', async () => {
+    const own = await startEmbeddedTable(TABLE, { ownProcess: true });
+    try {
+      expect(own.pid).toBeTypeOf('number');
+      expect(own.pid).not.toBe(process.pid);
+      await seedItems(own.doc, TABLE, sampleDataItems());
+      expect((await new DynamoDbFlightStore(own.table).getFlight('SW1234'))?.flight_id).toBe(
+        'SW1234',
+      );
+    } finally {
+      await own.close();
+    }
+    // Signal 0 only asks whether the process exists.
+    expect(() => process.kill(own.pid as number, 0)).toThrow();
+  });
 });

@@ -16,6 +16,8 @@ export interface EmbeddedTable {
   doc: DynamoDBDocumentClient;
   /** The table as the stores use it. */
   table: SingleTable;
+  /** dynalite's own process, with `ownProcess`. */
+  pid: number | undefined;
   /** Stops dynalite and removes its directory. */
   close(): Promise<void>;
 }
@@ -24,10 +26,13 @@ export interface EmbeddedTable {
  * dynalite on disk in a fresh temporary directory with the application's table `name` created
  * as the runtime creates it (its indexes included).
  */
-export async function startEmbeddedTable(name: string): Promise<EmbeddedTable> {
+export async function startEmbeddedTable(
+  name: string,
+  options: { ownProcess?: boolean } = {},
+): Promise<EmbeddedTable> {
   const dir = mkdtempSync(join(tmpdir(), 'flightpulse-table-'));
   const removeDir = () => rmSync(dir, { recursive: true, force: true });
-  const dynamo = await startEmbeddedDynamoDb(join(dir, 'db')).catch((error: unknown) => {
+  const dynamo = await startEmbeddedDynamoDb(join(dir, 'db'), options).catch((error: unknown) => {
     removeDir();
     throw error;
   });
@@ -44,5 +49,5 @@ export async function startEmbeddedTable(name: string): Promise<EmbeddedTable> {
     throw error;
   }
   const doc = createDocumentClient(client);
-  return { client, doc, table: new SingleTable(doc, name), close };
+  return { client, doc, table: new SingleTable(doc, name), pid: dynamo.pid, close };
 }

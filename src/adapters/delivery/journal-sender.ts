@@ -1,7 +1,7 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import pLimit from 'p-limit';
+import pLimit, { type LimitFunction } from 'p-limit';
 import type { NotificationDetail } from '../../domain/event-routing/bus-events.ts';
 import type { NotificationSender, SendResult } from '../../ports.ts';
 import type { Dispatch } from './provider-dispatch.ts';
@@ -53,21 +53,30 @@ export class JournalSender implements NotificationSender {
     }
   }
 
-  async send(notifications: NotificationDetail[]): Promise<SendResult[]> {
+  async send(
+    notifications: NotificationDetail[],
+    onResult?: (notification: NotificationDetail, result: SendResult) => void,
+  ): Promise<SendResult[]> {
     const limit = pLimit(CONCURRENT_SENDS);
     // In the given order (immediate first), several at a time; each id at most once at a time.
     const results = await Promise.all(
-      notifications.map((n) => {
-        const journaled = this.sent.get(n.notification_id);
-        if (journaled) return Promise.resolve(replayed(journaled));
-        const running = this.inFlight.get(n.notification_id);
-        if (running) return running;
-        const sending = limit(() => this.sendOne(n));
-        this.inFlight.set(n.notification_id, sending);
-        return sending.finally(() => this.inFlight.delete(n.notification_id));
+      notifications.map(async (n) => {
+        const result = await this.sendOnce(n, limit);
+        onResult?.(n, result);
+        return result;
       }),
     );
     return results;
+  }
+
+  private sendOnce(n: NotificationDetail, limit: LimitFunction): Promise<SendResult> {
+    const journaled = this.sent.get(n.notification_id);
+    if (journaled) return Promise.resolve(replayed(journaled));
+    const running = this.inFlight.get(n.notification_id);
+    if (running) return running;
+    const sending = limit(() => this.sendOne(n));
+    this.inFlight.set(n.notification_id, sending);
+    return sending.finally(() => this.inFlight.delete(n.notification_id));
   }
 
   /** Dispatches one notification and journals it once the provider took it. */

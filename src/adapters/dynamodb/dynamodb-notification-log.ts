@@ -32,11 +32,17 @@ export class DynamoDbNotificationLog implements NotificationLog, NotificationCla
   /** Provider-id pointers need no condition: a batch's go out in BatchWriteItem calls. */
   private readonly pointers: CoalescingWriter;
   private readonly retentionDays: number;
+  /**
+   * SENT marks this process is writing, by provider message id: a report that overtakes its own
+   * mark waits for it here instead of reading the store again and again until it lands.
+   */
+  private readonly marking = new Map<string, Promise<unknown>>();
 
   /** Each notification (and its provider-id lookup) is kept `retentionDays` from its creation. */
   constructor(table: SingleTable, retentionDays = DEFAULT_RETENTION.eventDays) {
     this.table = table;
-    this.pointers = new CoalescingWriter(table.doc, table.name);
+    // Sends answer one by one: gathering a few milliseconds' pointers makes fuller batches.
+    this.pointers = new CoalescingWriter(table.doc, table.name, 10);
     this.retentionDays = retentionDays;
   }
 
@@ -97,15 +103,26 @@ export class DynamoDbNotificationLog implements NotificationLog, NotificationCla
     sent?: ProviderAcceptance,
   ): Promise<void> {
     const key = this.keyOf(notification);
-    if (sent) {
+    if (!sent) {
+      await this.moveTo(key, 'SENT', at, { sent_at: at });
+      return;
+    }
+    const id = sent.provider_message_id;
+    const mark = (async () => {
       // Delivery reports name only the provider's message id: keep the way back to the claim.
       await this.pointers.put({
-        ...keys.providerMessage(sent.provider_message_id),
+        ...keys.providerMessage(id),
         notification: key,
         ...this.expiry(at),
       });
+      await this.moveTo(key, 'SENT', at, { ...sent, sent_at: at });
+    })();
+    this.marking.set(id, mark);
+    try {
+      await mark;
+    } finally {
+      if (this.marking.get(id) === mark) this.marking.delete(id);
     }
-    await this.moveTo(key, 'SENT', at, { ...(sent ?? {}), sent_at: at });
   }
 
   async markUndeliverable(
@@ -119,6 +136,8 @@ export class DynamoDbNotificationLog implements NotificationLog, NotificationCla
   }
 
   async applyReceipt(receipt: ProviderReceipt): Promise<NotificationRecord | undefined> {
+    // Its outcome is the mark's own to report; the read below sees what it wrote, or retries.
+    await this.marking.get(receipt.provider_message_id)?.catch(() => undefined);
     const { Item } = await this.table.doc.send(
       new GetCommand({
         TableName: this.table.name,

@@ -13,6 +13,14 @@ function isEntity(image: Record<string, unknown> | undefined, prefix: string): b
 }
 
 /**
+ * Whether a change to the item under this key can raise a secondary event: only a booking's or
+ * a flight's own item can. A change feed may leave every other item's writes out.
+ */
+export function raisesSecondaryEvents(key: { PK: unknown; SK: unknown }): boolean {
+  return isEntity(key, 'BOOKING#') || isEntity(key, 'FLIGHT#');
+}
+
+/**
  * The secondary events a change raises: a booking whose status changed raises
  * booking.status_changed; a flight whose status changed raises flight.status_changed.
  */

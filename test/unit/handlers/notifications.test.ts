@@ -1,8 +1,10 @@
 import type { EventBridgeEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
+import type { NotificationDetail } from '../../../src/domain/event-routing/bus-events.ts';
 import { createDeliveryStatus } from '../../../src/handlers/delivery-status.ts';
 import { createRecordNotification } from '../../../src/handlers/record-notification.ts';
 import { createSendMessages } from '../../../src/handlers/send-notifications.ts';
+import type { SendResult } from '../../../src/ports.ts';
 import { channelFakes } from '../../support/channel-fakes.ts';
 import {
   CountingMetrics,
@@ -110,6 +112,38 @@ describe('SendNotifications task', () => {
     const send = createSendMessages(channelFakes());
     const input = sampleEvent<TaskInput>('step-functions', 'send-notifications');
     await expect(send({ ...input, messages: undefined })).rejects.toThrow();
+  });
+});
+
+describe('marks as the providers answer', () => {
+  it('marks each notification SENT as soon as its own provider answered, before the batch ends', async () => {
+    const input = sampleEvent<TaskInput>('step-functions', 'send-notifications');
+    const claims = new InMemoryNotificationLog();
+    let sentWhileBatchRan: string[] = [];
+    // Answers the first notification, lets the event loop turn, then answers the rest.
+    const sender = new (class extends RecordingSender {
+      override async send(
+        notifications: NotificationDetail[],
+        onResult?: (n: NotificationDetail, r: SendResult) => void,
+      ) {
+        const results = await super.send(notifications);
+        const [first, ...rest] = notifications;
+        if (first && results[0]) onResult?.(first, results[0]);
+        await new Promise((resolve) => setImmediate(resolve));
+        sentWhileBatchRan = [...claims.records.values()]
+          .filter((r) => r.status === 'SENT')
+          .map((r) => r.notification_id);
+        rest.forEach((n, index) => {
+          const result = results[index + 1];
+          if (result) onResult?.(n, result);
+        });
+        return results;
+      }
+    })();
+    await createSendMessages(channelFakes({ claims, sender }))(input);
+    expect(sentWhileBatchRan).toEqual([sender.sent[0]?.notification_id]);
+    expect([...claims.records.values()].every((r) => r.status === 'SENT')).toBe(true);
+    expect(claims.records.size).toBe(sender.sent.length);
   });
 });
 

@@ -23,6 +23,11 @@ export interface TapOptions {
   onTapped?: (ms: number) => void;
   /** Item images kept to know an update's old image without reading it. */
   cacheSize?: number;
+  /**
+   * The items whose changes the feed's reader wants (by key); writes touching none of them go
+   * to the store untapped: no images asked for or read, no records (default: every item).
+   */
+  watches?: (key: { PK: string | undefined; SK: string | undefined }) => boolean;
 }
 
 /** What the tap asked of a write, carried from the serialize step to the build step. */
@@ -85,6 +90,8 @@ export function tapChangeFeed(
       const input = args.input as Record<string, unknown>;
       const command = context.commandName ?? '';
       if (!WRITE_COMMANDS.has(command) || !writesTo(input, tableName, command)) return next(args);
+      if (options.watches && !writtenKeys(input, tableName, command).some(watched(options.watches)))
+        return next(args);
       const asked = input.ReturnValues as string | undefined;
       (context as TapContext).flightPulseTap = { command, asked };
       const wanted = returnValuesFor(command, asked);
@@ -217,6 +224,10 @@ function batchChanges(
 }
 
 type BatchRequest = { PutRequest?: { Item: Key }; DeleteRequest?: { Key: Key } };
+
+function watched(watches: NonNullable<TapOptions['watches']>) {
+  return (key: Key) => watches({ PK: key.PK?.S, SK: key.SK?.S });
+}
 
 function keyId(item: Record<string, unknown>): string {
   const part = (value: unknown) =>
