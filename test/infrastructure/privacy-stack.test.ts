@@ -9,7 +9,10 @@ import {
   AUDIT_RECORD_TEMPLATE,
 } from '../../infrastructure/lib/constructs/audit-archive.ts';
 import { TTL_ATTRIBUTE } from '../../src/adapters/dynamodb/table/table-keys.ts';
-import { ROUTING_RULES } from '../../src/domain/event-routing/routing-rules.ts';
+import {
+  LOGGED_NOTIFICATION_FIELDS,
+  ROUTING_RULES,
+} from '../../src/domain/event-routing/routing-rules.ts';
 import { PASSENGER_LINK_USER } from '../../src/handlers/passenger-sign-in.ts';
 
 type Resources = Record<string, { Type: string; Properties: Record<string, unknown> }>;
@@ -286,5 +289,26 @@ describe('FlightPulseStack: dead-letter queues under their key', () => {
         users.some((id) => id.startsWith(prefix)),
         prefix,
       ).toBe(true);
+  });
+});
+
+describe('FlightPulseStack: nothing personal in the notification log groups', () => {
+  const { resources } = synth();
+  it('logs ids and kinds of each notification, never its recipient, subject or body', () => {
+    const rules = byType(resources, 'AWS::Events::Rule')
+      .map(([, r]) => r.Properties)
+      .filter((p) => String(p.Name).endsWith('-notifications'));
+    expect(rules).toHaveLength(3);
+    for (const rule of rules) {
+      const logTarget = (rule.Targets as Array<Record<string, unknown>>).find(
+        (t) => JSON.stringify(t.Arn).includes('log-group') || t.InputTransformer !== undefined,
+      ) as { InputTransformer?: { InputPathsMap: Record<string, string>; InputTemplate: string } };
+      const paths = Object.values(logTarget.InputTransformer?.InputPathsMap ?? {});
+      expect(paths).toEqual(
+        expect.arrayContaining(LOGGED_NOTIFICATION_FIELDS.map((f) => `$.detail.${f}`)),
+      );
+      for (const personal of ['recipient', 'subject', 'body', 'alternates'])
+        expect(paths.join(' '), String(rule.Name)).not.toContain(personal);
+    }
   });
 });

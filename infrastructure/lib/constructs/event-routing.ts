@@ -7,6 +7,7 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import {
+  LOGGED_NOTIFICATION_FIELDS,
   ROUTING_RULES,
   type RuleTarget,
   type StateMachineId,
@@ -51,7 +52,12 @@ export class EventRouting extends Construct {
         case 'function':
           return new targets.LambdaFunction(props.recordNotification, delivery);
         case 'log-group':
-          return new targets.CloudWatchLogGroup(logGroup(t.logGroup), delivery);
+          return new targets.CloudWatchLogGroup(logGroup(t.logGroup), {
+            ...delivery,
+            ...(t.logGroup.startsWith(NOTIFICATION_LOGS)
+              ? { logEvent: notificationLogEvent() }
+              : {}),
+          });
       }
     };
     for (const rule of ROUTING_RULES) {
@@ -73,4 +79,21 @@ function toCdkPattern(pattern: Record<string, unknown>): events.EventPattern {
     ...rest,
     ...(detailType ? { detailType: detailType as string[] } : {}),
   } as events.EventPattern;
+}
+
+const NOTIFICATION_LOGS = '/flightpulse/notifications/';
+
+/** A notification's log record in AWS: the event's envelope and its non-personal fields. */
+function notificationLogEvent(): targets.LogGroupTargetInput {
+  return targets.LogGroupTargetInput.fromObjectV2({
+    timestamp: events.EventField.time,
+    message: {
+      id: events.EventField.eventId,
+      source: events.EventField.source,
+      'detail-type': events.EventField.detailType,
+      detail: Object.fromEntries(
+        LOGGED_NOTIFICATION_FIELDS.map((f) => [f, events.EventField.fromPath(`$.detail.${f}`)]),
+      ),
+    },
+  });
 }

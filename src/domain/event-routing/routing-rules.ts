@@ -16,6 +16,24 @@ const FLIGHT_EVENTS = [EVENT_SOURCES.ingest];
 // The workflows, and the weather watch's heads-up (which sends without a workflow).
 const NOTIFIERS = [EVENT_SOURCES.workflows, WEATHER_EVENT_SOURCE];
 
+/**
+ * What a notification's delivery log keeps in AWS: ids and kinds, never the recipient, subject
+ * or body. A log group's events cannot be edited, so an erasure could not reach them there
+ * (locally the log files are scrubbed on erasure instead).
+ */
+export const LOGGED_NOTIFICATION_FIELDS = [
+  'notification_id',
+  'event_id',
+  'flight_id',
+  'booking_id',
+  'passenger_id',
+  'message_type',
+  'channel',
+  'priority',
+  'generated_by',
+  'created_at',
+] as const;
+
 /** What a rule delivers to; CDK and the local bus each map these to real targets. */
 export type RuleTarget =
   | { kind: 'state-machine'; stateMachine: StateMachineId }
