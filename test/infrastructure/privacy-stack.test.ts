@@ -1,9 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { App } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { buildApp } from '../../infrastructure/lib/build-app.ts';
 import {
   AUDIT_LOCK_YEARS,
   AUDIT_RECORD_TEMPLATE,
@@ -14,26 +9,7 @@ import {
   ROUTING_RULES,
 } from '../../src/domain/event-routing/routing-rules.ts';
 import { PASSENGER_LINK_USER } from '../../src/handlers/passenger-sign-in.ts';
-
-type Resources = Record<string, { Type: string; Properties: Record<string, unknown> }>;
-
-/** The stack as `npm run synth` builds it (functions not bundled: only the template matters). */
-function synth(context: Record<string, string> = {}) {
-  const app = new App({
-    context: {
-      '@aws-cdk/customresources:installLatestAwsSdkDefault': false,
-      'aws:cdk:bundling-stacks': [],
-      ...context,
-    },
-  });
-  const stack = buildApp(app);
-  const assembly = app.synth();
-  const template = Template.fromStack(stack);
-  return { template, assembly, resources: template.toJSON().Resources as Resources };
-}
-
-const byType = (resources: Resources, type: string) =>
-  Object.entries(resources).filter(([, r]) => r.Type === type);
+import { awsSolutionsReport, byType, type Resources, synth } from '../support/synth-stack.ts';
 
 /** The logical id of the customer-managed key whose alias is `alias/flightpulse/<name>`. */
 function keyId(resources: Resources, name: string): string {
@@ -123,17 +99,10 @@ describe('FlightPulseStack: privacy and retention (issue 13, items 7 and 8)', ()
   });
 
   it('passes cdk-nag without suppressing any authorizer or Cognito rule', () => {
-    const report = JSON.parse(
-      readFileSync(join(assembly.directory, 'validation-report.json'), 'utf8'),
-    );
-    const aws = report.pluginReports.find(
-      (p: { pluginName: string }) => p.pluginName === 'AwsSolutions',
-    );
+    const aws = awsSolutionsReport(assembly);
     expect(aws.violations).toEqual([]);
-    const suppressed = (aws.suppressedViolations ?? []).map(
-      (v: { ruleName: string }) => v.ruleName,
-    );
-    expect(suppressed.filter((r: string) => /APIG4|COG\d/.test(r))).toEqual([]);
+    const suppressed = (aws.suppressedViolations ?? []).map((v) => v.ruleName);
+    expect(suppressed.filter((r) => /APIG4|COG\d/.test(r))).toEqual([]);
   });
 
   it('grants no wildcard KMS action to any FlightPulse role', () => {

@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { App } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { buildApp } from '../../infrastructure/lib/build-app.ts';
 import {
   MANAGED_RULE_GROUPS,
   RATE_LIMIT_PER_5_MINUTES,
@@ -13,30 +11,7 @@ import { STEP_FUNCTIONS_DIR } from '../../infrastructure/lib/constructs/workflow
 import { OPERATIONS } from '../../src/api/openapi.ts';
 import { ROUTING_RULES } from '../../src/domain/event-routing/routing-rules.ts';
 import { WORKFLOWS } from '../../src/domain/workflows/task-functions.ts';
-
-type Resources = Record<
-  string,
-  { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string }
->;
-
-/** Synthesises the app as `npm run synth` does; cdk-nag's findings fail synthesis. */
-function synth(context: Record<string, string> = {}, bundle = false) {
-  const app = new App({
-    context: {
-      '@aws-cdk/customresources:installLatestAwsSdkDefault': false,
-      // Bundling every function takes seconds; one variant bundles for real.
-      ...(bundle ? {} : { 'aws:cdk:bundling-stacks': [] }),
-      ...context,
-    },
-  });
-  const stack = buildApp(app);
-  const assembly = app.synth();
-  const template = Template.fromStack(stack);
-  return { template, assembly, resources: template.toJSON().Resources as Resources };
-}
-
-const byType = (resources: Resources, type: string) =>
-  Object.entries(resources).filter(([, r]) => r.Type === type);
+import { awsSolutionsReport, byType, type Resources, synth } from '../support/synth-stack.ts';
 
 type Statement = { Action: string | string[]; Resource: unknown };
 
@@ -51,12 +26,7 @@ describe('FlightPulseStack (defaults, bundled)', () => {
   const { template, assembly, resources } = synth({}, true);
 
   it('passes cdk-nag AwsSolutions with every accepted finding justified', () => {
-    const report = JSON.parse(
-      readFileSync(join(assembly.directory, 'validation-report.json'), 'utf8'),
-    );
-    const aws = report.pluginReports.find(
-      (p: { pluginName: string }) => p.pluginName === 'AwsSolutions',
-    );
+    const aws = awsSolutionsReport(assembly);
     expect(aws.conclusion).toBe('success');
     expect(aws.violations).toEqual([]);
     for (const accepted of aws.suppressedViolations ?? [])

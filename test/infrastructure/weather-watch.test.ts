@@ -1,20 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { App } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { buildApp } from '../../infrastructure/lib/build-app.ts';
+import { awsSolutionsReport, synth } from '../support/synth-stack.ts';
 
 describe('the weather watch in AWS', () => {
-  const app = new App({
-    context: {
-      '@aws-cdk/customresources:installLatestAwsSdkDefault': false,
-      'aws:cdk:bundling-stacks': [],
-    },
-  });
-  const stack = buildApp(app);
-  const assembly = app.synth();
-  const template = Template.fromStack(stack);
+  const { template, assembly } = synth();
 
   it('is scheduled by EventBridge Scheduler every 15 minutes, with retries and a dead-letter queue', () => {
     template.hasResourceProperties('AWS::Scheduler::Schedule', {
@@ -99,12 +88,7 @@ describe('the weather watch in AWS', () => {
   });
 
   it('keeps cdk-nag AwsSolutions clean', () => {
-    const report = JSON.parse(
-      readFileSync(join(assembly.directory, 'validation-report.json'), 'utf8'),
-    );
-    const aws = report.pluginReports.find(
-      (p: { pluginName: string }) => p.pluginName === 'AwsSolutions',
-    );
+    const aws = awsSolutionsReport(assembly);
     expect(aws.violations).toEqual([]);
     expect(aws.conclusion).toBe('success');
   });
