@@ -23,7 +23,6 @@ import {
   fits,
   freeSeatMap,
 } from '../src/domain/rebooking/find-itineraries.ts';
-import type { Offer } from '../src/domain/rebooking/offer.ts';
 import type {
   Party,
   PartyAllocation,
@@ -32,6 +31,7 @@ import type {
 import type { Flight } from '../src/domain/records/flight.ts';
 import { createOfferAnswers } from '../src/handlers/answer-offer.ts';
 import { generateAirlineDay } from '../src/simulator/generate-airline-day.ts';
+import { cancellationOffer } from '../test/support/cancellation-offer.ts';
 
 const scheduled = (f: Flight): ScheduledFlight => ({
   flight_id: f.flight_id,
@@ -205,22 +205,15 @@ async function concurrentAccepts(accepts: number, seats: number) {
   });
   const now = new Date().toISOString();
   for (let i = 0; i < accepts; i++) {
-    const offer: Offer = {
+    const ids = {
       offer_id: `OFR-BENCH${String(i).padStart(5, '0')}-FP9998-X`,
       flight_id: 'FP9998',
       event_id: 'bench',
+      booking_id: `B${String(i).padStart(6, '0')}`,
+      passenger_id: 'P000001',
+    };
+    const offer = cancellationOffer(ids, now, {
       party_id: `P${i}`,
-      booking_ids: [`B${String(i).padStart(6, '0')}`],
-      passenger_ids: ['P000001'],
-      tier: 'MEMBER',
-      seats_needed: 1,
-      cabin: 'ECONOMY',
-      reason: 'CANCELLED',
-      voluntary: false,
-      fee_waived: false,
-      status: 'OPEN',
-      disrupted_at: now,
-      created_at: now,
       expires_at: new Date(Date.now() + 3_600_000).toISOString(),
       options: [
         {
@@ -240,7 +233,7 @@ async function concurrentAccepts(accepts: number, seats: number) {
           ],
         },
       ],
-    };
+    });
     await offers.create(offer);
   }
   const started = performance.now();

@@ -15,6 +15,7 @@ import { loadConfig } from '../../src/runtime/config.ts';
 import { type LocalRuntime, startLocalRuntime } from '../../src/runtime/local-runtime.ts';
 import { buildEvent } from '../../src/simulator/build-event.ts';
 import { authorizedRequest } from '../support/authorized-request.ts';
+import { cancellationOffer } from '../support/cancellation-offer.ts';
 
 /** A clock the test moves: offers expire when it says so, not when the wall clock does. */
 class MovableClock {
@@ -115,22 +116,15 @@ describe('rebooking on the local runtime', () => {
     // 200 parties each offered the last SW9014 seats (unheld) and a roomy later flight.
     const offers: Offer[] = [];
     for (let i = 0; i < RACERS; i++) {
-      const offer: Offer = {
+      const ids = {
         offer_id: `OFR-RACE${String(i).padStart(3, '0')}-SW9012-TEST`,
         flight_id: 'SW9012',
         event_id: 'race',
+        booking_id: 'B010',
+        passenger_id: 'P010',
+      };
+      const offer = cancellationOffer(ids, new Date().toISOString(), {
         party_id: `RACE${i}-SW9012`,
-        booking_ids: ['B010'],
-        passenger_ids: ['P010'],
-        tier: 'MEMBER',
-        seats_needed: 1,
-        cabin: 'ECONOMY',
-        reason: 'CANCELLED',
-        voluntary: false,
-        fee_waived: false,
-        status: 'OPEN',
-        disrupted_at: new Date().toISOString(),
-        created_at: new Date().toISOString(),
         expires_at: new Date(Date.now() + 3_600_000).toISOString(),
         options: ['SW9014', 'SW9016'].map((flight_id, r) => ({
           option_id: `${flight_id}/ECONOMY`,
@@ -148,7 +142,7 @@ describe('rebooking on the local runtime', () => {
             },
           ],
         })),
-      };
+      });
       offers.push(offer);
     }
     for (const offer of offers) expect(await rt.rebooking.offers.create(offer)).toBe(true);
