@@ -4,6 +4,8 @@ import * as eventTargets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import {
+  FilterCriteria,
+  FilterRule,
   type IFunction,
   type Function as LambdaFunction,
   StartingPosition,
@@ -14,6 +16,7 @@ import * as ssm from 'aws-cdk-lib/aws-ssm';
 import type { Construct } from 'constructs';
 import { TABLE_NAME } from '../../src/adapters/dynamodb/table/table-keys.ts';
 import { EVENT_BUS_NAME } from '../../src/domain/event-routing/bus-events.ts';
+import { SECONDARY_EVENT_ITEMS } from '../../src/domain/event-routing/stream-changes.ts';
 import { DEFAULT_CLAIM_FORM_URL } from '../../src/domain/rights/rights-settings.ts';
 import type { TaskFunctionId } from '../../src/domain/workflows/task-functions.ts';
 import { ApiFirewall } from './constructs/api-firewall.ts';
@@ -392,6 +395,18 @@ export class FlightPulseStack extends Stack {
         retryAttempts: 5,
         maxRecordAge: Duration.hours(24),
         onFailure: new EncryptedSqsDlq(dlqs.stream),
+        // Only bookings' and flights' own items raise events: the rest never invoke the handler.
+        filters: SECONDARY_EVENT_ITEMS.partitionPrefixes.map((prefix) =>
+          FilterCriteria.filter({
+            eventName: FilterRule.isEqual('MODIFY'),
+            dynamodb: {
+              Keys: {
+                PK: { S: FilterRule.beginsWith(prefix) },
+                SK: { S: FilterRule.isEqual(SECONDARY_EVENT_ITEMS.sortKey) },
+              },
+            },
+          }),
+        ),
       }),
     );
     new AuditArchive(this, 'Audit', {

@@ -309,6 +309,15 @@ describe('FlightPulseStack (defaults, bundled)', () => {
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       MaximumRetryAttempts: 5,
       DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+      // Only changes of a booking's or a flight's own item reach it.
+      FilterCriteria: {
+        Filters: ['BOOKING#', 'FLIGHT#'].map((prefix) => ({
+          Pattern: JSON.stringify({
+            eventName: ['MODIFY'],
+            dynamodb: { Keys: { PK: { S: [{ prefix }] }, SK: { S: ['METADATA'] } } },
+          }),
+        })),
+      },
     });
   });
 

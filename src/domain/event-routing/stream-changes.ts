@@ -9,15 +9,25 @@ export interface ItemChange {
 }
 
 function isEntity(image: Record<string, unknown> | undefined, prefix: string): boolean {
-  return typeof image?.PK === 'string' && image.PK.startsWith(prefix) && image.SK === 'METADATA';
+  return (
+    typeof image?.PK === 'string' &&
+    image.PK.startsWith(prefix) &&
+    image.SK === SECONDARY_EVENT_ITEMS.sortKey
+  );
 }
 
+/** The items whose changes can raise a secondary event: a booking's or a flight's own item. */
+export const SECONDARY_EVENT_ITEMS = {
+  partitionPrefixes: ['BOOKING#', 'FLIGHT#'],
+  sortKey: 'METADATA',
+} as const;
+
 /**
- * Whether a change to the item under this key can raise a secondary event: only a booking's or
- * a flight's own item can. A change feed may leave every other item's writes out.
+ * Whether a change to the item under this key can raise a secondary event. A change feed may
+ * leave every other item's writes out (the local tap does; in AWS the event source filters).
  */
 export function raisesSecondaryEvents(key: { PK: unknown; SK: unknown }): boolean {
-  return isEntity(key, 'BOOKING#') || isEntity(key, 'FLIGHT#');
+  return SECONDARY_EVENT_ITEMS.partitionPrefixes.some((prefix) => isEntity(key, prefix));
 }
 
 /**
