@@ -194,7 +194,22 @@ export interface ExecutionLog {
   list(flightId: string, page?: PageRequest): Promise<Page<ExecutionSummary>>;
 }
 
-/** The embedded Kafka feed's producer side (local runtime only). */
+/** A record the topic cannot take (Kafka's message.max.bytes); nothing of its request was produced. */
+export class FeedRecordTooLargeError extends Error {
+  override name = 'FeedRecordTooLargeError';
+  readonly index: number;
+  readonly bytes: number;
+  readonly limit: number;
+
+  constructor(index: number, bytes: number, limit: number) {
+    super(`record ${index} is ${bytes} bytes; the topic takes at most ${limit}`);
+    this.index = index;
+    this.bytes = bytes;
+    this.limit = limit;
+  }
+}
+
+/** The feed's producer side: the embedded feed, or real Kafka with KAFKA_BROKERS. */
 export interface FeedProducer {
   produce(
     records: Array<{ key: string | null; value: string; valueBase64?: string }>,

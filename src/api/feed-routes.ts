@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { ADMINS } from '../domain/identity/roles.ts';
-import type { FeedProducer } from '../ports.ts';
+import { type FeedProducer, FeedRecordTooLargeError } from '../ports.ts';
 import { apiError } from './api-error.ts';
 import { allow } from './route-access.ts';
 
@@ -60,8 +60,19 @@ export function feedRoutes(feed: FeedProducer): Hono {
     } catch (error) {
       throw apiError(400, 'Invalid JSON', { reasons: [(error as Error).message] });
     }
-    const offsets = await feed.produce(toRecords(body));
-    return c.json({ topic: 'flight-operations', offsets }, 202);
+    try {
+      const offsets = await feed.produce(toRecords(body));
+      return c.json({ topic: 'flight-operations', offsets }, 202);
+    } catch (error) {
+      // Kafka refuses a record over message.max.bytes: nothing of this request was produced.
+      if (error instanceof FeedRecordTooLargeError)
+        throw apiError(413, 'Record too large for the topic', {
+          record: error.index,
+          bytes: error.bytes,
+          limit: error.limit,
+        });
+      throw error;
+    }
   });
   return routes;
 }

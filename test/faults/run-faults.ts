@@ -8,8 +8,9 @@
 //   npm run test:faults                       every case (DynamoDB Local and Kafka must be up)
 //   FAULTS_INFRA=off npm run test:faults      the embedded cases only
 //   FAULTS_CASES=mid-send,3x npm run test:faults
-// FAULTS_PASSENGERS (3000) and FAULTS_SMALL_PASSENGERS (600) size the waves, FAULTS_PARALLEL (2)
-// runs that many cases at once.
+//   npm run test:faults:ci (FAULTS_CI=1)      CI's share: the cases marked `ci`, smaller waves
+// FAULTS_PASSENGERS (3000; 600 in CI) and FAULTS_SMALL_PASSENGERS (600; 200 in CI) size the
+// waves, FAULTS_PARALLEL (2) runs that many cases at once.
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -133,7 +134,16 @@ async function runCase(
 function withKafkaVariants(list: Case[]): Case[] {
   return list.flatMap((c) =>
     c.onKafkaToo
-      ? [c, { ...c, name: `Kafka+DDB Local: ${c.name}`, infra: { kafka: true }, onKafkaToo: false }]
+      ? [
+          c.ci === 'everywhere' ? c : { ...c, ci: c.ci && 'embedded' },
+          {
+            ...c,
+            name: `Kafka+DDB Local: ${c.name}`,
+            infra: { kafka: true },
+            onKafkaToo: false,
+            ci: c.ci === 'everywhere' ? 'everywhere' : undefined,
+          },
+        ]
       : [c],
   );
 }
@@ -152,15 +162,17 @@ function report(outcomes: Outcome[]): void {
 async function main(): Promise<void> {
   const only = process.env.FAULTS_CASES?.split(',').filter(Boolean);
   const infra = process.env.FAULTS_INFRA ?? 'on';
+  const ci = Boolean(process.env.FAULTS_CI) || process.argv.includes('--ci');
   const chosen = withKafkaVariants(cases()).filter(
     (c) =>
       (!only || only.some((o) => c.name.includes(o))) &&
+      (!ci || c.ci) &&
       (c.infra ? infra !== 'off' : infra !== 'only'),
   );
   if (chosen.some((c) => c.infra)) await requireInfrastructure();
   const sizes = {
-    large: Number(process.env.FAULTS_PASSENGERS ?? 3000),
-    small: Number(process.env.FAULTS_SMALL_PASSENGERS ?? 600),
+    large: Number(process.env.FAULTS_PASSENGERS ?? (ci ? 600 : 3000)),
+    small: Number(process.env.FAULTS_SMALL_PASSENGERS ?? (ci ? 200 : 600)),
   };
   const waves = new Map<Case['wave'], Wave>();
   for (const size of new Set(chosen.map((c) => c.wave))) {

@@ -73,3 +73,47 @@ describe('a poison record on real Kafka', () => {
     }
   });
 });
+
+describe('records as large as the topic takes, and bytes that are not UTF-8, on real Kafka', () => {
+  it('dead-letters each with its reason beside a valid event, and refuses what the topic cannot take', async () => {
+    const env = isolatedEnv('dlq-large');
+    const runtime = await startLocalRuntime(loadConfig(env));
+    try {
+      await runtime.seed();
+      const good = inboundEvent(
+        { eventType: 'GATE_CHANGE', flightId: 'SW1234', oldGate: 'A12', newGate: 'B3' },
+        new Date().toISOString(),
+      );
+      const produce = (records: unknown[]) =>
+        authorizedRequest(runtime, '/feed/flight-operations', {
+          method: 'POST',
+          body: JSON.stringify({ records }),
+        });
+      const response = await produce([
+        { key: 'SW1234', value: `{"pad":"${'x'.repeat(450 * 1024)}"}` },
+        { key: 'SW1234', value: 'y'.repeat(1000 * 1000) },
+        { key: 'SW1234', value_base64: Buffer.from([0xff, 0xfe, 0x7b]).toString('base64') },
+        { key: 'SW1234', value: good },
+      ]);
+      expect(response.status).toBe(202);
+      const { offsets } = (await response.json()) as {
+        offsets: Array<{ partition: number; offset: string }>;
+      };
+      await runtime.idle();
+      const { events } = (await (await authorizedRequest(runtime, '/events?limit=50')).json()) as {
+        events: Array<{ outcome: string; reason?: string; kafka?: { offset: string } }>;
+      };
+      const at = (i: number) => events.find((e) => e.kafka?.offset === offsets[i]?.offset);
+      expect(at(0)?.reason).toMatch(/^record of \d+ bytes exceeds/);
+      expect(at(1)?.reason).toMatch(/^record of 1000000 bytes exceeds/);
+      expect(at(2)?.reason).toBe('invalid UTF-8 in the record value');
+      expect(at(3)?.outcome).toBe('ACCEPTED');
+
+      const tooLarge = await produce([{ key: 'SW1234', value: 'z'.repeat(2 * 1024 * 1024) }]);
+      expect(tooLarge.status).toBe(413);
+      expect(await tooLarge.json()).toMatchObject({ record: 0, bytes: 2 * 1024 * 1024 + 6 });
+    } finally {
+      await runtime.close();
+    }
+  });
+});
