@@ -150,11 +150,11 @@ function withKafkaVariants(list: Case[]): Case[] {
 
 function report(outcomes: Outcome[]): void {
   console.log(
-    `\n${'case'.padEnd(36)} ${'expected'.padStart(8)} ${'sent'.padStart(6)} ${'lost'.padStart(6)} ${'duplicated'.padStart(10)}  end state  seconds`,
+    `\n${'case'.padEnd(52)} ${'expected'.padStart(8)} ${'sent'.padStart(6)} ${'lost'.padStart(6)} ${'duplicated'.padStart(10)}  end state  seconds`,
   );
   for (const o of outcomes) {
     console.log(
-      `${o.name.padEnd(36)} ${String(o.expected).padStart(8)} ${String(o.sent).padStart(6)} ${String(o.lost).padStart(6)} ${String(o.duplicated).padStart(10)}  ${(o.endStateMatches ? 'same' : 'DIFFERENT').padEnd(9)}  ${String(o.seconds).padStart(7)}${o.notes.length ? `\n${' '.repeat(4)}${o.notes.join('; ')}` : ''}`,
+      `${o.name.padEnd(52)} ${String(o.expected).padStart(8)} ${String(o.sent).padStart(6)} ${String(o.lost).padStart(6)} ${String(o.duplicated).padStart(10)}  ${(o.endStateMatches ? 'same' : 'DIFFERENT').padEnd(9)}  ${String(o.seconds).padStart(7)}${o.notes.length ? `\n${' '.repeat(4)}${o.notes.join('; ')}` : ''}`,
     );
   }
 }
