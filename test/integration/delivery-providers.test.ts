@@ -51,21 +51,23 @@ afterAll(async () => {
   await carrier?.close();
 });
 
-const smsClient = () =>
-  new PinpointSMSVoiceV2Client({
-    endpoint: carrier.endpoint,
-    region: 'us-east-1',
-    credentials,
-    maxAttempts: 1,
-  });
+/** An AWS client's settings for a loopback carrier: one attempt, retrying is the providers' job. */
+const awsAt = (endpoint: string) => ({
+  endpoint,
+  region: 'us-east-1',
+  credentials,
+  maxAttempts: 1,
+});
+const smsClient = () => new PinpointSMSVoiceV2Client(awsAt(carrier.endpoint));
+const smsProvider = (client = smsClient()) =>
+  new EumSmsProvider(client, { originationIdentity: 'FLIGHTPULSE' });
+const pushProvider = () => new SnsPushProvider(new SNSClient(awsAt(carrier.endpoint)));
+const emailProvider = () =>
+  new SmtpEmailProvider({ host: '127.0.0.1', port: smtp.port, from: 'ops@flightpulse.test' });
 
 describe('e-mail over SMTP to the embedded mailbox', () => {
   it('delivers a multipart message the mailbox parses back', async () => {
-    const email = new SmtpEmailProvider({
-      host: '127.0.0.1',
-      port: smtp.port,
-      from: 'ops@flightpulse.test',
-    });
+    const email = emailProvider();
     const { providerMessageId } = await email.send({
       notificationId: 'e1:B001:EMAIL',
       channel: 'EMAIL',
@@ -83,11 +85,7 @@ describe('e-mail over SMTP to the embedded mailbox', () => {
   });
 
   it('reports a 550 mailbox as a permanent bounce and a 451 as transient', async () => {
-    const email = new SmtpEmailProvider({
-      host: '127.0.0.1',
-      port: smtp.port,
-      from: 'ops@flightpulse.test',
-    });
+    const email = emailProvider();
     const message = { notificationId: 'n', channel: 'EMAIL' as const, subject: 's', body: 'b' };
     const bounce = await email
       .send({ ...message, recipient: 'gone@bounce.example.com' })
@@ -106,7 +104,7 @@ describe('e-mail over SMTP to the embedded mailbox', () => {
 
 describe('SMS through the End User Messaging client against the loopback carrier', () => {
   it('delivers, and the carrier sends a delivery receipt for the message id', async () => {
-    const sms = new EumSmsProvider(smsClient(), { originationIdentity: 'FLIGHTPULSE' });
+    const sms = smsProvider();
     const { providerMessageId } = await sms.send({
       notificationId: 'e1:B001:SMS',
       channel: 'SMS',
@@ -123,7 +121,7 @@ describe('SMS through the End User Messaging client against the loopback carrier
   });
 
   it('refuses an opted-out number permanently, and reports an unreachable one after accepting it', async () => {
-    const sms = new EumSmsProvider(smsClient(), { originationIdentity: 'FLIGHTPULSE' });
+    const sms = smsProvider();
     const base = { notificationId: 'n', channel: 'SMS' as const, body: 'hello' };
     const refused = await sms.send({ ...base, recipient: '+15550009999' }).catch((e) => e);
     expect([refused.kind, refused.status]).toEqual(['PERMANENT', 'BOUNCED']);
@@ -136,14 +134,11 @@ describe('SMS through the End User Messaging client against the loopback carrier
 
   it('retries throttling with backoff until the carrier takes the message', async () => {
     const retries: number[] = [];
-    const sms = new ResilientProvider(
-      new EumSmsProvider(smsClient(), { originationIdentity: 'FLIGHTPULSE' }),
-      {
-        rateLimit: { ratePerSecond: 1000, burst: 10 },
-        sleep: async () => undefined,
-        onRetry: (attempt) => retries.push(attempt),
-      },
-    );
+    const sms = new ResilientProvider(smsProvider(), {
+      rateLimit: { ratePerSecond: 1000, burst: 10 },
+      sleep: async () => undefined,
+      onRetry: (attempt) => retries.push(attempt),
+    });
     transientNext = 2;
     const before = handset.length;
     await sms.send({ notificationId: 'r', channel: 'SMS', recipient: '+15550004242', body: 'x' });
@@ -154,14 +149,7 @@ describe('SMS through the End User Messaging client against the loopback carrier
 
 describe('push through SNS mobile push against the loopback carrier', () => {
   it('publishes to the device endpoint; a disabled endpoint is a permanent bounce', async () => {
-    const push = new SnsPushProvider(
-      new SNSClient({
-        endpoint: carrier.endpoint,
-        region: 'us-east-1',
-        credentials,
-        maxAttempts: 1,
-      }),
-    );
+    const push = pushProvider();
     const arn = 'arn:aws:sns:us-east-1:000000000000:endpoint/GCM/flightpulse/device-1';
     const { providerMessageId } = await push.send({
       notificationId: 'e1:B001:PUSH',
@@ -185,11 +173,7 @@ describe('push through SNS mobile push against the loopback carrier', () => {
 
 describe('a send repeated under the same claim (a retry after a crash)', () => {
   it('reaches the mailbox once: the Message-ID comes from the claim and the mailbox keeps one copy', async () => {
-    const email = new SmtpEmailProvider({
-      host: '127.0.0.1',
-      port: smtp.port,
-      from: 'ops@flightpulse.test',
-    });
+    const email = emailProvider();
     const message = {
       notificationId: 'SW1234:B001:EMAIL:CANCELLATION:CANCELLED',
       channel: 'EMAIL' as const,
@@ -205,15 +189,8 @@ describe('a send repeated under the same claim (a retry after a crash)', () => {
   });
 
   it('reaches the handset once per idempotency key, across a carrier restart', async () => {
-    const sms = new EumSmsProvider(smsClient(), { originationIdentity: 'FLIGHTPULSE' });
-    const push = new SnsPushProvider(
-      new SNSClient({
-        endpoint: carrier.endpoint,
-        region: 'us-east-1',
-        credentials,
-        maxAttempts: 1,
-      }),
-    );
+    const sms = smsProvider();
+    const push = pushProvider();
     const text = {
       notificationId: 'SW1234:B002:SMS:CANCELLATION:CANCELLED',
       channel: 'SMS' as const,
@@ -239,15 +216,9 @@ describe('a send repeated under the same claim (a retry after a crash)', () => {
       onReceipt: () => undefined,
       received: handset,
     });
-    const resent = await new EumSmsProvider(
-      new PinpointSMSVoiceV2Client({
-        endpoint: restarted.endpoint,
-        region: 'us-east-1',
-        credentials,
-        maxAttempts: 1,
-      }),
-      { originationIdentity: 'FLIGHTPULSE' },
-    ).send(text);
+    const resent = await smsProvider(new PinpointSMSVoiceV2Client(awsAt(restarted.endpoint))).send(
+      text,
+    );
     await restarted.close();
     expect(resent.providerMessageId).toBe(first.providerMessageId);
     expect(again).toEqual([]);
