@@ -81,14 +81,17 @@ function bindList(
 const query = (to: string, offset: number) =>
   `?limit=${PAGE}&offset=${offset}${to ? `&to=${encodeURIComponent(to)}` : ''}`;
 
-/** Every e-mail the embedded SMTP server received, newest first: recipient, subject, time. */
-export async function renderMailbox(
+/** A list of received messages, filtered by recipient `to` and paged from `offset`. */
+type InboxPage = (
   view: HTMLElement,
   api: Api,
   h: Escape,
-  to = '',
-  offset = 0,
-): Promise<void> {
+  to?: string,
+  offset?: number,
+) => Promise<void>;
+
+/** Every e-mail the embedded SMTP server received, newest first: recipient, subject, time. */
+export const renderMailbox: InboxPage = async (view, api, h, to = '', offset = 0) => {
   const listing = await api<Listing<MailSummary>>(`/console/mailbox${query(to, offset)}`);
   view.dataset.page = 'mailbox';
   const rows = listing.items
@@ -106,7 +109,7 @@ export async function renderMailbox(
       <tbody>${rows || '<tr><td colspan="3" class="muted">No e-mail yet.</td></tr>'}</tbody></table>
     ${pager(listing, 'mailbox', h)}</section>`;
   bindList('mailbox-filter', (t, o) => renderMailbox(view, api, h, t, o), to);
-}
+};
 
 /** One e-mail: its header, the HTML part rendered without scripts, and the text part. */
 export async function renderMail(
@@ -135,13 +138,7 @@ export async function renderMail(
 }
 
 /** The SMS and push messages the passengers' handsets received, newest first. */
-export async function renderPhone(
-  view: HTMLElement,
-  api: Api,
-  h: Escape,
-  to = '',
-  offset = 0,
-): Promise<void> {
+export const renderPhone: InboxPage = async (view, api, h, to = '', offset = 0) => {
   const listing = await api<Listing<ReceivedHandsetMessage>>(
     `/console/handset${query(to, offset)}`,
   );
@@ -164,4 +161,4 @@ export async function renderPhone(
       <tbody>${rows || '<tr><td colspan="4" class="muted">No messages yet.</td></tr>'}</tbody></table>
     ${pager(listing, 'phone', h)}</section>`;
   bindList('phone-filter', (t, o) => renderPhone(view, api, h, t, o), to);
-}
+};

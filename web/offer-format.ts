@@ -4,21 +4,13 @@
  * agent queue and the passenger's offer page.
  */
 
+import type { OptionSegment } from '../src/domain/rebooking/rebooking-types.ts';
 import { OFFER_PAGE_TEXT, type OfferPageText } from './offer-page-text.ts';
 
 type Escape = (value: unknown) => string;
 /** The words an option is described in (the console's staff pages use English). */
 type OptionWords = Pick<OfferPageText, 'locale' | 'onTime' | 'later' | 'approval' | 'cabin'>;
 const ENGLISH: OptionWords = OFFER_PAGE_TEXT.en;
-
-export interface OptionSegment {
-  flight_id: string;
-  origin: string;
-  destination: string;
-  departure: string;
-  arrival: string;
-  cabin: string;
-}
 
 export interface OfferOptionView {
   option_id: string;
