@@ -1,41 +1,20 @@
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalRuntime } from '../../src/runtime/local-runtime.ts';
+import { describe, expect, it } from 'vitest';
 import { authorizedRequest } from '../support/authorized-request.ts';
-import type { BrowserServer } from '../support/browser-server.ts';
-import {
-  type ConsoleInChromium,
-  SCREENSHOTS,
-  signIn,
-  startConsoleInChromium,
-} from '../support/console-in-chromium.ts';
+import { consoleInChromiumPerFile, SCREENSHOTS, signIn } from '../support/console-in-chromium.ts';
 
-let session: ConsoleInChromium;
-let runtime: LocalRuntime;
-let server: BrowserServer;
-let page: Page;
-let base: string;
-
-beforeAll(async () => {
-  // The recorded reports of 15 January 2025 (simulator/weather), the sample flights' day.
-  session = await startConsoleInChromium('weather-console', {
-    env: { WEATHER_SOURCE: 'replay' },
-  });
-  ({ runtime, server, page, base } = session);
-}, 60_000);
-
-afterAll(() => session?.close());
+// The recorded reports of 15 January 2025 (simulator/weather), the sample flights' day.
+const session = consoleInChromiumPerFile('weather-console', { env: { WEATHER_SOURCE: 'replay' } });
 
 describe('weather watch in the console (Chromium)', () => {
   it('runs the watch on the recorded morning and shows SW1234 at HIGH risk with reports and reasons', async () => {
-    await page.goto(base);
-    await signIn(page, 'admin');
-    await page.goto(`${base}/#/weather`);
-    await page.getByRole('heading', { name: 'Weather watch' }).waitFor();
-    await page.getByLabel('Assess as of (UTC)').fill('2025-01-15T11:00');
-    await page.getByRole('button', { name: 'Run weather watch' }).click();
-    const card = page.locator('.weather-flight[data-flight="SW1234"]');
+    await session.page.goto(session.base);
+    await signIn(session.page, 'admin');
+    await session.page.goto(`${session.base}/#/weather`);
+    await session.page.getByRole('heading', { name: 'Weather watch' }).waitFor();
+    await session.page.getByLabel('Assess as of (UTC)').fill('2025-01-15T11:00');
+    await session.page.getByRole('button', { name: 'Run weather watch' }).click();
+    const card = session.page.locator('.weather-flight[data-flight="SW1234"]');
     await card.waitFor({ timeout: 15_000 });
     expect(await card.getAttribute('data-risk')).toBe('HIGH');
     const text = await card.innerText();
@@ -45,38 +24,50 @@ describe('weather watch in the console (Chromium)', () => {
       'TAF AMD KDAL 151040Z',
     );
     // Highest risk first.
-    expect(await page.locator('.weather-flight').first().getAttribute('data-risk')).toBe('HIGH');
-    await page.screenshot({ path: join(SCREENSHOTS, 'weather-1-watch.png'), fullPage: true });
+    expect(await session.page.locator('.weather-flight').first().getAttribute('data-risk')).toBe(
+      'HIGH',
+    );
+    await session.page.screenshot({
+      path: join(SCREENSHOTS, 'weather-1-watch.png'),
+      fullPage: true,
+    });
   });
 
   it('issues a travel waiver from the page, published as flight.waiver_issued', async () => {
-    const card = page.locator('.weather-flight[data-flight="SW1234"]');
+    const card = session.page.locator('.weather-flight[data-flight="SW1234"]');
     await card.getByRole('button', { name: 'Issue travel waiver for SW1234' }).click();
-    await page
+    await session.page
       .locator('.weather-flight[data-flight="SW1234"] .decisions', {
         hasText: 'Waiver WX-SW1234-20250115',
       })
       .waitFor({ timeout: 15_000 });
-    const published = runtime.busEvents.filter((e) => e['detail-type'] === 'flight.waiver_issued');
+    const published = session.runtime.busEvents.filter(
+      (e) => e['detail-type'] === 'flight.waiver_issued',
+    );
     expect(published.map((e) => [e.source, e.detail.flight_id, e.detail.issued_by])).toEqual([
       ['flightpulse.weather', 'SW1234', 'console'],
     ]);
     expect(
-      await page.getByRole('button', { name: 'Issue travel waiver for SW1234' }).isDisabled(),
+      await session.page
+        .getByRole('button', { name: 'Issue travel waiver for SW1234' })
+        .isDisabled(),
     ).toBe(true);
-    await page.screenshot({ path: join(SCREENSHOTS, 'weather-2-waiver.png'), fullPage: true });
+    await session.page.screenshot({
+      path: join(SCREENSHOTS, 'weather-2-waiver.png'),
+      fullPage: true,
+    });
   });
 
   it('declares a WEATHER delay that enters the feed and the normal delay workflow', async () => {
-    const card = page.locator('.weather-flight[data-flight="SW1234"]');
+    const card = session.page.locator('.weather-flight[data-flight="SW1234"]');
     await card.getByRole('button', { name: /Declare weather delay \(\d+ min\)/ }).click();
-    await page
+    await session.page
       .locator('.weather-flight[data-flight="SW1234"] .decisions', {
         hasText: 'DELAY declared by console',
       })
       .waitFor({ timeout: 15_000 });
-    await runtime.idle();
-    const flight = (await (await authorizedRequest(runtime, '/flights/SW1234')).json()) as {
+    await session.runtime.idle();
+    const flight = (await (await authorizedRequest(session.runtime, '/flights/SW1234')).json()) as {
       status: string;
       delay_reason: string;
       delay_minutes: number;
@@ -84,6 +75,6 @@ describe('weather watch in the console (Chromium)', () => {
     expect(flight.status).toBe('DELAYED');
     expect(flight.delay_reason).toBe('WEATHER');
     expect(flight.delay_minutes).toBeGreaterThan(0);
-    expect(server.serverErrors).toEqual([]);
+    expect(session.server.serverErrors).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { loadConfig } from '../../src/runtime/config.ts';
 import { type LocalRuntime, startLocalRuntime } from '../../src/runtime/local-runtime.ts';
 import { type BrowserServer, startBrowserServer } from './browser-server.ts';
@@ -80,4 +81,20 @@ export async function signIn(page: Page, role: string): Promise<void> {
   await page.locator('#sign-in select[name="role"]').selectOption(role);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.locator('#board tbody tr').first().waitFor();
+}
+
+/**
+ * For a test file: starts the console in Chromium before its tests and closes it after them.
+ * The returned session is filled in once the file's tests start.
+ */
+export function consoleInChromiumPerFile(
+  name: string,
+  options: ConsoleOptions = {},
+): ConsoleInChromium {
+  const session = {} as ConsoleInChromium;
+  beforeAll(async () => {
+    Object.assign(session, await startConsoleInChromium(name, options));
+  }, 60_000);
+  afterAll(() => session.close?.());
+  return session;
 }
