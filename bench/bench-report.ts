@@ -1,3 +1,5 @@
+import type { rebookingStage } from './rebooking-stage.ts';
+
 /** The benchmark's result as the table a person reads (`--json` prints the object instead). */
 
 type Variant = {
@@ -53,22 +55,8 @@ export interface BenchResult {
   store_floor_seconds: number;
   ratios: Record<string, number | null>;
   aws_at_scale: Record<string, Scale>;
-  rebooking: {
-    passengers: number;
-    cancelled_flights: number;
-    parties: number;
-    options_ms: number;
-    wave: { stranded_top_tier_passengers: number; split_parties: number; oversold_cabins: number };
-    naive_first_come: { stranded_top_tier_passengers: number; split_parties: number };
-    concurrent_accepts: {
-      accepts: number;
-      seats_available: number;
-      accepted: number;
-      rejected_409: number;
-      oversold: number;
-      seconds: number;
-    };
-  } | null;
+  /** What the rebooking stage measured, as it reports it (null with --batch-only). */
+  rebooking: Awaited<ReturnType<typeof rebookingStage>> | null;
 }
 
 const n = (v: number, d = 1) =>
