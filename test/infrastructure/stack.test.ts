@@ -15,6 +15,14 @@ import { awsSolutionsReport, byType, type Resources, synth } from '../support/sy
 
 type Statement = { Action: string | string[]; Resource: unknown };
 
+/** A WAF rule as synthesized: the firewall uses a rate-based statement and managed rule groups. */
+type WafRule = {
+  Statement: {
+    RateBasedStatement?: { Limit: number; AggregateKeyType: string };
+    ManagedRuleGroupStatement?: { VendorName: string; Name: string };
+  };
+};
+
 /** The policy statements of the role whose logical id starts with `prefix`. */
 function statementsOf(resources: Resources, prefix: string): Statement[] {
   return byType(resources, 'AWS::IAM::Policy')
@@ -413,12 +421,12 @@ describe('FlightPulseStack (defaults, bundled)', () => {
 
   it('puts WAF in front of the API stage: a per-address rate limit and AWS managed rules', () => {
     const [, acl] = byType(resources, 'AWS::WAFv2::WebACL')[0] as [string, Resources[string]];
-    const rules = acl.Properties.Rules as Array<{ Statement: Record<string, any> }>;
+    const rules = acl.Properties.Rules as WafRule[];
     expect(rules[0]?.Statement.RateBasedStatement).toEqual({
       Limit: RATE_LIMIT_PER_5_MINUTES,
       AggregateKeyType: 'IP',
     });
-    expect(rules.slice(1).map((r) => r.Statement.ManagedRuleGroupStatement.Name)).toEqual([
+    expect(rules.slice(1).map((r) => r.Statement.ManagedRuleGroupStatement?.Name)).toEqual([
       ...MANAGED_RULE_GROUPS,
     ]);
     template.resourceCountIs('AWS::WAFv2::WebACLAssociation', 1);
