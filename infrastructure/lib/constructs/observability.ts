@@ -30,6 +30,49 @@ const metric = (metricName: string, statistic = 'Sum') =>
     period: Duration.minutes(5),
   });
 
+// Math ids must be unique across a graph, so each sum names its metrics after itself.
+const sum = (metrics: cloudwatch.IMetric[], label: string) => {
+  const prefix = label.toLowerCase().replace(/[^a-z]/g, '');
+  return new cloudwatch.MathExpression({
+    expression: metrics.map((_, i) => `${prefix}${i}`).join(' + '),
+    usingMetrics: Object.fromEntries(metrics.map((m, i) => [`${prefix}${i}`, m])),
+    label,
+    period: Duration.minutes(5),
+  });
+};
+
+/** The sums and rates both the alarms and the dashboard show. */
+function aggregates(props: ObservabilityProps) {
+  return {
+    lambdaErrors: sum(
+      props.functions.map((f) => f.metricErrors()),
+      'Lambda errors',
+    ),
+    lambdaThrottles: sum(
+      props.functions.map((f) => f.metricThrottles()),
+      'Lambda throttles',
+    ),
+    workflowFailures: sum(
+      props.stateMachines.map((s) => s.metricFailed()),
+      'Workflow failures',
+    ),
+    dlqDepth: sum(
+      props.deadLetterQueues.map((q) =>
+        q.metricApproximateNumberOfMessagesVisible({ statistic: 'Maximum' }),
+      ),
+      'Messages in dead-letter queues',
+    ),
+    llmFallbackRate: new cloudwatch.MathExpression({
+      expression: '100 * failed / MAX([failed + ok, 1])',
+      usingMetrics: { failed: metric('LLMInvocationsFailed'), ok: metric('LLMInvocationsSuccess') },
+      label: 'LLM fallback rate (%)',
+      period: Duration.minutes(5),
+    }),
+  };
+}
+
+type Aggregates = ReturnType<typeof aggregates>;
+
 /**
  * The dashboard the specification asks for (events by type, notification success rate, workflow
  * duration, error rates, LLM fallback rate) and the alarms operations needs.
@@ -37,71 +80,47 @@ const metric = (metricName: string, statistic = 'Sum') =>
 export class Observability extends Construct {
   readonly dashboard: cloudwatch.Dashboard;
   readonly alarms: cloudwatch.Alarm[] = [];
+  private readonly topic: sns.Topic;
 
   constructor(scope: Construct, id: string, props: ObservabilityProps) {
     super(scope, id);
-    const topic = new sns.Topic(this, 'Alarms', {
+    this.topic = new sns.Topic(this, 'Alarms', {
       displayName: 'FlightPulse alarms',
       enforceSSL: true,
       masterKey: props.topicKey,
     });
     if (props.alarmEmail)
-      topic.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
-    const alarm = (name: string, m: cloudwatch.IMetric, threshold: number, description: string) => {
-      const a = new cloudwatch.Alarm(this, name, {
-        alarmName: `flightpulse-${name}`,
-        alarmDescription: description,
-        metric: m,
-        threshold,
-        evaluationPeriods: 1,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      });
-      a.addAlarmAction(new actions.SnsAction(topic));
-      this.alarms.push(a);
-      return a;
-    };
+      this.topic.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
+    const sums = aggregates(props);
+    this.functionAlarms(props.functions);
+    this.pipelineAlarms(props, sums);
+    this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', { dashboardName: 'FlightPulse' });
+    this.dashboard.addWidgets(...this.widgets(props, sums));
+  }
 
-    // Math ids must be unique across a graph, so each sum names its metrics after itself.
-    const sum = (metrics: cloudwatch.IMetric[], label: string) => {
-      const prefix = label.toLowerCase().replace(/[^a-z]/g, '');
-      return new cloudwatch.MathExpression({
-        expression: metrics.map((_, i) => `${prefix}${i}`).join(' + '),
-        usingMetrics: Object.fromEntries(metrics.map((m, i) => [`${prefix}${i}`, m])),
-        label,
-        period: Duration.minutes(5),
-      });
-    };
-    const lambdaErrors = sum(
-      props.functions.map((f) => f.metricErrors()),
-      'Lambda errors',
-    );
-    const lambdaThrottles = sum(
-      props.functions.map((f) => f.metricThrottles()),
-      'Lambda throttles',
-    );
-    const workflowFailures = sum(
-      props.stateMachines.map((s) => s.metricFailed()),
-      'Workflow failures',
-    );
-    const dlqDepth = sum(
-      props.deadLetterQueues.map((q) =>
-        q.metricApproximateNumberOfMessagesVisible({ statistic: 'Maximum' }),
-      ),
-      'Messages in dead-letter queues',
-    );
-    const llmFallbackRate = new cloudwatch.MathExpression({
-      expression: '100 * failed / MAX([failed + ok, 1])',
-      usingMetrics: { failed: metric('LLMInvocationsFailed'), ok: metric('LLMInvocationsSuccess') },
-      label: 'LLM fallback rate (%)',
-      period: Duration.minutes(5),
+  /** An alarm on `m` at `threshold` or more, sent to the alarm topic. */
+  private alarm(name: string, m: cloudwatch.IMetric, threshold: number, description: string) {
+    const a = new cloudwatch.Alarm(this, name, {
+      alarmName: `flightpulse-${name}`,
+      alarmDescription: description,
+      metric: m,
+      threshold,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });
+    a.addAlarmAction(new actions.SnsAction(this.topic));
+    this.alarms.push(a);
+    return a;
+  }
 
+  /** Errors and throttles of the functions. */
+  private functionAlarms(functions: lambda.IFunction[]): void {
     // An alarm's math may hold at most 10 metrics: one alarm per ten functions.
-    for (let i = 0; i * 10 < props.functions.length; i++) {
-      const group = props.functions.slice(i * 10, i * 10 + 10);
+    for (let i = 0; i * 10 < functions.length; i++) {
+      const group = functions.slice(i * 10, i * 10 + 10);
       const suffix = i === 0 ? '' : `-${i + 1}`;
-      alarm(
+      this.alarm(
         `lambda-errors${suffix}`,
         sum(
           group.map((f) => f.metricErrors()),
@@ -110,7 +129,7 @@ export class Observability extends Construct {
         1,
         'A FlightPulse function failed',
       );
-      alarm(
+      this.alarm(
         `lambda-throttles${suffix}`,
         sum(
           group.map((f) => f.metricThrottles()),
@@ -120,33 +139,39 @@ export class Observability extends Construct {
         'A FlightPulse function was throttled',
       );
     }
-    alarm(
+  }
+
+  /** Workflow failures, dead letters, API 5xx and the LLM fallback rate. */
+  private pipelineAlarms(props: ObservabilityProps, sums: Aggregates): void {
+    this.alarm(
       'workflow-failures',
-      workflowFailures,
+      sums.workflowFailures,
       1,
       'A workflow failed; its event is on the workflow dead-letter queue',
     );
-    alarm(
+    this.alarm(
       'dead-letter-queues',
-      dlqDepth,
+      sums.dlqDepth,
       1,
       'Events or records are waiting in a dead-letter queue',
     );
-    alarm(
+    this.alarm(
       'api-5xx',
       props.api.metricServerError({ period: Duration.minutes(5) }),
       1,
       'The REST API answered 5xx',
     );
-    alarm(
+    this.alarm(
       'llm-fallback-rate',
-      llmFallbackRate,
+      sums.llmFallbackRate,
       20,
       'More than 20% of messages fell back to templates',
     );
+  }
 
-    this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', { dashboardName: 'FlightPulse' });
-    this.dashboard.addWidgets(
+  /** The dashboard's graphs, then the state of every alarm. */
+  private widgets(props: ObservabilityProps, sums: Aggregates): cloudwatch.IWidget[] {
+    return [
       new cloudwatch.GraphWidget({
         title: 'Events processed by type',
         left: [
@@ -161,7 +186,7 @@ export class Observability extends Construct {
         left: [
           new cloudwatch.MathExpression({
             expression: '100 * sent / MAX([sent + failed, 1])',
-            usingMetrics: { sent: metric('NotificationsSent'), failed: workflowFailures },
+            usingMetrics: { sent: metric('NotificationsSent'), failed: sums.workflowFailures },
             label: 'notifications recorded vs workflow failures',
             period: Duration.minutes(5),
           }),
@@ -175,12 +200,17 @@ export class Observability extends Construct {
       }),
       new cloudwatch.GraphWidget({
         title: 'Error rates',
-        left: [lambdaErrors, lambdaThrottles, workflowFailures, metric('EventsRejected')],
+        left: [
+          sums.lambdaErrors,
+          sums.lambdaThrottles,
+          sums.workflowFailures,
+          metric('EventsRejected'),
+        ],
         width: 12,
       }),
       new cloudwatch.GraphWidget({
         title: 'LLM fallback rate (%)',
-        left: [llmFallbackRate],
+        left: [sums.llmFallbackRate],
         width: 12,
       }),
       new cloudwatch.GraphWidget({
@@ -193,6 +223,6 @@ export class Observability extends Construct {
         width: 12,
       }),
       new cloudwatch.AlarmStatusWidget({ title: 'Alarms', alarms: this.alarms, width: 24 }),
-    );
+    ];
   }
 }
