@@ -40,11 +40,38 @@ export class Channels extends Construct {
 
   constructor(scope: Construct, id: string, props: ChannelsProps) {
     super(scope, id);
-    const stack = Stack.of(this);
+    this.props = props;
     this.emailFrom = `notifications@${props.emailDomain}`;
+    this.identity = this.email(props.status);
+    const key = this.deliveryReportsKey();
+    this.smsReceipts = new sns.Topic(this, 'SmsReceipts', { masterKey: key, enforceSSL: true });
+    this.smsReceipts.grantPublish(new iam.ServicePrincipal('sms-voice.amazonaws.com'));
+    this.pushFailures = new sns.Topic(this, 'PushFailures', { masterKey: key, enforceSSL: true });
+    this.pushFailures.grantPublish(new iam.ServicePrincipal('sns.amazonaws.com'));
+    this.smsConfigurationSet = new smsvoice.CfnConfigurationSet(this, 'SmsConfigurationSet', {
+      configurationSetName: this.configurationSetName,
+      eventDestinations: [
+        {
+          eventDestinationName: 'receipts-to-sns',
+          enabled: true,
+          matchingEventTypes: ['TEXT_ALL'],
+          snsDestination: { topicArn: this.smsReceipts.topicArn },
+        },
+      ],
+    });
+    this.pushPlatformApplications(props);
 
+    props.status.addEventSource(new SnsEventSource(this.smsReceipts));
+    props.status.addEventSource(new SnsEventSource(this.pushFailures));
+    props.status.addEnvironment('PUSH_FAILURE_TOPIC_ARN', this.pushFailures.topicArn);
+    this.grantSending(props.deliver);
+  }
+
+  /** The SES identity and configuration set; deliveries and bounces go to `status`. */
+  private email(status: lambda.Function): ses.EmailIdentity {
+    const stack = Stack.of(this);
     const identity = new ses.EmailIdentity(this, 'EmailIdentity', {
-      identity: ses.Identity.domain(props.emailDomain),
+      identity: ses.Identity.domain(this.props.emailDomain),
     });
     const configurationSet = new ses.ConfigurationSet(this, 'EmailConfigurationSet', {
       configurationSetName: this.configurationSetName,
@@ -76,9 +103,13 @@ export class Channels extends Construct {
           }),
         ],
       },
-      targets: [new targets.LambdaFunction(props.status, { retryAttempts: 8 })],
+      targets: [new targets.LambdaFunction(status, { retryAttempts: 8 })],
     });
+    return identity;
+  }
 
+  /** The key of the SMS receipt and push failure topics, usable by the services publishing. */
+  private deliveryReportsKey(): kms.Key {
     const key = new kms.Key(this, 'DeliveryReportsKey', {
       description: 'FlightPulse delivery-report topics',
       enableKeyRotation: true,
@@ -89,23 +120,12 @@ export class Channels extends Construct {
       'kms:Decrypt',
     );
     key.grant(new iam.ServicePrincipal('sns.amazonaws.com'), 'kms:GenerateDataKey*', 'kms:Decrypt');
-    this.smsReceipts = new sns.Topic(this, 'SmsReceipts', { masterKey: key, enforceSSL: true });
-    this.smsReceipts.grantPublish(new iam.ServicePrincipal('sms-voice.amazonaws.com'));
-    this.pushFailures = new sns.Topic(this, 'PushFailures', { masterKey: key, enforceSSL: true });
-    this.pushFailures.grantPublish(new iam.ServicePrincipal('sns.amazonaws.com'));
+    return key;
+  }
 
-    const smsConfigurationSet = new smsvoice.CfnConfigurationSet(this, 'SmsConfigurationSet', {
-      configurationSetName: this.configurationSetName,
-      eventDestinations: [
-        {
-          eventDestinationName: 'receipts-to-sns',
-          enabled: true,
-          matchingEventTypes: ['TEXT_ALL'],
-          snsDestination: { topicArn: this.smsReceipts.topicArn },
-        },
-      ],
-    });
-
+  /** The APNs and FCM platform applications, made by a custom resource from SSM credentials. */
+  private pushPlatformApplications(props: ChannelsProps): void {
+    const stack = Stack.of(this);
     const platform = new cr.Provider(this, 'PlatformApplicationsProvider', {
       onEventHandler: props.platformApplications,
     });
@@ -146,14 +166,6 @@ export class Channels extends Construct {
         ),
       }),
     );
-
-    props.status.addEventSource(new SnsEventSource(this.smsReceipts));
-    props.status.addEventSource(new SnsEventSource(this.pushFailures));
-    this.props = props;
-    this.identity = identity;
-    this.smsConfigurationSet = smsConfigurationSet;
-    props.status.addEnvironment('PUSH_FAILURE_TOPIC_ARN', this.pushFailures.topicArn);
-    this.grantSending(props.deliver);
   }
 
   /**
