@@ -125,7 +125,7 @@ function afterTheWave(name: string, second: (flight: string, at: Date) => Event)
     name,
     wave: 'small',
     onKafkaToo: true,
-    ci: 'embedded',
+    ci: 'everywhere',
     async run(context) {
       const now = Date.now();
       await context.produce(
