@@ -1,65 +1,34 @@
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import type { Hono } from 'hono';
-import { JournalSender } from '../adapters/delivery/journal-sender.ts';
-import { providerDispatch } from '../adapters/delivery/provider-dispatch.ts';
 import { seedItems } from '../adapters/dynamodb/seed-items.ts';
 import { type LocalIdentity, openLocalIdentity } from '../adapters/identity/local-identity.ts';
 import type { KafkaFeedConsumer } from '../adapters/kafka/kafka-feed-consumer.ts';
 import { createMessenger } from '../adapters/llm/create-messenger.ts';
 import { InMemoryMetrics } from '../adapters/local/cloudwatch/in-memory-metrics.ts';
-import { LogFileScrubber } from '../adapters/local/cloudwatch/log-file-scrubber.ts';
 import { LogGroupSink } from '../adapters/local/cloudwatch/log-group-sink.ts';
 import { TtlSweeper } from '../adapters/local/dynamodb/ttl-sweeper.ts';
-import { type BusEvent, LocalBus } from '../adapters/local/eventbridge/local-bus.ts';
-import {
-  type ExecutionRecord,
-  LocalExecutor,
-} from '../adapters/local/step-functions/local-executor.ts';
-import type { LocalFunction } from '../adapters/local/step-functions/task-resources.ts';
-import {
-  loadWorkflows,
-  localSubstitutions,
-} from '../adapters/local/step-functions/workflow-definitions.ts';
+import type { BusEvent } from '../adapters/local/eventbridge/local-bus.ts';
+import type { ExecutionRecord } from '../adapters/local/step-functions/local-executor.ts';
 import { WorkTracker } from '../adapters/local/work-tracker.ts';
-import { createApiApp } from '../api/app.ts';
-import { consoleRoutes } from '../api/console-routes.ts';
-import { consoleViewRoutes } from '../api/console-view-routes.ts';
-import { deviceRoutes } from '../api/device-routes.ts';
-import { inboxRoutes } from '../api/inbox-routes.ts';
-import { offerRoutes } from '../api/offer-routes.ts';
-import { signInRoutes } from '../api/sign-in-routes.ts';
-import { type WeatherRouteDeps, weatherRoutes } from '../api/weather-routes.ts';
-import { airports } from '../domain/airports/airport-reference.ts';
-import type { RuleTarget, StateMachineId } from '../domain/event-routing/routing-rules.ts';
-import { ROUTING_RULES } from '../domain/event-routing/routing-rules.ts';
 import type { RightsSettings } from '../domain/rights/rights-settings.ts';
-import { createDeliveryStatus } from '../handlers/delivery-status.ts';
-import { createIngestHandler } from '../handlers/ingest-flight-events.ts';
-import { PASSENGER_LINK_USER } from '../handlers/passenger-sign-in.ts';
-import { createRecordNotification } from '../handlers/record-notification.ts';
 import type { RedriveResult } from '../handlers/redrive-runs.ts';
 import type { ClaimNoticeRun } from '../handlers/send-claim-notices.ts';
 import { createStreamChangesHandler } from '../handlers/stream-changes.ts';
-import { createTellPassengers } from '../handlers/tell-passengers.ts';
 import type { WatchResult } from '../handlers/watch-weather.ts';
 import type { PassengerInboxes } from '../ports/passenger-inboxes.ts';
-import type { Clock, EntitlementStore, FeedProducer, Messenger, RunLedger } from '../ports.ts';
+import type { Clock, EntitlementStore, FeedProducer, Messenger } from '../ports.ts';
 import { ActivityHub } from './activity-hub.ts';
-import { reportBusEvent, reportOutcome } from './activity-reports.ts';
 import { claimNoticeJob } from './claim-notice-job.ts';
 import { type Config, retentionOf, ruleEffectiveDates } from './config.ts';
-import { dashboardMetrics } from './dashboard-metrics.ts';
-import { executionRecording } from './execution-recording.ts';
-import { FairScheduler } from './fair-scheduler.ts';
-import { type LocalChannels, startLocalChannels } from './local-channels.ts';
-import { pendingRunRedrive } from './pending-run-redrive.ts';
-import { withReportRetries } from './report-retries.ts';
+import type { LocalChannels } from './local-channels.ts';
+import { apiApp, mountLocalRoutes, type RuntimeParts } from './runtime-api.ts';
 import { startChangeFeed } from './runtime-change-feed.ts';
-import { startRuntimeFeed } from './runtime-feed.ts';
+import { localDelivery } from './runtime-delivery.ts';
+import { eventBackbone, runtimeExecutor } from './runtime-events.ts';
+import { startIntake } from './runtime-intake.ts';
 import { type RuntimeRebooking, runtimeRebooking } from './runtime-rebooking.ts';
 import { openRuntimeStore, type RuntimeStore } from './runtime-store.ts';
 import { sampleDataItems } from './sample-data.ts';
@@ -68,8 +37,6 @@ import { StageTimings } from './stage-timings.ts';
 import { StoreLanes } from './store-lanes.ts';
 import { taskRegistry } from './task-registry.ts';
 import { weatherWatch } from './weather-watch.ts';
-
-const STEP_FUNCTIONS_DIR = fileURLToPath(new URL('../../step-functions/', import.meta.url));
 
 export interface ActivityListener {
   onBusEvent?(event: BusEvent, matchedRules: string[]): void;
@@ -262,159 +229,6 @@ export async function startLocalRuntime(
 }
 
 /**
- * The in-process bus: rule targets (workflow runs on fair bounded slots, the recording function,
- * log groups), counting every event and keeping them when asked.
- */
-function eventBackbone(
-  config: Config,
-  options: RuntimeOptions,
-  listener: ActivityListener,
-  executor: () => LocalExecutor,
-  deps: {
-    store: RuntimeStore;
-    stages: StageTimings;
-    clock: Clock;
-    metrics: InMemoryMetrics;
-    log: Logger;
-    logSink: LogGroupSink;
-    tracker: WorkTracker;
-    busEvents: BusEvent[];
-    hub: ActivityHub;
-    lanes: StoreLanes;
-  },
-) {
-  const { store, stages, clock, metrics, log, logSink, tracker, busEvents, hub, lanes } = deps;
-  const recordNotification = stages.wrap(
-    'record',
-    createRecordNotification({ notifications: store.notifications, clock, metrics, log }),
-  );
-  const admission = new FairScheduler(options.workflowSlots ?? 12);
-  const deliver = busDelivery(executor, {
-    ...{ metrics, recordNotification, logSink, runs: store.runs, admission, lanes },
-  });
-  const seen = { bus: 0 };
-  const keepBusEvents = options.keepBusEvents ?? true;
-  const bus = runtimeBus(config, deliver, {
-    ...{ tracker, clock, busEvents, hub, listener },
-    keep: (event) => {
-      seen.bus++;
-      if (keepBusEvents) busEvents.push(event);
-    },
-  });
-  return { bus, seen };
-}
-
-/**
- * The way in: the ingest handler behind the feed (embedded or Kafka). Runs recorded before a
- * crash are driven again and stored records consumed again before new ones; and every
- * REDRIVE_INTERVAL_SECONDS a run that ended failed (a dead-lettered batch) is driven again.
- */
-async function startIntake(
-  config: Config,
-  options: RuntimeOptions,
-  deps: {
-    store: RuntimeStore;
-    bus: LocalBus;
-    hub: ActivityHub;
-    clock: Clock;
-    metrics: InMemoryMetrics;
-    log: Logger;
-    stages: StageTimings;
-    tracker: WorkTracker;
-    lanes: StoreLanes;
-  },
-) {
-  const { store, bus, hub, clock, metrics, log, stages, tracker, lanes } = deps;
-  const ingest = runtimeIngest(config, store, { bus, hub, clock, metrics, log, stages, lanes });
-  const feed = await startRuntimeFeed({
-    ...{ config, ingest, ...store, tracker, clock, log },
-    inMemory: options.inMemoryStore ?? false,
-  });
-  const redrive = pendingRunRedrive(
-    { runs: store.runs, bus, tracker, clock, log, metrics },
-    config,
-  );
-  await redrive.now();
-  feed.resume();
-  return { feed, redrive };
-}
-
-/**
- * The way out: the local channels (embedded SMTP server, loopback carrier), the journal sender
- * over them, their delivery reports moving statuses forward, and the plain "tell the passengers"
- * path for outcomes, heads-ups and claim notices.
- */
-async function localDelivery(
-  config: Config,
-  options: RuntimeOptions,
-  deps: {
-    store: RuntimeStore;
-    bus: LocalBus;
-    clock: Clock;
-    metrics: InMemoryMetrics;
-    log: Logger;
-    tracker: WorkTracker;
-  },
-) {
-  const { store, bus, clock, metrics, log, tracker } = deps;
-  const channels = await startLocalChannels(config, {
-    metrics,
-    persist: !options.inMemoryStore,
-    onReceipt: (record) =>
-      tracker.track(withReportRetries(() => deliveryStatus({ source: 'sms', record }))),
-    ...(options.onPassengerMessage ? { onReceived: options.onPassengerMessage } : {}),
-  });
-  const sender = journalSender(config, options, clock, channels);
-  const deliveryStatus = createDeliveryStatus({
-    ...{ claims: store.notifications, sender, bookings: store.bookings },
-    ...{ publisher: bus, clock, metrics, log },
-  });
-  const tell = createTellPassengers({
-    ...{ claims: store.notifications, sender, bookings: store.bookings },
-    ...{ publisher: bus, clock, metrics },
-  });
-  return { channels, sender, tell };
-}
-
-/** The routes only `flightpulse start` has: sign-in, offers, weather decisions, the inboxes. */
-function mountLocalRoutes(
-  app: Hono,
-  deps: {
-    config: Config;
-    identity: LocalIdentity;
-    store: RuntimeStore;
-    rebooking: RuntimeRebooking;
-    weather: { routes: WeatherRouteDeps };
-    channels: LocalChannels;
-    clock: Clock;
-  },
-): void {
-  const { config, identity, store } = deps;
-  app.route(
-    '/',
-    signInRoutes({
-      issuer: identity.issuer,
-      bookings: store.bookings,
-      hosted: hostedSignIn(config),
-      passengerSignIn: config.COGNITO_PASSENGER_CLIENT_ID
-        ? {
-            region: config.AWS_REGION,
-            clientId: config.COGNITO_PASSENGER_CLIENT_ID,
-            username: PASSENGER_LINK_USER,
-          }
-        : undefined,
-    }),
-  );
-  app.route('/', offerRoutes({ ...store, answers: deps.rebooking.answers }));
-  app.route('/', weatherRoutes(deps.weather.routes));
-  app.route('/', inboxRoutes(deps.channels.inboxes));
-  app.route(
-    '/',
-    deviceRoutes({ ...store, endpoints: deps.channels.pushEndpoints, clock: deps.clock }),
-  );
-}
-
-/**
  * Stops taking work, lets what is in flight finish, then closes the store. The channels close
  * before the store: a carrier receipt arriving late must not reach a closed store.
  */
@@ -431,99 +245,6 @@ async function closeAll(
   await channels.close();
   await tracker.idle();
   await store.close();
-}
-
-/** Cognito's hosted sign-in for the console, when the configuration names a user pool client. */
-function hostedSignIn(config: Config) {
-  const { COGNITO_DOMAIN: domain, COGNITO_CLIENT_ID: clientId } = config;
-  if (!domain || !clientId) return undefined;
-  return {
-    domain,
-    clientId,
-    redirectUri: config.CONSOLE_REDIRECT_URI ?? `http://127.0.0.1:${config.PORT}/`,
-  };
-}
-
-interface RuntimeParts {
-  store: RuntimeStore;
-  stages: StageTimings;
-  hub: ActivityHub;
-  metrics: InMemoryMetrics;
-  executions: ExecutionRecord[];
-  busEvents: BusEvent[];
-  messenger: Messenger;
-}
-
-/** The REST API and the console; requests people wait on go before a wave's bulk writes. */
-function apiApp(
-  parts: RuntimeParts,
-  feed: FeedProducer,
-  identity: LocalIdentity,
-  { lanes, ...deps }: ApiDeps & { lanes: StoreLanes },
-): Hono {
-  const app = apiRoutes(parts, feed, identity, deps);
-  const fetch = app.fetch;
-  app.fetch = (request, env, context) => lanes.priority(async () => fetch(request, env, context));
-  return app;
-}
-
-interface ApiDeps {
-  clock: Clock;
-  log: Logger;
-  watchWeather: (at?: string) => Promise<unknown>;
-  logsDir: string;
-}
-
-/** The REST API and the console over the runtime's stores. */
-function apiRoutes(
-  parts: RuntimeParts,
-  feed: FeedProducer,
-  identity: LocalIdentity,
-  { clock, log, watchWeather, logsDir }: ApiDeps,
-): Hono {
-  const { store, hub, metrics, executions } = parts;
-  const app = createApiApp({
-    verifier: identity.verifier,
-    jwks: () => identity.issuer.jwks(),
-    flights: store.flights,
-    bookings: store.bookings,
-    events: store.events,
-    notifications: store.notifications,
-    executions: store.executionLog,
-    runs: store.runs,
-    entitlements: store.entitlements,
-    erasure: store.erasure,
-    preferences: store.preferences,
-    logScrubber: new LogFileScrubber(logsDir),
-    onErased: (passengerId) => hub.forget(passengerId),
-    clock,
-    log,
-    feed,
-  });
-  app.route(
-    '/',
-    consoleRoutes({
-      hub,
-      feed,
-      flights: store.flights,
-      metrics: () => dashboardMetrics(metrics, executions),
-      actions: {
-        request: async (path, init) => app.request(path, init),
-        watchWeather,
-      },
-    }),
-  );
-  app.route(
-    '/',
-    consoleViewRoutes({
-      flights: store.flights,
-      bookings: store.bookings,
-      notifications: store.notifications,
-      airports,
-      offers: store.offers,
-    }),
-  );
-  return app;
 }
 
 function assembleRuntime(
@@ -546,144 +267,6 @@ function assembleRuntime(
   };
 }
 
-/** Delivers a bus event to one rule target: a workflow run, the recording function or a log group. */
-function busDelivery(
-  executor: () => LocalExecutor,
-  deps: {
-    metrics: InMemoryMetrics;
-    recordNotification: (event: BusEvent) => Promise<unknown>;
-    logSink: LogGroupSink;
-    runs: RunLedger;
-    admission: FairScheduler;
-    lanes: StoreLanes;
-  },
-) {
-  // A name running or finished is not started again, as StartExecution with the same name in
-  // AWS; a name whose run failed may start again (the re-drive), since every step is idempotent.
-  const running = new Map<string, Promise<ExecutionRecord>>();
-  const succeeded = new Set<string>();
-  const start = async (stateMachine: StateMachineId, event: BusEvent) => {
-    const eventId = (event.detail as { event_id?: unknown }).event_id;
-    const name = `${stateMachine}-${typeof eventId === 'string' ? eventId : event.id}`;
-    if (succeeded.has(name)) return;
-    const inFlight = running.get(name);
-    if (inFlight) return inFlight;
-    deps.metrics.count('WorkflowExecutions');
-    const urgent = (event.detail as { terminal_change?: unknown }).terminal_change === true;
-    // A run is bulk work, even when ingest (priority) published the event that starts it.
-    const run = deps.lanes.bulkWork(() =>
-      deps.admission.run(() => executor().run(stateMachine, name, event), { urgent }),
-    );
-    running.set(name, run);
-    try {
-      const record = await run;
-      // The workflow forgets its pending run itself on success; a failed run stays pending.
-      if (record.status === 'SUCCEEDED') succeeded.add(name);
-      if (record.status === 'SUCCEEDED' && typeof eventId === 'string')
-        await deps.runs.finish(eventId);
-      return record;
-    } finally {
-      running.delete(name);
-    }
-  };
-  return async (target: RuleTarget, event: BusEvent): Promise<void> => {
-    switch (target.kind) {
-      case 'state-machine': {
-        await start(target.stateMachine, event);
-        return;
-      }
-      case 'function':
-        await deps.recordNotification(event);
-        return;
-      case 'log-group':
-        await deps.logSink.write(target.logGroup, event);
-        return;
-    }
-  };
-}
-
-/** The in-process bus with the project's rules; every event is kept, reported and announced. */
-function runtimeBus(
-  config: Config,
-  deliver: (target: RuleTarget, event: BusEvent) => Promise<void>,
-  deps: {
-    tracker: WorkTracker;
-    clock: Clock;
-    busEvents: BusEvent[];
-    hub: ActivityHub;
-    listener: ActivityListener;
-    keep: (event: BusEvent) => void;
-  },
-): LocalBus {
-  return new LocalBus({
-    busName: config.EVENT_BUS_NAME,
-    rules: ROUTING_RULES,
-    deliver,
-    tracker: deps.tracker,
-    clock: deps.clock,
-    region: config.AWS_REGION,
-    onEvent: (event, matched) => {
-      deps.keep(event);
-      deps.listener.onBusEvent?.(event, matched);
-      reportBusEvent(deps.hub, event);
-    },
-  });
-}
-
-/** The ingest function, reporting each record's outcome to the console. */
-function runtimeIngest(
-  config: Config,
-  store: RuntimeStore,
-  deps: {
-    bus: LocalBus;
-    hub: ActivityHub;
-    clock: Clock;
-    metrics: InMemoryMetrics;
-    log: Logger;
-    stages: StageTimings;
-    lanes: StoreLanes;
-  },
-) {
-  const { flights, stages } = { flights: store.flights, stages: deps.stages };
-  const ingestHandler = createIngestHandler({
-    ...store,
-    // Reading the flight and counting its bookings is the enrich stage.
-    flights: Object.assign(Object.create(flights) as typeof flights, {
-      getFlight: stages.wrap('enrich', flights.getFlight.bind(flights)),
-      countFlightBookings: stages.wrap('enrich', flights.countFlightBookings.bind(flights)),
-    }),
-    publisher: deps.bus,
-    clock: deps.clock,
-    metrics: deps.metrics,
-    log: deps.log,
-    maxEventAgeHours: config.FLIGHTPULSE_MAX_EVENT_AGE_HOURS,
-  });
-  const ingest: typeof ingestHandler = async (event) => {
-    const result = await deps.lanes.priority(() =>
-      stages.time('ingest', () => ingestHandler(event)),
-    );
-    for (const outcome of result.outcomes) reportOutcome(deps.hub, outcome, deps.clock.now());
-    return result;
-  };
-  return ingest;
-}
-
-/**
- * The local way out: the channels' providers, with the send journal under the data directory
- * (in memory with an in-memory store) refusing a second send of one notification.
- */
-function journalSender(
-  config: Config,
-  options: RuntimeOptions,
-  clock: Clock,
-  channels: LocalChannels,
-): JournalSender {
-  const file = options.inMemoryStore
-    ? undefined
-    : join(config.FLIGHTPULSE_DATA_DIR, 'deliveries.jsonl');
-  return new JournalSender(file, () => clock.now(), providerDispatch(channels.providers));
-}
-
 /**
  * The store, with its bulk work (workflows, deliveries) on bounded slots; ingest and the API go
  * straight through.
@@ -701,50 +284,4 @@ async function openStoreInLanes(config: Config, options: RuntimeOptions) {
 
 function rightsSettings(config: Config): RightsSettings {
   return { effectiveDates: ruleEffectiveDates(config), claimFormUrl: config.CLAIM_FORM_URL };
-}
-
-/** The ASL executor over the task registry; failed runs go to the workflow dead-letter log. */
-function runtimeExecutor(
-  config: Config,
-  store: RuntimeStore,
-  functions: Map<string, LocalFunction>,
-  bus: LocalBus,
-  deps: {
-    logSink: LogGroupSink;
-    workflowDeadLetters: unknown[];
-    hub: ActivityHub;
-    tracker: WorkTracker;
-    clock: Clock;
-    executions: ExecutionRecord[];
-    onExecution: ((execution: ExecutionRecord) => void) | undefined;
-    stages: StageTimings;
-  },
-): LocalExecutor {
-  // The workflows' own store tasks (the conditional flight update) count as flight_update.
-  const dynamodb = Object.assign(Object.create(store.client) as typeof store.client, {
-    send: (command: never) => deps.stages.time('flight_update', () => store.client.send(command)),
-  });
-  return new LocalExecutor(
-    loadWorkflows(STEP_FUNCTIONS_DIR, localSubstitutions(store.tableName, config.EVENT_BUS_NAME)),
-    {
-      functions,
-      dynamodb,
-      bus,
-      sendMessage: async (queueUrl, body) => {
-        deps.workflowDeadLetters.push(body);
-        await deps.logSink.write('/flightpulse/workflow-dead-letters', { queueUrl, body });
-      },
-    },
-    deps.clock,
-    executionRecording({
-      executionLog: store.executionLog,
-      events: store.events,
-      flights: store.flights,
-      hub: deps.hub,
-      tracker: deps.tracker,
-      clock: deps.clock,
-      executions: deps.executions,
-      ...(deps.onExecution ? { onExecution: deps.onExecution } : {}),
-    }),
-  );
 }

@@ -1,0 +1,205 @@
+// The local runtime's event backbone: the bus with EventBridge's rules, its deliveries to
+// workflows and tasks on fair bounded slots, and the Step Functions executor behind them.
+import { fileURLToPath } from 'node:url';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { InMemoryMetrics } from '../adapters/local/cloudwatch/in-memory-metrics.ts';
+import type { LogGroupSink } from '../adapters/local/cloudwatch/log-group-sink.ts';
+import { type BusEvent, LocalBus } from '../adapters/local/eventbridge/local-bus.ts';
+import {
+  type ExecutionRecord,
+  LocalExecutor,
+} from '../adapters/local/step-functions/local-executor.ts';
+import type { LocalFunction } from '../adapters/local/step-functions/task-resources.ts';
+import {
+  loadWorkflows,
+  localSubstitutions,
+} from '../adapters/local/step-functions/workflow-definitions.ts';
+import type { WorkTracker } from '../adapters/local/work-tracker.ts';
+import type { RuleTarget, StateMachineId } from '../domain/event-routing/routing-rules.ts';
+import { ROUTING_RULES } from '../domain/event-routing/routing-rules.ts';
+import { createRecordNotification } from '../handlers/record-notification.ts';
+import type { Clock, RunLedger } from '../ports.ts';
+import type { ActivityHub } from './activity-hub.ts';
+import { reportBusEvent } from './activity-reports.ts';
+import type { Config } from './config.ts';
+import { executionRecording } from './execution-recording.ts';
+import { FairScheduler } from './fair-scheduler.ts';
+import type { ActivityListener, RuntimeOptions } from './local-runtime.ts';
+import type { RuntimeStore } from './runtime-store.ts';
+import type { StageTimings } from './stage-timings.ts';
+import type { StoreLanes } from './store-lanes.ts';
+
+export const STEP_FUNCTIONS_DIR = fileURLToPath(new URL('../../step-functions/', import.meta.url));
+
+/**
+ * The in-process bus: rule targets (workflow runs on fair bounded slots, the recording function,
+ * log groups), counting every event and keeping them when asked.
+ */
+export function eventBackbone(
+  config: Config,
+  options: RuntimeOptions,
+  listener: ActivityListener,
+  executor: () => LocalExecutor,
+  deps: {
+    store: RuntimeStore;
+    stages: StageTimings;
+    clock: Clock;
+    metrics: InMemoryMetrics;
+    log: Logger;
+    logSink: LogGroupSink;
+    tracker: WorkTracker;
+    busEvents: BusEvent[];
+    hub: ActivityHub;
+    lanes: StoreLanes;
+  },
+) {
+  const { store, stages, clock, metrics, log, logSink, tracker, busEvents, hub, lanes } = deps;
+  const recordNotification = stages.wrap(
+    'record',
+    createRecordNotification({ notifications: store.notifications, clock, metrics, log }),
+  );
+  const admission = new FairScheduler(options.workflowSlots ?? 12);
+  const deliver = busDelivery(executor, {
+    ...{ metrics, recordNotification, logSink, runs: store.runs, admission, lanes },
+  });
+  const seen = { bus: 0 };
+  const keepBusEvents = options.keepBusEvents ?? true;
+  const bus = runtimeBus(config, deliver, {
+    ...{ tracker, clock, busEvents, hub, listener },
+    keep: (event) => {
+      seen.bus++;
+      if (keepBusEvents) busEvents.push(event);
+    },
+  });
+  return { bus, seen };
+}
+
+/** Delivers a bus event to one rule target: a workflow run, the recording function or a log group. */
+export function busDelivery(
+  executor: () => LocalExecutor,
+  deps: {
+    metrics: InMemoryMetrics;
+    recordNotification: (event: BusEvent) => Promise<unknown>;
+    logSink: LogGroupSink;
+    runs: RunLedger;
+    admission: FairScheduler;
+    lanes: StoreLanes;
+  },
+) {
+  // A name running or finished is not started again, as StartExecution with the same name in
+  // AWS; a name whose run failed may start again (the re-drive), since every step is idempotent.
+  const running = new Map<string, Promise<ExecutionRecord>>();
+  const succeeded = new Set<string>();
+  const start = async (stateMachine: StateMachineId, event: BusEvent) => {
+    const eventId = (event.detail as { event_id?: unknown }).event_id;
+    const name = `${stateMachine}-${typeof eventId === 'string' ? eventId : event.id}`;
+    if (succeeded.has(name)) return;
+    const inFlight = running.get(name);
+    if (inFlight) return inFlight;
+    deps.metrics.count('WorkflowExecutions');
+    const urgent = (event.detail as { terminal_change?: unknown }).terminal_change === true;
+    // A run is bulk work, even when ingest (priority) published the event that starts it.
+    const run = deps.lanes.bulkWork(() =>
+      deps.admission.run(() => executor().run(stateMachine, name, event), { urgent }),
+    );
+    running.set(name, run);
+    try {
+      const record = await run;
+      // The workflow forgets its pending run itself on success; a failed run stays pending.
+      if (record.status === 'SUCCEEDED') succeeded.add(name);
+      if (record.status === 'SUCCEEDED' && typeof eventId === 'string')
+        await deps.runs.finish(eventId);
+      return record;
+    } finally {
+      running.delete(name);
+    }
+  };
+  return async (target: RuleTarget, event: BusEvent): Promise<void> => {
+    switch (target.kind) {
+      case 'state-machine': {
+        await start(target.stateMachine, event);
+        return;
+      }
+      case 'function':
+        await deps.recordNotification(event);
+        return;
+      case 'log-group':
+        await deps.logSink.write(target.logGroup, event);
+        return;
+    }
+  };
+}
+
+/** The in-process bus with the project's rules; every event is kept, reported and announced. */
+export function runtimeBus(
+  config: Config,
+  deliver: (target: RuleTarget, event: BusEvent) => Promise<void>,
+  deps: {
+    tracker: WorkTracker;
+    clock: Clock;
+    busEvents: BusEvent[];
+    hub: ActivityHub;
+    listener: ActivityListener;
+    keep: (event: BusEvent) => void;
+  },
+): LocalBus {
+  return new LocalBus({
+    busName: config.EVENT_BUS_NAME,
+    rules: ROUTING_RULES,
+    deliver,
+    tracker: deps.tracker,
+    clock: deps.clock,
+    region: config.AWS_REGION,
+    onEvent: (event, matched) => {
+      deps.keep(event);
+      deps.listener.onBusEvent?.(event, matched);
+      reportBusEvent(deps.hub, event);
+    },
+  });
+}
+
+/** The ASL executor over the task registry; failed runs go to the workflow dead-letter log. */
+export function runtimeExecutor(
+  config: Config,
+  store: RuntimeStore,
+  functions: Map<string, LocalFunction>,
+  bus: LocalBus,
+  deps: {
+    logSink: LogGroupSink;
+    workflowDeadLetters: unknown[];
+    hub: ActivityHub;
+    tracker: WorkTracker;
+    clock: Clock;
+    executions: ExecutionRecord[];
+    onExecution: ((execution: ExecutionRecord) => void) | undefined;
+    stages: StageTimings;
+  },
+): LocalExecutor {
+  // The workflows' own store tasks (the conditional flight update) count as flight_update.
+  const dynamodb = Object.assign(Object.create(store.client) as typeof store.client, {
+    send: (command: never) => deps.stages.time('flight_update', () => store.client.send(command)),
+  });
+  return new LocalExecutor(
+    loadWorkflows(STEP_FUNCTIONS_DIR, localSubstitutions(store.tableName, config.EVENT_BUS_NAME)),
+    {
+      functions,
+      dynamodb,
+      bus,
+      sendMessage: async (queueUrl, body) => {
+        deps.workflowDeadLetters.push(body);
+        await deps.logSink.write('/flightpulse/workflow-dead-letters', { queueUrl, body });
+      },
+    },
+    deps.clock,
+    executionRecording({
+      executionLog: store.executionLog,
+      events: store.events,
+      flights: store.flights,
+      hub: deps.hub,
+      tracker: deps.tracker,
+      clock: deps.clock,
+      executions: deps.executions,
+      ...(deps.onExecution ? { onExecution: deps.onExecution } : {}),
+    }),
+  );
+}
