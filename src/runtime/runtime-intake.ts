@@ -16,6 +16,17 @@ import type { RuntimeStore } from './runtime-store.ts';
 import type { StageTimings } from './stage-timings.ts';
 import type { StoreLanes } from './store-lanes.ts';
 
+/** What the ingest function reports to and measures with. */
+interface IngestDeps {
+  bus: LocalBus;
+  hub: ActivityHub;
+  clock: Clock;
+  metrics: InMemoryMetrics;
+  log: Logger;
+  stages: StageTimings;
+  lanes: StoreLanes;
+}
+
 /**
  * The way in: the ingest handler behind the feed (embedded or Kafka). Runs recorded before a
  * crash are driven again and stored records consumed again before new ones; and every
@@ -24,20 +35,10 @@ import type { StoreLanes } from './store-lanes.ts';
 export async function startIntake(
   config: Config,
   options: RuntimeOptions,
-  deps: {
-    store: RuntimeStore;
-    bus: LocalBus;
-    hub: ActivityHub;
-    clock: Clock;
-    metrics: InMemoryMetrics;
-    log: Logger;
-    stages: StageTimings;
-    tracker: WorkTracker;
-    lanes: StoreLanes;
-  },
+  deps: IngestDeps & { store: RuntimeStore; tracker: WorkTracker },
 ) {
-  const { store, bus, hub, clock, metrics, log, stages, tracker, lanes } = deps;
-  const ingest = runtimeIngest(config, store, { bus, hub, clock, metrics, log, stages, lanes });
+  const { store, bus, clock, metrics, log, tracker } = deps;
+  const ingest = runtimeIngest(config, store, deps);
   const feed = await startRuntimeFeed({
     ...{ config, ingest, ...store, tracker, clock, log },
     inMemory: options.inMemoryStore ?? false,
@@ -52,19 +53,7 @@ export async function startIntake(
 }
 
 /** The ingest function, reporting each record's outcome to the console. */
-export function runtimeIngest(
-  config: Config,
-  store: RuntimeStore,
-  deps: {
-    bus: LocalBus;
-    hub: ActivityHub;
-    clock: Clock;
-    metrics: InMemoryMetrics;
-    log: Logger;
-    stages: StageTimings;
-    lanes: StoreLanes;
-  },
-) {
+export function runtimeIngest(config: Config, store: RuntimeStore, deps: IngestDeps) {
   const { flights, stages } = { flights: store.flights, stages: deps.stages };
   const ingestHandler = createIngestHandler({
     ...store,
