@@ -1,3 +1,4 @@
+import { repeatEvery } from '../adapters/local/periodic.ts';
 import type { WorkTracker } from '../adapters/local/work-tracker.ts';
 import type { RightsSettings } from '../domain/rights/rights-settings.ts';
 import { type ClaimNoticeRun, createSendClaimNotices } from '../handlers/send-claim-notices.ts';
@@ -29,9 +30,10 @@ export function claimNoticeJob(deps: {
     rights: deps.rights,
     log: deps.log,
   });
-  const timer = setInterval(() => {
-    deps.tracker.track(run());
-  }, deps.intervalMs ?? CLAIM_NOTICE_INTERVAL_MS);
-  timer.unref();
-  return { run, stop: () => clearInterval(timer) };
+  const stop = repeatEvery(
+    deps.intervalMs ?? CLAIM_NOTICE_INTERVAL_MS,
+    async () => deps.tracker.track(run()),
+    () => undefined,
+  );
+  return { run, stop };
 }

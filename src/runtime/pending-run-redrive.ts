@@ -1,4 +1,5 @@
 import type { LocalBus } from '../adapters/local/eventbridge/local-bus.ts';
+import { repeatEvery } from '../adapters/local/periodic.ts';
 import type { WorkTracker } from '../adapters/local/work-tracker.ts';
 import { createRedriveRuns, type RedriveResult } from '../handlers/redrive-runs.ts';
 import type { Clock, Log, MetricsRecorder, RunLedger } from '../ports.ts';
@@ -22,16 +23,15 @@ export function pendingRunRedrive(
   config: Pick<Config, 'REDRIVE_INTERVAL_SECONDS'>,
 ): { now(): Promise<RedriveResult>; stop(): void } {
   const now = createRedriveRuns({ ...deps, publisher: deps.bus, minAgeMinutes: 0 });
-  const timer =
-    config.REDRIVE_INTERVAL_SECONDS > 0
-      ? setInterval(() => {
-          deps.tracker.track(
-            now().catch((error: unknown) => {
-              deps.log.error('re-drive of pending runs failed', { error: String(error) });
-            }),
-          );
-        }, config.REDRIVE_INTERVAL_SECONDS * 1000)
-      : undefined;
-  timer?.unref();
-  return { now, stop: () => clearInterval(timer) };
+  const stop = repeatEvery(
+    config.REDRIVE_INTERVAL_SECONDS * 1000,
+    async () =>
+      deps.tracker.track(
+        now().catch((error: unknown) => {
+          deps.log.error('re-drive of pending runs failed', { error: String(error) });
+        }),
+      ),
+    () => undefined,
+  );
+  return { now, stop };
 }

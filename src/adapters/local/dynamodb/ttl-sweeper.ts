@@ -2,6 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, type DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { Clock, Log } from '../../../ports.ts';
 import { TTL_ATTRIBUTE } from '../../dynamodb/table/table-keys.ts';
+import { oneAtATime, repeatEvery } from '../periodic.ts';
 
 /**
  * DynamoDB's TTL, locally: dynalite and DynamoDB Local keep expired items forever, so this
@@ -14,8 +15,9 @@ export class TtlSweeper {
   private readonly tableName: string;
   private readonly clock: Clock;
   private readonly log: Log;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<number> | undefined;
+  private stopTimer: () => void = () => undefined;
+  /** Deletes what has expired; returns how many items went. One sweep at a time. */
+  readonly sweep = oneAtATime(() => this.sweepOnce());
 
   constructor(options: { doc: DynamoDBDocumentClient; tableName: string; clock: Clock; log: Log }) {
     this.doc = options.doc;
@@ -24,26 +26,16 @@ export class TtlSweeper {
     this.log = options.log;
   }
 
-  /** Deletes what has expired; returns how many items went. One sweep at a time. */
-  sweep(): Promise<number> {
-    this.running ??= this.sweepOnce().finally(() => {
-      this.running = undefined;
-    });
-    return this.running;
-  }
-
   /** Sweeps every `intervalMs` (0: never) until stopped. */
   start(intervalMs: number): void {
-    if (intervalMs <= 0) return;
-    this.timer = setInterval(() => {
-      this.sweep().catch((error) => this.log.warn('TTL sweep failed', { error: String(error) }));
-    }, intervalMs);
-    this.timer.unref();
+    this.stopTimer = repeatEvery(intervalMs, this.sweep, (error) =>
+      this.log.warn('TTL sweep failed', { error: String(error) }),
+    );
   }
 
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+    this.stopTimer();
+    await this.sweep.settled();
   }
 
   private async sweepOnce(): Promise<number> {

@@ -7,6 +7,7 @@ import type { OfferExpiryScheduler } from '../../../ports/rebooking-ports.ts';
 import type { Clock, EventPublisher, Log } from '../../../ports.ts';
 import type { SingleTable } from '../../dynamodb/single-table.ts';
 import { keys } from '../../dynamodb/table/table-keys.ts';
+import { oneAtATime, repeatEvery } from '../periodic.ts';
 
 /**
  * Stands in for EventBridge Scheduler: each pending expiry is an item in the table sorted by
@@ -20,8 +21,12 @@ export class LocalOfferExpiryScheduler implements OfferExpiryScheduler {
   private readonly publisher: EventPublisher;
   private readonly clock: Clock;
   private readonly log: Log;
-  private timer: NodeJS.Timeout | undefined;
-  private firing: Promise<number> | undefined;
+  private stopTimer: () => void = () => undefined;
+  /**
+   * Publishes every expiry due by now and forgets it; returns how many fired. One sweep at a
+   * time: a timer tick during a slow sweep waits for it.
+   */
+  readonly fireDue = oneAtATime(() => this.sweep());
 
   constructor(deps: { table: SingleTable; publisher: EventPublisher; clock: Clock; log: Log }) {
     this.table = deps.table;
@@ -52,26 +57,14 @@ export class LocalOfferExpiryScheduler implements OfferExpiryScheduler {
     }
   }
 
-  /** Publishes every expiry due by now and forgets it; returns how many fired. */
-  fireDue(): Promise<number> {
-    // One sweep at a time: a timer tick during a slow sweep waits for it.
-    this.firing ??= this.sweep().finally(() => {
-      this.firing = undefined;
-    });
-    return this.firing;
-  }
-
   start(intervalMs: number): void {
-    this.timer = setInterval(() => {
-      this.fireDue().catch((error) =>
-        this.log.error('offer expiry sweep failed', { error: String(error) }),
-      );
-    }, intervalMs);
-    this.timer.unref();
+    this.stopTimer = repeatEvery(intervalMs, this.fireDue, (error) =>
+      this.log.error('offer expiry sweep failed', { error: String(error) }),
+    );
   }
 
   stop(): void {
-    clearInterval(this.timer);
+    this.stopTimer();
   }
 
   private async sweep(): Promise<number> {
