@@ -1,7 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BatchWriteCommand, DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchWriteCommand,
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  PutCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import {
@@ -13,17 +19,49 @@ import { tapChangeFeed } from '../../src/adapters/local/dynamodb/change-feed-tap
 import { startEmbeddedDynamoDb } from '../../src/adapters/local/dynamodb/embedded-dynamodb.ts';
 import { raisesSecondaryEvents } from '../../src/domain/event-routing/stream-changes.ts';
 
+type Tap = Parameters<typeof tapChangeFeed>;
+
+/**
+ * A table on a fresh embedded store with the tap on it: `doc` writes through the tapped client,
+ * `records` collects what the tap emits, `reads()` counts the tap's own reads.
+ */
+async function withTap(
+  table: string,
+  options: Tap[4],
+  body: (tap: {
+    doc: DynamoDBDocumentClient;
+    records: DynamoDBRecord[];
+    reads: () => number;
+  }) => Promise<void>,
+): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'flightpulse-feed-'));
+  const dynamo = await startEmbeddedDynamoDb(join(dir, 'db'));
+  const client = createDynamoDbClient({ endpoint: dynamo.endpoint });
+  const reader = createDynamoDbClient({ endpoint: dynamo.endpoint });
+  try {
+    await ensureTable(reader, table);
+    let reads = 0;
+    reader.middlewareStack.add(
+      (next) => (args) => {
+        reads++;
+        return next(args);
+      },
+      { step: 'initialize', name: 'countReads' },
+    );
+    const records: DynamoDBRecord[] = [];
+    tapChangeFeed(client, reader, table, (batch) => records.push(...batch), options);
+    await body({ doc: createDocumentClient(client), records, reads: () => reads });
+  } finally {
+    client.destroy();
+    reader.destroy();
+    await dynamo.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('change feed tap on dynalite', () => {
   it('turns every write into a NEW_AND_OLD_IMAGES stream record, and ignores failed or no-op writes', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'flightpulse-feed-'));
-    const dynamo = await startEmbeddedDynamoDb(join(dir, 'db'));
-    const client = createDynamoDbClient({ endpoint: dynamo.endpoint });
-    const reader = createDynamoDbClient({ endpoint: dynamo.endpoint });
-    try {
-      await ensureTable(reader, 'Tap1');
-      const records: DynamoDBRecord[] = [];
-      tapChangeFeed(client, reader, 'Tap1', (batch) => records.push(...batch));
-      const doc = createDocumentClient(client);
+    await withTap('Tap1', undefined, async ({ doc, records }) => {
       const Key = { PK: 'BOOKING#B1', SK: 'METADATA' };
       await doc.send(
         new PutCommand({ TableName: 'Tap1', Item: { ...Key, booking_status: 'CONFIRMED' } }),
@@ -57,32 +95,11 @@ describe('change feed tap on dynalite', () => {
         StreamViewType: 'NEW_AND_OLD_IMAGES',
       });
       expect(records[2]?.dynamodb?.NewImage).toBeUndefined();
-    } finally {
-      client.destroy();
-      reader.destroy();
-      await dynamo.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('takes the images from the writes themselves: no read-back, and the caller gets the answer it asked for', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'flightpulse-feed-'));
-    const dynamo = await startEmbeddedDynamoDb(join(dir, 'db'));
-    const client = createDynamoDbClient({ endpoint: dynamo.endpoint });
-    const reader = createDynamoDbClient({ endpoint: dynamo.endpoint });
-    try {
-      await ensureTable(reader, 'Tap2');
-      let reads = 0;
-      reader.middlewareStack.add(
-        (next) => (args) => {
-          reads++;
-          return next(args);
-        },
-        { step: 'initialize', name: 'countReads' },
-      );
-      const records: DynamoDBRecord[] = [];
-      tapChangeFeed(client, reader, 'Tap2', (batch) => records.push(...batch));
-      const doc = createDocumentClient(client);
+    await withTap('Tap2', undefined, async ({ doc, records, reads }) => {
       const Key = { PK: 'BOOKING#B2', SK: 'METADATA' };
       const put = await doc.send(
         new PutCommand({ TableName: 'Tap2', Item: { ...Key, booking_status: 'CONFIRMED' } }),
@@ -113,7 +130,7 @@ describe('change feed tap on dynalite', () => {
         }),
       );
       // The update's old image was the put's item; only the batch's unknown key was read.
-      expect(reads).toBe(1);
+      expect(reads()).toBe(1);
       expect(records.map((r) => r.eventName)).toEqual(['INSERT', 'MODIFY', 'INSERT', 'REMOVE']);
       expect(records[1]?.dynamodb).toMatchObject({
         OldImage: { booking_status: { S: 'CONFIRMED' } },
@@ -122,34 +139,11 @@ describe('change feed tap on dynalite', () => {
       expect(records[3]?.dynamodb?.OldImage).toMatchObject({
         booking_status: { S: 'NEEDS_REBOOKING' },
       });
-    } finally {
-      client.destroy();
-      reader.destroy();
-      await dynamo.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('leaves out writes to items its reader does not watch: untapped, unread, no records', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'flightpulse-feed-'));
-    const dynamo = await startEmbeddedDynamoDb(join(dir, 'db'));
-    const client = createDynamoDbClient({ endpoint: dynamo.endpoint });
-    const reader = createDynamoDbClient({ endpoint: dynamo.endpoint });
-    try {
-      await ensureTable(reader, 'Tap3');
-      let reads = 0;
-      reader.middlewareStack.add(
-        (next) => (args) => {
-          reads++;
-          return next(args);
-        },
-        { step: 'initialize', name: 'countReads' },
-      );
-      const records: DynamoDBRecord[] = [];
-      tapChangeFeed(client, reader, 'Tap3', (batch) => records.push(...batch), {
-        watches: raisesSecondaryEvents,
-      });
-      const doc = createDocumentClient(client);
+    await withTap('Tap3', { watches: raisesSecondaryEvents }, async ({ doc, records, reads }) => {
       const claim = { PK: 'FLIGHT#F1', SK: 'NOTIFICATION#B1#n1' };
       const put = await doc.send(new PutCommand({ TableName: 'Tap3', Item: { ...claim, s: 'Q' } }));
       expect(put.Attributes).toBeUndefined();
@@ -166,7 +160,7 @@ describe('change feed tap on dynalite', () => {
           RequestItems: { Tap3: [{ PutRequest: { Item: { PK: 'PROVIDER#m1', SK: 'P' } } }] },
         }),
       );
-      expect(reads).toBe(0);
+      expect(reads()).toBe(0);
       expect(records).toEqual([]);
       const Key = { PK: 'FLIGHT#F1', SK: 'METADATA' };
       await doc.send(new PutCommand({ TableName: 'Tap3', Item: { ...Key, status: 'SCHEDULED' } }));
@@ -181,11 +175,6 @@ describe('change feed tap on dynalite', () => {
       );
       expect(records.map((r) => r.eventName)).toEqual(['INSERT', 'MODIFY']);
       expect(records[1]?.dynamodb?.OldImage).toMatchObject({ status: { S: 'SCHEDULED' } });
-    } finally {
-      client.destroy();
-      reader.destroy();
-      await dynamo.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
