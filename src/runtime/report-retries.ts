@@ -1,8 +1,7 @@
 import { UnknownProviderMessageError } from '../domain/delivery/provider-receipt.ts';
+import { backoffMs, mayRetry, type RetryPolicy } from '../domain/delivery/retry-policy.ts';
 
-const ATTEMPTS = 20;
-const FIRST_WAIT_MS = 25;
-const LONGEST_WAIT_MS = 2_000;
+const REPORT_RETRIES: RetryPolicy = { maxAttempts: 20, baseDelayMs: 25, maxDelayMs: 2_000 };
 
 /**
  * Delivers a provider report again while it names a message the sender has not recorded yet,
@@ -18,8 +17,10 @@ export async function withReportRetries<T>(
     try {
       return await apply();
     } catch (error) {
-      if (!(error instanceof UnknownProviderMessageError) || attempt >= ATTEMPTS) throw error;
-      await sleep(Math.min(FIRST_WAIT_MS * 2 ** (attempt - 1), LONGEST_WAIT_MS));
+      if (!(error instanceof UnknownProviderMessageError) || !mayRetry(attempt, REPORT_RETRIES))
+        throw error;
+      // No jitter: the wait is for this process's own write, not a shared provider.
+      await sleep(backoffMs(attempt, REPORT_RETRIES));
     }
   }
 }
