@@ -253,6 +253,12 @@ export function cases(): Case[] {
     killAt('kill -9 mid-send', 'with half the wave sent', async (c) => halfReceived(c), {
       ci: 'embedded',
     }),
+    killAt('Kafka+DDB Local: kill -9 during ingest', 'right after the 202', async () => true, {
+      infra: { kafka: true },
+    }),
+    killAt('Kafka+DDB Local: kill -9 mid-workflow', 'with bookings marked', someBookingMarked, {
+      infra: { kafka: true },
+    }),
     killAt(
       'Kafka+DDB Local: kill -9 mid-send',
       'with half the wave sent',
