@@ -1,14 +1,9 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchWrite } from './batch-write.ts';
+import { Gathering, type Waiting } from './gathering.ts';
 
 /** Items per BatchWriteItem call. */
 const BATCH_SIZE = 25;
-
-interface Pending {
-  item: Record<string, unknown>;
-  done: () => void;
-  failed: (error: unknown) => void;
-}
 
 /**
  * Unconditional puts gathered into BatchWriteItem calls: every put asked for within `windowMs`
@@ -18,46 +13,19 @@ interface Pending {
  * pointer, a record no one else writes).
  */
 export class CoalescingWriter {
-  private readonly doc: DynamoDBDocumentClient;
-  private readonly tableName: string;
-  private readonly windowMs: number;
-  private pending: Pending[] = [];
-  private timer: NodeJS.Timeout | NodeJS.Immediate | undefined;
+  private readonly gathering: Gathering<Record<string, unknown>, void>;
 
   constructor(doc: DynamoDBDocumentClient, tableName: string, windowMs = 0) {
-    this.doc = doc;
-    this.tableName = tableName;
-    this.windowMs = windowMs;
+    const write = async (batch: Waiting<Record<string, unknown>, void>[]) => {
+      // A key written twice in one call is refused by DynamoDB: the later put wins, as it would.
+      const byKey = new Map(batch.map((p) => [`${p.request.PK}|${p.request.SK}`, p.request]));
+      await batchWrite(doc, tableName, [...byKey.values()], 4);
+      for (const p of batch) p.done();
+    };
+    this.gathering = new Gathering(write, { fullAt: BATCH_SIZE, windowMs });
   }
 
   put(item: Record<string, unknown>): Promise<void> {
-    return new Promise<void>((done, failed) => {
-      this.pending.push({ item, done, failed });
-      if (this.pending.length >= BATCH_SIZE) void this.flush();
-      else if (!this.timer)
-        this.timer =
-          this.windowMs > 0
-            ? setTimeout(() => void this.flush(), this.windowMs)
-            : setImmediate(() => void this.flush());
-    });
-  }
-
-  private async flush(): Promise<void> {
-    if (this.timer) {
-      clearTimeout(this.timer as NodeJS.Timeout);
-      clearImmediate(this.timer as NodeJS.Immediate);
-      this.timer = undefined;
-    }
-    const batch = this.pending;
-    this.pending = [];
-    if (batch.length === 0) return;
-    // A key written twice in one call is refused by DynamoDB: the later put wins, as it would.
-    const byKey = new Map(batch.map((p) => [`${p.item.PK}|${p.item.SK}`, p.item]));
-    try {
-      await batchWrite(this.doc, this.tableName, [...byKey.values()], 4);
-      for (const p of batch) p.done();
-    } catch (error) {
-      for (const p of batch) p.failed(error);
-    }
+    return this.gathering.ask(item);
   }
 }
