@@ -1,4 +1,5 @@
 import { airports } from '../airports/airport-reference.ts';
+import { dateFormatter as formatter } from './date-formatter.ts';
 import type { LanguagePack } from './templates/language-pack.ts';
 
 /**
@@ -7,12 +8,12 @@ import type { LanguagePack } from './templates/language-pack.ts';
  */
 export function zoneAbbreviation(instant: Date, timeZone: string): string {
   for (const locale of ['en-US', 'en-GB']) {
-    const name = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
+    const name = formatter(locale, { timeZone, timeZoneName: 'short' })
       .formatToParts(instant)
       .find((p) => p.type === 'timeZoneName')?.value;
     if (name && !/^(GMT|UTC)[+-−]/.test(name)) return name;
   }
-  const offset = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortOffset' })
+  const offset = formatter('en-US', { timeZone, timeZoneName: 'shortOffset' })
     .formatToParts(instant)
     .find((p) => p.type === 'timeZoneName')?.value;
   return (offset ?? 'UTC').replace(/^GMT/, 'UTC');
@@ -32,7 +33,7 @@ export function timeZoneOf(airportCode: string): string | undefined {
 }
 
 function clockParts(instant: Date, timeZone: string): { hour: number; minute: number } {
-  const parts = new Intl.DateTimeFormat('en-US', {
+  const parts = formatter('en-US', {
     timeZone,
     hour: 'numeric',
     minute: 'numeric',
@@ -82,7 +83,7 @@ export function localDate(
   form: 'long' | 'short' = 'long',
 ): string {
   const { instant, timeZone } = clockSource(iso, airportCode);
-  return new Intl.DateTimeFormat(pack.locale, {
+  return formatter(pack.locale, {
     timeZone,
     day: 'numeric',
     month: form,

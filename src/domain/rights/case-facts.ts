@@ -1,4 +1,5 @@
 import type { Airport } from '../airports/airport.ts';
+import { dateFormatter } from '../messaging/date-formatter.ts';
 import type { Cause } from './cause.ts';
 import type { CareItem, RegimeJudgement, RightsCase } from './rights-case.ts';
 import type { Regime } from './rule-sets.ts';
@@ -33,7 +34,7 @@ export function arrivalDelayOf(rightsCase: RightsCase): number | null {
 
 /** The calendar date of an instant at an airport. */
 function localDate(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date(iso));
+  return dateFormatter('en-CA', { timeZone }).format(new Date(iso));
 }
 
 /**
