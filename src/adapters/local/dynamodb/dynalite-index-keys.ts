@@ -1,9 +1,4 @@
-import { readFileSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import type dynaliteServer from 'dynalite';
-
-const require = createRequire(import.meta.url);
+import type { SourcePatch } from './dynalite-source-patch.ts';
 
 /**
  * dynalite keys a secondary-index entry by the index's keys and then only 6 hex digits (24 bits)
@@ -33,27 +28,11 @@ const DELETE_EXISTING = `        deletes.push({ index: index.IndexName, key: exi
 const DELETE_LEGACY_TOO = `${DELETE_EXISTING}
       deletes.push({ index: index.IndexName, key: legacyIndexKey(existingItem, table, index.KeySchema) })`;
 
-function patched(source: string): string {
-  const out = source.replace(TRUNCATED, WHOLE).replace(DELETE_EXISTING, DELETE_LEGACY_TOO);
-  if (out.split('legacyIndexKey').length !== 4)
-    throw new Error('dynalite/db/index.js is not the version whose index keys this fixes');
-  return out;
-}
-
-/** dynalite, with index entries that two items can never share. */
-export function loadDynalite(): typeof dynaliteServer {
-  const dbPath = require.resolve('dynalite/db/index.js');
-  if (!require.cache[dbPath]) {
-    const db = new Module(dbPath) as Module & {
-      _compile(source: string, filename: string): void;
-    };
-    db.filename = dbPath;
-    db.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(
-      dirname(dbPath),
-    );
-    db._compile(patched(readFileSync(dbPath, 'utf8')), dbPath);
-    db.loaded = true;
-    require.cache[dbPath] = db;
-  }
-  return require('dynalite') as typeof dynaliteServer;
-}
+export const INDEX_KEY_PATCH: SourcePatch = {
+  file: 'db/index.js',
+  purpose: 'index entries keyed by the whole table key',
+  edits: [
+    { find: TRUNCATED, replace: WHOLE },
+    { find: DELETE_EXISTING, replace: DELETE_LEGACY_TOO },
+  ],
+};

@@ -2,7 +2,7 @@ import { fork } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { loadDynalite } from './dynalite-index-keys.ts';
+import { loadDynalite } from './load-dynalite.ts';
 
 export interface EmbeddedDynamoDb {
   endpoint: string;

@@ -1,0 +1,42 @@
+import { createRequire } from 'node:module';
+import type dynaliteServer from 'dynalite';
+import {
+  type Callback,
+  dynaliteInternals,
+  EXTENSION_POINTS,
+  type OperationValidation,
+  type Store,
+} from './dynalite-extension-points.ts';
+import { INDEX_KEY_PATCH } from './dynalite-index-keys.ts';
+import { loadPatchedDynalite } from './dynalite-source-patch.ts';
+import { transactWriteItemsOperation } from './transact-write-items.ts';
+
+const require = createRequire(import.meta.url);
+
+type Dynalite = typeof dynaliteServer & {
+  addOperation(
+    name: string,
+    action: (store: Store, data: Record<string, unknown>, cb: Callback) => void,
+    validation: OperationValidation,
+  ): void;
+};
+
+let extended: Dynalite | undefined;
+
+/**
+ * dynalite, patched: index entries that two items never share (dynalite-index-keys.ts), and
+ * TransactWriteItems, which it lacks (transact-write-items.ts).
+ */
+export function loadDynalite(): typeof dynaliteServer {
+  if (extended) return extended;
+  loadPatchedDynalite([INDEX_KEY_PATCH, ...EXTENSION_POINTS]);
+  const dynalite = require('dynalite') as Dynalite;
+  const transactWriteItems = transactWriteItemsOperation(dynaliteInternals());
+  dynalite.addOperation(
+    'TransactWriteItems',
+    transactWriteItems.action,
+    transactWriteItems.validation,
+  );
+  extended = dynalite;
+  return dynalite;
+}

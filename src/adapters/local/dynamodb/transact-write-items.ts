@@ -1,0 +1,297 @@
+import { createHash } from 'node:crypto';
+import type {
+  Callback,
+  DynaliteError,
+  DynaliteInternals,
+  Item,
+  ItemDb,
+  OperationValidation,
+  Store,
+  TableDescription,
+} from './dynalite-extension-points.ts';
+import {
+  KINDS,
+  type Kind,
+  transactWriteItemsValidation,
+} from './transact-write-items-validation.ts';
+
+/** One action of the request as validated: its parameters, with dynalite's parsed expressions. */
+type Action = Record<string, unknown> & {
+  TableName: string;
+  Item?: Item;
+  Key?: Item;
+  ReturnValuesOnConditionCheckFailure?: 'ALL_OLD' | 'NONE';
+  _updates?: { sections: unknown };
+};
+
+/** An action resolved against its table: the item key it locks, reads and writes. */
+interface Write {
+  kind: Kind;
+  action: Action;
+  table: TableDescription;
+  itemDb: ItemDb;
+  key: string;
+}
+
+interface Reason {
+  Code: 'None' | 'ConditionalCheckFailed' | 'ValidationError';
+  Message?: string;
+  Item?: Item;
+}
+
+/** How long a ClientRequestToken makes a repeat a no-op (DynamoDB: 10 minutes). */
+const IDEMPOTENCY_WINDOW_MS = 10 * 60_000;
+
+/**
+ * DynamoDB's TransactWriteItems for dynalite, from dynalite's own parts so each action behaves
+ * as its single-item call does: the Put/Update/Delete validations parse and check the
+ * expressions, `checkConditional` evaluates conditions, `applyUpdateExpression` updates, and the
+ * index entries come from `getIndexActions`. All or nothing: every key is locked (with the lock
+ * the single-item calls take, all of a table's keys in one step and tables in name order, so two
+ * transactions never deadlock), all items read, all conditions checked, then every item and
+ * index entry written in one LevelDB batch. Where DynamoDB cancels a transaction that conflicts
+ * with one in flight (TransactionConflict), this one waits for it instead.
+ *
+ * A ClientRequestToken is honoured (the SDK sends one, and repeats it when it retries after a
+ * lost answer): a repeat of a transaction that succeeded in the last 10 minutes succeeds
+ * without writing again, one with other parameters is an IdempotentParameterMismatchException.
+ * Not done: the 4 MB aggregate size limit, ReturnItemCollectionMetrics.
+ */
+export function transactWriteItemsOperation(dynalite: DynaliteInternals): {
+  action: (store: Store, data: Record<string, unknown>, cb: Callback) => void;
+  validation: OperationValidation;
+} {
+  const completed = new WeakMap<Store, Map<string, { request: string; at: number }>>();
+  const action = (store: Store, data: Record<string, unknown>, cb: Callback) => {
+    const tokens = completed.get(store) ?? new Map();
+    completed.set(store, tokens);
+    transact(dynalite, store, data, tokens).then(
+      (result) => cb(null, result),
+      (error: DynaliteError) => cb(error),
+    );
+  };
+  return { action, validation: transactWriteItemsValidation(dynalite) };
+}
+
+async function transact(
+  dynalite: DynaliteInternals,
+  store: Store,
+  data: Record<string, unknown>,
+  tokens: Map<string, { request: string; at: number }>,
+): Promise<Record<string, unknown>> {
+  const token = data.ClientRequestToken as string | undefined;
+  const request = fingerprint(data.TransactItems);
+  const writes = await Promise.all(
+    (data.TransactItems as Array<Record<Kind, Action>>).map((item) =>
+      resolveWrite(dynalite, store, item),
+    ),
+  );
+  const seen = new Set<string>();
+  for (const write of writes) {
+    const id = `${write.table.TableName}\u0000${write.key}`;
+    if (seen.has(id))
+      throw dynalite.db.validationError(
+        'Transaction request cannot include multiple operations on one item',
+      );
+    seen.add(id);
+  }
+  const release = await lockAll(writes);
+  try {
+    forgetExpired(tokens);
+    const earlier = token === undefined ? undefined : tokens.get(token);
+    if (earlier && earlier.request !== request) throw idempotentParameterMismatch();
+    if (!earlier) {
+      await commit(dynalite, store, writes);
+      if (token !== undefined) tokens.set(token, { request, at: Date.now() });
+    }
+    return consumedCapacity(dynalite, writes, data.ReturnConsumedCapacity);
+  } finally {
+    release();
+  }
+}
+
+/** Reads every item, checks every condition, and writes all or (cancelled) nothing. */
+async function commit(dynalite: DynaliteInternals, store: Store, writes: Write[]): Promise<void> {
+  const { db } = dynalite;
+  const existing = await Promise.all(writes.map((w) => read(w.itemDb, w.key)));
+  const outcomes = writes.map((write, i) => {
+    const old = existing[i];
+    if (db.checkConditional(write.action, old)) {
+      const reason: Reason = {
+        Code: 'ConditionalCheckFailed',
+        Message: 'The conditional request failed',
+      };
+      if (old && write.action.ReturnValuesOnConditionCheckFailure === 'ALL_OLD') reason.Item = old;
+      return { reason };
+    }
+    return nextItem(dynalite, store, write, old);
+  });
+  const reasons = outcomes.map((o) => o.reason ?? { Code: 'None' as const });
+  if (reasons.some((r) => r.Code !== 'None')) throw transactionCanceled(reasons);
+  const operations = writes.flatMap((write, i) =>
+    write.kind === 'ConditionCheck'
+      ? []
+      : itemOperations(dynalite, store, write, existing[i], outcomes[i]?.item),
+  );
+  await new Promise<void>((resolve, reject) =>
+    store.db.batch(operations, (error) => (error ? reject(error) : resolve())),
+  );
+}
+
+/** The item an action leaves behind, or why it cannot (as UpdateItem would refuse it). */
+function nextItem(
+  { applyUpdateExpression, db }: DynaliteInternals,
+  store: Store,
+  write: Write,
+  old: Item | undefined,
+): { item?: Item; reason?: Reason } {
+  const { kind, action, table } = write;
+  if (kind === 'Put') return { item: action.Item as Item };
+  if (kind !== 'Update') return {};
+  const item = structuredClone(old ?? (action.Key as Item));
+  const invalid = applyUpdateExpression(action._updates?.sections, table, item);
+  const message = invalid
+    ? String(invalid.body.message)
+    : db.itemSize(item) > store.options.maxItemSize
+      ? 'Item size to update has exceeded the maximum allowed size'
+      : undefined;
+  return message ? { reason: { Code: 'ValidationError', Message: message } } : { item };
+}
+
+/** The batch operations for one item: its index entries (removals first) and itself. */
+function itemOperations(
+  { db }: DynaliteInternals,
+  store: Store,
+  write: Write,
+  old: Item | undefined,
+  item: Item | undefined,
+): Array<{ type: 'put' | 'del'; key: string; value?: Item }> {
+  const { table } = write;
+  const deletes: Array<{ type: 'del'; key: string }> = [];
+  const puts: Array<{ type: 'put'; key: string; value: Item }> = [];
+  for (const indexType of ['Local', 'Global'] as const) {
+    const indexes = table[`${indexType}SecondaryIndexes`] ?? [];
+    const { puts: p, deletes: d } = db.getIndexActions(indexes, old, item, table);
+    const prefix = (index: string) => store.getIndexDb(indexType, table.TableName, index).prefix;
+    for (const entry of d) deletes.push({ type: 'del', key: prefix(entry.index) + entry.key });
+    for (const entry of p)
+      puts.push({ type: 'put', key: prefix(entry.index) + entry.key, value: entry.item });
+  }
+  const own = write.itemDb.prefix + write.key;
+  return [
+    ...deletes,
+    ...puts,
+    item ? { type: 'put', key: own, value: item } : { type: 'del', key: own },
+  ];
+}
+
+/** The action's table, item key and parsed parameters; a request error if they do not fit. */
+async function resolveWrite(
+  { db }: DynaliteInternals,
+  store: Store,
+  item: Record<Kind, Action>,
+): Promise<Write> {
+  const kind = KINDS.find((k) => item[k]) as Kind;
+  const action = item[kind];
+  const table = await new Promise<TableDescription>((resolve, reject) =>
+    store.getTable(action.TableName, (error, found) =>
+      error || !found ? reject(error) : resolve(found),
+    ),
+  );
+  const invalid =
+    kind === 'Put'
+      ? db.validateItem(action.Item as Item, table)
+      : (db.validateKey(action.Key as Item, table) ??
+        (kind === 'Update' ? db.validateUpdates(undefined, action._updates, table) : null));
+  if (invalid) throw invalid;
+  const key = db.createKey((kind === 'Put' ? action.Item : action.Key) as Item, table);
+  return { kind, action, table, itemDb: store.getItemDb(action.TableName), key };
+}
+
+/** Every key of the transaction, table by table in name order, each table's keys at once. */
+async function lockAll(writes: Write[]): Promise<() => void> {
+  const byTable = new Map<string, { itemDb: ItemDb; keys: string[] }>();
+  for (const { table, itemDb, key } of writes) {
+    const entry = byTable.get(table.TableName) ?? { itemDb, keys: [] };
+    entry.keys.push(key);
+    byTable.set(table.TableName, entry);
+  }
+  const releases: Array<() => void> = [];
+  for (const name of [...byTable.keys()].sort()) {
+    const { itemDb, keys } = byTable.get(name) as { itemDb: ItemDb; keys: string[] };
+    releases.push(
+      await new Promise<() => void>((resolve) =>
+        itemDb.lock(keys.sort(), (release) => resolve(release(() => {}))),
+      ),
+    );
+  }
+  return () => {
+    for (const release of releases) release();
+  };
+}
+
+function read(itemDb: ItemDb, key: string): Promise<Item | undefined> {
+  return new Promise((resolve, reject) =>
+    itemDb.get(key, (error, item) =>
+      error && error.name !== 'NotFoundError' ? reject(error) : resolve(item ?? undefined),
+    ),
+  );
+}
+
+/** Transactional writes cost twice a single write's units (per table, like DynamoDB's answer). */
+function consumedCapacity(
+  { db }: DynaliteInternals,
+  writes: Write[],
+  asked: unknown,
+): Record<string, unknown> {
+  if (asked !== 'TOTAL' && asked !== 'INDEXES') return {};
+  const units = new Map<string, number>();
+  for (const { table, action } of writes)
+    units.set(
+      table.TableName,
+      (units.get(table.TableName) ?? 0) + 2 * db.capacityUnits(action.Item),
+    );
+  return {
+    ConsumedCapacity: [...units].map(([TableName, CapacityUnits]) => ({
+      TableName,
+      CapacityUnits,
+      ...(asked === 'INDEXES' ? { Table: { CapacityUnits } } : {}),
+    })),
+  };
+}
+
+function forgetExpired(tokens: Map<string, { at: number }>): void {
+  const oldest = Date.now() - IDEMPOTENCY_WINDOW_MS;
+  for (const [token, { at }] of tokens) {
+    if (at >= oldest) break;
+    tokens.delete(token);
+  }
+}
+
+/** The request's actions as sent (dynalite's parsed `_` members left out), hashed. */
+function fingerprint(items: unknown): string {
+  const text = JSON.stringify(items, (name, value) => (name.startsWith('_') ? undefined : value));
+  return createHash('sha256').update(text).digest('base64');
+}
+
+function transactionCanceled(reasons: Reason[]): DynaliteError {
+  const message = `Transaction cancelled, please refer cancellation reasons for specific reasons [${reasons.map((r) => r.Code).join(', ')}]`;
+  return dynaliteError(message, {
+    __type: 'com.amazonaws.dynamodb.v20120810#TransactionCanceledException',
+    Message: message,
+    CancellationReasons: reasons,
+  });
+}
+
+function idempotentParameterMismatch(): DynaliteError {
+  const message =
+    'Request with the same client token was already used with different parameters within the idempotency window';
+  return dynaliteError(message, {
+    __type: 'com.amazonaws.dynamodb.v20120810#IdempotentParameterMismatchException',
+    Message: message,
+  });
+}
+
+function dynaliteError(message: string, body: Record<string, unknown>): DynaliteError {
+  return Object.assign(new Error(message), { statusCode: 400, body });
+}

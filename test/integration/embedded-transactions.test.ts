@@ -1,0 +1,236 @@
+import {
+  PutCommand,
+  QueryCommand,
+  ScanCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type EmbeddedTable, startEmbeddedTable } from '../support/embedded-table.ts';
+import {
+  runTransactionCase,
+  TRANSACTION_CASES,
+  transactionOutcome,
+} from '../support/transaction-cases.ts';
+
+const TABLE = 'Transactions';
+let embedded: EmbeddedTable;
+
+beforeAll(async () => {
+  embedded = await startEmbeddedTable(TABLE);
+});
+afterAll(() => embedded?.close());
+
+const run = (index: number) => {
+  const testCase = TRANSACTION_CASES[index];
+  if (!testCase) throw new Error(`no transaction case ${index}`);
+  return runTransactionCase(embedded.doc, TABLE, `CASE${index}`, testCase);
+};
+const item = (index: number, id: string, rest: Record<string, unknown>) => ({
+  PK: `CASE${index}#${id}`,
+  SK: 'METADATA',
+  ...rest,
+});
+
+describe('TransactWriteItems on the embedded store', () => {
+  it('applies a put, an update, a delete and a condition check together', async () => {
+    const { outcome, items } = await run(0);
+    expect(outcome).toEqual({ ok: true });
+    expect(items).toEqual([
+      item(0, 'checked', { status: 'OPEN' }),
+      item(0, 'put', { status: 'SENT' }),
+      item(0, 'updated', { status: 'NEEDS_REBOOKING', changes: 2 }),
+    ]);
+  });
+
+  it('cancels every action when one condition fails, naming each one and returning the old item', async () => {
+    const { outcome, items } = await run(1);
+    expect(outcome).toEqual({
+      error: 'TransactionCanceledException',
+      reasons: [
+        { Code: 'None' },
+        {
+          Code: 'ConditionalCheckFailed',
+          Item: { PK: { S: 'CASE1#claimed' }, SK: { S: 'METADATA' }, status: { S: 'SENT' } },
+        },
+        { Code: 'None' },
+      ],
+    });
+    expect(items).toEqual([item(1, 'claimed', { status: 'SENT' })]);
+  });
+
+  it('returns no old item without ALL_OLD or when the item is missing', async () => {
+    const { outcome } = await run(2);
+    expect(outcome).toEqual({
+      error: 'TransactionCanceledException',
+      reasons: [
+        { Code: 'ConditionalCheckFailed' },
+        { Code: 'ConditionalCheckFailed' },
+        {
+          Code: 'ConditionalCheckFailed',
+          Item: { PK: { S: 'CASE2#delivered' }, SK: { S: 'METADATA' }, status: { S: 'SENT' } },
+        },
+      ],
+    });
+  });
+
+  it('answers a cancellation as DynamoDB does: message, reasons and HTTP status', async () => {
+    const Item = { PK: 'MESSAGE#M1', SK: 'METADATA' };
+    await embedded.doc.send(new PutCommand({ TableName: TABLE, Item }));
+    const sent = embedded.doc.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: TABLE, Item: { PK: 'MESSAGE#M2', SK: 'METADATA' } } },
+          { Put: { TableName: TABLE, Item, ConditionExpression: 'attribute_not_exists(PK)' } },
+        ],
+      }),
+    );
+    await expect(sent).rejects.toMatchObject({
+      name: 'TransactionCanceledException',
+      message:
+        'Transaction cancelled, please refer cancellation reasons for specific reasons [None, ConditionalCheckFailed]',
+      CancellationReasons: [
+        { Code: 'None' },
+        { Code: 'ConditionalCheckFailed', Message: 'The conditional request failed' },
+      ],
+      $metadata: { httpStatusCode: 400 },
+    });
+  });
+
+  it('refuses two actions on one item, and an update of a key attribute, writing nothing', async () => {
+    const twice = await run(3);
+    expect(twice.outcome).toEqual({ error: 'ValidationException' });
+    expect(twice.items).toEqual([]);
+    expect((await run(5)).outcome).toEqual({ error: 'ValidationException' });
+  });
+
+  it('cancels with a ValidationError reason when an update cannot apply to the item', async () => {
+    const { outcome, items } = await run(4);
+    expect(outcome).toEqual({
+      error: 'TransactionCanceledException',
+      reasons: [{ Code: 'None' }, { Code: 'ValidationError' }],
+    });
+    expect(items).toEqual([item(4, 'text', { count: 'three' })]);
+  });
+
+  it('keeps secondary-index entries as the single-item writes do', async () => {
+    const listed = async (status: string) =>
+      (
+        await embedded.doc.send(
+          new QueryCommand({
+            TableName: TABLE,
+            IndexName: 'GSI2',
+            KeyConditionExpression: 'GSI2PK = :s',
+            ExpressionAttributeValues: { ':s': status },
+          }),
+        )
+      ).Items?.map((i) => i.booking_id) ?? [];
+    const booking = (id: string) => ({ PK: `BOOKING#${id}`, SK: 'METADATA' });
+    await embedded.doc.send(
+      new TransactWriteCommand({
+        TransactItems: ['B1', 'B2'].map((id) => ({
+          Put: {
+            TableName: TABLE,
+            Item: { ...booking(id), booking_id: id, GSI2PK: 'CONFIRMED', GSI2SK: '2025-01-01' },
+          },
+        })),
+      }),
+    );
+    expect((await listed('CONFIRMED')).sort()).toEqual(['B1', 'B2']);
+    await embedded.doc.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: TABLE,
+              Key: booking('B1'),
+              UpdateExpression: 'SET GSI2PK = :s',
+              ExpressionAttributeValues: { ':s': 'NEEDS_REBOOKING' },
+            },
+          },
+          { Delete: { TableName: TABLE, Key: booking('B2') } },
+        ],
+      }),
+    );
+    expect(await listed('CONFIRMED')).toEqual([]);
+    expect(await listed('NEEDS_REBOOKING')).toEqual(['B1']);
+  });
+
+  it('makes a repeat with the same client token a no-op, and refuses the token for another request', async () => {
+    const claim = (id: string): TransactWriteCommandInput => ({
+      ClientRequestToken: 'claim-token-1',
+      TransactItems: [
+        {
+          Put: {
+            TableName: TABLE,
+            Item: { PK: `CLAIM#${id}`, SK: 'METADATA' },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+      ],
+    });
+    const send = (input: TransactWriteCommandInput) =>
+      transactionOutcome(embedded.doc.send(new TransactWriteCommand(input)));
+    expect(await send(claim('N1'))).toEqual({ ok: true });
+    expect(await send(claim('N1'))).toEqual({ ok: true });
+    expect(await send(claim('N2'))).toEqual({ error: 'IdempotentParameterMismatchException' });
+    expect(await send({ ...claim('N1'), ClientRequestToken: 'claim-token-2' })).toMatchObject({
+      error: 'TransactionCanceledException',
+    });
+  });
+});
+
+describe('concurrent transactions on the embedded store', () => {
+  it('claims every key exactly once when 20 transactions and single puts race for overlapping keys', async () => {
+    const keys = Array.from({ length: 40 }, (_, i) => `RACE#${String(i).padStart(2, '0')}`);
+    // Transaction t wants 10 keys from 2t on (so each overlaps the next four), in shuffled order.
+    const wanted = (t: number) =>
+      Array.from({ length: 10 }, (_, i) => keys[(2 * t + 7 * i) % keys.length] as string);
+    const claim = (owner: string, PK: string) => ({
+      TableName: TABLE,
+      Item: { PK, SK: 'CLAIM', owner },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    });
+    const claimed = new Map<string, string[]>();
+    const record = (owner: string, pk: string) =>
+      claimed.set(pk, [...(claimed.get(pk) ?? []), owner]);
+    const transaction = async (t: number) => {
+      let rest = wanted(t);
+      // As the notification claims do: on cancellation, retry the actions whose condition held.
+      while (rest.length > 0) {
+        const outcome = await transactionOutcome(
+          embedded.doc.send(
+            new TransactWriteCommand({
+              TransactItems: rest.map((pk) => ({ Put: claim(`T${t}`, pk) })),
+            }),
+          ),
+        );
+        if ('ok' in outcome) {
+          for (const pk of rest) record(`T${t}`, pk);
+          return;
+        }
+        rest = rest.filter((_, i) => outcome.reasons?.[i]?.Code === 'None');
+      }
+    };
+    const single = async (pk: string) => {
+      const outcome = await transactionOutcome(
+        embedded.doc.send(new PutCommand(claim('single', pk))),
+      );
+      if ('ok' in outcome) record('single', pk);
+    };
+    await Promise.all([
+      ...Array.from({ length: 20 }, (_, t) => transaction(t)),
+      ...keys.filter((_, i) => i % 5 === 0).map(single),
+    ]);
+    const stored = await embedded.doc.send(
+      new ScanCommand({
+        TableName: TABLE,
+        FilterExpression: 'SK = :c',
+        ExpressionAttributeValues: { ':c': 'CLAIM' },
+      }),
+    );
+    const owners = new Map((stored.Items ?? []).map((i) => [i.PK as string, i.owner as string]));
+    expect([...claimed.keys()].sort()).toEqual(keys);
+    for (const pk of keys) expect(claimed.get(pk)).toEqual([owners.get(pk)]);
+  });
+});
