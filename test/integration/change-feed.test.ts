@@ -6,6 +6,7 @@ import {
   DeleteCommand,
   type DynamoDBDocumentClient,
   PutCommand,
+  TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
@@ -175,6 +176,70 @@ describe('change feed tap on dynalite', () => {
       );
       expect(records.map((r) => r.eventName)).toEqual(['INSERT', 'MODIFY']);
       expect(records[1]?.dynamodb?.OldImage).toMatchObject({ status: { S: 'SCHEDULED' } });
+    });
+  });
+
+  it('passes unwatched transactions through, and turns a watched one into records after it commits', async () => {
+    await withTap('Tap4', { watches: raisesSecondaryEvents }, async ({ doc, records, reads }) => {
+      const TableName = 'Tap4';
+      const booking = (id: string) => ({ PK: `BOOKING#${id}`, SK: 'METADATA' });
+      const claim = (id: string) => ({
+        Put: {
+          TableName,
+          Item: { PK: 'FLIGHT#F1', SK: `NOTIFICATION#${id}#n1`, s: 'Q' },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      });
+      await doc.send(new TransactWriteCommand({ TransactItems: [claim('B1'), claim('B2')] }));
+      expect(reads()).toBe(0);
+      expect(records).toEqual([]);
+      await doc.send(
+        new PutCommand({ TableName, Item: { ...booking('B2'), booking_status: 'CONFIRMED' } }),
+      );
+      await doc.send(
+        new PutCommand({ TableName, Item: { ...booking('B3'), booking_status: 'CANCELLED' } }),
+      );
+      const update = (status: string) => ({
+        Update: {
+          TableName,
+          Key: booking('B2'),
+          UpdateExpression: 'SET booking_status = :s',
+          ExpressionAttributeValues: { ':s': status },
+        },
+      });
+      const failing = {
+        ConditionCheck: {
+          TableName,
+          Key: booking('B9'),
+          ConditionExpression: 'attribute_exists(PK)',
+        },
+      };
+      await expect(
+        doc.send(new TransactWriteCommand({ TransactItems: [update('REBOOKED'), failing] })),
+      ).rejects.toThrow('ConditionalCheckFailed');
+      await doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName, Item: { ...booking('B1'), booking_status: 'CONFIRMED' } } },
+            update('NEEDS_REBOOKING'),
+            { Delete: { TableName, Key: booking('B3') } },
+            claim('B3'),
+          ],
+        }),
+      );
+      expect(records.map((r) => [r.eventName, r.dynamodb?.Keys?.PK?.S])).toEqual([
+        ['INSERT', 'BOOKING#B2'],
+        ['INSERT', 'BOOKING#B3'],
+        ['INSERT', 'BOOKING#B1'],
+        ['MODIFY', 'BOOKING#B2'],
+        ['REMOVE', 'BOOKING#B3'],
+        ['INSERT', 'FLIGHT#F1'],
+      ]);
+      expect(records[3]?.dynamodb).toMatchObject({
+        OldImage: { booking_status: { S: 'CONFIRMED' } },
+        NewImage: { booking_status: { S: 'NEEDS_REBOOKING' } },
+      });
+      expect(records[4]?.dynamodb?.OldImage).toMatchObject({ booking_status: { S: 'CANCELLED' } });
     });
   });
 });

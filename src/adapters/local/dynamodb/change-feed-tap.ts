@@ -15,6 +15,7 @@ const WRITE_COMMANDS = new Set([
   'UpdateItemCommand',
   'DeleteItemCommand',
   'BatchWriteItemCommand',
+  'TransactWriteItemsCommand',
 ]);
 
 export interface TapOptions {
@@ -41,7 +42,8 @@ interface TapContext {
  * themselves: a put or delete asks for the item it replaced (`ReturnValues: ALL_OLD`) and its
  * new image is the item written; an update asks for the item after it (`ALL_NEW`) and knows the
  * item before from the last write this process made to it (a read only when it made none); a
- * batch write reads only the old images it does not know. Writes to the same key are serialised
+ * batch write or a transaction reads only the old images it does not know, and a transaction's
+ * updates read their items after it (a transaction returns no images). Writes to the same key are serialised
  * so the images are exact as long as this process is the store's only writer (true when
  * embedded). The caller sees the answer it asked for: attributes it did not ask for are removed.
  */
@@ -118,8 +120,7 @@ export function tapChangeFeed(
         }
       };
       try {
-        const needsOld =
-          tap.command === 'BatchWriteItemCommand' || tap.command === 'UpdateItemCommand';
+        const needsOld = !['PutItemCommand', 'DeleteItemCommand'].includes(tap.command);
         const before = needsOld ? await timed(() => knownOrRead(keys)) : new Map<string, Image>();
         const result = await next(args);
         const output = result.output as unknown as Record<string, unknown>;
@@ -193,6 +194,8 @@ async function changesOf(
     case 'UpdateItemCommand':
       if (asked && asked !== 'ALL_NEW') break;
       return [{ key, oldImage: before.get(keyId(key)), newImage: returned }];
+    case 'TransactWriteItemsCommand':
+      return transactionChanges(input, context);
     default:
       return batchChanges(input, output, context);
   }
@@ -225,6 +228,42 @@ function batchChanges(
 
 type BatchRequest = { PutRequest?: { Item: Key }; DeleteRequest?: { Key: Key } };
 
+/** A transaction's changes (it failed as a whole if it failed): puts and deletes as asked, updates as read after. */
+async function transactionChanges(
+  input: Record<string, unknown>,
+  context: {
+    before: Map<string, Image>;
+    tableName: string;
+    readImages: (keys: Key[]) => Promise<Map<string, Image>>;
+  },
+): Promise<Change[]> {
+  const writes = transactionWrites(input, context.tableName);
+  const updated = writes.filter((w) => w.kind === 'Update').map((w) => w.key);
+  const after = updated.length > 0 ? await context.readImages(updated) : new Map<string, Image>();
+  return writes.map(({ kind, key, item }) => ({
+    key,
+    oldImage: context.before.get(keyId(key)),
+    newImage: kind === 'Put' ? item : kind === 'Update' ? after.get(keyId(key)) : undefined,
+  }));
+}
+
+type TransactAction = { TableName?: string; Item?: Key; Key?: Key };
+type TransactItem = Partial<Record<'Put' | 'Update' | 'Delete' | 'ConditionCheck', TransactAction>>;
+
+/** The transaction's writes to the table (its condition checks write nothing). */
+function transactionWrites(
+  input: Record<string, unknown>,
+  tableName: string,
+): Array<{ kind: 'Put' | 'Update' | 'Delete'; key: Key; item: Image }> {
+  return ((input.TransactItems as TransactItem[] | undefined) ?? []).flatMap((entry) =>
+    (['Put', 'Update', 'Delete'] as const).flatMap((kind) => {
+      const action = entry[kind];
+      if (action?.TableName !== tableName) return [];
+      return [{ kind, key: keyOf((action.Item ?? action.Key) as Key), item: action.Item }];
+    }),
+  );
+}
+
 function watched(watches: NonNullable<TapOptions['watches']>) {
   return (key: Key) => watches({ PK: key.PK?.S, SK: key.SK?.S });
 }
@@ -246,6 +285,8 @@ function writesTo(input: Record<string, unknown>, tableName: string, command: st
   if (command === 'BatchWriteItemCommand') {
     return Object.hasOwn((input.RequestItems as object | undefined) ?? {}, tableName);
   }
+  if (command === 'TransactWriteItemsCommand')
+    return transactionWrites(input, tableName).length > 0;
   return input.TableName === tableName;
 }
 
@@ -256,6 +297,8 @@ function writtenKeys(input: Record<string, unknown>, tableName: string, command:
     case 'UpdateItemCommand':
     case 'DeleteItemCommand':
       return [keyOf(input.Key as Key)];
+    case 'TransactWriteItemsCommand':
+      return transactionWrites(input, tableName).map((w) => w.key);
     default: {
       const requests = (input.RequestItems as Record<string, BatchRequest[]>)[tableName] ?? [];
       return requests.map((r) => keyOf((r.PutRequest?.Item ?? r.DeleteRequest?.Key) as Key));
