@@ -40,7 +40,7 @@ export interface GrantedRights {
 export interface ComputeEntitlementsDeps {
   bookings: Pick<BookingStore, 'getBookings'>;
   entitlements: EntitlementStore;
-  offers: Pick<OfferStore, 'get'>;
+  offers: Pick<OfferStore, 'get' | 'getMany'>;
   flights: Pick<FlightStore, 'getFlight'>;
   rights: RightsSettings;
   log: Log;
@@ -105,13 +105,11 @@ async function outcomeOf(
   return rebookingOutcomeOf(offer, rightsCase, context.trip);
 }
 
-function offerReader(deps: ComputeEntitlementsDeps) {
-  const offers = new Map<string, Promise<Offer | undefined>>();
-  return (id: string) => {
-    const known = offers.get(id) ?? deps.offers.get(id);
-    offers.set(id, known);
-    return known;
-  };
+/** The offers of a batch's bookings, read together once. */
+async function offerReader(deps: ComputeEntitlementsDeps, bookings: readonly Booking[]) {
+  const ids = [...new Set(bookings.flatMap((b) => (b.offer_id ? [b.offer_id] : [])))];
+  const offers = new Map((await deps.offers.getMany(ids)).map((o) => [o.offer_id, o]));
+  return async (id: string) => offers.get(id);
 }
 
 /**
@@ -129,10 +127,10 @@ async function judgeBatch(
   if (disruption.kind === 'GATE_CHANGE') return { rights: [] };
   const flightCase = caseOfDisruption(disruption);
   const judge = caseJudge(deps);
-  const offerOf = offerReader(deps);
   const bookings = (await deps.bookings.getBookings(input.booking_ids)).filter(
     (b) => b.booking_status !== 'CANCELLED',
   );
+  const offerOf = await offerReader(deps, bookings);
   // Bookings are independent: judged and stored side by side (each write stays conditional).
   const limit = pLimit(CONCURRENT_BOOKINGS);
   const rights: GrantedRights[] = await Promise.all(

@@ -11,6 +11,7 @@ import { channelSetOf, segmentKey, segmentOf } from '../domain/messaging/message
 import { type MessageTemplate, templateFor } from '../domain/messaging/message-templates.ts';
 import type { Delivery, PassengerMessage } from '../domain/notifications/passenger-message.ts';
 import { planDeliveries } from '../domain/notifications/plan-deliveries.ts';
+import type { Offer } from '../domain/rebooking/offer.ts';
 import { offerSentences, withOfferSms } from '../domain/rebooking/offer-messages.ts';
 import type { Booking } from '../domain/records/booking.ts';
 import type { Language, Passenger } from '../domain/records/passenger.ts';
@@ -140,6 +141,7 @@ export async function fillMessages(
   deps: FillDeps,
 ): Promise<{ messages: PassengerMessage[]; pushOnly: number }> {
   const rightsOf = new Map(rights.map((r) => [r.booking_id, r.regimes]));
+  const offers = await offersOf(recipients, deps.offerLinks);
   const messages: PassengerMessage[] = [];
   let pushOnly = 0;
   for (const { booking, passenger } of recipients) {
@@ -181,8 +183,14 @@ export async function fillMessages(
       filled = fillMessage(template, values);
       generatedBy = 'TEMPLATE';
     }
-    if (booking.offer_id && deps.offerLinks)
-      filled = await withOffer(filled, booking, passenger.language, disruption, deps.offerLinks);
+    const offer = booking.offer_id ? offers.get(booking.offer_id) : undefined;
+    if (offer && deps.offerLinks)
+      filled = await withOffer(
+        filled,
+        { booking, offer, disruption },
+        passenger.language,
+        deps.offerLinks,
+      );
     messages.push({
       booking_id: booking.booking_id,
       passenger_id: passenger.passenger_id,
@@ -197,6 +205,16 @@ export async function fillMessages(
   return { messages, pushOnly };
 }
 
+/** The offers of the recipients' bookings, read together (none without offer links). */
+async function offersOf(
+  recipients: readonly Recipient[],
+  links: OfferLinks | undefined,
+): Promise<Map<string, Offer>> {
+  const ids = [...new Set(recipients.flatMap(({ booking }) => booking.offer_id ?? []))];
+  if (!links || ids.length === 0) return new Map();
+  return new Map((await links.offers.getMany(ids)).map((o) => [o.offer_id, o]));
+}
+
 /**
  * Appends the offer to a filled message: the link and the time the held seat is kept in the
  * email; in the SMS when it still fits. Added after the checks, since the link and the offer are
@@ -204,13 +222,11 @@ export async function fillMessages(
  */
 async function withOffer(
   filled: FilledMessage,
-  booking: Booking,
+  { booking, offer, disruption }: { booking: Booking; offer: Offer; disruption: Disruption },
   language: Language,
-  disruption: Disruption,
   deps: OfferLinks,
 ): Promise<FilledMessage> {
-  const offer = await deps.offers.get(booking.offer_id as string);
-  if (offer?.status !== 'OPEN') return filled;
+  if (offer.status !== 'OPEN') return filled;
   const link = await deps.links.offerLink(booking, offer.expires_at);
   const sentences = offerSentences(offer, {
     language,

@@ -39,6 +39,8 @@ export interface OfferStore {
   /** Stores a new offer; false when one with its id exists (a retried workflow). */
   create(offer: Offer): Promise<boolean>;
   get(offerId: string): Promise<Offer | undefined>;
+  /** The offers of these ids that exist (a batch's offers, read together). */
+  getMany(offerIds: readonly string[]): Promise<Offer[]>;
   list(filter: OfferFilter, page?: PageRequest): Promise<Page<Offer>>;
   /**
    * Changes an offer only if its status is one of `from` (and, when given, it is being booked

@@ -3,6 +3,7 @@ import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type Offer, OfferSchema, type OfferStatus } from '../../domain/rebooking/offer.ts';
 import type { OfferFilter, OfferStore } from '../../ports/rebooking-ports.ts';
 import type { Page, PageRequest } from '../../ports.ts';
+import { batchGet } from './batch-get.ts';
 import type { SingleTable } from './single-table.ts';
 import { GSI1, GSI2, gsi1, gsi2, keys, withoutKeys } from './table/table-keys.ts';
 
@@ -36,6 +37,15 @@ export class DynamoDbOfferStore implements OfferStore {
 
   get(offerId: string): Promise<Offer | undefined> {
     return this.table.get(keys.offer(offerId), OfferSchema);
+  }
+
+  async getMany(offerIds: readonly string[]): Promise<Offer[]> {
+    const items = await batchGet(
+      this.table.doc,
+      this.table.name,
+      offerIds.map((id) => keys.offer(id)),
+    );
+    return items.map((i) => OfferSchema.parse(withoutKeys(i)));
   }
 
   async list(filter: OfferFilter, page?: PageRequest): Promise<Page<Offer>> {

@@ -64,7 +64,10 @@ function setUp() {
   const compute = createComputeEntitlements({
     bookings: stores,
     flights: stores,
-    offers: { get: async (id) => offers.get(id) },
+    offers: {
+      get: async (id) => offers.get(id),
+      getMany: async (ids) => ids.flatMap((id) => offers.get(id) ?? []),
+    },
     entitlements,
     rights: settings,
     log: new SilentLog(),

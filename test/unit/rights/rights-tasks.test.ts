@@ -36,7 +36,7 @@ const sw4100Delay = {
   delayMinutes: 250,
   reason: 'MECHANICAL',
 } as const;
-const noOffers = { get: async () => undefined };
+const noOffers = { get: async () => undefined, getMany: async () => [] };
 const idsOf = (flightId: string) =>
   [...stores.bookings.values()].filter((b) => b.flight_id === flightId).map((b) => b.booking_id);
 
