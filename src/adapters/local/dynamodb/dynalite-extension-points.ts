@@ -103,7 +103,11 @@ export interface Store {
       operations: Array<{ type: 'put' | 'del'; key: string; value?: Item }>,
       callback: (error: Error | null) => void,
     ): void;
+    /** LevelDB's own (not wrapped by dynalite): many keys in one call, undefined where missing. */
+    getMany(keys: string[]): Promise<Array<Item | undefined>>;
   };
+  /** Lets a graceful close wait for the operations it tracks. */
+  lifecycleManager?: { trackOperation<T>(operation: Promise<T>): Promise<T> };
   getTable(
     name: string,
     callback: (error: DynaliteError | null, table?: TableDescription) => void,

@@ -81,10 +81,13 @@ async function transact(
 ): Promise<Record<string, unknown>> {
   const token = data.ClientRequestToken as string | undefined;
   const request = fingerprint(data.TransactItems);
-  const writes = await Promise.all(
-    (data.TransactItems as Array<Record<Kind, Action>>).map((item) =>
-      resolveWrite(dynalite, store, item),
-    ),
+  const actions = (data.TransactItems as Array<Record<Kind, Action>>).map((item) => {
+    const kind = KINDS.find((k) => item[k]) as Kind;
+    return { kind, action: item[kind] };
+  });
+  const tables = await tablesOf(store, actions);
+  const writes = actions.map(({ kind, action }) =>
+    resolveWrite(dynalite, store, kind, action, tables.get(action.TableName) as TableDescription),
   );
   const seen = new Set<string>();
   for (const write of writes) {
@@ -113,7 +116,7 @@ async function transact(
 /** Reads every item, checks every condition, and writes all or (cancelled) nothing. */
 async function commit(dynalite: DynaliteInternals, store: Store, writes: Write[]): Promise<void> {
   const { db } = dynalite;
-  const existing = await Promise.all(writes.map((w) => read(w.itemDb, w.key)));
+  const existing = await readAll(store, writes);
   const outcomes = writes.map((write, i) => {
     const old = existing[i];
     if (db.checkConditional(write.action, old)) {
@@ -185,19 +188,33 @@ function itemOperations(
   ];
 }
 
-/** The action's table, item key and parsed parameters; a request error if they do not fit. */
-async function resolveWrite(
-  { db }: DynaliteInternals,
+/** Each table the actions name, read once; ResourceNotFoundException for one that is missing. */
+async function tablesOf(
   store: Store,
-  item: Record<Kind, Action>,
-): Promise<Write> {
-  const kind = KINDS.find((k) => item[k]) as Kind;
-  const action = item[kind];
-  const table = await new Promise<TableDescription>((resolve, reject) =>
-    store.getTable(action.TableName, (error, found) =>
-      error || !found ? reject(error) : resolve(found),
+  actions: Array<{ action: Action }>,
+): Promise<Map<string, TableDescription>> {
+  const names = [...new Set(actions.map(({ action }) => action.TableName))];
+  const tables = await Promise.all(
+    names.map(
+      (name) =>
+        new Promise<TableDescription>((resolve, reject) =>
+          store.getTable(name, (error, found) =>
+            error || !found ? reject(error) : resolve(found),
+          ),
+        ),
     ),
   );
+  return new Map(names.map((name, i) => [name, tables[i] as TableDescription]));
+}
+
+/** The action's item key in its table; a request error if its key or item does not fit it. */
+function resolveWrite(
+  { db }: DynaliteInternals,
+  store: Store,
+  kind: Kind,
+  action: Action,
+  table: TableDescription,
+): Write {
   const invalid =
     kind === 'Put'
       ? db.validateItem(action.Item as Item, table)
@@ -230,12 +247,10 @@ async function lockAll(writes: Write[]): Promise<() => void> {
   };
 }
 
-function read(itemDb: ItemDb, key: string): Promise<Item | undefined> {
-  return new Promise((resolve, reject) =>
-    itemDb.get(key, (error, item) =>
-      error && error.name !== 'NotFoundError' ? reject(error) : resolve(item ?? undefined),
-    ),
-  );
+/** Every action's item as it stands, in one LevelDB read. */
+function readAll(store: Store, writes: Write[]): Promise<Array<Item | undefined>> {
+  const reading = store.db.getMany(writes.map((w) => w.itemDb.prefix + w.key));
+  return store.lifecycleManager ? store.lifecycleManager.trackOperation(reading) : reading;
 }
 
 /** Transactional writes cost twice a single write's units (per table, like DynamoDB's answer). */
