@@ -118,12 +118,15 @@ export interface RunLedger {
  * Notification claims and delivery status: the passenger-visible fact is claimed (QUEUED) before
  * it is sent, and its status only moves forward (SENT, then DELIVERED, BOUNCED or FAILED).
  */
+/**
+ * 'claimed' the first time; 'resend' when this event claimed it before but it was never marked
+ * SENT (a crash between send and mark); 'taken' when it was sent or another event holds it.
+ */
+export type ClaimVerdict = 'claimed' | 'resend' | 'taken';
+
 export interface NotificationClaims {
-  /**
-   * 'claimed' the first time; 'resend' when this event claimed it before but it was never marked
-   * SENT (a crash between send and mark); 'taken' when it was sent or another event holds it.
-   */
-  claim(notification: NotificationDetail, at: string): Promise<'claimed' | 'resend' | 'taken'>;
+  /** Claims each notification (in as few store calls as it can); one verdict each, in order. */
+  claimAll(notifications: NotificationDetail[], at: string): Promise<ClaimVerdict[]>;
   markSent(notification: NotificationDetail, at: string, sent?: ProviderAcceptance): Promise<void>;
   markUndeliverable(
     notification: NotificationDetail,

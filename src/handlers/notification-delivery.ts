@@ -46,7 +46,7 @@ export async function deliverNotifications(
   deps: NotificationDeliveryDeps,
 ): Promise<NotificationDetail[]> {
   const at = deps.clock.now();
-  const verdicts = await Promise.all(notifications.map((n) => deps.claims.claim(n, at)));
+  const verdicts = await deps.claims.claimAll(notifications, at);
   const mine = notifications.filter((_, index) => verdicts[index] !== 'taken');
   if (mine.length === 0) return [];
   // Each is marked as soon as its own provider answered: its delivery report may follow at once.

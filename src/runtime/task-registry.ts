@@ -173,7 +173,7 @@ function taskFunctions(deps: TaskRegistryDeps): Map<string, LocalFunction> {
 /** The claims, their time counted under `record`. */
 export function timedClaims(claims: NotificationClaims, stages: StageTimings): NotificationClaims {
   return {
-    claim: stages.wrap('record', claims.claim.bind(claims)),
+    claimAll: stages.wrap('record', claims.claimAll.bind(claims)),
     markSent: stages.wrap('record', claims.markSent.bind(claims)),
     markUndeliverable: stages.wrap('record', claims.markUndeliverable.bind(claims)),
     applyReceipt: claims.applyReceipt.bind(claims),

@@ -63,7 +63,7 @@ describe('retention', () => {
       created_at: '2025-03-01T00:00:00Z',
     };
     const at = '2025-03-01T00:00:00.000Z';
-    expect(await notifications.claim(detail, at)).toBe('claimed');
+    expect(await notifications.claimAll([detail], at)).toEqual(['claimed']);
     await notifications.markSent(detail, at, {
       provider: 'end-user-messaging',
       provider_message_id: 'pm-ret-1',

@@ -136,14 +136,14 @@ describe('single-table store on dynalite', () => {
       segment: 'DELAY_NOTIFICATION|MINOR|MEMBER|NONE',
       created_at: '2025-01-15T12:00:00Z',
     };
-    expect(await log.claim(notification, '2025-01-15T12:00:01Z')).toBe('claimed');
+    expect(await log.claimAll([notification], '2025-01-15T12:00:01Z')).toEqual(['claimed']);
     // Claimed, never sent (the process died): the same event sends it again.
-    expect(await log.claim(notification, '2025-01-15T12:00:02Z')).toBe('resend');
+    expect(await log.claimAll([notification], '2025-01-15T12:00:02Z')).toEqual(['resend']);
     await log.markSent(notification, '2025-01-15T12:00:03Z', {
       provider: 'end-user-messaging',
       provider_message_id: 'm-1',
     });
-    expect(await log.claim(notification, '2025-01-15T12:00:04Z')).toBe('taken');
+    expect(await log.claimAll([notification], '2025-01-15T12:00:04Z')).toEqual(['taken']);
     const delivered = await log.applyReceipt({
       provider_message_id: 'm-1',
       status: 'DELIVERED',
@@ -188,7 +188,7 @@ describe('single-table store on dynalite', () => {
       segment: 'DELAY_NOTIFICATION|MINOR|MEMBER|NONE',
       created_at: '2025-01-15T12:00:00Z',
     };
-    expect(await log.claim(notification, '2025-01-15T12:00:01Z')).toBe('claimed');
+    expect(await log.claimAll([notification], '2025-01-15T12:00:01Z')).toEqual(['claimed']);
     const marking = log.markSent(notification, '2025-01-15T12:00:02Z', {
       provider: 'end-user-messaging',
       provider_message_id: 'm-early',

@@ -11,6 +11,7 @@ import type { Passenger } from '../../src/domain/records/passenger.ts';
 import type {
   BookingRef,
   BookingStore,
+  ClaimVerdict,
   Clock,
   EventPublisher,
   FlightStore,
@@ -163,7 +164,10 @@ export class InMemoryNotificationLog implements NotificationLog, NotificationCla
   readonly status = new Map<string, { status: DeliveryStatus; event_id: string }>();
   private readonly byProviderId = new Map<string, string>();
 
-  async claim(notification: NotificationDetail, at = ''): Promise<'claimed' | 'resend' | 'taken'> {
+  async claimAll(notifications: NotificationDetail[], at = ''): Promise<ClaimVerdict[]> {
+    return notifications.map((n) => this.claimOne(n, at));
+  }
+  private claimOne(notification: NotificationDetail, at: string): ClaimVerdict {
     const held = this.status.get(notification.notification_id);
     if (!held) {
       this.status.set(notification.notification_id, {

@@ -12,13 +12,15 @@ import {
 import type { NotificationDetail } from '../../domain/event-routing/bus-events.ts';
 import { DEFAULT_RETENTION, expiresAfterDays } from '../../domain/records/retention.ts';
 import type {
+  ClaimVerdict,
   NotificationClaims,
   NotificationLog,
   Page,
   PageRequest,
   ProviderAcceptance,
 } from '../../ports.ts';
-import { CoalescingWriter } from './coalescing-writer.ts';
+import { CoalescingReader } from './coalescing-reader.ts';
+import { CoalescingTransactWriter, type TransactItem } from './coalescing-transact-writer.ts';
 import type { SingleTable } from './single-table.ts';
 import { keys, prefixes, type TableKey, TTL_ATTRIBUTE, withoutKeys } from './table/table-keys.ts';
 
@@ -29,8 +31,10 @@ import { keys, prefixes, type TableKey, TTL_ATTRIBUTE, withoutKeys } from './tab
  */
 export class DynamoDbNotificationLog implements NotificationLog, NotificationClaims {
   private readonly table: SingleTable;
-  /** Provider-id pointers need no condition: a batch's go out in BatchWriteItem calls. */
-  private readonly pointers: CoalescingWriter;
+  /** Claims and status marks, gathered into TransactWriteItems calls. */
+  private readonly transactions: CoalescingTransactWriter;
+  /** Provider-id pointers of delivery reports arriving together, read in BatchGetItem calls. */
+  private readonly pointers: CoalescingReader;
   private readonly retentionDays: number;
   /**
    * SENT marks this process is writing, by provider message id: a report that overtakes its own
@@ -41,8 +45,9 @@ export class DynamoDbNotificationLog implements NotificationLog, NotificationCla
   /** Each notification (and its provider-id lookup) is kept `retentionDays` from its creation. */
   constructor(table: SingleTable, retentionDays = DEFAULT_RETENTION.eventDays) {
     this.table = table;
-    // Sends answer one by one: gathering a few milliseconds' pointers makes fuller batches.
-    this.pointers = new CoalescingWriter(table.doc, table.name, 10);
+    // Sends and reports answer one by one: gathering a few milliseconds' makes fuller batches.
+    this.transactions = new CoalescingTransactWriter(table.doc, { windowMs: 5 });
+    this.pointers = new CoalescingReader(table.doc, table.name, 5);
     this.retentionDays = retentionDays;
   }
 
@@ -72,29 +77,41 @@ export class DynamoDbNotificationLog implements NotificationLog, NotificationCla
     }
   }
 
-  async claim(
-    notification: NotificationDetail,
-    at: string,
-  ): Promise<'claimed' | 'resend' | 'taken'> {
-    const key = this.keyOf(notification);
-    try {
-      await this.table.doc.send(
-        new PutCommand({
-          TableName: this.table.name,
-          Item: { ...key, ...notification, status: 'QUEUED', queued_at: at, ...this.expiry(at) },
-          ConditionExpression: 'attribute_not_exists(PK)',
-        }),
-      );
-      return 'claimed';
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    }
+  async claimAll(notifications: NotificationDetail[], at: string): Promise<ClaimVerdict[]> {
+    return Promise.all(
+      notifications.map(async (notification) => {
+        const key = this.keyOf(notification);
+        const outcome = await this.transactions.write([
+          {
+            Put: {
+              TableName: this.table.name,
+              Item: {
+                ...key,
+                ...notification,
+                status: 'QUEUED',
+                queued_at: at,
+                ...this.expiry(at),
+              },
+              ConditionExpression: 'attribute_not_exists(PK)',
+              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+            },
+          },
+        ]);
+        if (outcome.written) return 'claimed';
+        // A store that does not return the refused item costs one read.
+        const held = outcome.old ?? (await this.readClaim(key));
+        return held?.status === 'QUEUED' && held.event_id === notification.event_id
+          ? 'resend'
+          : 'taken';
+      }),
+    );
+  }
+
+  private async readClaim(key: TableKey): Promise<Record<string, unknown> | undefined> {
     const { Item } = await this.table.doc.send(
       new GetCommand({ TableName: this.table.name, Key: key, ConsistentRead: true }),
     );
-    return Item?.status === 'QUEUED' && Item.event_id === notification.event_id
-      ? 'resend'
-      : 'taken';
+    return Item;
   }
 
   async markSent(
@@ -104,19 +121,21 @@ export class DynamoDbNotificationLog implements NotificationLog, NotificationCla
   ): Promise<void> {
     const key = this.keyOf(notification);
     if (!sent) {
-      await this.moveTo(key, 'SENT', at, { sent_at: at });
+      await this.transactions.write([this.statusMove(key, 'SENT', at, { sent_at: at })]);
       return;
     }
     const id = sent.provider_message_id;
-    const mark = (async () => {
-      // Delivery reports name only the provider's message id: keep the way back to the claim.
-      await this.pointers.put({
-        ...keys.providerMessage(id),
-        notification: key,
-        ...this.expiry(at),
-      });
-      await this.moveTo(key, 'SENT', at, { ...sent, sent_at: at });
-    })();
+    // Delivery reports name only the provider's message id: the way back to the claim is written
+    // with the mark, in one transaction, so a report that finds it finds the claim SENT.
+    const mark = this.transactions.write([
+      this.statusMove(key, 'SENT', at, { ...sent, sent_at: at }),
+      {
+        Put: {
+          TableName: this.table.name,
+          Item: { ...keys.providerMessage(id), notification: key, ...this.expiry(at) },
+        },
+      },
+    ]);
     this.marking.set(id, mark);
     try {
       await mark;
@@ -130,31 +149,26 @@ export class DynamoDbNotificationLog implements NotificationLog, NotificationCla
     outcome: { status: 'BOUNCED' | 'FAILED'; reason: string },
     at: string,
   ): Promise<void> {
-    await this.moveTo(this.keyOf(notification), outcome.status, at, {
-      status_reason: outcome.reason,
-    });
+    await this.transactions.write([
+      this.statusMove(this.keyOf(notification), outcome.status, at, {
+        status_reason: outcome.reason,
+      }),
+    ]);
   }
 
   async applyReceipt(receipt: ProviderReceipt): Promise<NotificationRecord | undefined> {
     // Its outcome is the mark's own to report; the read below sees what it wrote, or retries.
     await this.marking.get(receipt.provider_message_id)?.catch(() => undefined);
-    const { Item } = await this.table.doc.send(
-      new GetCommand({
-        TableName: this.table.name,
-        Key: keys.providerMessage(receipt.provider_message_id),
-      }),
-    );
-    if (!Item)
+    const pointer = await this.pointers.get(keys.providerMessage(receipt.provider_message_id));
+    if (!pointer)
       throw new UnknownProviderMessageError(`no notification for ${receipt.provider_message_id}`);
-    const key = Item.notification as TableKey;
+    const key = pointer.notification as TableKey;
     const moved = await this.moveTo(key, receipt.status, receipt.reported_at, {
       ...(receipt.reason ? { status_reason: receipt.reason } : {}),
     });
     if (moved) return moved;
-    // The pointer is written just before the SENT mark: a report in between is not late but early.
-    const { Item: record } = await this.table.doc.send(
-      new GetCommand({ TableName: this.table.name, Key: key, ConsistentRead: true }),
-    );
+    // Pointers written before the mark (by an earlier version) may name a claim not SENT yet.
+    const record = await this.readClaim(key);
     if (record?.status === 'QUEUED')
       throw new UnknownProviderMessageError(`${receipt.provider_message_id} not marked sent yet`);
     return undefined;
@@ -170,28 +184,10 @@ export class DynamoDbNotificationLog implements NotificationLog, NotificationCla
     at: string,
     fields: Record<string, string>,
   ): Promise<NotificationRecord | undefined> {
-    const from = statusesBefore(to);
-    const names = Object.keys(fields);
     try {
       const result = await this.table.doc.send(
         new UpdateCommand({
-          TableName: this.table.name,
-          Key: key,
-          UpdateExpression: [
-            'SET #status = :to, status_at = :at',
-            ...names.map((n) => `#${n} = :${n}`),
-          ].join(', '),
-          ConditionExpression: `#status IN (${from.map((_, i) => `:from${i}`).join(', ')})`,
-          ExpressionAttributeNames: {
-            '#status': 'status',
-            ...Object.fromEntries(names.map((n) => [`#${n}`, n])),
-          },
-          ExpressionAttributeValues: {
-            ':to': to,
-            ':at': at,
-            ...Object.fromEntries(from.map((f, i) => [`:from${i}`, f])),
-            ...Object.fromEntries(names.map((n) => [`:${n}`, fields[n]])),
-          },
+          ...this.statusMove(key, to, at, fields).Update,
           ReturnValues: 'ALL_NEW',
         }),
       );
@@ -200,6 +196,38 @@ export class DynamoDbNotificationLog implements NotificationLog, NotificationCla
       if (error instanceof ConditionalCheckFailedException) return undefined;
       throw error;
     }
+  }
+
+  /** The conditional update moving a status forward to `to` (no-op once it moved past it). */
+  private statusMove(
+    key: TableKey,
+    to: DeliveryStatus,
+    at: string,
+    fields: Record<string, string>,
+  ): TransactItem & { Update: object } {
+    const from = statusesBefore(to);
+    const names = Object.keys(fields);
+    return {
+      Update: {
+        TableName: this.table.name,
+        Key: key,
+        UpdateExpression: [
+          'SET #status = :to, status_at = :at',
+          ...names.map((n) => `#${n} = :${n}`),
+        ].join(', '),
+        ConditionExpression: `#status IN (${from.map((_, i) => `:from${i}`).join(', ')})`,
+        ExpressionAttributeNames: {
+          '#status': 'status',
+          ...Object.fromEntries(names.map((n) => [`#${n}`, n])),
+        },
+        ExpressionAttributeValues: {
+          ':to': to,
+          ':at': at,
+          ...Object.fromEntries(from.map((f, i) => [`:from${i}`, f])),
+          ...Object.fromEntries(names.map((n) => [`:${n}`, fields[n]])),
+        },
+      },
+    };
   }
 
   private keyOf(notification: NotificationDetail) {

@@ -1,0 +1,32 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { batchGet } from './batch-get.ts';
+import { Gathering, type Waiting } from './gathering.ts';
+import type { TableKey } from './table/table-keys.ts';
+
+/** Keys per BatchGetItem call. */
+const BATCH_SIZE = 100;
+
+/**
+ * Reads by key gathered into BatchGetItem calls (eventually consistent, as GetItem by default):
+ * the reads asked for within `windowMs` go out together, 100 keys a call.
+ */
+export class CoalescingReader {
+  private readonly gathering: Gathering<TableKey, Record<string, unknown> | undefined>;
+
+  constructor(doc: DynamoDBDocumentClient, tableName: string, windowMs = 0) {
+    const read = async (batch: Waiting<TableKey, Record<string, unknown> | undefined>[]) => {
+      const items = await batchGet(
+        doc,
+        tableName,
+        batch.map((w) => w.request),
+      );
+      const byKey = new Map(items.map((item) => [`${item.PK}|${item.SK}`, item]));
+      for (const w of batch) w.done(byKey.get(`${w.request.PK}|${w.request.SK}`));
+    };
+    this.gathering = new Gathering(read, { fullAt: BATCH_SIZE, windowMs });
+  }
+
+  get(key: TableKey): Promise<Record<string, unknown> | undefined> {
+    return this.gathering.ask(key);
+  }
+}
