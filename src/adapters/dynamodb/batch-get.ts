@@ -27,15 +27,23 @@ export async function batchGetAll<K, I>(keys: K[], call: BatchGetCall<K, I>): Pr
   return items;
 }
 
-/** Reads many items by key through the document client; duplicate keys are read once. */
+/**
+ * Reads many items by key through the document client; duplicate keys are read once. `consistent`
+ * asks for strongly consistent reads.
+ */
 export async function batchGet(
   doc: DynamoDBDocumentClient,
   tableName: string,
   keys: TableKey[],
+  consistent = false,
 ): Promise<Record<string, unknown>[]> {
   const unique = [...new Map(keys.map((k) => [`${k.PK}|${k.SK}`, { ...k }])).values()];
   return batchGetAll<Record<string, unknown>, Record<string, unknown>>(unique, async (Keys) => {
-    const result = await doc.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys } } }));
+    const result = await doc.send(
+      new BatchGetCommand({
+        RequestItems: { [tableName]: { Keys, ...(consistent ? { ConsistentRead: true } : {}) } },
+      }),
+    );
     return {
       items: result.Responses?.[tableName] ?? [],
       unprocessed: result.UnprocessedKeys?.[tableName]?.Keys ?? [],

@@ -7,23 +7,24 @@ import type { TableKey } from './table/table-keys.ts';
 const BATCH_SIZE = 100;
 
 /**
- * Reads by key gathered into BatchGetItem calls (eventually consistent, as GetItem by default):
- * the reads asked for within `windowMs` go out together, 100 keys a call.
+ * Reads by key gathered into BatchGetItem calls (eventually consistent unless `consistent`, as
+ * GetItem): the reads asked for within `windowMs` go out together, 100 keys a call.
  */
 export class CoalescingReader {
   private readonly gathering: Gathering<TableKey, Record<string, unknown> | undefined>;
 
-  constructor(doc: DynamoDBDocumentClient, tableName: string, windowMs = 0) {
+  constructor(
+    doc: DynamoDBDocumentClient,
+    tableName: string,
+    options: { windowMs?: number; consistent?: boolean } = {},
+  ) {
     const read = async (batch: Waiting<TableKey, Record<string, unknown> | undefined>[]) => {
-      const items = await batchGet(
-        doc,
-        tableName,
-        batch.map((w) => w.request),
-      );
+      const keys = batch.map((w) => w.request);
+      const items = await batchGet(doc, tableName, keys, options.consistent);
       const byKey = new Map(items.map((item) => [`${item.PK}|${item.SK}`, item]));
       for (const w of batch) w.done(byKey.get(`${w.request.PK}|${w.request.SK}`));
     };
-    this.gathering = new Gathering(read, { fullAt: BATCH_SIZE, windowMs });
+    this.gathering = new Gathering(read, { fullAt: BATCH_SIZE, windowMs: options.windowMs ?? 0 });
   }
 
   get(key: TableKey): Promise<Record<string, unknown> | undefined> {

@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { type DeliveryStatus, statusesBefore } from '../../domain/delivery/delivery-status.ts';
 import {
   type NotificationRecord,
@@ -35,6 +35,8 @@ export class DynamoDbNotificationLog implements NotificationLog, NotificationCla
   private readonly transactions: CoalescingTransactWriter;
   /** Provider-id pointers of delivery reports arriving together, read in BatchGetItem calls. */
   private readonly pointers: CoalescingReader;
+  /** The records those reports moved, read back the same way (strongly consistent). */
+  private readonly records: CoalescingReader;
   private readonly retentionDays: number;
   /**
    * SENT marks this process is writing, by provider message id: a report that overtakes its own
@@ -47,7 +49,8 @@ export class DynamoDbNotificationLog implements NotificationLog, NotificationCla
     this.table = table;
     // Sends and reports answer one by one: gathering a few milliseconds' makes fuller batches.
     this.transactions = new CoalescingTransactWriter(table.doc, { windowMs: 5 });
-    this.pointers = new CoalescingReader(table.doc, table.name, 5);
+    this.pointers = new CoalescingReader(table.doc, table.name, { windowMs: 5 });
+    this.records = new CoalescingReader(table.doc, table.name, { windowMs: 5, consistent: true });
     this.retentionDays = retentionDays;
   }
 
@@ -163,39 +166,22 @@ export class DynamoDbNotificationLog implements NotificationLog, NotificationCla
     if (!pointer)
       throw new UnknownProviderMessageError(`no notification for ${receipt.provider_message_id}`);
     const key = pointer.notification as TableKey;
-    const moved = await this.moveTo(key, receipt.status, receipt.reported_at, {
+    const move = this.statusMove(key, receipt.status, receipt.reported_at, {
       ...(receipt.reason ? { status_reason: receipt.reason } : {}),
     });
-    if (moved) return moved;
-    // Pointers written before the mark (by an earlier version) may name a claim not SENT yet.
-    const record = await this.readClaim(key);
-    if (record?.status === 'QUEUED')
-      throw new UnknownProviderMessageError(`${receipt.provider_message_id} not marked sent yet`);
-    return undefined;
-  }
-
-  /**
-   * Moves a notification's status forward only (a late or repeated report never undoes a newer
-   * one); the record after the move, or undefined when it had already moved past `to`.
-   */
-  private async moveTo(
-    key: TableKey,
-    to: DeliveryStatus,
-    at: string,
-    fields: Record<string, string>,
-  ): Promise<NotificationRecord | undefined> {
-    try {
-      const result = await this.table.doc.send(
-        new UpdateCommand({
-          ...this.statusMove(key, to, at, fields).Update,
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      return NotificationRecordSchema.parse(withoutKeys(result.Attributes ?? {}));
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return undefined;
-      throw error;
+    const outcome = await this.transactions.write([
+      { Update: { ...move.Update, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } },
+    ]);
+    if (!outcome.written) {
+      // Pointers written before the mark (by an earlier version) may name a claim not SENT yet.
+      const held = outcome.old ?? (await this.readClaim(key));
+      if (held?.status === 'QUEUED')
+        throw new UnknownProviderMessageError(`${receipt.provider_message_id} not marked sent yet`);
+      return undefined;
     }
+    // A report moves to a final status: the record read after the move is the record it made.
+    const record = await this.records.get(key);
+    return record ? NotificationRecordSchema.parse(withoutKeys(record)) : undefined;
   }
 
   /** The conditional update moving a status forward to `to` (no-op once it moved past it). */
@@ -204,7 +190,7 @@ export class DynamoDbNotificationLog implements NotificationLog, NotificationCla
     to: DeliveryStatus,
     at: string,
     fields: Record<string, string>,
-  ): TransactItem & { Update: object } {
+  ): { Update: NonNullable<TransactItem['Update']> } {
     const from = statusesBefore(to);
     const names = Object.keys(fields);
     return {
