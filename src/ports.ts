@@ -219,6 +219,15 @@ export interface FeedProducer {
   ): Promise<Array<{ partition: number; offset: string }>>;
 }
 
+/**
+ * Objects too large for a workflow's state (a run's booking manifest, read by a Distributed Map's
+ * ItemReader): S3 in AWS, a directory under the data directory locally.
+ */
+export interface ObjectStore {
+  put(bucket: string, key: string, body: string): Promise<void>;
+  get(bucket: string, key: string): Promise<string>;
+}
+
 export interface EventPublisher {
   publish(entries: BusEntry[]): Promise<void>;
 }

@@ -11,6 +11,7 @@ import { InMemoryMetrics } from '../adapters/local/cloudwatch/in-memory-metrics.
 import { LogGroupSink } from '../adapters/local/cloudwatch/log-group-sink.ts';
 import { TtlSweeper } from '../adapters/local/dynamodb/ttl-sweeper.ts';
 import type { BusEvent } from '../adapters/local/eventbridge/local-bus.ts';
+import { DirectoryObjectStore } from '../adapters/local/s3/directory-object-store.ts';
 import type { ExecutionRecord } from '../adapters/local/step-functions/local-executor.ts';
 import { WorkTracker } from '../adapters/local/work-tracker.ts';
 import type { RightsSettings } from '../domain/rights/rights-settings.ts';
@@ -170,12 +171,15 @@ export async function startLocalRuntime(
   const rebooking = runtimeRebooking(config, {
     ...{ store, bus, clock, log, metrics, links: identity.links },
   });
+  // The local S3: each run's booking manifest, read back by the workflows' Distributed Maps.
+  const objects = new DirectoryObjectStore(join(config.FLIGHTPULSE_DATA_DIR, 'objects'));
   const functions = taskRegistry({
     ...{ rebooking, store, bus, messenger, sender, tell, clock, metrics, log, rights, stages },
+    objects,
     ...options,
   });
   const executor = runtimeExecutor(config, store, functions, bus, {
-    ...{ logSink, workflowDeadLetters, hub, tracker, clock, executions, stages },
+    ...{ logSink, workflowDeadLetters, hub, tracker, clock, executions, stages, objects },
     onExecution: listener.onExecution?.bind(listener),
   });
   const { feed, redrive } = await startIntake(config, options, {

@@ -18,7 +18,7 @@ import type { WorkTracker } from '../adapters/local/work-tracker.ts';
 import type { RuleTarget, StateMachineId } from '../domain/event-routing/routing-rules.ts';
 import { ROUTING_RULES } from '../domain/event-routing/routing-rules.ts';
 import { createRecordNotification } from '../handlers/record-notification.ts';
-import type { Clock, RunLedger } from '../ports.ts';
+import type { Clock, ObjectStore, RunLedger } from '../ports.ts';
 import type { ActivityHub } from './activity-hub.ts';
 import { reportBusEvent } from './activity-reports.ts';
 import type { Config } from './config.ts';
@@ -173,6 +173,7 @@ export function runtimeExecutor(
     executions: ExecutionRecord[];
     onExecution: ((execution: ExecutionRecord) => void) | undefined;
     stages: StageTimings;
+    objects: ObjectStore;
   },
 ): LocalExecutor {
   // The workflows' own store tasks (the conditional flight update) count as flight_update.
@@ -185,6 +186,7 @@ export function runtimeExecutor(
       functions,
       dynamodb,
       bus,
+      objects: deps.objects,
       sendMessage: async (queueUrl, body) => {
         deps.workflowDeadLetters.push(body);
         await deps.logSink.write('/flightpulse/workflow-dead-letters', { queueUrl, body });

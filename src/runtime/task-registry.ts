@@ -19,6 +19,7 @@ import type {
   MetricsRecorder,
   NotificationClaims,
   NotificationSender,
+  ObjectStore,
 } from '../ports.ts';
 import { FairScheduler, type Turn } from './fair-scheduler.ts';
 import type { RuntimeRebooking } from './runtime-rebooking.ts';
@@ -37,6 +38,8 @@ export interface TaskRegistryDeps {
   log: Log;
   rights: RightsSettings;
   batchSize?: number;
+  /** Where GetAffectedBookings writes each run's manifest (the local S3). */
+  objects: ObjectStore;
   perPassengerMessages?: boolean;
   rebooking: RuntimeRebooking;
   /** Where each task's time is added up (the benchmark's profile). */
@@ -44,6 +47,9 @@ export interface TaskRegistryDeps {
   /** Task invocations at once, handed out fairly across workflow runs. */
   taskSlots?: number;
 }
+
+/** The local stand-in for the stack's workflow manifest bucket. */
+export const LOCAL_MANIFEST_BUCKET = 'flightpulse-workflow-manifests';
 
 /** The stage each workflow task's time counts under. */
 const TASK_STAGES: Partial<Record<keyof typeof TASK_FUNCTIONS, Stage>> = {
@@ -87,7 +93,7 @@ function taskFunctions(deps: TaskRegistryDeps): Map<string, LocalFunction> {
     [
       TASK_FUNCTIONS['get-affected-bookings'].functionName,
       createGetAffectedBookings({
-        flights: store.flights,
+        ...{ flights: store.flights, objects: deps.objects, bucket: LOCAL_MANIFEST_BUCKET },
         batchSize: deps.batchSize ?? BOOKING_BATCH_SIZE,
       }),
     ],

@@ -261,7 +261,8 @@ describe('a failing workflow step', () => {
     expect(await stack.runtime.redrivePendingRuns()).toEqual({ pending: 1, redriven: 1 });
     expect(stack.runtime.workflowDeadLetters).toEqual([
       expect.objectContaining({
-        state_machine: 'FlightPulseDelayNotification',
+        // Sent by the batch's child execution, whose state machine is the Map Run's.
+        state_machine: 'FlightPulseDelayNotification/ProcessNotifications',
         failed_batch: expect.objectContaining({
           detail: expect.objectContaining({ event_id: event.event_id }),
         }),

@@ -57,9 +57,12 @@ describe('workflow definitions', () => {
   it('processes bookings in batches, never one Map iteration per passenger', () => {
     for (const w of workflows) {
       for (const [, state] of allStates(w.definition)) {
-        // Bookings in batches of 50, offers in batches of 100.
+        // Bookings in batches of 50 from the run's manifest, offers in batches of 100.
+        const reader = state.ItemReader as { Parameters?: Record<string, string> } | undefined;
         if (state.Type === 'Map')
-          expect(['$.bookings.batches', '$.offers.offer_batches']).toContain(state.ItemsPath);
+          expect(['$.bookings.manifest.key', '$.offers.offer_batches']).toContain(
+            reader?.Parameters?.['Key.$'] ?? state.ItemsPath,
+          );
       }
     }
   });
@@ -68,15 +71,31 @@ describe('workflow definitions', () => {
     const dir = mkdtempSync(join(tmpdir(), 'asl-'));
     for (const { file } of WORKFLOWS)
       writeFileSync(join(dir, file), readFileSync(join(STEP_FUNCTIONS, file)));
-    const gate = JSON.parse(readFileSync(join(dir, 'gate-change.asl.json'), 'utf8'));
-    gate.States.ProcessNotifications.ItemProcessor.ProcessorConfig = {
-      Mode: 'DISTRIBUTED',
-      ExecutionType: 'STANDARD',
+    const original = readFileSync(join(dir, 'gate-change.asl.json'), 'utf8');
+    const refused = (
+      change: (map: Record<string, unknown>) => void,
+      reason: RegExp | typeof UnsupportedWorkflowError,
+    ) => {
+      const gate = JSON.parse(original);
+      change(gate.States.ProcessNotifications);
+      writeFileSync(join(dir, 'gate-change.asl.json'), JSON.stringify(gate));
+      expect(() => loadWorkflows(dir, localSubstitutions('T', 'B'))).toThrow(reason);
     };
-    writeFileSync(join(dir, 'gate-change.asl.json'), JSON.stringify(gate));
-    expect(() => loadWorkflows(dir, localSubstitutions('T', 'B'))).toThrow(
-      UnsupportedWorkflowError,
-    );
+    refused((map) => {
+      (map.ItemProcessor as Record<string, unknown>).ProcessorConfig = {
+        Mode: 'DISTRIBUTED',
+        ExecutionType: 'EXPRESS',
+      };
+    }, /only STANDARD/);
+    refused((map) => {
+      map.ItemBatcher = { MaxItemsPerBatch: 10 };
+    }, /ItemBatcher/);
+    refused((map) => {
+      (map.ItemReader as Record<string, unknown>).ReaderConfig = { InputType: 'CSV' };
+    }, /JSON array from S3/);
+    refused((map) => {
+      map.QueryLanguage = 'JSONata';
+    }, UnsupportedWorkflowError);
     expect(() => loadWorkflows(STEP_FUNCTIONS, { TableName: 'T' })).toThrow(/no substitution/);
   });
 });

@@ -2,7 +2,8 @@ import { StateMachine } from 'aws-local-stepfunctions';
 import pLimit from 'p-limit';
 import type { StateMachineId } from '../../../domain/event-routing/routing-rules.ts';
 import type { ExecutionSummary, StepSummary } from '../../../domain/workflows/execution.ts';
-import type { Clock } from '../../../ports.ts';
+import type { Clock, ObjectStore } from '../../../ports.ts';
+import { DistributedMap, type MapRunReport } from './distributed-map.ts';
 import {
   DuplicateTaskStateError,
   executionFailure,
@@ -11,7 +12,7 @@ import {
 import { trackSteps } from './step-progress.ts';
 import { type TaskResourceDeps, taskResolver } from './task-resources.ts';
 import { boundedTask } from './task-timeout.ts';
-import { allStates, type LoadedWorkflow } from './workflow-definitions.ts';
+import { allStates, type LoadedWorkflow, type WorkflowDefinition } from './workflow-definitions.ts';
 
 /** A run as the executor tracks it: the stored summary's fields plus its input, output and error. */
 export interface ExecutionRecord extends Omit<ExecutionSummary, 'flight_id' | 'event_id'> {
@@ -32,16 +33,21 @@ type Overrides = Record<string, (input: never) => Promise<never>>;
 
 const DEFAULT_LAMBDA_CONCURRENCY = 8;
 
+interface Machine {
+  name: string;
+  machine: StateMachine;
+  overrides: Overrides;
+  /** Its Distributed Map states, run by distributed-map.ts in place of the library. */
+  maps: DistributedMap[];
+}
+
 /**
  * Runs the ASL workflows in this process with aws-local-stepfunctions. Every Task state is
  * bound to a local implementation derived from its Resource (see task-resources.ts), never
  * by hand, and every run is summarised step by step for the console and the demo.
  */
 export class LocalExecutor {
-  private readonly machines = new Map<
-    StateMachineId,
-    { name: string; machine: StateMachine; overrides: Overrides }
-  >();
+  private readonly machines = new Map<StateMachineId, Machine>();
 
   private readonly clock: Clock;
   private readonly observer: ExecutionObserver;
@@ -51,6 +57,8 @@ export class LocalExecutor {
     deps: TaskResourceDeps & {
       /** Lambda invocations running at once in this process (default 8). */
       lambdaConcurrency?: number;
+      /** The local S3 the Distributed Maps' ItemReaders read. */
+      objects: Pick<ObjectStore, 'get'>;
     },
     clock: Clock,
     observer: ExecutionObserver = {},
@@ -76,11 +84,12 @@ export class LocalExecutor {
           slots: resource.includes(':lambda:') ? slots : undefined,
         }) as unknown as Overrides[string];
       }
+      const maps = distributedMaps(definition, name, { objects: deps.objects, overrides });
       // Validated once at load (workflow-definitions.ts); the library need not do it per run.
       const machine = new StateMachine(definition as never, {
         validationOptions: { noValidate: true },
       });
-      this.machines.set(id, { name, machine, overrides });
+      this.machines.set(id, { name, machine, overrides, maps });
     }
   }
 
@@ -104,17 +113,25 @@ export class LocalExecutor {
       input,
     };
     this.observer.onChange?.(record);
+    const context = {
+      Execution: {
+        Id: executionName,
+        Name: executionName,
+        Input: input,
+        StartTime: record.started_at,
+      },
+      StateMachine: { Id: entry.name, Name: entry.name },
+    };
+    const mapRuns: MapRunReport[] = [];
+    const overrides = { ...entry.overrides };
+    for (const map of entry.maps) {
+      const parent = { context, onMapRun: (report: MapRunReport) => mapRuns.push(report) };
+      overrides[map.stateName] = ((mapInput: unknown) =>
+        map.run(mapInput, parent)) as unknown as Overrides[string];
+    }
     const execution = entry.machine.run(input as never, {
-      overrides: { taskResourceLocalHandlers: entry.overrides as never },
-      context: {
-        Execution: {
-          Id: executionName,
-          Name: executionName,
-          Input: input,
-          StartTime: record.started_at,
-        },
-        StateMachine: { Id: entry.name, Name: entry.name },
-      } as never,
+      overrides: { taskResourceLocalHandlers: overrides as never },
+      context: context as never,
     });
     const steps: StepSummary[] = [];
     const tracking = trackSteps(execution.eventLogs as AsyncIterable<object>, {
@@ -137,8 +154,44 @@ export class LocalExecutor {
     await tracking.catch(() => undefined);
     record.ended_at = this.clock.now();
     record.duration_ms = Date.parse(record.ended_at) - Date.parse(record.started_at);
-    record.steps = steps;
+    record.steps = withChildSteps(steps, entry.maps, mapRuns);
+    if (mapRuns.length > 0) record.map_runs = mapRuns.map((r) => r.summary);
     this.observer.onChange?.(record);
     return record;
   }
+}
+
+/** Replaces each Distributed Map state of `definition` by its Task stand-in, returning the maps. */
+function distributedMaps(
+  definition: WorkflowDefinition,
+  machineName: string,
+  deps: ConstructorParameters<typeof DistributedMap>[3],
+): DistributedMap[] {
+  const maps: DistributedMap[] = [];
+  for (const [stateName, state] of allStates(definition)) {
+    const processor = state.ItemProcessor as { ProcessorConfig?: { Mode?: string } } | undefined;
+    if (state.Type !== 'Map' || processor?.ProcessorConfig?.Mode !== 'DISTRIBUTED') continue;
+    const map = new DistributedMap(stateName, structuredClone(state), machineName, deps);
+    for (const key of Object.keys(state)) delete state[key];
+    Object.assign(state, map.standIn());
+    maps.push(map);
+  }
+  return maps;
+}
+
+/**
+ * The run's steps with each Distributed Map shown as a Map and its children's steps, folded
+ * over all children, right after it (as the console shows a Map Run beside its parent).
+ */
+function withChildSteps(
+  steps: StepSummary[],
+  maps: DistributedMap[],
+  runs: MapRunReport[],
+): StepSummary[] {
+  const mapNames = new Set(maps.map((m) => m.stateName));
+  return steps.flatMap((step) => {
+    if (!mapNames.has(step.name)) return [step];
+    const children = runs.filter((r) => r.summary.state === step.name).flatMap((r) => r.steps);
+    return [{ ...step, type: 'Map' }, ...children];
+  });
 }

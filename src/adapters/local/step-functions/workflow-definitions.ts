@@ -46,7 +46,8 @@ export function substitute(text: string, substitutions: Record<string, string>):
 
 /**
  * Reads the ASL files, substitutes, validates them and refuses what the local executor cannot
- * run faithfully (Distributed Map, ItemReader, ItemBatcher, JSONata), so nothing diverges silently.
+ * run faithfully (JSONata, ItemBatcher, ResultWriter, an ItemReader other than a JSON object in
+ * S3, EXPRESS children), so nothing diverges silently.
  */
 export function loadWorkflows(
   directory: string,
@@ -70,13 +71,42 @@ function assertLocallyRunnable(definition: WorkflowDefinition, file: string): vo
     const where = `${file}: state "${name}"`;
     if (state.QueryLanguage === 'JSONata')
       throw new UnsupportedWorkflowError(`${where} uses JSONata`);
-    if (state.ItemReader) throw new UnsupportedWorkflowError(`${where} uses ItemReader`);
     if (state.ItemBatcher) throw new UnsupportedWorkflowError(`${where} uses ItemBatcher`);
-    const processor = state.ItemProcessor as { ProcessorConfig?: { Mode?: string } } | undefined;
-    if (processor?.ProcessorConfig?.Mode === 'DISTRIBUTED') {
-      throw new UnsupportedWorkflowError(`${where} is a Distributed Map`);
-    }
+    if (state.ResultWriter) throw new UnsupportedWorkflowError(`${where} uses ResultWriter`);
+    const config = (state.ItemProcessor as { ProcessorConfig?: ProcessorConfig } | undefined)
+      ?.ProcessorConfig;
+    if (config?.Mode === 'DISTRIBUTED') assertDistributedRunnable(state, where, config);
+    else if (state.ItemReader)
+      throw new UnsupportedWorkflowError(`${where} uses ItemReader in an inline Map`);
   }
+}
+
+interface ProcessorConfig {
+  Mode?: string;
+  ExecutionType?: string;
+}
+
+/** A Distributed Map the executor runs as AWS does: STANDARD children over a JSON array in S3. */
+function assertDistributedRunnable(
+  state: StateDefinition,
+  where: string,
+  config: ProcessorConfig,
+): void {
+  // EXPRESS children have other semantics (at-least-once starts, a 5-minute limit).
+  if (config.ExecutionType !== 'STANDARD')
+    throw new UnsupportedWorkflowError(`${where}: only STANDARD child executions run locally`);
+  const reader = state.ItemReader as
+    | { Resource?: string; ReaderConfig?: { InputType?: string } }
+    | undefined;
+  if (
+    reader?.Resource !== 'arn:aws:states:::s3:getObject' ||
+    reader.ReaderConfig?.InputType !== 'JSON'
+  )
+    throw new UnsupportedWorkflowError(
+      `${where}: a Distributed Map must read a JSON array from S3 (ItemReader s3:getObject, InputType JSON)`,
+    );
+  if (state.ItemsPath || state.Parameters)
+    throw new UnsupportedWorkflowError(`${where}: use ItemReader and ItemSelector`);
 }
 
 /** Every state, including those inside Map and Parallel states. */
