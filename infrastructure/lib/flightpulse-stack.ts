@@ -12,6 +12,7 @@ import { KafkaIngest } from './constructs/kafka-ingest.ts';
 import { Network } from './constructs/network.ts';
 import { Observability } from './constructs/observability.ts';
 import { OfferExpiry } from './constructs/offer-expiry.ts';
+import { WorkflowManifests } from './constructs/workflow-manifests.ts';
 import { Workflows } from './constructs/workflows.ts';
 import { suppressAccepted } from './nag-suppressions.ts';
 import type { FlightPulseStackOptions } from './stack-options.ts';
@@ -57,12 +58,20 @@ export class FlightPulseStack extends Stack {
     const { workflows, routing, channels } = this.delivery(base, options, core, scheduled, tasks);
     new KafkaIngest(this, 'KafkaIngest', { fn: core.ingest, kafka: options.kafka });
     subscribeToTableStream(core.streamChanges, data.table, dlqs.stream);
-    new AuditArchive(this, 'Audit', {
+    const audit = new AuditArchive(this, 'Audit', {
       table: data.table,
       tableKey: keys.table,
       auditKey: keys.audit,
       deadLetterQueue: dlqs.audit,
     });
+    // Each run's booking manifest: GetAffectedBookings writes it, the Distributed Maps read it.
+    const manifests = new WorkflowManifests(this, 'WorkflowManifests', {
+      key: keys.manifests,
+      accessLogs: audit.accessLogs,
+      removalPolicy: options.removalPolicy,
+    });
+    manifests.grantWrite(tasks['get-affected-bookings']);
+    for (const machine of workflows.withMapRuns) manifests.grantRead(machine);
     const weather = weatherWatch(this, {
       functions,
       keys,

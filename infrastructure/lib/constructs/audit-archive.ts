@@ -32,6 +32,8 @@ export const AUDIT_RECORD_TEMPLATE =
  */
 export class AuditArchive extends Construct {
   readonly bucket: s3.Bucket;
+  /** The access-log bucket (the audit bucket's, and the stack's other buckets'). */
+  readonly accessLogs: s3.Bucket;
   readonly deliveryStream: firehose.CfnDeliveryStream;
   readonly pipe: pipes.CfnPipe;
 
@@ -46,7 +48,8 @@ export class AuditArchive extends Construct {
     },
   ) {
     super(scope, id);
-    this.bucket = this.buckets(props.auditKey);
+    this.accessLogs = this.accessLogBucket();
+    this.bucket = this.auditBucket(props.auditKey);
     const deliveryRole = new iam.Role(this, 'DeliveryRole', {
       assumedBy: new iam.ServicePrincipal('firehose.amazonaws.com'),
       description: 'Firehose: writes audit objects to the audit bucket only',
@@ -66,7 +69,7 @@ export class AuditArchive extends Construct {
     this.pipe = this.streamPipe(props);
   }
 
-  private buckets(auditKey: kms.IKey): s3.Bucket {
+  private accessLogBucket(): s3.Bucket {
     const accessLogs = new s3.Bucket(this, 'AccessLogs', {
       encryption: s3.BucketEncryption.S3_MANAGED,
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
@@ -79,6 +82,10 @@ export class AuditArchive extends Construct {
       id: 'AwsSolutions-S1',
       reason: 'This is the access-log bucket of the audit bucket; logging it would log itself.',
     });
+    return accessLogs;
+  }
+
+  private auditBucket(auditKey: kms.IKey): s3.Bucket {
     // Retained whatever the stack's removal policy: locked objects outlive the stack anyway.
     return new s3.Bucket(this, 'Bucket', {
       encryption: s3.BucketEncryption.KMS,
@@ -91,7 +98,7 @@ export class AuditArchive extends Construct {
       objectLockDefaultRetention: s3.ObjectLockRetention.compliance(
         Duration.days(AUDIT_LOCK_YEARS * 366),
       ),
-      serverAccessLogsBucket: accessLogs,
+      serverAccessLogsBucket: this.accessLogs,
       serverAccessLogsPrefix: 'audit/',
       removalPolicy: RemovalPolicy.RETAIN,
     });

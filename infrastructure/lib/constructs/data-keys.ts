@@ -13,7 +13,7 @@ const KEY_USE = ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'];
  * The customer-managed keys of the data FlightPulse holds about passengers, one per kind of
  * store, each rotated yearly: the table (and its stream), the queues whose messages carry
  * events, the log groups, the audit archive and the alarm topic (the delivery-report topics have
- * their own, in Channels). A key of its own per store keeps a grant to one
+ * their own, in Channels) and the workflow manifests. A key of its own per store keeps a grant to one
  * from opening the others.
  */
 export class DataKeys extends Construct {
@@ -22,6 +22,7 @@ export class DataKeys extends Construct {
   readonly logs: kms.Key;
   readonly audit: kms.Key;
   readonly topics: kms.Key;
+  readonly manifests: kms.Key;
 
   constructor(scope: Construct, id: string, props: { removalPolicy: RemovalPolicy }) {
     super(scope, id);
@@ -40,6 +41,10 @@ export class DataKeys extends Construct {
       'FlightPulse audit archive (the table stream, without personal data)',
     );
     this.topics = key('Topics', 'FlightPulse alarm topic');
+    this.manifests = key(
+      'Manifests',
+      "FlightPulse workflow manifests (a run's booking ids, read by its Distributed Maps)",
+    );
     const stack = Stack.of(this);
     // CloudWatch Logs encrypts with the key on the groups' behalf, for this account's groups only.
     this.logs.addToResourcePolicy(
