@@ -52,4 +52,73 @@ describe('fair scheduler', () => {
     );
     await expect(slots.run(async () => 'next')).resolves.toBe('next');
   });
+
+  it("puts a run's head work (its first batch) before any run's later batches, after urgent work", async () => {
+    const slots = new FairScheduler(1);
+    const first = gate();
+    const order: string[] = [];
+    const blocker = slots.run(() => first.opened, { owner: 'A' });
+    const queued = [
+      slots.run(async () => order.push('A batch 2'), { owner: 'A' }),
+      slots.run(async () => order.push('A batch 3'), { owner: 'A' }),
+      slots.run(async () => order.push('B first batch'), { owner: 'B', head: true }),
+      slots.run(async () => order.push('C terminal SMS'), { owner: 'C', urgent: true }),
+      slots.run(async () => order.push('B batch 2'), { owner: 'B' }),
+    ];
+    first.open();
+    await Promise.all([blocker, ...queued]);
+    // Then served once each: arrival order, turn by turn.
+    expect(order).toEqual([
+      'C terminal SMS',
+      'B first batch',
+      'A batch 2',
+      'B batch 2',
+      'A batch 3',
+    ]);
+  });
+
+  it("serves the owners in turn by what each was served, each owner's work in arrival order", async () => {
+    const slots = new FairScheduler(1);
+    const first = gate();
+    const order: string[] = [];
+    const blocker = slots.run(() => first.opened);
+    const queued = ['A', 'B', 'C'].flatMap((owner) =>
+      [1, 2, 3].map((n) => slots.run(async () => order.push(`${owner}${n}`), { owner })),
+    );
+    first.open();
+    await Promise.all([blocker, ...queued]);
+    expect(order).toEqual(['A1', 'B1', 'C1', 'A2', 'B2', 'C2', 'A3', 'B3', 'C3']);
+  });
+
+  it('counts work that started at once as served: an owner served before waits behind a new one', async () => {
+    const slots = new FairScheduler(2);
+    const first = gate();
+    const order: string[] = [];
+    // A is served twice without waiting; then its next work queues beside B's.
+    const running = [
+      slots.run(() => first.opened, { owner: 'A' }),
+      slots.run(() => first.opened, { owner: 'A' }),
+    ];
+    const queued = [
+      slots.run(async () => order.push('A3'), { owner: 'A' }),
+      slots.run(async () => order.push('B1'), { owner: 'B' }),
+      slots.run(async () => order.push('none'), {}),
+    ];
+    first.open();
+    await Promise.all([...running, ...queued]);
+    expect(order).toEqual(['B1', 'none', 'A3']);
+  });
+
+  it('keeps arrival order among work with no owner, thousands deep', async () => {
+    const slots = new FairScheduler(1);
+    const first = gate();
+    const order: number[] = [];
+    const blocker = slots.run(() => first.opened);
+    const queued = Array.from({ length: 5000 }, (_, i) => slots.run(async () => order.push(i)));
+    expect(slots.queued).toBe(5000);
+    first.open();
+    await Promise.all([blocker, ...queued]);
+    expect(order).toEqual(Array.from({ length: 5000 }, (_, i) => i));
+    expect(slots.queued).toBe(0);
+  });
 });
