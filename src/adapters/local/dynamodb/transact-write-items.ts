@@ -141,7 +141,13 @@ async function commit(dynalite: DynaliteInternals, store: Store, writes: Write[]
   );
 }
 
-/** The item an action leaves behind, or why it cannot (as UpdateItem would refuse it). */
+/**
+ * The item an action leaves behind, or why it cannot: UpdateItem's refusals become the action's
+ * ValidationError reason, as DynamoDB answers an update that fails on the item it finds (e.g.
+ * "The provided expression refers to an attribute that does not exist in the item"), and as
+ * DynamoDB Local answers an update of a key attribute. (DynamoDB Local answers an operand of the
+ * wrong type with a ValidationException for the whole request instead.)
+ */
 function nextItem(
   { applyUpdateExpression, db }: DynaliteInternals,
   store: Store,
@@ -152,7 +158,9 @@ function nextItem(
   if (kind === 'Put') return { item: action.Item as Item };
   if (kind !== 'Update') return {};
   const item = structuredClone(old ?? (action.Key as Item));
-  const invalid = applyUpdateExpression(action._updates?.sections, table, item);
+  const invalid =
+    db.validateUpdates(undefined, action._updates, table) ??
+    applyUpdateExpression(action._updates?.sections, table, item);
   const message = invalid
     ? String(invalid.body.message)
     : db.itemSize(item) > store.options.maxItemSize
@@ -218,8 +226,7 @@ function resolveWrite(
   const invalid =
     kind === 'Put'
       ? db.validateItem(action.Item as Item, table)
-      : (db.validateKey(action.Key as Item, table) ??
-        (kind === 'Update' ? db.validateUpdates(undefined, action._updates, table) : null));
+      : db.validateKey(action.Key as Item, table);
   if (invalid) throw invalid;
   const key = db.createKey((kind === 'Put' ? action.Item : action.Key) as Item, table);
   return { kind, action, table, itemDb: store.getItemDb(action.TableName), key };
