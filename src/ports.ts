@@ -8,6 +8,7 @@ import type { ProviderReceipt } from './domain/delivery/provider-receipt.ts';
 import type { EventLogEntry, KafkaCoordinates } from './domain/disruptions/event-log-entry.ts';
 import type { FlightOrder } from './domain/disruptions/flight-order.ts';
 import type { InboundEvent } from './domain/disruptions/inbound-events.ts';
+import type { StoredFlightOrder } from './domain/disruptions/judge-flight-events.ts';
 import type { BusEntry, NotificationDetail } from './domain/event-routing/bus-events.ts';
 import type { Principal, Role } from './domain/identity/roles.ts';
 import type { MessageSegment } from './domain/messaging/message-segment.ts';
@@ -44,6 +45,8 @@ export interface BookingRef {
 
 export interface FlightStore {
   getFlight(flightId: string): Promise<Flight | undefined>;
+  /** Batch read; missing ids are left out. */
+  getFlights(flightIds: string[]): Promise<Flight[]>;
   listFlightsByStatus(status: FlightStatus, page?: PageRequest): Promise<Page<Flight>>;
   listFlights(page?: PageRequest): Promise<Page<Flight>>;
   /** Every booking of a flight, from the flight → bookings lookup records. */
@@ -69,30 +72,45 @@ export interface BookingStore {
 
 export interface EventLog {
   /**
-   * Claims an event id. Returns 'new' the first time, 'retry' when an earlier attempt claimed it
-   * but never published, and 'duplicate' when it was already published.
+   * What ingest knows of a batch before judging it, read consistently: each flight's stored
+   * order, and which of the event ids already reached an outcome (a RECEIVED claim written by an
+   * earlier version that never finished does not count).
    */
-  claim(
-    event: InboundEvent,
-    receivedAt: string,
-    kafka: KafkaCoordinates,
-  ): Promise<'new' | 'retry' | 'duplicate'>;
-  markPublished(eventId: string, detailType: string): Promise<void>;
-  /** Records the final outcome of a claimed event that starts nothing (STALE, SUPPRESSED). */
-  settleClaimed(eventId: string, outcome: 'STALE' | 'SUPPRESSED', reason: string): Promise<void>;
-  /** The newest event accepted for a flight (its order item), read consistently. */
-  flightOrder(flightId: string): Promise<FlightOrder | undefined>;
-  /** Moves the order forward if it is still `previous`; false when another event moved it first. */
-  advanceFlightOrder(
-    flightId: string,
-    next: FlightOrder,
-    previous: FlightOrder | undefined,
-  ): Promise<boolean>;
+  ingestState(
+    flightIds: string[],
+    eventIds: string[],
+  ): Promise<{ orders: Map<string, StoredFlightOrder>; settled: Set<string> }>;
+  /**
+   * Writes each flight's new order if it is still `previous` (none: no order yet); the flights
+   * another writer moved first are returned, to be read and judged again.
+   */
+  commitOrders(commits: OrderCommit[]): Promise<string[]>;
+  /** Records ingested events with their outcome (ACCEPTED, STALE, SUPPRESSED), in batches. */
+  settleEvents(events: SettledEvent[]): Promise<void>;
   /** Records a record that was rejected (dead-lettered, with its reason) or was a duplicate. */
   recordOutcome(entry: EventLogEntry): Promise<void>;
+  /** The same for many records at once (BatchWriteItem); a refused batch throws. */
+  recordOutcomes(entries: EventLogEntry[]): Promise<void>;
   /** Marks an accepted event that its workflow left alone, with the reason. */
   markIgnored(eventId: string, reason: string): Promise<void>;
   list(filter: { flightId?: string }, page?: PageRequest): Promise<Page<EventLogEntry>>;
+}
+
+/** A flight's order moved by one batch, written only if the stored one is still `previous`. */
+export interface OrderCommit {
+  flightId: string;
+  next: StoredFlightOrder;
+  previous: FlightOrder | undefined;
+}
+
+/** An ingested event and what became of it. */
+export interface SettledEvent {
+  event: InboundEvent;
+  outcome: 'ACCEPTED' | 'STALE' | 'SUPPRESSED';
+  detail_type?: string;
+  reason?: string;
+  received_at: string;
+  kafka: KafkaCoordinates;
 }
 
 /** A workflow run recorded before its event is ACCEPTED, until it ends (AWS: the execution itself). */
@@ -107,7 +125,8 @@ export interface PendingRun {
 }
 
 export interface RunLedger {
-  recordPending(run: PendingRun): Promise<void>;
+  /** Records runs before their events count as ACCEPTED (in batches). */
+  recordPending(runs: PendingRun[]): Promise<void>;
   finish(eventId: string): Promise<void>;
   pending(): Promise<PendingRun[]>;
   /** Notes a re-drive; a run finished meanwhile stays finished. */

@@ -1,18 +1,14 @@
 import pLimit from 'p-limit';
 import { enrichEvent } from '../domain/disruptions/enrich-event.ts';
-import { eventAgeProblem } from '../domain/disruptions/event-age.ts';
-import { judgeOrder, type OrderVerdict } from '../domain/disruptions/flight-order.ts';
 import type { InboundEvent } from '../domain/disruptions/inbound-events.ts';
 import {
-  parseInboundRecord,
-  type RecordIdentity,
-} from '../domain/disruptions/parse-inbound-record.ts';
-import { recordShapeProblem } from '../domain/disruptions/record-shape.ts';
-import {
-  type KafkaEvent,
-  KafkaEventSchema,
-  type KafkaRecord,
-} from '../event-sources/kafka-event.ts';
+  type EventVerdict,
+  judgeFlightEvents,
+  type StoredFlightOrder,
+} from '../domain/disruptions/judge-flight-events.ts';
+import type { BusEntry } from '../domain/event-routing/bus-events.ts';
+import type { Flight } from '../domain/records/flight.ts';
+import { type KafkaEvent, KafkaEventSchema } from '../event-sources/kafka-event.ts';
 import type {
   Clock,
   EventLog,
@@ -23,8 +19,19 @@ import type {
   Log,
   MetricName,
   MetricsRecorder,
+  OrderCommit,
   RunLedger,
+  SettledEvent,
 } from '../ports.ts';
+import {
+  admit,
+  deadLetter,
+  identity,
+  type ReadRecord,
+  RejectedRecordError,
+  type Rejection,
+  readRecord,
+} from './ingest-records.ts';
 
 export interface IngestDeps {
   flights: FlightStore;
@@ -51,228 +58,211 @@ const PROCESSED_METRIC: Record<InboundEvent['event_type'], MetricName> = {
   GATE_CHANGE: 'GateChangeEventsProcessed',
 };
 
-/** How much of a rejected record the dead-letter entry keeps. */
-const DEAD_LETTER_COPY_CHARS = 4096;
-/** Optimistic attempts at moving a flight's order before the batch is retried. */
+/** Optimistic attempts at moving the batch's flight orders before the batch is retried. */
 const ORDER_ATTEMPTS = 8;
+/** Booking counts (one Query per flight) in flight at once. */
+const CONCURRENT_COUNTS = 32;
 
-/** A record that cannot be processed; it goes to the dead-letter record, never stops the batch. */
-class RejectedRecordError extends Error {
-  override name = 'RejectedRecordError';
-  readonly event: RecordIdentity | undefined;
-
-  constructor(message: string, event?: RecordIdentity) {
-    super(message);
-    this.event = event;
-  }
+/** A record that passed every check of its own, in batch order. */
+interface Candidate {
+  index: number;
+  record: ReadRecord;
+  event: InboundEvent;
 }
 
 /**
- * The Kafka ingest function: judges each record on its own (shape, schema, age, flight, order),
- * de-duplicates by event_id, records the workflow run durably, and only then marks the event
- * ACCEPTED and publishes it. Records of one partition are handled in order; a store or bus
- * failure throws so the whole batch is retried (every step is idempotent), while a bad record is
- * dead-lettered with its own reason.
+ * The Kafka ingest function, batch by batch: every record is judged on its own (shape, schema,
+ * age), then the batch's flights, flight orders and earlier outcomes are read in a few
+ * BatchGetItem calls, each flight's events are judged in record order against its order, the
+ * orders are moved with conditional writes (one transaction where the store has them), the
+ * workflow runs are recorded, and only then the events' outcomes (BatchWriteItem) and one
+ * PutEvents-sized publish. A store or bus failure throws so the whole batch is retried (every
+ * step is idempotent); a bad record is dead-lettered with its own reason.
  */
 export function createIngestHandler(deps: IngestDeps) {
   return async (event: KafkaEvent): Promise<{ outcomes: RecordOutcome[] }> => {
     const { records } = KafkaEventSchema.parse(event);
-    const perPartition = await Promise.all(
-      Object.values(records).map((partition) => ingestPartition(partition, deps)),
-    );
-    return { outcomes: perPartition.flat() };
+    return { outcomes: await ingestBatch(Object.values(records).flat().map(readRecord), deps) };
   };
 }
 
-/** Flights of one batch ingested at once; a flight's own records stay in order. */
-const CONCURRENT_FLIGHTS = 16;
-
-/**
- * A partition's records, in order per flight (the record key): different flights are
- * independent, so they are ingested side by side instead of one store round trip after another.
- * Outcomes come back in record order.
- */
-async function ingestPartition(
-  partition: KafkaRecord[],
-  deps: IngestDeps,
-): Promise<RecordOutcome[]> {
-  const byFlight = new Map<string, number[]>();
-  partition.forEach((record, index) => {
-    const key = record.key ?? `#${index}`;
-    byFlight.set(key, [...(byFlight.get(key) ?? []), index]);
+async function ingestBatch(records: ReadRecord[], deps: IngestDeps): Promise<RecordOutcome[]> {
+  const receivedAt = deps.clock.now();
+  const outcomes: RecordOutcome[] = new Array(records.length);
+  const rejections: Rejection[] = [];
+  const candidates: Candidate[] = [];
+  records.forEach((record, index) => {
+    try {
+      candidates.push({ index, record, event: admit(record, receivedAt, deps.maxEventAgeHours) });
+    } catch (error) {
+      if (!(error instanceof RejectedRecordError)) throw error;
+      rejections.push({ record, error });
+    }
   });
-  const outcomes: RecordOutcome[] = new Array(partition.length);
-  const limit = pLimit(CONCURRENT_FLIGHTS);
-  await Promise.all(
-    [...byFlight.values()].map((indexes) =>
-      limit(async () => {
-        for (const index of indexes)
-          outcomes[index] = await ingestRecord(partition[index] as KafkaRecord, deps);
-      }),
-    ),
-  );
+  const { fresh, duplicates } = await sortOut(candidates, rejections, deps);
+  const verdicts = await judge(fresh, deps);
+  const settled = await recordRuns(fresh, verdicts, receivedAt, deps);
+  await Promise.all([
+    deps.events.settleEvents(settled.map((s) => s.settled)),
+    recordDuplicates(duplicates, receivedAt, deps),
+    deadLetter(rejections, receivedAt, deps),
+  ]);
+  const entries = settled.flatMap((s) => (s.entry ? [s.entry] : []));
+  if (entries.length > 0) await deps.publisher.publish(entries);
+  const at = new Map(records.map((record, index) => [record, index]));
+  for (const r of rejections) outcomes[at.get(r.record) as number] = rejectedOutcome(r);
+  for (const d of duplicates) outcomes[d.index] = duplicateOutcome(d, deps);
+  for (const s of settled) outcomes[s.index] = settledOutcome(s, deps);
   return outcomes;
 }
 
-async function ingestRecord(record: KafkaRecord, deps: IngestDeps): Promise<RecordOutcome> {
-  const coordinates: KafkaCoordinates = {
-    topic: record.topic,
-    partition: record.partition,
-    offset: String(record.offset),
-  };
-  const receivedAt = deps.clock.now();
-  const bytes = record.value === null ? new Uint8Array() : Buffer.from(record.value, 'base64');
-  const raw = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  try {
-    const inbound = admit(bytes, raw, receivedAt, deps);
-    const flight = await deps.flights.getFlight(inbound.payload.flight_id);
-    if (!flight)
-      throw new RejectedRecordError(
-        `unknown flight ${inbound.payload.flight_id}`,
-        identity(inbound),
-      );
-    const claim = await deps.events.claim(inbound, receivedAt, coordinates);
-    if (claim === 'duplicate') return await duplicate(inbound, receivedAt, coordinates, deps);
-    const order = await placeInOrder(inbound, deps.events);
-    if (order.verdict !== 'advance') {
-      const outcome = order.verdict === 'stale' ? 'STALE' : 'SUPPRESSED';
-      await deps.events.settleClaimed(inbound.event_id, outcome, order.reason);
-      deps.log.info('event not applied', { event_id: inbound.event_id, reason: order.reason });
-      return { ...coordinates, outcome, event_id: inbound.event_id, reason: order.reason };
+/**
+ * Reads the batch's flights and what the store knows of its events; a record for an unknown
+ * flight is rejected, an event already settled (or earlier in this batch) is a duplicate.
+ */
+async function sortOut(candidates: Candidate[], rejections: Rejection[], deps: IngestDeps) {
+  const flightIds = [...new Set(candidates.map((c) => c.event.payload.flight_id))];
+  const eventIds = [...new Set(candidates.map((c) => c.event.event_id))];
+  const [flights, state] = await Promise.all([
+    flightIds.length > 0 ? deps.flights.getFlights(flightIds) : [],
+    deps.events.ingestState(flightIds, eventIds),
+  ]);
+  const known = new Map(flights.map((f) => [f.flight_id, f]));
+  const seen = new Set<string>();
+  const fresh: Array<Candidate & { flight: Flight }> = [];
+  const duplicates: Candidate[] = [];
+  for (const candidate of candidates) {
+    const { event } = candidate;
+    const flight = known.get(event.payload.flight_id);
+    if (!flight) {
+      const reason = `unknown flight ${event.payload.flight_id}`;
+      rejections.push({
+        record: candidate.record,
+        error: new RejectedRecordError(reason, identity(event)),
+      });
+    } else if (state.settled.has(event.event_id) || seen.has(event.event_id)) {
+      duplicates.push(candidate);
+    } else fresh.push({ ...candidate, flight });
+    seen.add(event.event_id);
+  }
+  return { fresh: { candidates: fresh, orders: state.orders }, duplicates };
+}
+
+type Fresh = Awaited<ReturnType<typeof sortOut>>['fresh'];
+
+/**
+ * Each flight's events, in record order, judged against its order; the moved orders are written
+ * only if no one moved them since they were read, else those flights are read and judged again.
+ * Returns every fresh event's verdict.
+ */
+async function judge({ candidates, orders }: Fresh, deps: IngestDeps) {
+  const byFlight = Map.groupBy(candidates, (c) => c.event.payload.flight_id);
+  const verdicts = new Map<string, EventVerdict>();
+  let stored: Map<string, StoredFlightOrder> = orders;
+  let pending = [...byFlight.keys()];
+  for (let attempt = 0; pending.length > 0; attempt++) {
+    if (attempt === ORDER_ATTEMPTS)
+      throw new Error(`flights ${pending.join(', ')}: order contended, retrying the batch`);
+    if (attempt > 0) stored = (await deps.events.ingestState(pending, [])).orders;
+    const commits: OrderCommit[] = [];
+    for (const flightId of pending) {
+      const events = (byFlight.get(flightId) ?? []).map((c) => c.event);
+      const judged = judgeFlightEvents(events, stored.get(flightId));
+      for (const [i, e] of events.entries())
+        verdicts.set(e.event_id, judged.verdicts[i] as EventVerdict);
+      if (judged.commit)
+        commits.push({ flightId, next: judged.commit, previous: stored.get(flightId) });
     }
-    const affected = await deps.flights.countFlightBookings(flight.flight_id);
-    const entry = enrichEvent(inbound, flight, affected);
-    // The run is on record before the event counts as ACCEPTED; resume re-drives it after a crash.
-    await deps.runs.recordPending({ event_id: inbound.event_id, entry, recorded_at: receivedAt });
-    await deps.events.markPublished(inbound.event_id, entry.detailType);
-    await deps.publisher.publish([entry]);
-    deps.metrics.count(PROCESSED_METRIC[inbound.event_type]);
-    deps.metrics.count('AffectedPassengers', affected);
-    deps.log.info('event accepted', { event_id: inbound.event_id, detail_type: entry.detailType });
-    return {
-      ...coordinates,
-      outcome: 'ACCEPTED',
-      event_id: inbound.event_id,
-      detail_type: entry.detailType,
-    };
-  } catch (error) {
-    if (!(error instanceof RejectedRecordError)) throw error;
-    // A record too broken to name its flight is still listed under the flight its key names.
-    const keyFlight = record.key ? Buffer.from(record.key, 'base64').toString('utf8') : undefined;
-    await deadLetter(error, { raw, size: bytes.length, receivedAt, coordinates, keyFlight }, deps);
-    return {
-      ...coordinates,
-      outcome: 'REJECTED',
-      reason: error.message,
-      ...(error.event?.event_id ? { event_id: error.event.event_id } : {}),
-    };
+    pending = commits.length > 0 ? await deps.events.commitOrders(commits) : [];
   }
+  return verdicts;
 }
 
-/** Everything that can be judged from the record alone: bytes, shape, schema and age. */
-function admit(bytes: Uint8Array, raw: string, now: string, deps: IngestDeps): InboundEvent {
-  if (bytes.length === 0) throw new RejectedRecordError('empty record (no value)');
-  const shape = recordShapeProblem(raw, bytes.length);
-  if (shape) throw new RejectedRecordError(shape);
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new RejectedRecordError('invalid UTF-8 in the record value');
-  }
-  const parsed = parseInboundRecord(raw);
-  if (!parsed.ok) throw new RejectedRecordError(parsed.reason, parsed.identity);
-  const age = eventAgeProblem(parsed.event.timestamp, now, deps.maxEventAgeHours);
-  if (age) throw new RejectedRecordError(age, identity(parsed.event));
-  return parsed.event;
-}
-
-/** Moves the flight's order to this event, or says why it is stale or suppressed. */
-async function placeInOrder(inbound: InboundEvent, events: EventLog): Promise<OrderVerdict> {
-  for (let attempt = 0; attempt < ORDER_ATTEMPTS; attempt++) {
-    const order = await events.flightOrder(inbound.payload.flight_id);
-    const verdict = judgeOrder(inbound, order);
-    if (verdict.verdict !== 'advance' || order?.last_event_id === inbound.event_id) return verdict;
-    if (await events.advanceFlightOrder(inbound.payload.flight_id, verdict.next, order))
-      return verdict;
-  }
-  throw new Error(`flight ${inbound.payload.flight_id}: order contended, retrying the batch`);
-}
-
-async function duplicate(
-  inbound: InboundEvent,
-  receivedAt: string,
-  coordinates: KafkaCoordinates,
-  deps: IngestDeps,
-): Promise<RecordOutcome> {
-  deps.log.info('duplicate event ignored', { event_id: inbound.event_id, ...coordinates });
-  await deps.events.recordOutcome({
-    ...identity(inbound),
-    outcome: 'DUPLICATE',
-    reason: `event ${inbound.event_id} was already processed`,
-    received_at: receivedAt,
-    kafka: coordinates,
-  });
-  return { ...coordinates, outcome: 'DUPLICATE', event_id: inbound.event_id };
+interface Settled {
+  index: number;
+  settled: SettledEvent;
+  entry: BusEntry | undefined;
 }
 
 /**
- * Writes the dead-letter entry: with a truncated copy and the size first, then with the reason
- * alone; if even that fails the record is logged and counted and the batch goes on, so one
- * record can never stall a partition.
+ * The accepted events enriched (one booking count per flight) and their workflow runs recorded:
+ * a run is on record before its event counts as ACCEPTED; resume re-drives it after a crash.
  */
-async function deadLetter(
-  error: RejectedRecordError,
-  record: {
-    raw: string;
-    size: number;
-    receivedAt: string;
-    coordinates: KafkaCoordinates;
-    keyFlight: string | undefined;
-  },
+async function recordRuns(
+  { candidates }: Fresh,
+  verdicts: Map<string, EventVerdict>,
+  receivedAt: string,
   deps: IngestDeps,
-): Promise<void> {
-  // What was read of a hostile record may itself be hostile: keep key fields short.
-  const known = Object.fromEntries(
-    Object.entries({
-      ...(record.keyFlight ? { flight_id: record.keyFlight } : {}),
-      ...error.event,
-    }).map(([k, v]) => [k, String(v).slice(0, 128)]),
+): Promise<Settled[]> {
+  const advancing = candidates.filter((c) => verdicts.get(c.event.event_id)?.verdict === 'advance');
+  const limit = pLimit(CONCURRENT_COUNTS);
+  const flightIds = [...new Set(advancing.map((c) => c.flight.flight_id))];
+  const counts = new Map(
+    await Promise.all(
+      flightIds.map((id) =>
+        limit(async () => [id, await deps.flights.countFlightBookings(id)] as const),
+      ),
+    ),
   );
-  const entry = {
-    ...known,
-    outcome: 'REJECTED' as const,
-    reason: error.message.slice(0, 1000),
-    received_at: record.receivedAt,
-    kafka: record.coordinates,
-  };
-  deps.metrics.count('EventsRejected');
-  deps.log.warn('event rejected', { reason: entry.reason, ...record.coordinates });
-  try {
-    await deps.events.recordOutcome({
-      ...entry,
-      raw: record.raw.slice(0, DEAD_LETTER_COPY_CHARS),
-      raw_bytes: record.size,
-    });
-    return;
-  } catch (first) {
-    deps.log.warn('dead-letter entry with copy failed', { error: String(first) });
-  }
-  try {
-    await deps.events.recordOutcome({ ...entry, raw_bytes: record.size });
-  } catch (second) {
-    deps.metrics.count('DeadLetterWriteFailed');
-    deps.log.error('dead-letter entry failed; record skipped', {
-      ...record.coordinates,
-      reason: entry.reason,
-      error: String(second),
-    });
-  }
+  const settled = candidates.map((c): Settled => {
+    const verdict = verdicts.get(c.event.event_id) as EventVerdict;
+    const base = { event: c.event, received_at: receivedAt, kafka: c.record.coordinates };
+    if (verdict.verdict !== 'advance') {
+      const outcome = verdict.verdict === 'stale' ? 'STALE' : 'SUPPRESSED';
+      return {
+        index: c.index,
+        settled: { ...base, outcome, reason: verdict.reason },
+        entry: undefined,
+      };
+    }
+    const entry = enrichEvent(c.event, c.flight, counts.get(c.flight.flight_id) ?? 0);
+    const settled = { ...base, outcome: 'ACCEPTED' as const, detail_type: entry.detailType };
+    return { index: c.index, settled, entry };
+  });
+  const runs = settled.flatMap((s) =>
+    s.entry
+      ? [{ event_id: s.settled.event.event_id, entry: s.entry, recorded_at: receivedAt }]
+      : [],
+  );
+  if (runs.length > 0) await deps.runs.recordPending(runs);
+  return settled;
 }
 
-function identity(event: InboundEvent) {
+async function recordDuplicates(duplicates: Candidate[], receivedAt: string, deps: IngestDeps) {
+  if (duplicates.length === 0) return;
+  await deps.events.recordOutcomes(
+    duplicates.map(({ event, record }) => ({
+      ...identity(event),
+      outcome: 'DUPLICATE' as const,
+      reason: `event ${event.event_id} was already processed`,
+      received_at: receivedAt,
+      kafka: record.coordinates,
+    })),
+  );
+}
+
+function rejectedOutcome({ record, error }: Rejection): RecordOutcome {
   return {
-    event_id: event.event_id,
-    flight_id: event.payload.flight_id,
-    event_type: event.event_type,
+    ...record.coordinates,
+    outcome: 'REJECTED',
+    reason: error.message,
+    ...(error.event?.event_id ? { event_id: error.event.event_id } : {}),
   };
+}
+
+function duplicateOutcome({ event, record }: Candidate, deps: IngestDeps): RecordOutcome {
+  deps.log.info('duplicate event ignored', { event_id: event.event_id, ...record.coordinates });
+  return { ...record.coordinates, outcome: 'DUPLICATE', event_id: event.event_id };
+}
+
+function settledOutcome({ settled, entry }: Settled, deps: IngestDeps): RecordOutcome {
+  const { event, outcome, reason, kafka } = settled;
+  if (!entry) {
+    deps.log.info('event not applied', { event_id: event.event_id, reason });
+    return { ...kafka, outcome, event_id: event.event_id, ...(reason ? { reason } : {}) };
+  }
+  deps.metrics.count(PROCESSED_METRIC[event.event_type]);
+  deps.metrics.count('AffectedPassengers', entry.detail.affected_passengers_count as number);
+  deps.log.info('event accepted', { event_id: event.event_id, detail_type: entry.detailType });
+  return { ...kafka, outcome, event_id: event.event_id, detail_type: entry.detailType };
 }

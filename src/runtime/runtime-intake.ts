@@ -57,9 +57,9 @@ export function runtimeIngest(config: Config, store: RuntimeStore, deps: IngestD
   const { flights, stages } = { flights: store.flights, stages: deps.stages };
   const ingestHandler = createIngestHandler({
     ...store,
-    // Reading the flight and counting its bookings is the enrich stage.
+    // Reading the batch's flights and counting their bookings is the enrich stage.
     flights: Object.assign(Object.create(flights) as typeof flights, {
-      getFlight: stages.wrap('enrich', flights.getFlight.bind(flights)),
+      getFlights: stages.wrap('enrich', flights.getFlights.bind(flights)),
       countFlightBookings: stages.wrap('enrich', flights.countFlightBookings.bind(flights)),
     }),
     publisher: deps.bus,

@@ -34,11 +34,14 @@ describe('retention', () => {
       flightId: 'SW9012',
       reason: 'CREW',
     });
-    await events.claim(event as never, '2025-01-15T12:00:00.000Z', {
-      topic: 'flight-operations',
-      partition: 0,
-      offset: '1',
-    });
+    await events.settleEvents([
+      {
+        event: event as never,
+        outcome: 'ACCEPTED',
+        received_at: '2025-01-15T12:00:00.000Z',
+        kafka: { topic: 'flight-operations', partition: 0, offset: '1' },
+      },
+    ]);
     const stored = await get(keys.inboundEvent(event.event_id as string));
     expect(stored?.[TTL_ATTRIBUTE]).toBe(Date.parse('2025-02-14T12:00:00.000Z') / 1000);
     const [item] = bookingItems({ ...booking('B001'), created_at: '2025-01-10T08:00:00.000Z' });

@@ -81,6 +81,9 @@ export class InMemoryStores implements FlightStore, BookingStore {
   async getFlight(flightId: string) {
     return this.flights.get(flightId);
   }
+  async getFlights(ids: string[]) {
+    return ids.flatMap((id) => this.flights.get(id) ?? []);
+  }
   async listFlightsByStatus(status: FlightStatus) {
     return page([...this.flights.values()].filter((f) => f.status === status));
   }

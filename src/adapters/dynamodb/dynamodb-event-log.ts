@@ -1,9 +1,17 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { FlightOrder } from '../../domain/disruptions/flight-order.ts';
-import type { InboundEvent } from '../../domain/disruptions/inbound-events.ts';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { StoredFlightOrder } from '../../domain/disruptions/judge-flight-events.ts';
 import { DEFAULT_RETENTION, expiresAfterDays } from '../../domain/records/retention.ts';
-import type { EventLog, EventLogEntry, KafkaCoordinates, Page, PageRequest } from '../../ports.ts';
+import type {
+  EventLog,
+  EventLogEntry,
+  OrderCommit,
+  Page,
+  PageRequest,
+  SettledEvent,
+} from '../../ports.ts';
+import { batchGet } from './batch-get.ts';
+import { batchWrite } from './batch-write.ts';
+import { FlightOrderWriter } from './flight-order-writer.ts';
 import type { SingleTable } from './single-table.ts';
 import { GSI1, GSI2, gsi1, gsi2, keys, TTL_ATTRIBUTE, withoutKeys } from './table/table-keys.ts';
 
@@ -11,58 +19,12 @@ import { GSI1, GSI2, gsi1, gsi2, keys, TTL_ATTRIBUTE, withoutKeys } from './tabl
 export class DynamoDbEventLog implements EventLog {
   private readonly table: SingleTable;
   private readonly retentionDays: number;
+  private readonly orders: FlightOrderWriter;
 
   constructor(table: SingleTable, retentionDays = DEFAULT_RETENTION.eventDays) {
     this.table = table;
     this.retentionDays = retentionDays;
-  }
-
-  async claim(
-    event: InboundEvent,
-    receivedAt: string,
-    kafka: KafkaCoordinates,
-  ): Promise<'new' | 'retry' | 'duplicate'> {
-    const key = keys.inboundEvent(event.event_id);
-    try {
-      await this.table.doc.send(
-        new PutCommand({
-          TableName: this.table.name,
-          Item: {
-            ...key,
-            ...gsi1.eventsOfFlight(event.payload.flight_id, receivedAt),
-            ...gsi2.eventLog(receivedAt),
-            event_id: event.event_id,
-            flight_id: event.payload.flight_id,
-            event_type: event.event_type,
-            outcome: 'RECEIVED',
-            received_at: receivedAt,
-            kafka,
-            event,
-            [TTL_ATTRIBUTE]: expiresAfterDays(receivedAt, this.retentionDays),
-          },
-          ConditionExpression: 'attribute_not_exists(PK)',
-        }),
-      );
-      return 'new';
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    }
-    const { Item } = await this.table.doc.send(
-      new GetCommand({ TableName: this.table.name, Key: key, ConsistentRead: true }),
-    );
-    // Only an attempt that never reached an outcome may continue; anything settled is a duplicate.
-    return Item?.outcome === 'RECEIVED' ? 'retry' : 'duplicate';
-  }
-
-  async markPublished(eventId: string, detailType: string): Promise<void> {
-    await this.table.doc.send(
-      new UpdateCommand({
-        TableName: this.table.name,
-        Key: keys.inboundEvent(eventId),
-        UpdateExpression: 'SET outcome = :accepted, detail_type = :detailType',
-        ExpressionAttributeValues: { ':accepted': 'ACCEPTED', ':detailType': detailType },
-      }),
-    );
+    this.orders = new FlightOrderWriter(table);
   }
 
   async markIgnored(eventId: string, reason: string): Promise<void> {
@@ -77,75 +39,60 @@ export class DynamoDbEventLog implements EventLog {
     );
   }
 
-  async settleClaimed(
-    eventId: string,
-    outcome: 'STALE' | 'SUPPRESSED',
-    reason: string,
-  ): Promise<void> {
-    await this.table.doc.send(
-      new UpdateCommand({
-        TableName: this.table.name,
-        Key: keys.inboundEvent(eventId),
-        UpdateExpression: 'SET outcome = :outcome, reason = :reason',
-        ExpressionAttributeValues: { ':outcome': outcome, ':reason': reason },
-      }),
+  async ingestState(flightIds: string[], eventIds: string[]) {
+    const items = await batchGet(
+      this.table.doc,
+      this.table.name,
+      [...flightIds.map(keys.flightOrder), ...eventIds.map(keys.inboundEvent)],
+      true,
     );
-  }
-
-  async flightOrder(flightId: string): Promise<FlightOrder | undefined> {
-    const { Item } = await this.table.doc.send(
-      new GetCommand({
-        TableName: this.table.name,
-        Key: keys.flightOrder(flightId),
-        ConsistentRead: true,
-      }),
-    );
-    if (!Item) return undefined;
-    return {
-      last_event_at: String(Item.last_event_at),
-      last_event_id: String(Item.last_event_id),
-      ...(Item.cancelled_by ? { cancelled_by: String(Item.cancelled_by) } : {}),
-    };
-  }
-
-  async advanceFlightOrder(
-    flightId: string,
-    next: FlightOrder,
-    previous: FlightOrder | undefined,
-  ): Promise<boolean> {
-    try {
-      await this.table.doc.send(
-        new PutCommand({
-          TableName: this.table.name,
-          Item: { ...keys.flightOrder(flightId), ...next },
-          ...(previous
-            ? {
-                ConditionExpression: 'last_event_id = :previous',
-                ExpressionAttributeValues: { ':previous': previous.last_event_id },
-              }
-            : { ConditionExpression: 'attribute_not_exists(PK)' }),
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
+    const orders = new Map<string, StoredFlightOrder>();
+    const settled = new Set<string>();
+    for (const item of items) {
+      if (item.SK === 'ORDER') orders.set(String(item.PK).slice('FLIGHT#'.length), order(item));
+      // A claim an earlier version wrote but never settled may still finish.
+      else if (item.outcome !== 'RECEIVED') settled.add(String(item.event_id));
     }
+    return { orders, settled };
+  }
+
+  commitOrders(commits: OrderCommit[]): Promise<string[]> {
+    return this.orders.commit(commits);
+  }
+
+  async settleEvents(events: SettledEvent[]): Promise<void> {
+    await batchWrite(
+      this.table.doc,
+      this.table.name,
+      events.map(({ event, ...settled }) => ({
+        ...keys.inboundEvent(event.event_id),
+        ...gsi1.eventsOfFlight(event.payload.flight_id, settled.received_at),
+        ...gsi2.eventLog(settled.received_at),
+        event_id: event.event_id,
+        flight_id: event.payload.flight_id,
+        event_type: event.event_type,
+        ...settled,
+        event,
+        [TTL_ATTRIBUTE]: expiresAfterDays(settled.received_at, this.retentionDays),
+      })),
+    );
   }
 
   async recordOutcome(entry: EventLogEntry): Promise<void> {
-    const { topic, partition, offset } = entry.kafka;
-    await this.table.doc.send(
-      new PutCommand({
-        TableName: this.table.name,
-        Item: {
-          ...keys.feedRecord(topic, partition, offset),
-          ...(entry.flight_id ? gsi1.eventsOfFlight(entry.flight_id, entry.received_at) : {}),
-          ...gsi2.eventLog(entry.received_at),
-          ...entry,
-          [TTL_ATTRIBUTE]: expiresAfterDays(entry.received_at, this.retentionDays),
-        },
-      }),
+    await this.recordOutcomes([entry]);
+  }
+
+  async recordOutcomes(entries: EventLogEntry[]): Promise<void> {
+    await batchWrite(
+      this.table.doc,
+      this.table.name,
+      entries.map((entry) => ({
+        ...keys.feedRecord(entry.kafka.topic, entry.kafka.partition, entry.kafka.offset),
+        ...(entry.flight_id ? gsi1.eventsOfFlight(entry.flight_id, entry.received_at) : {}),
+        ...gsi2.eventLog(entry.received_at),
+        ...entry,
+        [TTL_ATTRIBUTE]: expiresAfterDays(entry.received_at, this.retentionDays),
+      })),
     );
   }
 
@@ -170,4 +117,13 @@ export class DynamoDbEventLog implements EventLog {
       }),
     };
   }
+}
+
+function order(item: Record<string, unknown>): StoredFlightOrder {
+  return {
+    last_event_at: String(item.last_event_at),
+    last_event_id: String(item.last_event_id),
+    ...(item.cancelled_by ? { cancelled_by: String(item.cancelled_by) } : {}),
+    ...(item.applied ? { applied: item.applied as StoredFlightOrder['applied'] } : {}),
+  };
 }

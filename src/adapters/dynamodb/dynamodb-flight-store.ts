@@ -15,6 +15,7 @@ import type {
   Page,
   PageRequest,
 } from '../../ports.ts';
+import { batchGet } from './batch-get.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './query-pages.ts';
 import type { SingleTable } from './single-table.ts';
 import { GSI1, keys, prefixes, withoutKeys } from './table/table-keys.ts';
@@ -62,6 +63,11 @@ export class DynamoDbFlightStore implements FlightStore, FlightWeatherStore {
 
   async getFlight(flightId: string): Promise<Flight | undefined> {
     return this.table.get(keys.flight(flightId), FlightSchema);
+  }
+
+  async getFlights(flightIds: string[]): Promise<Flight[]> {
+    const items = await batchGet(this.table.doc, this.table.name, flightIds.map(keys.flight));
+    return items.map((item) => FlightSchema.parse(withoutKeys(item)));
   }
 
   async listFlightsByStatus(status: FlightStatus, page?: PageRequest): Promise<Page<Flight>> {

@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { PendingRun, RunLedger } from '../../ports.ts';
+import { batchWrite } from './batch-write.ts';
 import type { SingleTable } from './single-table.ts';
 import { keys, withoutKeys } from './table/table-keys.ts';
 
@@ -12,12 +13,11 @@ export class DynamoDbRunLedger implements RunLedger {
     this.table = table;
   }
 
-  async recordPending(run: PendingRun): Promise<void> {
-    await this.table.doc.send(
-      new PutCommand({
-        TableName: this.table.name,
-        Item: { ...keys.pendingRun(run.event_id), ...run },
-      }),
+  async recordPending(runs: PendingRun[]): Promise<void> {
+    await batchWrite(
+      this.table.doc,
+      this.table.name,
+      runs.map((run) => ({ ...keys.pendingRun(run.event_id), ...run })),
     );
   }
 

@@ -6,8 +6,8 @@ import { CountingMetrics, FixedClock, RecordingPublisher, SilentLog } from '../.
 /** Pending runs in memory, as the table holds them. */
 class InMemoryRunLedger implements RunLedger {
   readonly runs = new Map<string, PendingRun>();
-  async recordPending(run: PendingRun) {
-    this.runs.set(run.event_id, run);
+  async recordPending(runs: PendingRun[]) {
+    for (const run of runs) this.runs.set(run.event_id, run);
   }
   async finish(eventId: string) {
     this.runs.delete(eventId);
@@ -36,11 +36,11 @@ describe('the re-drive of pending workflow runs', () => {
   it('publishes again only runs older than the minimum age, counting from the last re-drive', async () => {
     // Prepare: one run left by a crash long ago, one re-driven a minute ago, one just accepted.
     const runs = new InMemoryRunLedger();
-    await runs.recordPending(run('crashed', '2025-01-15T10:00:00.000Z'));
-    await runs.recordPending(
+    await runs.recordPending([run('crashed', '2025-01-15T10:00:00.000Z')]);
+    await runs.recordPending([
       run('redriven-recently', '2025-01-15T10:00:00.000Z', '2025-01-15T11:59:00.000Z'),
-    );
-    await runs.recordPending(run('just-accepted', '2025-01-15T11:58:00.000Z'));
+    ]);
+    await runs.recordPending([run('just-accepted', '2025-01-15T11:58:00.000Z')]);
     const publisher = new RecordingPublisher();
     const metrics = new CountingMetrics();
     const redrive = createRedriveRuns({
@@ -66,7 +66,7 @@ describe('the re-drive of pending workflow runs', () => {
 
   it('locally (no minimum age) publishes every pending run; the bus delivery skips the running ones', async () => {
     const runs = new InMemoryRunLedger();
-    await runs.recordPending(run('a', '2025-01-15T11:59:59.000Z'));
+    await runs.recordPending([run('a', '2025-01-15T11:59:59.000Z')]);
     const publisher = new RecordingPublisher();
     const redrive = createRedriveRuns({
       runs,
