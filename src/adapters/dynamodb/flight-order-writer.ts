@@ -8,7 +8,7 @@ import { keys } from './table/table-keys.ts';
 /** TransactWriteItems takes at most 100 actions a call. */
 const TRANSACTION_LIMIT = 100;
 /** Single conditional writes in flight at once, where a transaction is not available or failed. */
-const SINGLE_WRITES = 16;
+const SINGLE_WRITES = 64;
 
 /**
  * Writes flights' orders, each only if no one moved it since it was read. A batch's orders go

@@ -1,0 +1,174 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { batchWrite } from '../../src/adapters/dynamodb/batch-write.ts';
+import { DynamoDbEventLog } from '../../src/adapters/dynamodb/dynamodb-event-log.ts';
+import { DynamoDbFlightStore } from '../../src/adapters/dynamodb/dynamodb-flight-store.ts';
+import { DynamoDbRunLedger } from '../../src/adapters/dynamodb/dynamodb-run-ledger.ts';
+import type { InboundEvent } from '../../src/domain/disruptions/inbound-events.ts';
+import type { KafkaEvent } from '../../src/event-sources/kafka-event.ts';
+import { createIngestHandler, type IngestDeps } from '../../src/handlers/ingest-flight-events.ts';
+import { countOperations } from '../../src/runtime/count-operations.ts';
+import { sampleDataItems } from '../../src/runtime/sample-data.ts';
+import { type EmbeddedTable, startEmbeddedTable } from '../support/embedded-table.ts';
+import { CountingMetrics, FixedClock, RecordingPublisher, SilentLog } from '../support/fakes.ts';
+import { inboundEvent } from '../support/fixtures.ts';
+
+const TABLE = 'IngestBatchTable';
+let embedded: EmbeddedTable;
+let operations: Map<string, number>;
+let offset = 0;
+
+beforeAll(async () => {
+  embedded = await startEmbeddedTable(TABLE);
+  await batchWrite(embedded.doc, TABLE, sampleDataItems());
+  operations = countOperations(embedded.client);
+});
+afterAll(() => embedded?.close());
+beforeEach(() => operations.clear());
+
+const b64 = (text: string) => Buffer.from(text).toString('base64');
+
+/** Records on one partition, as the event source mapping hands them over. */
+function batch(values: Array<{ key: string; value: string | InboundEvent }>): KafkaEvent {
+  return {
+    eventSource: 'SelfManagedKafka',
+    records: {
+      'flight-operations-0': values.map(({ key, value }) => ({
+        topic: 'flight-operations',
+        partition: 0,
+        offset: String(offset++),
+        key: b64(key),
+        value: b64(typeof value === 'string' ? value : JSON.stringify(value)),
+      })),
+    },
+  };
+}
+
+function ingest(overrides: Partial<IngestDeps> = {}) {
+  const publisher = new RecordingPublisher();
+  const runs = new DynamoDbRunLedger(embedded.table);
+  const deps: IngestDeps = {
+    flights: new DynamoDbFlightStore(embedded.table),
+    events: new DynamoDbEventLog(embedded.table),
+    runs,
+    publisher,
+    clock: new FixedClock('2025-01-15T12:00:00.000Z'),
+    metrics: new CountingMetrics(),
+    log: new SilentLog(),
+    ...overrides,
+  };
+  return { handler: createIngestHandler(deps), publisher, runs, deps };
+}
+
+const gate = (flightId: string, at: string, newGate = 'Z9') =>
+  inboundEvent({ eventType: 'GATE_CHANGE', flightId, oldGate: 'A1', newGate }, at);
+
+const total = () => [...operations.values()].reduce((a, b) => a + b, 0);
+
+describe('ingest, a batch at a time', () => {
+  it('judges a mixed batch as records one by one would, in a handful of store calls', async () => {
+    const { handler, publisher, runs } = ingest();
+    const earlier = gate('SW3456', '2025-01-15T11:00:00Z');
+    await handler(batch([{ key: 'SW3456', value: earlier }]));
+    operations.clear();
+    const newer = gate('SW3456', '2025-01-15T11:30:00Z');
+    const older = gate('SW3456', '2025-01-15T11:10:00Z');
+    const other = inboundEvent(
+      { eventType: 'FLIGHT_DELAY', flightId: 'SW5678', delayMinutes: 45 },
+      '2025-01-15T11:20:00Z',
+    );
+    const { outcomes } = await handler(
+      batch([
+        { key: 'SW3456', value: newer },
+        { key: 'SW3456', value: '{"event_id": "broken", ' },
+        { key: 'SW3456', value: newer },
+        { key: 'SW3456', value: older },
+        { key: 'SW5678', value: other },
+        { key: 'SW3456', value: earlier },
+        {
+          key: 'SW0000',
+          value: {
+            ...other,
+            event_id: 'e-unknown',
+            payload: { ...other.payload, flight_id: 'SW0000' },
+          } as InboundEvent,
+        },
+      ]),
+    );
+    const calls = new Map(operations);
+    expect(outcomes.map((o) => o.outcome)).toEqual([
+      'ACCEPTED',
+      'REJECTED',
+      'DUPLICATE',
+      'STALE',
+      'ACCEPTED',
+      'DUPLICATE',
+      'REJECTED',
+    ]);
+    expect(outcomes[1]?.reason).toMatch(/^invalid JSON/);
+    expect(outcomes[3]?.reason).toMatch(/^stale: /);
+    expect(outcomes[6]?.reason).toBe('unknown flight SW0000');
+    expect(publisher.published.map((e) => e.detail.event_id)).toEqual([
+      earlier.event_id,
+      newer.event_id,
+      other.event_id,
+    ]);
+    const pending = (await runs.pending()).map((r) => r.event_id);
+    expect(pending).toEqual(expect.arrayContaining([newer.event_id, other.event_id]));
+    const log = (await new DynamoDbEventLog(embedded.table).list({})).items;
+    const dead = log.filter((e) => e.outcome === 'REJECTED').map((e) => e.reason);
+    expect(dead).toEqual(expect.arrayContaining(['unknown flight SW0000']));
+    expect(dead.some((r) => r?.startsWith('invalid JSON'))).toBe(true);
+    // Two BatchGetItem reads, a count per flight, the two orders in one transaction (one
+    // conditional PutItem each where the store has no transactions), four BatchWriteItem calls:
+    // runs, outcomes, duplicates, dead letters. Nothing per event.
+    const { PutItem = 0, ...rest } = Object.fromEntries(calls);
+    expect(rest).toEqual({ BatchGetItem: 2, Query: 2, TransactWriteItems: 1, BatchWriteItem: 4 });
+    expect(PutItem).toBeLessThanOrEqual(2);
+  });
+
+  it('costs a handful of calls per flight, not several per event', async () => {
+    const { handler, publisher } = ingest();
+    const flights = ['SW1234', 'SW7890', 'SW9014', 'SW9016'];
+    const events = Array.from({ length: 100 }, (_, i) =>
+      gate(
+        flights[i % 4] as string,
+        `2025-01-15T11:${String(20 + Math.floor(i / 4)).padStart(2, '0')}:00Z`,
+        `G${i}`,
+      ),
+    );
+    const { outcomes } = await handler(
+      batch(events.map((e) => ({ key: e.payload.flight_id, value: e }))),
+    );
+    expect(outcomes.every((o) => o.outcome === 'ACCEPTED')).toBe(true);
+    expect(publisher.published).toHaveLength(100);
+    // flights 1 + orders and outcomes 2 BatchGetItem; 4 counts; 4 orders; 4 + 4 BatchWriteItem.
+    expect(operations.get('Query')).toBe(4);
+    expect(operations.get('BatchWriteItem')).toBe(8);
+    expect(total()).toBeLessThanOrEqual(20);
+  });
+
+  it('gives a batch retried after its orders moved the verdicts of the first attempt', async () => {
+    const events = new DynamoDbEventLog(embedded.table);
+    let failures = 1;
+    const failing = Object.assign(Object.create(events) as DynamoDbEventLog, {
+      // As if the process died after the orders and runs were written, before the outcomes.
+      settleEvents: async (settled: Parameters<DynamoDbEventLog['settleEvents']>[0]) => {
+        if (failures-- > 0) throw new Error('killed');
+        return events.settleEvents(settled);
+      },
+    });
+    const { handler, publisher } = ingest({ events: failing });
+    const first = gate('SW9018', '2025-01-15T11:50:00Z', 'B1');
+    const second = gate('SW9018', '2025-01-15T11:55:00Z', 'B2');
+    const records = batch([
+      { key: 'SW9018', value: first },
+      { key: 'SW9018', value: second },
+    ]);
+    await expect(handler(records)).rejects.toThrow('killed');
+    const { outcomes } = await handler(records);
+    expect(outcomes.map((o) => o.outcome)).toEqual(['ACCEPTED', 'ACCEPTED']);
+    expect(publisher.published.map((e) => e.detail.new_gate)).toEqual(['B1', 'B2']);
+    const { outcomes: again } = await handler(records);
+    expect(again.map((o) => o.outcome)).toEqual(['DUPLICATE', 'DUPLICATE']);
+  });
+});
