@@ -127,7 +127,6 @@ export interface PendingRun {
 export interface RunLedger {
   /** Records runs before their events count as ACCEPTED (in batches). */
   recordPending(runs: PendingRun[]): Promise<void>;
-  finish(eventId: string): Promise<void>;
   pending(): Promise<PendingRun[]>;
   /** Notes a re-drive; a run finished meanwhile stays finished. */
   markRedriven(eventId: string, at: string): Promise<void>;

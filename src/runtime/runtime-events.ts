@@ -18,7 +18,7 @@ import type { WorkTracker } from '../adapters/local/work-tracker.ts';
 import type { RuleTarget, StateMachineId } from '../domain/event-routing/routing-rules.ts';
 import { ROUTING_RULES } from '../domain/event-routing/routing-rules.ts';
 import { createRecordNotification } from '../handlers/record-notification.ts';
-import type { Clock, ObjectStore, RunLedger } from '../ports.ts';
+import type { Clock, ObjectStore } from '../ports.ts';
 import type { ActivityHub } from './activity-hub.ts';
 import { reportBusEvent } from './activity-reports.ts';
 import type { Config } from './config.ts';
@@ -60,7 +60,7 @@ export function eventBackbone(
   );
   const admission = new FairScheduler(options.workflowSlots ?? 12);
   const deliver = busDelivery(executor, {
-    ...{ metrics, recordNotification, logSink, runs: store.runs, admission, lanes },
+    ...{ metrics, recordNotification, logSink, admission, lanes },
   });
   const seen = { bus: 0 };
   const keepBusEvents = options.keepBusEvents ?? true;
@@ -81,7 +81,6 @@ export function busDelivery(
     metrics: InMemoryMetrics;
     recordNotification: (event: BusEvent) => Promise<unknown>;
     logSink: LogGroupSink;
-    runs: RunLedger;
     admission: FairScheduler;
     lanes: StoreLanes;
   },
@@ -105,10 +104,9 @@ export function busDelivery(
     running.set(name, run);
     try {
       const record = await run;
-      // The workflow forgets its pending run itself on success; a failed run stays pending.
+      // The workflow forgets its pending run itself on success (every Succeed state of the ASL
+      // follows a deleteItem of it, as in AWS); a failed run stays pending.
       if (record.status === 'SUCCEEDED') succeeded.add(name);
-      if (record.status === 'SUCCEEDED' && typeof eventId === 'string')
-        await deps.runs.finish(eventId);
       return record;
     } finally {
       running.delete(name);

@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { PendingRun, RunLedger } from '../../ports.ts';
 import { batchWrite } from './batch-write.ts';
 import type { SingleTable } from './single-table.ts';
@@ -18,12 +18,6 @@ export class DynamoDbRunLedger implements RunLedger {
       this.table.doc,
       this.table.name,
       runs.map((run) => ({ ...keys.pendingRun(run.event_id), ...run })),
-    );
-  }
-
-  async finish(eventId: string): Promise<void> {
-    await this.table.doc.send(
-      new DeleteCommand({ TableName: this.table.name, Key: keys.pendingRun(eventId) }),
     );
   }
 
