@@ -142,9 +142,10 @@ async function sortOut(candidates: Candidate[], rejections: Rejection[], deps: I
         record: candidate.record,
         error: new RejectedRecordError(reason, identity(event)),
       });
-    } else if (state.settled.has(event.event_id) || seen.has(event.event_id)) {
-      duplicates.push(candidate);
-    } else fresh.push({ ...candidate, flight });
+      continue;
+    }
+    if (state.settled.has(event.event_id) || seen.has(event.event_id)) duplicates.push(candidate);
+    else fresh.push({ ...candidate, flight });
     seen.add(event.event_id);
   }
   return { fresh: { candidates: fresh, orders: state.orders }, duplicates };
