@@ -74,7 +74,7 @@ interface Candidate {
  * The Kafka ingest function, batch by batch: every record is judged on its own (shape, schema,
  * age), then the batch's flights, flight orders and earlier outcomes are read in a few
  * BatchGetItem calls, each flight's events are judged in record order against its order, the
- * orders are moved with conditional writes (one transaction where the store has them), the
+ * orders are moved with conditional writes (gathered into transactions), the
  * workflow runs are recorded, and only then the events' outcomes (BatchWriteItem) and one
  * PutEvents-sized publish. A store or bus failure throws so the whole batch is retried (every
  * step is idempotent); a bad record is dead-lettered with its own reason.

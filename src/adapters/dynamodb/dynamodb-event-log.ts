@@ -11,7 +11,7 @@ import type {
 } from '../../ports.ts';
 import { batchGet } from './batch-get.ts';
 import { batchWrite } from './batch-write.ts';
-import { FlightOrderWriter } from './flight-order-writer.ts';
+import { CoalescingTransactWriter } from './coalescing-transact-writer.ts';
 import type { SingleTable } from './single-table.ts';
 import { GSI1, GSI2, gsi1, gsi2, keys, TTL_ATTRIBUTE, withoutKeys } from './table/table-keys.ts';
 
@@ -19,12 +19,13 @@ import { GSI1, GSI2, gsi1, gsi2, keys, TTL_ATTRIBUTE, withoutKeys } from './tabl
 export class DynamoDbEventLog implements EventLog {
   private readonly table: SingleTable;
   private readonly retentionDays: number;
-  private readonly orders: FlightOrderWriter;
+  /** Flight orders, moved by conditional puts in shared transactions. */
+  private readonly orders: CoalescingTransactWriter;
 
   constructor(table: SingleTable, retentionDays = DEFAULT_RETENTION.eventDays) {
     this.table = table;
     this.retentionDays = retentionDays;
-    this.orders = new FlightOrderWriter(table);
+    this.orders = new CoalescingTransactWriter(table.doc);
   }
 
   async markIgnored(eventId: string, reason: string): Promise<void> {
@@ -56,8 +57,27 @@ export class DynamoDbEventLog implements EventLog {
     return { orders, settled };
   }
 
-  commitOrders(commits: OrderCommit[]): Promise<string[]> {
-    return this.orders.commit(commits);
+  /** One conditional put per flight, the batch's gathered into TransactWriteItems calls. */
+  async commitOrders(commits: OrderCommit[]): Promise<string[]> {
+    const outcomes = await Promise.all(
+      commits.map(({ flightId, next, previous }) =>
+        this.orders.write([
+          {
+            Put: {
+              TableName: this.table.name,
+              Item: { ...keys.flightOrder(flightId), ...next },
+              ...(previous
+                ? {
+                    ConditionExpression: 'last_event_id = :previous',
+                    ExpressionAttributeValues: { ':previous': previous.last_event_id },
+                  }
+                : { ConditionExpression: 'attribute_not_exists(PK)' }),
+            },
+          },
+        ]),
+      ),
+    );
+    return commits.filter((_, i) => !outcomes[i]?.written).map((c) => c.flightId);
   }
 
   async settleEvents(events: SettledEvent[]): Promise<void> {
