@@ -113,12 +113,15 @@ async function offerReader(deps: ComputeEntitlementsDeps, bookings: readonly Boo
 }
 
 /**
+ * Bookings of a batch judged and stored at once: a whole batch, so their conditional writes go
+ * to the store together (the table gathers writes asked for in one turn into transactions).
+ */
+const CONCURRENT_BOOKINGS = 50;
+
+/**
  * A batch of a delay or cancellation: judges each booking (a cancellation with the rebooking
  * offered to it, when there is one), stores the entitlements and returns what was granted.
  */
-/** Bookings of a batch judged and stored at once. */
-const CONCURRENT_BOOKINGS = 10;
-
 async function judgeBatch(
   deps: ComputeEntitlementsDeps,
   input: z.infer<typeof BatchInputSchema>,

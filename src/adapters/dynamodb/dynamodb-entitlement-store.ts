@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type Entitlement, EntitlementSchema } from '../../domain/rights/entitlement.ts';
 import type { EntitlementStore } from '../../ports.ts';
 import type { SingleTable } from './single-table.ts';
@@ -30,20 +30,14 @@ export class DynamoDbEntitlementStore implements EntitlementStore {
     condition: string,
     values: Record<string, unknown>,
   ): Promise<boolean> {
-    try {
-      await this.table.doc.send(
-        new PutCommand({
-          TableName: this.table.name,
-          Item: this.item(entitlement),
-          ConditionExpression: condition,
-          ExpressionAttributeValues: values,
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+    return this.table.writeIf({
+      Put: {
+        TableName: this.table.name,
+        Item: this.item(entitlement),
+        ConditionExpression: condition,
+        ExpressionAttributeValues: values,
+      },
+    });
   }
 
   async put(entitlement: Entitlement): Promise<boolean> {

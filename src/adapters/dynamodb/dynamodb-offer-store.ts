@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type Offer, OfferSchema, type OfferStatus } from '../../domain/rebooking/offer.ts';
 import type { OfferFilter, OfferStore } from '../../ports/rebooking-ports.ts';
 import type { Page, PageRequest } from '../../ports.ts';
@@ -15,24 +15,18 @@ export class DynamoDbOfferStore implements OfferStore {
     this.table = table;
   }
 
-  async create(offer: Offer): Promise<boolean> {
-    try {
-      await this.table.doc.send(
-        new PutCommand({
-          TableName: this.table.name,
-          Item: {
-            ...keys.offer(offer.offer_id),
-            ...indexKeys(offer.flight_id, offer.status, offer.offer_id, offer.created_at),
-            ...offer,
-          },
-          ConditionExpression: 'attribute_not_exists(PK)',
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+  create(offer: Offer): Promise<boolean> {
+    return this.table.writeIf({
+      Put: {
+        TableName: this.table.name,
+        Item: {
+          ...keys.offer(offer.offer_id),
+          ...indexKeys(offer.flight_id, offer.status, offer.offer_id, offer.created_at),
+          ...offer,
+        },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    });
   }
 
   get(offerId: string): Promise<Offer | undefined> {

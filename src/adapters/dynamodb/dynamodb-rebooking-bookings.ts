@@ -1,5 +1,4 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { RebookingBookings } from '../../ports/rebooking-ports.ts';
 import type { SingleTable } from './single-table.ts';
 import { keys } from './table/table-keys.ts';
@@ -13,23 +12,29 @@ export class DynamoDbRebookingBookings implements RebookingBookings {
   }
 
   async linkOffer(bookingIds: string[], offerId: string): Promise<void> {
-    for (const id of bookingIds)
-      await this.update(id, 'SET offer_id = :offer', { ':offer': offerId }, 'attribute_exists(PK)');
+    await Promise.all(
+      bookingIds.map((id) =>
+        this.update(id, 'SET offer_id = :offer', { ':offer': offerId }, 'attribute_exists(PK)'),
+      ),
+    );
   }
 
   async markNeedsRebooking(bookingIds: string[], at: string): Promise<void> {
-    for (const id of bookingIds)
-      await this.update(
-        id,
-        'SET booking_status = :needs, GSI2PK = :needs, updated_at = :at',
-        {
-          ':needs': 'NEEDS_REBOOKING',
-          ':confirmed': 'CONFIRMED',
-          ':checkedIn': 'CHECKED_IN',
-          ':at': at,
-        },
-        'booking_status IN (:confirmed, :checkedIn)',
-      );
+    await Promise.all(
+      bookingIds.map((id) =>
+        this.update(
+          id,
+          'SET booking_status = :needs, GSI2PK = :needs, updated_at = :at',
+          {
+            ':needs': 'NEEDS_REBOOKING',
+            ':confirmed': 'CONFIRMED',
+            ':checkedIn': 'CHECKED_IN',
+            ':at': at,
+          },
+          'booking_status IN (:confirmed, :checkedIn)',
+        ),
+      ),
+    );
   }
 
   /**
@@ -74,34 +79,33 @@ export class DynamoDbRebookingBookings implements RebookingBookings {
   }
 
   async cancel(bookingIds: string[], at: string): Promise<void> {
-    for (const id of bookingIds)
-      await this.update(
-        id,
-        'SET booking_status = :cancelled, GSI2PK = :cancelled, updated_at = :at',
-        { ':cancelled': 'CANCELLED', ':at': at },
-        'attribute_exists(PK)',
-      );
+    await Promise.all(
+      bookingIds.map((id) =>
+        this.update(
+          id,
+          'SET booking_status = :cancelled, GSI2PK = :cancelled, updated_at = :at',
+          { ':cancelled': 'CANCELLED', ':at': at },
+          'attribute_exists(PK)',
+        ),
+      ),
+    );
   }
 
+  /** A booking already in the target state (or gone) is left as it is. */
   private async update(
     bookingId: string,
     expression: string,
     values: Record<string, unknown>,
     condition: string,
   ): Promise<void> {
-    try {
-      await this.table.doc.send(
-        new UpdateCommand({
-          TableName: this.table.name,
-          Key: keys.booking(bookingId),
-          UpdateExpression: expression,
-          ConditionExpression: condition,
-          ExpressionAttributeValues: values,
-        }),
-      );
-    } catch (error) {
-      // A booking already in the target state (or gone) is left as it is.
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    }
+    await this.table.writeIf({
+      Update: {
+        TableName: this.table.name,
+        Key: keys.booking(bookingId),
+        UpdateExpression: expression,
+        ConditionExpression: condition,
+        ExpressionAttributeValues: values,
+      },
+    });
   }
 }

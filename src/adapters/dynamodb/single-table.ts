@@ -5,6 +5,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
 import type { Page, PageRequest } from '../../ports.ts';
+import { CoalescingTransactWriter, type TransactItem } from './coalescing-transact-writer.ts';
 import { queryAll, queryPage } from './query-pages.ts';
 import { type TableKey, withoutKeys } from './table/table-keys.ts';
 
@@ -15,9 +16,20 @@ export class SingleTable {
   readonly doc: DynamoDBDocumentClient;
   readonly name: string;
 
+  private transactions: CoalescingTransactWriter | undefined;
+
   constructor(doc: DynamoDBDocumentClient, name: string) {
     this.doc = doc;
     this.name = name;
+  }
+
+  /**
+   * One conditional write; false when its condition failed. The ones asked for in the same turn
+   * (a batch's bookings, written side by side) go out together in TransactWriteItems calls.
+   */
+  async writeIf(action: TransactItem): Promise<boolean> {
+    this.transactions ??= new CoalescingTransactWriter(this.doc);
+    return (await this.transactions.write([action])).written;
   }
 
   /** One item by key, without its key attributes, validated; undefined when absent. */

@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { batchWrite } from '../../src/adapters/dynamodb/batch-write.ts';
+import { DynamoDbBookingStore } from '../../src/adapters/dynamodb/dynamodb-booking-store.ts';
+import { DynamoDbRebookingBookings } from '../../src/adapters/dynamodb/dynamodb-rebooking-bookings.ts';
+import { bookingItems } from '../../src/adapters/dynamodb/table/table-items.ts';
+import { countOperations } from '../../src/runtime/count-operations.ts';
+import { type EmbeddedTable, startEmbeddedTable } from '../support/embedded-table.ts';
+import { booking } from '../support/fixtures.ts';
+
+const TABLE = 'BatchedBookingWrites';
+
+describe('a batch of conditional booking writes, on the embedded store', () => {
+  let store: EmbeddedTable;
+  beforeAll(async () => {
+    store = await startEmbeddedTable(TABLE);
+  });
+  afterAll(() => store.close());
+
+  it('marks 120 bookings for rebooking in transactions of 100, the refused one retried without and left as it was', async () => {
+    const template = booking('B001');
+    const ids = Array.from({ length: 120 }, (_, i) => `B9${String(i).padStart(3, '0')}`);
+    const bookings = ids.map((id, i) => ({
+      ...template,
+      booking_id: id,
+      // Already cancelled: NEEDS_REBOOKING is refused for it, and must not hold the others back.
+      booking_status: i === 7 ? ('CANCELLED' as const) : ('CONFIRMED' as const),
+    }));
+    await batchWrite(
+      store.doc,
+      TABLE,
+      bookings.flatMap((b) => bookingItems(b)),
+    );
+    const calls = countOperations(store.client);
+
+    await new DynamoDbRebookingBookings(store.table).markNeedsRebooking(
+      ids,
+      '2026-12-01T05:00:00Z',
+    );
+
+    // 100 and 20 together; the 100 cancelled for B9007's condition, and sent again without it.
+    expect(Object.fromEntries(calls)).toEqual({ TransactWriteItems: 3 });
+    const after = await new DynamoDbBookingStore(store.table).getBookings(ids);
+    const status = new Map(after.map((b) => [b.booking_id, b.booking_status]));
+    expect(status.get('B9007')).toBe('CANCELLED');
+    expect([...status.values()].filter((s) => s === 'NEEDS_REBOOKING')).toHaveLength(119);
+  });
+});
