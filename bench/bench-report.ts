@@ -33,19 +33,26 @@ type Variant = {
 interface Scale {
   passengers: number;
   executions: number;
+  child_executions: number;
   counts: Record<string, number>;
   cost_usd: { total: number };
   per_execution: {
     bookings: number;
+    batches: number;
     largest_payload_bytes: number;
     payload_within_256kb: boolean;
     history_events: number;
     history_within_25000: boolean;
   };
+  inline_map_instead: {
+    largest_payload_bytes: number;
+    history_events: number;
+    within_limits: boolean;
+  };
   model_within_rpm: boolean;
   transitions_per_second_if_done_in_60s: number;
   transitions_within_quota: boolean;
-  distributed_map_needed: boolean;
+  design: string;
 }
 
 export interface BenchResult {
@@ -139,14 +146,15 @@ function scaleRows(scales: Record<string, Scale>): string[] {
     'AWS at scale (counts per passenger from this run):',
     ...Object.entries(scales).map(([name, s]) => {
       const e = s.per_execution;
+      const inline = s.inline_map_instead;
       return [
-        `  ${name}: ${n(s.passengers, 0)} passengers in ${n(s.executions, 0)} executions, $${n(s.cost_usd.total, 2)}`,
+        `  ${name}: ${n(s.passengers, 0)} passengers in ${n(s.executions, 0)} executions (+${n(s.child_executions, 0)} Distributed Map children), $${n(s.cost_usd.total, 2)}`,
         `    transitions ${n(s.counts.transitions ?? 0, 0)} (${n(s.transitions_per_second_if_done_in_60s, 0)}/s over a minute: ${yes(s.transitions_within_quota)}),` +
           ` Lambda ${n(s.counts.lambdaInvocations ?? 0, 0)}, write units ${n(s.counts.storeWrites ?? 0, 0)},` +
           ` EventBridge ${n(s.counts.busEvents ?? 0, 0)}, model calls ${n(s.counts.modelCalls ?? 0, 0)} (RPM: ${yes(s.model_within_rpm)})`,
-        `    per execution: ${n(e.bookings, 0)} bookings, payload ${n(e.largest_payload_bytes / 1024, 0)} KB (${yes(e.payload_within_256kb)}),` +
-          ` history ${n(e.history_events, 0)} events (${yes(e.history_within_25000)})` +
-          ` → ${s.distributed_map_needed ? 'Distributed Map needed' : 'inline Map suffices'}`,
+        `    per execution: ${n(e.bookings, 0)} bookings in ${n(e.batches, 0)} batches, largest payload ${n(e.largest_payload_bytes / 1024, 0)} KB (${yes(e.payload_within_256kb)}),` +
+          ` largest history ${n(e.history_events, 0)} events (${yes(e.history_within_25000)})`,
+        `    an inline Map instead: payload ${n(inline.largest_payload_bytes / 1024, 0)} KB, history ${n(inline.history_events, 0)} events (${inline.within_limits ? 'ok' : 'OVER'})`,
       ].join('\n');
     }),
   ];

@@ -60,27 +60,45 @@ export const LIMITS = {
   payloadBytes: 256 * 1024,
   /** Events in one standard execution's history. */
   historyEvents: 25_000,
-  /** Items an inline Map takes before Distributed Map is the tool (40 concurrent, 256 KB). */
-  inlineMapConcurrency: 40,
 };
 
 const BATCH = 50;
-/** History events per Map iteration: entered/exited per state, scheduled/started/succeeded per task. */
+/** History events per state at most: entered, scheduled, started, succeeded, exited (a Task). */
+const HISTORY_PER_STATE = 5;
+/** History events of an inline Map iteration: entered/exited per state, scheduled/started/succeeded per task. */
 const HISTORY_PER_ITERATION = 4 * 5 + 3;
-/** Bytes per booking id in the GetAffectedBookings result (id, quotes, comma, batch wrapper share). */
+/** Bytes per booking id in the state when the batches were the state (id, quotes, comma, batch wrapper share). */
 const BYTES_PER_BOOKING_ID = 16;
+/** Bytes a child's result adds to its Distributed Map's output (`{"email":n,"sms":n,"dead_lettered":false}`). */
+const CHILD_RESULT_BYTES = 48;
+
+/** What the run measured of its workflows' shape, the part of the scale-up that is not per passenger. */
+export interface MeasuredShape {
+  /** Largest state input or output of a workflow run, and of a Distributed Map child. */
+  largest_parent_payload_bytes: number;
+  largest_child_payload_bytes: number;
+  /** Most transitions of one run (its own) and of one child execution. */
+  parent_transitions: number;
+  child_transitions: number;
+  /** Distributed Map runs per workflow run that had bookings (1, or 2 for a cancellation). */
+  map_runs_per_execution: number;
+}
 
 /**
- * The AWS picture for a scale on paper, from this run's measured counts per passenger: the wave
- * as FlightPulse runs it (one execution per flight) and the same passengers in a single execution,
- * each checked against the quotas. `workflows` is how many executions share the passengers.
+ * The AWS picture for a scale on paper, from this run's measured counts per passenger and its
+ * measured workflow shape: the wave as FlightPulse runs it (one execution per flight) and the same
+ * passengers in a single execution, each checked against the quotas. The workflows hold the
+ * booking ids in an S3 manifest and run a child execution per batch (Distributed Map), so a run's
+ * payload grows only by each child's small result and its history not at all; the inline Map they
+ * used before is shown beside it (its payload and history grew with the bookings).
  */
 function scenario(
   measured: Counts,
   measuredPassengers: number,
-  passengers: number,
-  workflows: number,
+  shape: MeasuredShape,
+  scale: { passengers: number; workflows: number },
 ) {
+  const { passengers, workflows } = scale;
   const per = (n: number) => (n / Math.max(1, measuredPassengers)) * passengers;
   const counts: Counts = {
     transitions: per(measured.transitions),
@@ -95,28 +113,43 @@ function scenario(
   };
   const perExecution = passengers / workflows;
   const batches = Math.ceil(perExecution / BATCH);
-  const payloadBytes = perExecution * BYTES_PER_BOOKING_ID;
-  const historyEvents = 12 + batches * HISTORY_PER_ITERATION;
-  const distributedMap = payloadBytes > LIMITS.payloadBytes || historyEvents > LIMITS.historyEvents;
+  const parentPayload = shape.largest_parent_payload_bytes + batches * CHILD_RESULT_BYTES;
+  const largestPayload = Math.max(parentPayload, shape.largest_child_payload_bytes);
+  // Execution started and ended, and each state's events; a Map Run adds two to its parent.
+  const parentHistory =
+    2 + shape.parent_transitions * HISTORY_PER_STATE + 2 * shape.map_runs_per_execution;
+  const childHistory = 2 + shape.child_transitions * HISTORY_PER_STATE;
+  const history = Math.max(parentHistory, childHistory);
+  const inline = {
+    largest_payload_bytes: Math.round(perExecution * BYTES_PER_BOOKING_ID),
+    history_events: 12 + batches * HISTORY_PER_ITERATION,
+  };
   return {
     passengers,
     executions: workflows,
+    child_executions: Math.round(workflows * batches * shape.map_runs_per_execution),
     counts: Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, Math.round(v)])),
     dynamodb_write_units: Math.round(counts.storeWrites),
     ...costAndQuota(counts),
     per_execution: {
       bookings: Math.round(perExecution),
       batches,
-      largest_payload_bytes: Math.round(payloadBytes),
-      payload_within_256kb: payloadBytes <= LIMITS.payloadBytes,
-      history_events: historyEvents,
-      history_within_25000: historyEvents <= LIMITS.historyEvents,
+      largest_payload_bytes: Math.round(largestPayload),
+      payload_within_256kb: largestPayload <= LIMITS.payloadBytes,
+      history_events: history,
+      history_within_25000: history <= LIMITS.historyEvents,
+    },
+    inline_map_instead: {
+      ...inline,
+      within_limits:
+        inline.largest_payload_bytes <= LIMITS.payloadBytes &&
+        inline.history_events <= LIMITS.historyEvents,
     },
     model_requests_per_minute_needed_for_1_minute: counts.modelCalls,
     model_within_rpm: counts.modelCalls <= QUOTAS.modelRequestsPerMinute,
     transitions_per_second_if_done_in_60s: Math.round(counts.transitions / 60),
     transitions_within_quota: counts.transitions / 60 <= QUOTAS.stepFunctionsTransitionsPerSecond,
-    distributed_map_needed: distributedMap,
+    design: 'Distributed Map over an S3 manifest (STANDARD children, a batch each)',
   };
 }
 
@@ -124,9 +157,11 @@ function scenario(
  * 10 hubs × 5,000 passengers as FlightPulse runs it (an execution per flight, ~170 passengers
  * each) and 50,000 passengers named by one event in one execution.
  */
-export function awsAtScale(measured: Counts, measuredPassengers: number) {
+export function awsAtScale(measured: Counts, measuredPassengers: number, shape: MeasuredShape) {
+  const at = (workflows: number) =>
+    scenario(measured, measuredPassengers, shape, { passengers: 50_000, workflows });
   return {
-    wave_10_x_5000: scenario(measured, measuredPassengers, 50_000, Math.ceil(50_000 / 170)),
-    single_event_50000: scenario(measured, measuredPassengers, 50_000, 1),
+    wave_10_x_5000: at(Math.ceil(50_000 / 170)),
+    single_event_50000: at(1),
   };
 }

@@ -42,7 +42,7 @@ import {
   seededRandom,
 } from '../src/simulator/generate-airline-day.ts';
 import { benchReport } from './bench-report.ts';
-import { awsAtScale, costAndQuota } from './cost-model.ts';
+import { awsAtScale, costAndQuota, type MeasuredShape } from './cost-model.ts';
 import { rebookingStage } from './rebooking-stage.ts';
 import { SimulatedModel } from './simulated-model.ts';
 import { healthProbe, ingestStream, percentile, quietFlights } from './wave-probes.ts';
@@ -368,8 +368,12 @@ function usage(
     0,
   );
   const notifications = watch.notificationTimes.length;
+  const mapRuns = executions.flatMap((e) => e.map_runs ?? []);
   const counts = {
-    transitions: executions.reduce((n, e) => n + e.state_transitions, 0),
+    // A run's own transitions and its Distributed Maps' children's: AWS bills and throttles both.
+    transitions:
+      executions.reduce((n, e) => n + e.state_transitions, 0) +
+      mapRuns.reduce((n, r) => n + r.state_transitions, 0),
     lambdaInvocations: lambdaTasks + notifications + 1,
     lambdaSeconds: (lambdaTasks + notifications) * 0.1,
     busEvents: runtime.busEventCount() - before.bus,
@@ -393,9 +397,11 @@ function usage(
     model_fallbacks: runtime.metrics.summary().totals.LLMInvocationsFailed ?? 0,
     projected_seconds_to_last_notification: Math.max(last, modelBoundSeconds),
     stages: stages.filter((s) => s.calls > 0),
+    shape: workflowShape(executions),
     counts: {
       ...counts,
       workflow_executions: executions.length,
+      child_executions: mapRuns.reduce((n, r) => n + r.succeeded + r.failed, 0),
       store_operations: Object.fromEntries(ops.filter(([, n]) => n > 0)),
       // Per notification, so a change to the write path is argued from one comparable number.
       store_operations_per_notification: Object.fromEntries(
@@ -405,6 +411,20 @@ function usage(
       ),
     },
     aws: costAndQuota(counts),
+  };
+}
+
+/** What the paper scale-up needs of the runs' shape: largest payloads, transitions per run and child. */
+function workflowShape(executions: LocalRuntime['executions']): MeasuredShape {
+  const mapRuns = executions.flatMap((e) => e.map_runs ?? []);
+  const withMaps = executions.filter((e) => (e.map_runs ?? []).length > 0).length;
+  const most = (values: number[]) => values.reduce((m, v) => Math.max(m, v), 0);
+  return {
+    largest_parent_payload_bytes: most(executions.map((e) => e.largest_payload_bytes ?? 0)),
+    largest_child_payload_bytes: most(mapRuns.map((r) => r.largest_payload_bytes)),
+    parent_transitions: most(executions.map((e) => e.state_transitions)),
+    child_transitions: most(mapRuns.map((r) => r.state_transitions / Math.max(1, r.items))),
+    map_runs_per_execution: withMaps ? mapRuns.length / withMaps : 1,
   };
 }
 
@@ -466,7 +486,7 @@ const result = {
   store_floor_seconds: floorSeconds,
   ingest_events_per_second_under_load: batch.ingest_under_load.events_per_second,
   rebooking: rebooking ?? null,
-  aws_at_scale: awsAtScale(batch.counts, day.passengers.length),
+  aws_at_scale: awsAtScale(batch.counts, day.passengers.length, batch.shape),
   ratios: {
     per_passenger_vs_batch_time_to_last_notification: ratio(
       perPassenger?.seconds_to_last_notification,

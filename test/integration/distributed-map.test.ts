@@ -46,7 +46,10 @@ describe('a flight of several batches, through the Distributed Maps', () => {
 
   it('runs a child execution per batch of the manifest, recorded with the run', () => {
     expect(run?.status).toBe('SUCCEEDED');
-    const child = { items: batches, succeeded: batches, failed: 0, aborted: 0, failures: [] };
+    const child = {
+      ...{ items: batches, succeeded: batches, failed: 0, aborted: 0, failures: [] },
+      largest_payload_bytes: expect.any(Number),
+    };
     // Each child's transitions: one state marking, four processing (read, judge, compose, send).
     expect(run?.map_runs).toEqual([
       {
@@ -59,6 +62,13 @@ describe('a flight of several batches, through the Distributed Maps', () => {
       },
     ]);
     expect(run?.steps.find((s) => s.name === 'SendNotifications')?.entered).toBe(batches);
+    // Every state's input and output, parent and children, within Step Functions' 256 KB.
+    const largest = [
+      run?.largest_payload_bytes,
+      ...(run?.map_runs ?? []).map((m) => m.largest_payload_bytes),
+    ];
+    for (const bytes of largest) expect(bytes).toBeGreaterThan(0);
+    for (const bytes of largest) expect(bytes).toBeLessThan(256 * 1024);
   });
 
   it("wrote every booking once into the run's manifest, in batches", () => {

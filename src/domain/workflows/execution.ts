@@ -30,6 +30,8 @@ export const MapRunSummarySchema = z.object({
   /** Stopped, or never started, once the failures passed the tolerated threshold. */
   aborted: z.number(),
   state_transitions: z.number(),
+  /** The largest state input or output of any child (Step Functions' limit: 256 KB). */
+  largest_payload_bytes: z.number(),
   /** The first few failed children, with the error each ended with. */
   failures: z.array(z.object({ execution_name: z.string(), error: z.string(), cause: z.string() })),
 });
@@ -48,6 +50,8 @@ export const ExecutionSummarySchema = z.object({
   /** The run's own transitions; its Distributed Maps' children count theirs in `map_runs`. */
   state_transitions: z.number(),
   steps: z.array(StepSummarySchema),
+  /** The largest state input or output of the run itself (Step Functions' limit: 256 KB). */
+  largest_payload_bytes: z.number().optional(),
   map_runs: z.array(MapRunSummarySchema).optional(),
 });
 export type ExecutionSummary = z.infer<typeof ExecutionSummarySchema>;

@@ -140,9 +140,12 @@ export class DistributedMap {
     });
     const stop = run.started(execution.abort);
     let transitions = 0;
+    let largest = 0;
     const tracking = trackSteps(execution.eventLogs as AsyncIterable<object>, {
       onTransition: () => transitions++,
-      onStepExited: () => undefined,
+      onStepExited: (_steps, bytes) => {
+        largest = Math.max(largest, bytes);
+      },
     });
     try {
       const output = await execution.result;
@@ -153,7 +156,7 @@ export class DistributedMap {
       return null;
     } finally {
       stop();
-      run.addSteps(await tracking.catch(() => []), transitions);
+      run.addSteps(await tracking.catch(() => []), transitions, largest);
     }
   }
 }

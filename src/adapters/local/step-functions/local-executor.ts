@@ -138,7 +138,8 @@ export class LocalExecutor {
       onTransition: () => {
         record.state_transitions++;
       },
-      onStepExited: (current) => {
+      onStepExited: (current, bytes) => {
+        record.largest_payload_bytes = Math.max(record.largest_payload_bytes ?? 0, bytes);
         if (!this.observer.onStep) return;
         record.steps = current;
         this.observer.onStep(record);

@@ -10,6 +10,7 @@ export class MapRun {
   private done = 0;
   private aborted = 0;
   private transitions = 0;
+  private largestPayload = 0;
   private readonly failures: MapRunSummary['failures'] = [];
   private readonly folded = new Map<string, StepSummary>();
   private readonly running = new Set<() => void>();
@@ -54,8 +55,9 @@ export class MapRun {
     return null;
   }
 
-  addSteps(steps: StepSummary[], transitions: number): void {
+  addSteps(steps: StepSummary[], transitions: number, largestPayload: number): void {
     this.transitions += transitions;
+    this.largestPayload = Math.max(this.largestPayload, largestPayload);
     for (const step of steps) {
       const into = this.folded.get(step.name);
       if (!into) {
@@ -84,6 +86,7 @@ export class MapRun {
       failed: this.failed,
       aborted: this.aborted,
       state_transitions: this.transitions,
+      largest_payload_bytes: this.largestPayload,
       failures: this.failures,
     };
   }
