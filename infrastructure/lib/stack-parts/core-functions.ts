@@ -8,7 +8,9 @@ export function coreFunctions(functions: FunctionFactory) {
     'ingest-flight-events',
     'Kafka → validate, de-duplicate, enrich, categorise, publish',
     {
-      table: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query'], indexes: false },
+      // A batch at a time: batch reads and writes, the flight orders' conditional puts in
+      // TransactWriteItems (authorised as PutItem), a booking count (Query) per flight.
+      table: { actions: ['BatchGetItem', 'BatchWriteItem', 'PutItem', 'Query'], indexes: false },
       publishes: true,
     },
   );
