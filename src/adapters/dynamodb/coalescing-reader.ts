@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchGet } from './batch-get.ts';
-import { Gathering, type Waiting } from './gathering.ts';
+import { Gathering, type GatheringOptions, type Waiting } from './gathering.ts';
 import type { TableKey } from './table/table-keys.ts';
 
 /** Keys per BatchGetItem call. */
@@ -8,7 +8,7 @@ const BATCH_SIZE = 100;
 
 /**
  * Reads by key gathered into BatchGetItem calls (eventually consistent unless `consistent`, as
- * GetItem): the reads asked for within `windowMs` go out together, 100 keys a call.
+ * GetItem): the reads gathered (gathering.ts) go out together, 100 keys a call.
  */
 export class CoalescingReader {
   private readonly gathering: Gathering<TableKey, Record<string, unknown> | undefined>;
@@ -16,7 +16,7 @@ export class CoalescingReader {
   constructor(
     doc: DynamoDBDocumentClient,
     tableName: string,
-    options: { windowMs?: number; consistent?: boolean } = {},
+    options: Partial<Omit<GatheringOptions, 'fullAt'>> & { consistent?: boolean } = {},
   ) {
     const read = async (batch: Waiting<TableKey, Record<string, unknown> | undefined>[]) => {
       const keys = batch.map((w) => w.request);
@@ -24,7 +24,12 @@ export class CoalescingReader {
       const byKey = new Map(items.map((item) => [`${item.PK}|${item.SK}`, item]));
       for (const w of batch) w.done(byKey.get(`${w.request.PK}|${w.request.SK}`));
     };
-    this.gathering = new Gathering(read, { fullAt: BATCH_SIZE, windowMs: options.windowMs ?? 0 });
+    const { windowMs, maxInFlight } = options;
+    this.gathering = new Gathering(read, {
+      fullAt: BATCH_SIZE,
+      windowMs,
+      maxInFlight,
+    });
   }
 
   get(key: TableKey): Promise<Record<string, unknown> | undefined> {

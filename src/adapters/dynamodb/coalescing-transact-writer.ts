@@ -6,7 +6,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { backoffMs, mayRetry, type RetryPolicy } from '../../domain/delivery/retry-policy.ts';
-import { Gathering, type Waiting } from './gathering.ts';
+import { Gathering, type GatheringOptions, type Waiting } from './gathering.ts';
 
 /** One action of a TransactWriteItems call (Put, Update, Delete or ConditionCheck). */
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -37,8 +37,9 @@ type Group = Waiting<TransactItem[], TransactOutcome>;
 
 /**
  * Conditional writes gathered into TransactWriteItems calls. Each caller asks for a group of
- * actions that stand or fall together (a status update and its pointer); the groups asked for
- * within `windowMs` go out in transactions of up to 100 actions. A group whose condition fails is
+ * actions that stand or fall together (a status update and its pointer); the groups gathered
+ * (gathering.ts: a window, or while earlier calls are under way) go out in transactions of up to
+ * 100 actions. A group whose condition fails is
  * answered as refused (with the item as it was) and the others go again without it; a group that
  * met a conflict or throttling goes again after a backoff. Two groups touching one item never
  * share a call (DynamoDB refuses that): the later goes in the next round, after the first.
@@ -50,13 +51,17 @@ export class CoalescingTransactWriter {
 
   constructor(
     doc: DynamoDBDocumentClient,
-    options: { windowMs?: number; sleep?: (ms: number) => Promise<void> } = {},
+    options: Partial<Omit<GatheringOptions, 'fullAt'>> & {
+      sleep?: (ms: number) => Promise<void>;
+    } = {},
   ) {
     this.doc = doc;
     this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    const { windowMs, maxInFlight } = options;
     this.gathering = new Gathering((batch) => this.writeRounds(batch), {
       fullAt: MAX_ITEMS,
-      windowMs: options.windowMs ?? 0,
+      windowMs,
+      maxInFlight,
     });
   }
 

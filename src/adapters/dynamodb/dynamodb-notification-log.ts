@@ -47,10 +47,14 @@ export class DynamoDbNotificationLog implements NotificationLog, NotificationCla
   /** Each notification (and its provider-id lookup) is kept `retentionDays` from its creation. */
   constructor(table: SingleTable, retentionDays = DEFAULT_RETENTION.eventDays) {
     this.table = table;
-    // Sends and reports answer one by one: gathering a few milliseconds' makes fuller batches.
-    this.transactions = new CoalescingTransactWriter(table.doc, { windowMs: 5 });
-    this.pointers = new CoalescingReader(table.doc, table.name, { windowMs: 5 });
-    this.records = new CoalescingReader(table.doc, table.name, { windowMs: 5, consistent: true });
+    // Sends and reports answer one by one: what arrives while calls are under way goes together
+    // when one ends, so a busy store gets fuller batches and an idle one no added wait.
+    this.transactions = new CoalescingTransactWriter(table.doc, { maxInFlight: 4 });
+    this.pointers = new CoalescingReader(table.doc, table.name, { maxInFlight: 2 });
+    this.records = new CoalescingReader(table.doc, table.name, {
+      maxInFlight: 2,
+      consistent: true,
+    });
     this.retentionDays = retentionDays;
   }
 

@@ -110,4 +110,28 @@ describe('CoalescingTransactWriter', () => {
     await Promise.all(Array.from({ length: 12 }, (_, i) => writer.write(put(`P${i}`, { body }))));
     expect(calls.map((c) => c.length)).toEqual([8, 4]);
   });
+
+  it('with a limit on calls under way, groups asked for meanwhile go together when one ends', async () => {
+    const { doc: store, calls } = transactingDoc();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // The first call waits until released, as a busy store answers late.
+    const doc = {
+      send: async (command: unknown) => {
+        if (calls.length === 0) await held;
+        return store.send(command as never);
+      },
+    } as unknown as DynamoDBDocumentClient;
+    const writer = new CoalescingTransactWriter(doc, { maxInFlight: 1 });
+    const writes = [writer.write(put('P0'))];
+    for (let i = 1; i < 4; i++) {
+      await new Promise((resolve) => setImmediate(resolve));
+      writes.push(writer.write(put(`P${i}`)));
+    }
+    release();
+    await Promise.all(writes);
+    expect(calls.map((c) => c.map((a) => a.Put?.Item?.PK))).toEqual([['P0'], ['P1', 'P2', 'P3']]);
+  });
 });
