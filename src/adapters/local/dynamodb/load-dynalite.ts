@@ -8,6 +8,7 @@ import {
   type Store,
 } from './dynalite-extension-points.ts';
 import { INDEX_KEY_PATCH } from './dynalite-index-keys.ts';
+import { ITERATOR_CLOSE } from './dynalite-iterator-close.ts';
 import { loadPatchedDynalite } from './dynalite-source-patch.ts';
 import { transactWriteItemsOperation } from './transact-write-items.ts';
 
@@ -24,12 +25,13 @@ type Dynalite = typeof dynaliteServer & {
 let extended: Dynalite | undefined;
 
 /**
- * dynalite, patched: index entries that two items never share (dynalite-index-keys.ts), and
- * TransactWriteItems, which it lacks (transact-write-items.ts).
+ * dynalite, patched: index entries that two items never share (dynalite-index-keys.ts), query
+ * and scan iterators that are closed (dynalite-iterator-close.ts), and TransactWriteItems, which
+ * it lacks (transact-write-items.ts).
  */
 export function loadDynalite(): typeof dynaliteServer {
   if (extended) return extended;
-  loadPatchedDynalite([INDEX_KEY_PATCH, ...EXTENSION_POINTS]);
+  loadPatchedDynalite([INDEX_KEY_PATCH, ITERATOR_CLOSE, ...EXTENSION_POINTS]);
   const dynalite = require('dynalite') as Dynalite;
   const transactWriteItems = transactWriteItemsOperation(dynaliteInternals());
   dynalite.addOperation(
