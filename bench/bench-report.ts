@@ -108,13 +108,13 @@ function variantRows(batch: Variant, other: Variant | null): string[] {
     line('Lambda invocations (estimated)', (v) => n(v.counts.lambdaInvocations, 0)),
     line('bus events', (v) => n(v.counts.busEvents, 0)),
     line(
-      'store reads / writes',
+      'store read / write capacity units',
       (v) => `${n(v.counts.storeReads, 0)}/${n(v.counts.storeWrites, 0)}`,
     ),
     line(
-      'store reads / writes per notification',
+      'store read / write calls per notification',
       (v) =>
-        `${n(perNotification(v, /^(Get|Query|BatchGet|Scan)/), 2)}/${n(perNotification(v, /^(Put|Update|Delete|BatchWrite)/), 2)}`,
+        `${n(perNotification(v, /^(Get|Query|BatchGet|Scan|TransactGet)/), 2)}/${n(perNotification(v, /^(Put|Update|Delete|BatchWrite|TransactWrite)/), 2)}`,
     ),
     line(
       'model calls / template fallbacks',

@@ -33,6 +33,7 @@ import { notificationFactKey } from '../src/domain/notifications/notification-fa
 import { planDeliveries } from '../src/domain/notifications/plan-deliveries.ts';
 import type { Flight } from '../src/domain/records/flight.ts';
 import { loadConfig } from '../src/runtime/config.ts';
+import type { CapacityCount } from '../src/runtime/count-operations.ts';
 import { type LocalRuntime, startLocalRuntime } from '../src/runtime/local-runtime.ts';
 import type { StageTimings } from '../src/runtime/stage-timings.ts';
 import { buildEvent } from '../src/simulator/build-event.ts';
@@ -238,6 +239,7 @@ async function runVariant(name: 'batch' | 'per-passenger', day: AirlineDay) {
     const loadSeconds = await loadDay(runtime, day, quiet, name);
     const before = {
       ops: new Map(runtime.storeOperations),
+      capacity: { ...runtime.storeCapacity },
       bus: runtime.busEventCount(),
       stages: runtime.stages.snapshot(),
     };
@@ -345,15 +347,18 @@ function notificationTimes(watch: ReturnType<typeof waveWatch>) {
 /** Counts, operations and stage times of the wave, and what they would cost in AWS. */
 function usage(
   runtime: LocalRuntime,
-  before: { ops: Map<string, number>; bus: number; stages: ReturnType<StageTimings['snapshot']> },
+  before: {
+    ops: Map<string, number>;
+    capacity: CapacityCount;
+    bus: number;
+    stages: ReturnType<StageTimings['snapshot']>;
+  },
   model: SimulatedModel,
   watch: ReturnType<typeof waveWatch>,
 ) {
   const ops = [...runtime.storeOperations].map(
     ([op, n]) => [op, n - (before.ops.get(op) ?? 0)] as const,
   );
-  const count = (pattern: RegExp) =>
-    ops.filter(([op]) => pattern.test(op)).reduce((n, [, v]) => n + v, 0);
   const executions = runtime.executions;
   const lambdaTasks = executions.reduce(
     (n, e) =>
@@ -377,8 +382,9 @@ function usage(
     lambdaInvocations: lambdaTasks + notifications + 1,
     lambdaSeconds: (lambdaTasks + notifications) * 0.1,
     busEvents: runtime.busEventCount() - before.bus,
-    storeWrites: count(/^(Put|Update|Delete|BatchWrite)/),
-    storeReads: count(/^(Get|Query|BatchGet|Scan)/),
+    // Capacity units as the store reported them: a batch or a transaction is billed per item.
+    storeWrites: runtime.storeCapacity.write - before.capacity.write,
+    storeReads: runtime.storeCapacity.read - before.capacity.read,
     modelCalls: model.calls,
     notifications,
   };

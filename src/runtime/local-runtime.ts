@@ -24,6 +24,7 @@ import type { Clock, EntitlementStore, FeedProducer, Messenger } from '../ports.
 import { ActivityHub } from './activity-hub.ts';
 import { claimNoticeJob } from './claim-notice-job.ts';
 import { type Config, retentionOf, ruleEffectiveDates } from './config.ts';
+import type { CapacityCount } from './count-operations.ts';
 import type { LocalChannels } from './local-channels.ts';
 import { apiApp, mountLocalRoutes, type RuntimeParts } from './runtime-api.ts';
 import { startChangeFeed } from './runtime-change-feed.ts';
@@ -48,6 +49,8 @@ export interface LocalRuntime {
   app: Hono;
   /** DynamoDB API calls made so far, by operation. */
   storeOperations: Map<string, number>;
+  /** Capacity units the store reported consumed so far (what DynamoDB would bill). */
+  storeCapacity: CapacityCount;
   /** Time spent so far per stage (ingest, compose, record, send, change feed, …). */
   stages: StageTimings;
   /** The local token issuer, its verifier and the passenger-link signer. */
@@ -256,13 +259,14 @@ function assembleRuntime(
   config: Config,
   rest: Omit<
     LocalRuntime,
-    'storeOperations' | 'doc' | 'tableName' | 'endpoint' | 'storePid' | 'seed'
+    'storeOperations' | 'storeCapacity' | 'doc' | 'tableName' | 'endpoint' | 'storePid' | 'seed'
   >,
 ): LocalRuntime {
   const { store } = parts;
   return {
     ...rest,
     storeOperations: store.storeOperations,
+    storeCapacity: store.storeCapacity,
     doc: store.doc,
     tableName: store.tableName,
     endpoint: store.endpoint,

@@ -26,7 +26,7 @@ import {
   startEmbeddedDynamoDb,
 } from '../adapters/local/dynamodb/embedded-dynamodb.ts';
 import type { Config } from './config.ts';
-import { countOperations } from './count-operations.ts';
+import { type CapacityCount, countCapacity, countOperations } from './count-operations.ts';
 
 /** The runtime's table and the stores over it. */
 export interface RuntimeStore {
@@ -42,6 +42,7 @@ export interface RuntimeStore {
   doc: DynamoDBDocumentClient;
   tableName: string;
   storeOperations: Map<string, number>;
+  storeCapacity: CapacityCount;
   flights: DynamoDbFlightStore;
   bookings: DynamoDbBookingStore;
   events: DynamoDbEventLog;
@@ -80,6 +81,7 @@ export async function openRuntimeStore(
   const tableName = config.TABLE_NAME;
   await ensureTable(reader, tableName);
   const storeOperations = countOperations(client, reader);
+  const storeCapacity = countCapacity(client, reader);
   const doc = createDocumentClient(client);
   const table = new SingleTable(doc, tableName);
   return {
@@ -91,6 +93,7 @@ export async function openRuntimeStore(
     doc,
     tableName,
     storeOperations,
+    storeCapacity,
     flights: new DynamoDbFlightStore(table),
     bookings: new DynamoDbBookingStore(table),
     events: new DynamoDbEventLog(table, config.RETENTION_DAYS),
