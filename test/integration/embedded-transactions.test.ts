@@ -116,6 +116,42 @@ describe('TransactWriteItems on the embedded store', () => {
     });
   });
 
+  it("evaluates an update expression that several actions share against each one's own item", async () => {
+    const counter = (id: string) => ({ PK: `COUNTER#${id}`, SK: 'METADATA' });
+    for (const [id, count] of [
+      ['C1', 1],
+      ['C5', 5],
+    ] as const)
+      await embedded.doc.send(
+        new PutCommand({ TableName: TABLE, Item: { ...counter(id), count } }),
+      );
+    await embedded.doc.send(
+      new TransactWriteCommand({
+        TransactItems: ['C1', 'C5', 'C9'].map((id) => ({
+          Update: {
+            TableName: TABLE,
+            Key: counter(id),
+            UpdateExpression: 'SET #c = if_not_exists(#c, :zero) + :one',
+            ExpressionAttributeNames: { '#c': 'count' },
+            ExpressionAttributeValues: { ':zero': 0, ':one': 1 },
+          },
+        })),
+      }),
+    );
+    const stored = await embedded.doc.send(
+      new ScanCommand({
+        TableName: TABLE,
+        FilterExpression: 'begins_with(PK, :p)',
+        ExpressionAttributeValues: { ':p': 'COUNTER#' },
+      }),
+    );
+    expect(Object.fromEntries((stored.Items ?? []).map((i) => [i.PK, i.count]))).toEqual({
+      'COUNTER#C1': 2,
+      'COUNTER#C5': 6,
+      'COUNTER#C9': 1,
+    });
+  });
+
   it('keeps secondary-index entries as the single-item writes do', async () => {
     const listed = async (status: string) =>
       (
