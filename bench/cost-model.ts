@@ -116,8 +116,8 @@ function scenario(
   const parentPayload = shape.largest_parent_payload_bytes + batches * CHILD_RESULT_BYTES;
   const largestPayload = Math.max(parentPayload, shape.largest_child_payload_bytes);
   // Execution started and ended, and each state's events; a Map Run adds two to its parent.
-  const parentHistory =
-    2 + shape.parent_transitions * HISTORY_PER_STATE + 2 * shape.map_runs_per_execution;
+  const mapRuns = Math.ceil(shape.map_runs_per_execution);
+  const parentHistory = 2 + shape.parent_transitions * HISTORY_PER_STATE + 2 * mapRuns;
   const childHistory = 2 + shape.child_transitions * HISTORY_PER_STATE;
   const history = Math.max(parentHistory, childHistory);
   const inline = {
