@@ -47,14 +47,12 @@ export class DynamoDbNotificationLog implements NotificationLog, NotificationCla
   /** Each notification (and its provider-id lookup) is kept `retentionDays` from its creation. */
   constructor(table: SingleTable, retentionDays = DEFAULT_RETENTION.eventDays) {
     this.table = table;
-    // Sends and reports answer one by one: what arrives while calls are under way goes together
-    // when one ends, so a busy store gets fuller batches and an idle one no added wait.
-    this.transactions = new CoalescingTransactWriter(table.doc, { maxInFlight: 4 });
-    this.pointers = new CoalescingReader(table.doc, table.name, { maxInFlight: 2 });
-    this.records = new CoalescingReader(table.doc, table.name, {
-      maxInFlight: 2,
-      consistent: true,
-    });
+    // Sends and reports answer one by one: a few milliseconds' go together, and on a busy store
+    // what arrives while four calls are under way waits for one of them to end.
+    const gather = { windowMs: 5, maxInFlight: 4 };
+    this.transactions = new CoalescingTransactWriter(table.doc, gather);
+    this.pointers = new CoalescingReader(table.doc, table.name, gather);
+    this.records = new CoalescingReader(table.doc, table.name, { ...gather, consistent: true });
     this.retentionDays = retentionDays;
   }
 
