@@ -4,8 +4,8 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import type { AwsCredentialIdentityProvider, SourceData } from '@smithy/types';
 import type { ObjectStore } from '../../ports.ts';
 
-/** SHA-256 as the signer wants it, from node:crypto. */
-class Sha256 {
+/** SHA-256 and HMAC-SHA-256 as the signer wants them, from node:crypto. */
+export class Sha256 {
   private readonly secret: string | Uint8Array | undefined;
   private hash: Hash | Hmac;
 
