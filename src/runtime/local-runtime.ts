@@ -25,7 +25,9 @@ import { ActivityHub } from './activity-hub.ts';
 import { claimNoticeJob } from './claim-notice-job.ts';
 import { type Config, retentionOf, ruleEffectiveDates } from './config.ts';
 import type { CapacityCount } from './count-operations.ts';
+import { FairScheduler } from './fair-scheduler.ts';
 import type { LocalChannels } from './local-channels.ts';
+import { RunTurns } from './run-turns.ts';
 import { apiApp, mountLocalRoutes, type RuntimeParts } from './runtime-api.ts';
 import { startChangeFeed } from './runtime-change-feed.ts';
 import { localDelivery } from './runtime-delivery.ts';
@@ -140,7 +142,7 @@ export async function startLocalRuntime(
   options: RuntimeOptions = {},
 ): Promise<LocalRuntime> {
   const log = new Logger({ serviceName: 'flightpulse', logLevel: config.LOG_LEVEL });
-  const { store, lanes } = await openStoreInLanes(config, options);
+  const { store, lanes, turns } = await openStoreInLanes(config, options);
   const tracker = new WorkTracker();
   const hub = new ActivityHub();
   const metrics = new InMemoryMetrics(clock);
@@ -151,7 +153,7 @@ export async function startLocalRuntime(
   const stages = new StageTimings();
   // `executor` is built below (it needs the bus); deliveries only start once everything is wired.
   const { bus, seen } = eventBackbone(config, options, listener, () => executor, {
-    ...{ store, stages, clock, metrics, log, logSink, tracker, busEvents, hub, lanes },
+    ...{ store, stages, clock, metrics, log, logSink, tracker, busEvents, hub, lanes, turns },
   });
   const streamChanges = createStreamChangesHandler({ publisher: bus, log });
   const handleChanges = (records: DynamoDBRecord[]) =>
@@ -184,6 +186,7 @@ export async function startLocalRuntime(
   const executor = runtimeExecutor(config, store, functions, bus, {
     ...{ logSink, workflowDeadLetters, hub, tracker, clock, executions, stages, objects },
     onExecution: listener.onExecution?.bind(listener),
+    lambdaSlots: runSlots(turns, options.taskSlots ?? 8),
   });
   const { feed, redrive } = await startIntake(config, options, {
     ...{ store, bus, hub, clock, metrics, log, stages, tracker, lanes },
@@ -285,9 +288,20 @@ async function openStoreInLanes(config: Config, options: RuntimeOptions) {
     (options.inMemoryStore ?? false) && !options.tableOnDisk,
     options.storeInOwnProcess,
   );
-  const lanes = new StoreLanes(options.bulkStoreSlots ?? 16);
+  const turns = new RunTurns();
+  const lanes = new StoreLanes(options.bulkStoreSlots ?? 16, () => turns.current());
+  turns.serving(lanes.bulk);
   lanes.gate(store.client);
-  return { store, lanes };
+  return { store, lanes, turns };
+}
+
+/**
+ * Like a function's reserved concurrency: a wave's Lambda invocations wait here (before their
+ * timeout starts), handed out by their run's turn, not on the store.
+ */
+function runSlots(turns: RunTurns, slots: number) {
+  const tasks = turns.serving(new FairScheduler(slots));
+  return (work: () => Promise<unknown>) => tasks.run(work, turns.current());
 }
 
 function rightsSettings(config: Config): RightsSettings {

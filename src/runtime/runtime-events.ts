@@ -10,6 +10,7 @@ import {
   LocalExecutor,
 } from '../adapters/local/step-functions/local-executor.ts';
 import type { LocalFunction } from '../adapters/local/step-functions/task-resources.ts';
+import type { TaskSlots } from '../adapters/local/step-functions/task-timeout.ts';
 import {
   loadWorkflows,
   localSubstitutions,
@@ -25,6 +26,7 @@ import type { Config } from './config.ts';
 import { executionRecording } from './execution-recording.ts';
 import { FairScheduler } from './fair-scheduler.ts';
 import type { ActivityListener, RuntimeOptions } from './local-runtime.ts';
+import type { RunTurns } from './run-turns.ts';
 import type { RuntimeStore } from './runtime-store.ts';
 import type { StageTimings } from './stage-timings.ts';
 import type { StoreLanes } from './store-lanes.ts';
@@ -51,16 +53,18 @@ export function eventBackbone(
     busEvents: BusEvent[];
     hub: ActivityHub;
     lanes: StoreLanes;
+    turns: RunTurns;
   },
 ) {
-  const { store, stages, clock, metrics, log, logSink, tracker, busEvents, hub, lanes } = deps;
+  const { store, stages, clock, metrics, log, logSink, tracker, busEvents, hub, lanes, turns } =
+    deps;
   const recordNotification = stages.wrap(
     'record',
     createRecordNotification({ notifications: store.notifications, clock, metrics, log }),
   );
   const admission = new FairScheduler(options.workflowSlots ?? 12);
   const deliver = busDelivery(executor, {
-    ...{ metrics, recordNotification, logSink, admission, lanes },
+    ...{ metrics, recordNotification, logSink, admission, lanes, turns },
   });
   const seen = { bus: 0 };
   const keepBusEvents = options.keepBusEvents ?? true;
@@ -83,6 +87,7 @@ export function busDelivery(
     logSink: LogGroupSink;
     admission: FairScheduler;
     lanes: StoreLanes;
+    turns: RunTurns;
   },
 ) {
   // A name running or finished is not started again, as StartExecution with the same name in
@@ -97,9 +102,12 @@ export function busDelivery(
     if (inFlight) return inFlight;
     deps.metrics.count('WorkflowExecutions');
     const urgent = (event.detail as { terminal_change?: unknown }).terminal_change === true;
-    // A run is bulk work, even when ingest (priority) published the event that starts it.
+    // A run is bulk work, even when ingest (priority) published the event that starts it; all
+    // its tasks and store requests take the run's turn.
     const run = deps.lanes.bulkWork(() =>
-      deps.admission.run(() => executor().run(stateMachine, name, event), { urgent }),
+      deps.turns.within({ owner: name, urgent }, () =>
+        deps.admission.run(() => executor().run(stateMachine, name, event), { urgent }),
+      ),
     );
     running.set(name, run);
     try {
@@ -110,6 +118,7 @@ export function busDelivery(
       return record;
     } finally {
       running.delete(name);
+      deps.turns.ended(name);
     }
   };
   return async (target: RuleTarget, event: BusEvent): Promise<void> => {
@@ -172,6 +181,7 @@ export function runtimeExecutor(
     onExecution: ((execution: ExecutionRecord) => void) | undefined;
     stages: StageTimings;
     objects: ObjectStore;
+    lambdaSlots: TaskSlots;
   },
 ): LocalExecutor {
   // The workflows' own store tasks (the conditional flight update) count as flight_update.
@@ -185,6 +195,7 @@ export function runtimeExecutor(
       dynamodb,
       bus,
       objects: deps.objects,
+      lambdaSlots: deps.lambdaSlots,
       sendMessage: async (queueUrl, body) => {
         deps.workflowDeadLetters.push(body);
         await deps.logSink.write('/flightpulse/workflow-dead-letters', { queueUrl, body });

@@ -21,7 +21,6 @@ import type {
   NotificationSender,
   ObjectStore,
 } from '../ports.ts';
-import { FairScheduler, type Turn } from './fair-scheduler.ts';
 import type { RuntimeRebooking } from './runtime-rebooking.ts';
 import type { RuntimeStore } from './runtime-store.ts';
 import type { Stage, StageTimings } from './stage-timings.ts';
@@ -44,8 +43,6 @@ export interface TaskRegistryDeps {
   rebooking: RuntimeRebooking;
   /** Where each task's time is added up (the benchmark's profile). */
   stages: StageTimings;
-  /** Task invocations at once, handed out fairly across workflow runs. */
-  taskSlots?: number;
 }
 
 /** The local stand-in for the stack's workflow manifest bucket. */
@@ -69,22 +66,7 @@ export function taskRegistry(deps: TaskRegistryDeps): Map<string, LocalFunction>
     const fn = functions.get(name);
     if (fn && stage) functions.set(name, deps.stages.wrap(stage, fn));
   }
-  // Like a function's reserved concurrency: a wave's tasks queue here, not on the store.
-  const slots = new FairScheduler(deps.taskSlots ?? 8);
-  for (const [name, fn] of functions) {
-    functions.set(name, (payload) => slots.run(() => fn(payload), turnOf(payload)));
-  }
   return functions;
-}
-
-/** A task's turn: its run's event (fairness across runs), urgent for a terminal change. */
-function turnOf(payload: unknown): Turn {
-  const detail = (payload as { detail?: { event_id?: unknown; terminal_change?: unknown } })
-    ?.detail;
-  return {
-    urgent: detail?.terminal_change === true,
-    ...(typeof detail?.event_id === 'string' ? { owner: detail.event_id } : {}),
-  };
 }
 
 function taskFunctions(deps: TaskRegistryDeps): Map<string, LocalFunction> {

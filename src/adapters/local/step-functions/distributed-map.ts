@@ -3,6 +3,7 @@ import pLimit from 'p-limit';
 import type { MapRunSummary, StepSummary } from '../../../domain/workflows/execution.ts';
 import type { ObjectStore } from '../../../ports.ts';
 import { executionFailure } from './execution-failure.ts';
+import { asMapItem } from './map-item-scope.ts';
 import { MapRun } from './map-run.ts';
 import { trackSteps } from './step-progress.ts';
 import type { StateDefinition, WorkflowDefinition } from './workflow-definitions.ts';
@@ -87,7 +88,10 @@ export class DistributedMap {
         limit(async () => {
           if (run.stopped) return run.skip();
           const selected = await this.select(input, parent.context, value, index);
-          return this.child(selected, index, parent.context, run);
+          // Its tasks can tell which item they serve (the runtime puts a run's first batch first).
+          return asMapItem({ label: this.label, index }, () =>
+            this.child(selected, index, parent.context, run),
+          );
         }),
       ),
     );

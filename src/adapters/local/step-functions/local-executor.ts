@@ -11,7 +11,7 @@ import {
 } from './execution-failure.ts';
 import { trackSteps } from './step-progress.ts';
 import { type TaskResourceDeps, taskResolver } from './task-resources.ts';
-import { boundedTask } from './task-timeout.ts';
+import { boundedTask, type TaskSlots } from './task-timeout.ts';
 import { allStates, type LoadedWorkflow, type WorkflowDefinition } from './workflow-definitions.ts';
 
 /** A run as the executor tracks it: the stored summary's fields plus its input, output and error. */
@@ -57,6 +57,8 @@ export class LocalExecutor {
     deps: TaskResourceDeps & {
       /** Lambda invocations running at once in this process (default 8). */
       lambdaConcurrency?: number;
+      /** Where Lambda invocations wait for a slot instead (a fair scheduler), if given. */
+      lambdaSlots?: TaskSlots;
       /** The local S3 the Distributed Maps' ItemReaders read. */
       objects: Pick<ObjectStore, 'get'>;
     },
@@ -65,7 +67,7 @@ export class LocalExecutor {
   ) {
     this.clock = clock;
     this.observer = observer;
-    const slots = pLimit(deps.lambdaConcurrency ?? DEFAULT_LAMBDA_CONCURRENCY);
+    const slots = deps.lambdaSlots ?? pLimit(deps.lambdaConcurrency ?? DEFAULT_LAMBDA_CONCURRENCY);
     for (const { id, name, definition: loaded } of workflows) {
       // Timeouts are kept here, not by the library: they start when the invocation runs.
       const definition = structuredClone(loaded);

@@ -1,4 +1,5 @@
-import type { LimitFunction } from 'p-limit';
+/** Where an invocation waits for a free slot: `work` runs once it has one. */
+export type TaskSlots = (work: () => Promise<unknown>) => Promise<unknown>;
 
 /** The error Step Functions raises when a Task outlives its TimeoutSeconds (Catch matches it). */
 export class TaskTimeoutError extends Error {
@@ -13,7 +14,7 @@ export class TaskTimeoutError extends Error {
  */
 export function boundedTask<T>(
   handler: (input: T) => Promise<unknown>,
-  options: { timeoutSeconds: number | undefined; slots: LimitFunction | undefined },
+  options: { timeoutSeconds: number | undefined; slots: TaskSlots | undefined },
 ): (input: T) => Promise<unknown> {
   const timed = (input: T) => {
     const { timeoutSeconds } = options;
