@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
@@ -116,7 +117,12 @@ export class CoalescingTransactWriter {
   private async attempt(groups: Group[]): Promise<Reason[] | undefined> {
     try {
       await this.doc.send(
-        new TransactWriteCommand({ TransactItems: groups.flatMap((g) => g.request) }),
+        new TransactWriteCommand({
+          TransactItems: groups.flatMap((g) => g.request),
+          // The SDK's retry of a call whose answer was lost replays it instead of being cancelled
+          // by its own writes; each attempt here has other actions, so a token of its own.
+          ClientRequestToken: randomUUID(),
+        }),
       );
       return undefined;
     } catch (error) {
