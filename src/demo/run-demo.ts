@@ -23,6 +23,9 @@ export interface ScenarioResult {
     status: 'SUCCEEDED' | 'FAILED' | 'RUNNING';
     duration_ms?: number;
     state_transitions: number;
+    /** Its Distributed Maps' child executions and their transitions. */
+    child_executions: number;
+    child_transitions: number;
   }>;
   /** Recorded per channel. */
   notifications: { email: number; sms: number; push: number };
@@ -181,6 +184,8 @@ function scenarioResult(
       name: e.state_machine,
       status: e.status,
       state_transitions: e.state_transitions,
+      child_executions: (e.map_runs ?? []).reduce((n, r) => n + r.succeeded + r.failed, 0),
+      child_transitions: (e.map_runs ?? []).reduce((n, r) => n + r.state_transitions, 0),
       ...(e.duration_ms !== undefined ? { duration_ms: e.duration_ms } : {}),
     })),
     notifications: {
@@ -224,7 +229,7 @@ export function formatDemo(result: DemoResult): string {
     lines.push(`    events:        ${s.detail_types.join(', ')}`);
     for (const w of s.workflows) {
       lines.push(
-        `    workflow:      ${w.name} ${w.status} (${w.state_transitions} state transitions, ${w.duration_ms ?? '?'} ms)`,
+        `    workflow:      ${w.name} ${w.status} (${w.state_transitions} state transitions${w.child_executions ? ` + ${w.child_transitions} in ${w.child_executions} child execution${w.child_executions === 1 ? '' : 's'}` : ''}, ${w.duration_ms ?? '?'} ms)`,
       );
     }
     const n = s.notifications;
