@@ -10,6 +10,12 @@ type Variant = {
   model_fallbacks: number;
   latency_ms: { p50: number; p95: number; p99: number };
   first_notification_per_event_ms: { p50: number; p95: number; max: number };
+  first_notification_single_event_ms: {
+    events: number;
+    p50: number;
+    p95: number;
+    received: { p50: number; p95: number };
+  };
   ingest_under_load: { events: number; events_per_second: number; during_wave: boolean };
   health: { p50_ms: number; p99_ms: number; requests: number };
   exactly_once: { expected: number; received: number; lost: number; duplicated: number };
@@ -85,6 +91,14 @@ function variantRows(batch: Variant, other: Variant | null): string[] {
     line('last notification (s, measured)', (v) => n(v.seconds_to_last_notification)),
     line('first notification per event p50/p95 (ms)', (v) => {
       const f = v.first_notification_per_event_ms;
+      return `${n(f.p50, 0)}/${n(f.p95, 0)}`;
+    }),
+    line('first notification, one event alone p50/p95 (ms)', (v) => {
+      const f = v.first_notification_single_event_ms;
+      return `${n(f.p50, 0)}/${n(f.p95, 0)} (${f.events} events)`;
+    }),
+    line('  first message a passenger received p50/p95 (ms)', (v) => {
+      const f = v.first_notification_single_event_ms.received;
       return `${n(f.p50, 0)}/${n(f.p95, 0)}`;
     }),
     line('model-bound time at real latency (s)', (v) => n(v.model_bound_seconds_at_real_latency)),

@@ -128,3 +128,61 @@ export async function ingestStream(
     finished_at: lastOutcome,
   };
 }
+
+/** Where a probe hears of notifications: bus announcements and what passengers received. */
+export interface NotificationTap {
+  onNotification?: (eventId: string | undefined) => void;
+  onReceived?: () => void;
+}
+
+/**
+ * One event at a time, after the wave: each a gate change produced alone on an idle runtime, on
+ * a flight with passengers; from its produce to its first notification on the bus (as the wave's
+ * per-event number counts) and to the first message a passenger received. The wave's number says
+ * how long an event waits behind the others; this says what one event takes.
+ */
+export async function singleEvents(runtime: LocalRuntime, flights: Flight[], tap: NotificationTap) {
+  const announced: number[] = [];
+  const received: number[] = [];
+  for (const [i, flight] of flights.entries()) {
+    const id = randomUUID();
+    const event = buildEvent(
+      {
+        eventType: 'GATE_CHANGE',
+        flightId: flight.flight_id,
+        oldGate: flight.gate,
+        // A gate no earlier event set, so the notifications are new facts.
+        newGate: `S${1 + i}`,
+        terminalChange: false,
+      },
+      flight,
+      id,
+      new Date().toISOString(),
+    );
+    await runtime.idle();
+    const start = performance.now();
+    const heard = new Promise<void>((resolve) => {
+      let got = 0;
+      const seen = () => ++got === 2 && resolve();
+      tap.onNotification = (eventId) => {
+        if (eventId !== id) return;
+        announced.push(performance.now() - start);
+        tap.onNotification = undefined;
+        seen();
+      };
+      tap.onReceived = () => {
+        received.push(performance.now() - start);
+        tap.onReceived = undefined;
+        seen();
+      };
+    });
+    await runtime.feed.produce([{ key: flight.flight_id, value: JSON.stringify(event) }]);
+    await heard;
+  }
+  await runtime.idle();
+  const summary = (times: number[]) => {
+    const sorted = [...times].sort((a, b) => a - b);
+    return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1) ?? 0 };
+  };
+  return { events: flights.length, ...summary(announced), received: summary(received) };
+}
