@@ -174,6 +174,18 @@ describe('FlightPulseStack (defaults, bundled)', () => {
       );
       for (const st of sending) expect(JSON.stringify(st.Resource)).not.toMatch(/"\*"/);
     }
+    // Claims and marks are conditional Puts and Updates in TransactWriteItems (IAM judges each
+    // action as its single-item call); delivery reports read pointers and records in batches.
+    for (const prefix of ['SendNotifications', 'DeliveryStatus', 'NotifyOfferOutcome']) {
+      const actions = statementsOf(resources, prefix).flatMap((st) => [st.Action].flat());
+      expect(actions).toEqual(
+        expect.arrayContaining([
+          'dynamodb:PutItem',
+          'dynamodb:UpdateItem',
+          'dynamodb:BatchGetItem',
+        ]),
+      );
+    }
   });
 
   it('lets the API register devices as endpoints of the two platform applications, nothing wider', () => {

@@ -41,7 +41,11 @@ export function coreFunctions(functions: FunctionFactory) {
     'DeliveryStatus',
     'delivery-status',
     'SES events, SMS receipts, push failures → notification status and fallback',
-    { table: { actions: ['GetItem', 'PutItem', 'UpdateItem'], indexes: false }, publishes: true },
+    // Reports arriving together read their pointers and moved records in BatchGetItem calls.
+    {
+      table: { actions: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem'], indexes: false },
+      publishes: true,
+    },
   );
   const platformApplications = make(
     'PushPlatformApplications',
