@@ -50,6 +50,9 @@ export class DistributedMap {
   private readonly label: string;
   private readonly machineName: string;
   private readonly processor: StateMachine;
+  /** ItemReader's Parameters and ItemSelector, each compiled once. */
+  private readonly readerParameters: Template;
+  private readonly selector: Template | undefined;
   private readonly deps: { objects: Pick<ObjectStore, 'get'>; overrides: Overrides };
 
   constructor(
@@ -65,6 +68,9 @@ export class DistributedMap {
     this.deps = deps;
     const { ProcessorConfig: _config, ...processor } = state.ItemProcessor as WorkflowDefinition;
     this.processor = new StateMachine(processor as never, NO_VALIDATION);
+    const reader = state.ItemReader as { Parameters?: unknown };
+    this.readerParameters = new Template(reader.Parameters ?? {});
+    this.selector = state.ItemSelector === undefined ? undefined : new Template(state.ItemSelector);
   }
 
   /** The Task state the parent definition runs instead: same paths, Retry, Catch and transition. */
@@ -105,11 +111,8 @@ export class DistributedMap {
   }
 
   private async readItems(input: unknown, context: Context): Promise<unknown[]> {
-    const reader = this.state.ItemReader as {
-      Parameters?: unknown;
-      ReaderConfig?: { MaxItems?: number };
-    };
-    const { Bucket, Key } = (await evaluate(reader.Parameters ?? {}, input, context)) as {
+    const reader = this.state.ItemReader as { ReaderConfig?: { MaxItems?: number } };
+    const { Bucket, Key } = (await this.readerParameters.evaluate(input, context)) as {
       Bucket: string;
       Key: string;
     };
@@ -126,9 +129,9 @@ export class DistributedMap {
   }
 
   private select(input: unknown, context: Context, value: unknown, index: number) {
-    const selector = this.state.ItemSelector;
-    if (selector === undefined) return value;
-    return evaluate(selector, input, { ...context, Map: { Item: { Index: index, Value: value } } });
+    if (this.selector === undefined) return value;
+    const item = { Map: { Item: { Index: index, Value: value } } };
+    return this.selector.evaluate(input, { ...context, ...item });
   }
 
   private async child(input: unknown, index: number, context: Context, run: MapRun) {
@@ -165,14 +168,21 @@ export class DistributedMap {
   }
 }
 
-/** A payload template evaluated as Step Functions does (`.$` paths, intrinsics, `$$`). */
-async function evaluate(template: unknown, input: unknown, context: Context): Promise<unknown> {
-  const pass = new StateMachine(
-    {
-      StartAt: 'Evaluate',
-      States: { Evaluate: { Type: 'Pass', Parameters: template as never, End: true } },
-    },
-    NO_VALIDATION,
-  );
-  return pass.run(input as never, { context: context as never }).result;
+/** A payload template evaluated as Step Functions does (`.$` paths, intrinsics, `$$`): a Pass state's Parameters. */
+class Template {
+  private readonly pass: StateMachine;
+
+  constructor(template: unknown) {
+    this.pass = new StateMachine(
+      {
+        StartAt: 'Evaluate',
+        States: { Evaluate: { Type: 'Pass', Parameters: template as never, End: true } },
+      },
+      NO_VALIDATION,
+    );
+  }
+
+  evaluate(input: unknown, context: Context): Promise<unknown> {
+    return this.pass.run(input as never, { context: context as never }).result;
+  }
 }
