@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SignatureV4 } from '@smithy/signature-v4';
+import { NoSuchKey } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { S3ObjectStore, S3RequestError, Sha256 } from '../../../src/adapters/s3/s3-object-store.ts';
+import { S3ObjectStore } from '../../../src/adapters/s3/s3-object-store.ts';
 
 /** S3 at the wire on loopback: keeps what is PUT, answers GET, 404 for a missing key. */
 const objects = new Map<string, string>();
@@ -14,13 +13,15 @@ const server = createServer((request, response) => {
     body += chunk;
   });
   request.on('end', () => {
-    seen.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers });
+    // The object is its path; the SDK adds its own query (x-id=PutObject).
+    const path = new URL(request.url ?? '/', 'http://s3.local').pathname;
+    seen.push({ method: request.method ?? '', url: path, headers: request.headers });
     if (request.method === 'PUT') {
-      objects.set(request.url ?? '', body);
+      objects.set(path, body);
       response.writeHead(200, { etag: '"1"' }).end();
       return;
     }
-    const found = objects.get(request.url ?? '');
+    const found = objects.get(path);
     if (found === undefined) response.writeHead(404).end('<Error><Code>NoSuchKey</Code></Error>');
     else response.writeHead(200, { 'content-type': 'application/json' }).end(found);
   });
@@ -48,46 +49,15 @@ describe('S3ObjectStore', () => {
       method: 'PUT',
       url: '/flightpulse-manifests/manifests/SW1234/run%201.json',
     });
-    expect(put?.headers['x-amz-content-sha256']).toBe(
-      createHash('sha256').update(body).digest('hex'),
-    );
     expect(put?.headers.authorization).toMatch(
-      /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/eu-west-1\/s3\/aws4_request, SignedHeaders=[a-z0-9;-]*host[a-z0-9;-]*x-amz-content-sha256[a-z0-9;-]*, Signature=[0-9a-f]{64}$/,
+      /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/eu-west-1\/s3\/aws4_request, SignedHeaders=[a-z0-9;-]*host[a-z0-9;-]*, Signature=[0-9a-f]{64}$/,
     );
     expect(get?.method).toBe('GET');
   });
 
-  it('fails with the status S3 answered', async () => {
+  it('fails with the error S3 answered for a missing manifest', async () => {
     await expect(store.get('flightpulse-manifests', 'manifests/missing.json')).rejects.toThrow(
-      S3RequestError,
-    );
-  });
-
-  it("signs as AWS's SigV4 test suite expects (get-vanilla), so the node:crypto hashing is right", async () => {
-    const signer = new SignatureV4({
-      service: 'service',
-      region: 'us-east-1',
-      credentials: {
-        accessKeyId: 'AKIDEXAMPLE',
-        secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
-      },
-      sha256: Sha256,
-      // The suite's vector signs host and x-amz-date only.
-      applyChecksum: false,
-    });
-    const signed = await signer.sign(
-      {
-        method: 'GET',
-        protocol: 'https:',
-        hostname: 'example.amazonaws.com',
-        path: '/',
-        query: {},
-        headers: { host: 'example.amazonaws.com' },
-      },
-      { signingDate: new Date('2015-08-30T12:36:00Z') },
-    );
-    expect(signed.headers.authorization).toContain(
-      'Signature=5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31',
+      NoSuchKey,
     );
   });
 });
