@@ -152,6 +152,42 @@ describe('TransactWriteItems on the embedded store', () => {
     });
   });
 
+  it('bills each action twice the larger of its item before and after, per KB, and a repeat the same', async () => {
+    const key = (id: string) => ({ PK: `CAPACITY#${id}`, SK: 'METADATA' });
+    const large = 'x'.repeat(2500);
+    await embedded.doc.send(new PutCommand({ TableName: TABLE, Item: { ...key('large'), large } }));
+    await embedded.doc.send(new PutCommand({ TableName: TABLE, Item: key('checked') }));
+    const input: TransactWriteCommandInput = {
+      ReturnConsumedCapacity: 'TOTAL',
+      ClientRequestToken: 'capacity-1',
+      TransactItems: [
+        { Put: { TableName: TABLE, Item: { ...key('small'), n: 1 } } },
+        { Put: { TableName: TABLE, Item: { ...key('new-large'), large: large.repeat(2) } } },
+        {
+          Update: {
+            TableName: TABLE,
+            Key: key('large'),
+            UpdateExpression: 'REMOVE #l',
+            ExpressionAttributeNames: { '#l': 'large' },
+          },
+        },
+        { Delete: { TableName: TABLE, Key: key('missing') } },
+        {
+          ConditionCheck: {
+            TableName: TABLE,
+            Key: key('checked'),
+            ConditionExpression: 'attribute_exists(PK)',
+          },
+        },
+      ],
+    };
+    const units = async () =>
+      (await embedded.doc.send(new TransactWriteCommand(input))).ConsumedCapacity;
+    // 2 × (1 + 5 + 3 + 1 + 1) KB: the update's item was 3 KB before it.
+    expect(await units()).toEqual([{ TableName: TABLE, CapacityUnits: 22 }]);
+    expect(await units()).toEqual([{ TableName: TABLE, CapacityUnits: 22 }]);
+  });
+
   it('keeps secondary-index entries as the single-item writes do', async () => {
     const listed = async (status: string) =>
       (

@@ -39,6 +39,13 @@ interface Reason {
   Item?: Item;
 }
 
+/** A transaction that succeeded under a ClientRequestToken: its actions' hash, when, its units. */
+interface Completed {
+  request: string;
+  at: number;
+  units: number[];
+}
+
 /** How long a ClientRequestToken makes a repeat a no-op (DynamoDB: 10 minutes). */
 const IDEMPOTENCY_WINDOW_MS = 10 * 60_000;
 
@@ -61,9 +68,9 @@ export function transactWriteItemsOperation(dynalite: DynaliteInternals): {
   action: (store: Store, data: Record<string, unknown>, cb: Callback) => void;
   validation: OperationValidation;
 } {
-  const completed = new WeakMap<Store, Map<string, { request: string; at: number }>>();
+  const completed = new WeakMap<Store, Map<string, Completed>>();
   const action = (store: Store, data: Record<string, unknown>, cb: Callback) => {
-    const tokens = completed.get(store) ?? new Map();
+    const tokens = completed.get(store) ?? new Map<string, Completed>();
     completed.set(store, tokens);
     transact(dynalite, store, data, tokens).then(
       (result) => cb(null, result),
@@ -77,7 +84,7 @@ async function transact(
   dynalite: DynaliteInternals,
   store: Store,
   data: Record<string, unknown>,
-  tokens: Map<string, { request: string; at: number }>,
+  tokens: Map<string, Completed>,
 ): Promise<Record<string, unknown>> {
   const token = data.ClientRequestToken as string | undefined;
   const request = fingerprint(data.TransactItems);
@@ -103,18 +110,25 @@ async function transact(
     forgetExpired(tokens);
     const earlier = token === undefined ? undefined : tokens.get(token);
     if (earlier && earlier.request !== request) throw idempotentParameterMismatch();
-    if (!earlier) {
-      await commit(dynalite, store, writes);
-      if (token !== undefined) tokens.set(token, { request, at: Date.now() });
-    }
-    return consumedCapacity(dynalite, writes, data.ReturnConsumedCapacity);
+    // A repeat writes nothing again and answers the units the first one consumed.
+    const units = earlier?.units ?? (await commit(dynalite, store, writes));
+    if (token !== undefined && !earlier) tokens.set(token, { request, at: Date.now(), units });
+    return consumedCapacity(writes, units, data.ReturnConsumedCapacity);
   } finally {
     release();
   }
 }
 
-/** Reads every item, checks every condition, and writes all or (cancelled) nothing. */
-async function commit(dynalite: DynaliteInternals, store: Store, writes: Write[]): Promise<void> {
+/**
+ * Reads every item, checks every condition, and writes all or (cancelled) nothing: the write
+ * capacity units of each action, twice a single write's (the larger of the item before and
+ * after, per KB), as DynamoDB bills a transaction's prepare and commit.
+ */
+async function commit(
+  dynalite: DynaliteInternals,
+  store: Store,
+  writes: Write[],
+): Promise<number[]> {
   const { db } = dynalite;
   const existing = await readAll(store, writes);
   const outcomes = writes.map((write, i) => {
@@ -139,6 +153,11 @@ async function commit(dynalite: DynaliteInternals, store: Store, writes: Write[]
   await new Promise<void>((resolve, reject) =>
     store.db.batch(operations, (error) => (error ? reject(error) : resolve())),
   );
+  return writes.map((_, i) => {
+    const before = existing[i];
+    const after = outcomes[i]?.item;
+    return 2 * Math.max(db.capacityUnits(before), after ? db.capacityUnits(after) : 0);
+  });
 }
 
 /**
@@ -260,21 +279,18 @@ function readAll(store: Store, writes: Write[]): Promise<Array<Item | undefined>
   return store.lifecycleManager ? store.lifecycleManager.trackOperation(reading) : reading;
 }
 
-/** Transactional writes cost twice a single write's units (per table, like DynamoDB's answer). */
+/** The actions' units summed per table, when asked for (ConsumedCapacity as DynamoDB answers it). */
 function consumedCapacity(
-  { db }: DynaliteInternals,
   writes: Write[],
+  units: number[],
   asked: unknown,
 ): Record<string, unknown> {
   if (asked !== 'TOTAL' && asked !== 'INDEXES') return {};
-  const units = new Map<string, number>();
-  for (const { table, action } of writes)
-    units.set(
-      table.TableName,
-      (units.get(table.TableName) ?? 0) + 2 * db.capacityUnits(action.Item),
-    );
+  const byTable = new Map<string, number>();
+  for (const [i, { table }] of writes.entries())
+    byTable.set(table.TableName, (byTable.get(table.TableName) ?? 0) + (units[i] ?? 0));
   return {
-    ConsumedCapacity: [...units].map(([TableName, CapacityUnits]) => ({
+    ConsumedCapacity: [...byTable].map(([TableName, CapacityUnits]) => ({
       TableName,
       CapacityUnits,
       ...(asked === 'INDEXES' ? { Table: { CapacityUnits } } : {}),
