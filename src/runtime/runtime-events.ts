@@ -26,6 +26,7 @@ import type { Config } from './config.ts';
 import { executionRecording } from './execution-recording.ts';
 import { FairScheduler } from './fair-scheduler.ts';
 import type { ActivityListener, RuntimeOptions } from './local-runtime.ts';
+import { OneAtATime } from './one-at-a-time.ts';
 import type { RunTurns } from './run-turns.ts';
 import type { RuntimeStore } from './runtime-store.ts';
 import type { StageTimings } from './stage-timings.ts';
@@ -94,6 +95,8 @@ export function busDelivery(
   // AWS; a name whose run failed may start again (the re-drive), since every step is idempotent.
   const running = new Map<string, Promise<ExecutionRecord>>();
   const succeeded = new Set<string>();
+  // A flight's runs one at a time, in the order their events came (before taking a slot).
+  const perFlight = new OneAtATime();
   const start = async (stateMachine: StateMachineId, event: BusEvent) => {
     const eventId = (event.detail as { event_id?: unknown }).event_id;
     const name = `${stateMachine}-${typeof eventId === 'string' ? eventId : event.id}`;
@@ -104,9 +107,12 @@ export function busDelivery(
     const urgent = (event.detail as { terminal_change?: unknown }).terminal_change === true;
     // A run is bulk work, even when ingest (priority) published the event that starts it; all
     // its tasks and store requests take the run's turn.
+    const flightId = (event.detail as { flight_id?: unknown }).flight_id;
     const run = deps.lanes.bulkWork(() =>
       deps.turns.within({ owner: name, urgent }, () =>
-        deps.admission.run(() => executor().run(stateMachine, name, event), { urgent }),
+        perFlight.run(typeof flightId === 'string' ? flightId : undefined, () =>
+          deps.admission.run(() => executor().run(stateMachine, name, event), { urgent }),
+        ),
       ),
     );
     running.set(name, run);
