@@ -127,9 +127,12 @@ export interface RuntimeOptions {
   onPassengerMessage?: (channel: string, notificationId: string | undefined) => void;
   /** Workflow runs at once; more wait their turn, urgent ones first (default 12). */
   workflowSlots?: number;
-  /** Workflow task invocations at once, handed out fairly across runs (default 8). */
+  /**
+   * Workflow task invocations at once, handed out fairly across runs (default 4: a wave keeps
+   * the one event loop busy anyway; more at once only lengthens each turn of the loop).
+   */
   taskSlots?: number;
-  /** Store requests of workflows and deliveries in flight at once; ingest and the API skip the queue (default 16). */
+  /** Store requests of workflows and deliveries in flight at once; ingest and the API skip the queue (default 6). */
   bulkStoreSlots?: number;
   /** Run the embedded store in a process of its own: its work and memory off the runtime's. */
   storeInOwnProcess?: boolean;
@@ -186,7 +189,7 @@ export async function startLocalRuntime(
   const executor = runtimeExecutor(config, store, functions, bus, {
     ...{ logSink, workflowDeadLetters, hub, tracker, clock, executions, stages, objects },
     onExecution: listener.onExecution?.bind(listener),
-    lambdaSlots: runSlots(turns, options.taskSlots ?? 8),
+    lambdaSlots: runSlots(turns, options.taskSlots ?? 4),
   });
   const { feed, redrive } = await startIntake(config, options, {
     ...{ store, bus, hub, clock, metrics, log, stages, tracker, lanes },
@@ -289,7 +292,7 @@ async function openStoreInLanes(config: Config, options: RuntimeOptions) {
     options.storeInOwnProcess,
   );
   const turns = new RunTurns();
-  const lanes = new StoreLanes(options.bulkStoreSlots ?? 16, () => turns.current());
+  const lanes = new StoreLanes(options.bulkStoreSlots ?? 6, () => turns.current());
   turns.serving(lanes.bulk);
   lanes.gate(store.client);
   return { store, lanes, turns };
