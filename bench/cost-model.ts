@@ -1,3 +1,5 @@
+import { bookingBatchCount } from '../src/domain/workflows/task-functions.ts';
+
 /** AWS list prices (us-east-1) the cost model uses; change them here. */
 export const PRICES = {
   stepFunctionsTransition: 0.025 / 1000,
@@ -62,7 +64,6 @@ export const LIMITS = {
   historyEvents: 25_000,
 };
 
-const BATCH = 50;
 /** History events per state at most: entered, scheduled, started, succeeded, exited (a Task). */
 const HISTORY_PER_STATE = 5;
 /** History events of an inline Map iteration: entered/exited per state, scheduled/started/succeeded per task. */
@@ -112,7 +113,7 @@ function scenario(
     notifications: per(measured.notifications),
   };
   const perExecution = passengers / workflows;
-  const batches = Math.ceil(perExecution / BATCH);
+  const batches = bookingBatchCount(Math.round(perExecution));
   const parentPayload = shape.largest_parent_payload_bytes + batches * CHILD_RESULT_BYTES;
   const largestPayload = Math.max(parentPayload, shape.largest_child_payload_bytes);
   // Execution started and ended, and each state's events; a Map Run adds two to its parent.

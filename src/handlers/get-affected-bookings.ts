@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FlightIdSchema } from '../domain/records/flight.ts';
+import { bookingBatches } from '../domain/workflows/task-functions.ts';
 import type { FlightStore, ObjectStore } from '../ports.ts';
 
 const InputSchema = z.object({
@@ -23,9 +24,9 @@ export interface AffectedBookings {
 }
 
 /**
- * Workflow task: the flight's bookings (lookup records), split into batches and written as a
- * JSON manifest; the workflow state carries only its location, so a flight of any size stays
- * far below the 256 KB payload limit (50,000 booking ids would be ~780 KB).
+ * Workflow task: the flight's bookings (lookup records), split into batches (a small first one)
+ * and written as a JSON manifest; the workflow state carries only its location, so a flight of
+ * any size stays far below the 256 KB payload limit (50,000 booking ids would be ~780 KB).
  */
 export function createGetAffectedBookings(deps: {
   flights: FlightStore;
@@ -36,10 +37,7 @@ export function createGetAffectedBookings(deps: {
   return async (input: unknown): Promise<AffectedBookings> => {
     const { flight_id, run } = InputSchema.parse(input);
     const ids = (await deps.flights.listFlightBookings(flight_id)).map((b) => b.booking_id);
-    const batches: Array<{ booking_ids: string[] }> = [];
-    for (let i = 0; i < ids.length; i += deps.batchSize) {
-      batches.push({ booking_ids: ids.slice(i, i + deps.batchSize) });
-    }
+    const batches = bookingBatches(ids, deps.batchSize);
     if (batches.length === 0) return { flight_id, count: 0, batches: 0, manifest: null };
     const manifest = { bucket: deps.bucket, key: `manifests/${flight_id}/${run}.json` };
     await deps.objects.put(manifest.bucket, manifest.key, JSON.stringify(batches));

@@ -67,3 +67,29 @@ export const WORKFLOWS: readonly WorkflowDefinitionRef[] = [
 
 /** Bookings handled per batch inside a workflow: big enough to amortise calls, small enough for 256 KB. */
 export const BOOKING_BATCH_SIZE = 50;
+
+/**
+ * The first batch of a run is smaller: its passengers hear as soon as ten are judged, composed
+ * and sent, instead of waiting for fifty (the scheduler serves a run's first batch first).
+ */
+export const FIRST_BATCH_SIZE = 10;
+
+/** How many batches `bookingBatches` cuts `bookings` into. */
+export function bookingBatchCount(
+  bookings: number,
+  size = BOOKING_BATCH_SIZE,
+  first = FIRST_BATCH_SIZE,
+) {
+  if (bookings <= 0) return 0;
+  return 1 + Math.ceil(Math.max(0, bookings - Math.min(first, size)) / size);
+}
+
+/** A run's booking ids in batches: the first of at most `first`, the rest of `size`. */
+export function bookingBatches(ids: readonly string[], size: number, first = FIRST_BATCH_SIZE) {
+  const head = Math.min(first, size);
+  const batches: Array<{ booking_ids: string[] }> = [];
+  if (ids.length > 0) batches.push({ booking_ids: ids.slice(0, head) });
+  for (let i = head; i < ids.length; i += size)
+    batches.push({ booking_ids: ids.slice(i, i + size) });
+  return batches;
+}

@@ -49,14 +49,14 @@ describe('AWS cost and quota model', () => {
     const { wave_10_x_5000: wave, single_event_50000: single } = awsAtScale(measured, 6_000, shape);
     expect(single.per_execution).toMatchObject({
       bookings: 50_000,
-      batches: 1_000,
+      batches: 1_001, // 10 first, then 50 at a time
       payload_within_256kb: true,
       history_within_25000: true,
     });
     // The parent's payload grows by each child's result only; its history not at all.
     expect(single.per_execution.largest_payload_bytes).toBeLessThan(LIMITS.payloadBytes);
     expect(single.per_execution.history_events).toBeLessThan(100);
-    expect(single.child_executions).toBe(1_300);
+    expect(single.child_executions).toBe(1_301);
     expect(single.inline_map_instead.within_limits).toBe(false);
     expect(single.inline_map_instead.largest_payload_bytes).toBeGreaterThan(LIMITS.payloadBytes);
     expect(wave.executions).toBe(295);
