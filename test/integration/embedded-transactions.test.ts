@@ -1,12 +1,15 @@
 import {
   PutCommand,
-  QueryCommand,
   ScanCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EmbeddedTable, startEmbeddedTable } from '../support/embedded-table.ts';
+import {
+  type EmbeddedTable,
+  startEmbeddedTable,
+  statusListing,
+} from '../support/embedded-table.ts';
 import {
   runTransactionCase,
   TRANSACTION_CASES,
@@ -189,17 +192,7 @@ describe('TransactWriteItems on the embedded store', () => {
   });
 
   it('keeps secondary-index entries as the single-item writes do', async () => {
-    const listed = async (status: string) =>
-      (
-        await embedded.doc.send(
-          new QueryCommand({
-            TableName: TABLE,
-            IndexName: 'GSI2',
-            KeyConditionExpression: 'GSI2PK = :s',
-            ExpressionAttributeValues: { ':s': status },
-          }),
-        )
-      ).Items?.map((i) => i.booking_id) ?? [];
+    const listed = statusListing(embedded.doc, TABLE);
     const booking = (id: string) => ({ PK: `BOOKING#${id}`, SK: 'METADATA' });
     await embedded.doc.send(
       new TransactWriteCommand({

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   createDocumentClient,
   createDynamoDbClient,
@@ -50,4 +50,19 @@ export async function startEmbeddedTable(
   }
   const doc = createDocumentClient(client);
   return { client, doc, table: new SingleTable(doc, name), pid: dynamo.pid, close };
+}
+
+/** The booking ids the status index (GSI2) lists under `status`: what a status listing shows. */
+export function statusListing(doc: DynamoDBDocumentClient, table: string) {
+  return async (status: string): Promise<unknown[]> =>
+    (
+      await doc.send(
+        new QueryCommand({
+          TableName: table,
+          IndexName: 'GSI2',
+          KeyConditionExpression: 'GSI2PK = :s',
+          ExpressionAttributeValues: { ':s': status },
+        }),
+      )
+    ).Items?.map((i) => i.booking_id) ?? [];
 }
