@@ -5,6 +5,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { InMemoryMetrics } from '../adapters/local/cloudwatch/in-memory-metrics.ts';
 import type { LogGroupSink } from '../adapters/local/cloudwatch/log-group-sink.ts';
 import { type BusEvent, LocalBus } from '../adapters/local/eventbridge/local-bus.ts';
+import { KeyLocks } from '../adapters/local/key-locks.ts';
 import {
   type ExecutionRecord,
   LocalExecutor,
@@ -26,7 +27,6 @@ import type { Config } from './config.ts';
 import { executionRecording } from './execution-recording.ts';
 import { FairScheduler } from './fair-scheduler.ts';
 import type { ActivityListener, RuntimeOptions } from './local-runtime.ts';
-import { OneAtATime } from './one-at-a-time.ts';
 import type { RunTurns } from './run-turns.ts';
 import type { RuntimeStore } from './runtime-store.ts';
 import type { StageTimings } from './stage-timings.ts';
@@ -96,7 +96,7 @@ export function busDelivery(
   const running = new Map<string, Promise<ExecutionRecord>>();
   const succeeded = new Set<string>();
   // A flight's runs one at a time, in the order their events came (before taking a slot).
-  const perFlight = new OneAtATime();
+  const perFlight = new KeyLocks();
   const start = async (stateMachine: StateMachineId, event: BusEvent) => {
     const eventId = (event.detail as { event_id?: unknown }).event_id;
     const name = `${stateMachine}-${typeof eventId === 'string' ? eventId : event.id}`;

@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { Gathering, type GatheringOptions, type Waiting } from '../gathering.ts';
 import { batchGet } from './batch-get.ts';
-import { Gathering, type GatheringOptions, type Waiting } from './gathering.ts';
 import type { TableKey } from './table/table-keys.ts';
 
 /** Keys per BatchGetItem call. */

@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { backoffMs, mayRetry, type RetryPolicy } from '../../domain/delivery/retry-policy.ts';
-import { Gathering, type GatheringOptions, type Waiting } from './gathering.ts';
+import { Gathering, type GatheringOptions, type Waiting } from '../gathering.ts';
 
 /** One action of a TransactWriteItems call (Put, Update, Delete or ConditionCheck). */
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];

@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { Gathering, type Waiting } from '../gathering.ts';
 import { batchWrite } from './batch-write.ts';
-import { Gathering, type Waiting } from './gathering.ts';
 
 /** Items per BatchWriteItem call. */
 const BATCH_SIZE = 25;

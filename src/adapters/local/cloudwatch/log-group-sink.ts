@@ -1,24 +1,17 @@
 import { appendFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-
-interface FileQueue {
-  lines: string[];
-  /** The append that takes the lines queued now; undefined until one is queued. */
-  next: Promise<void> | undefined;
-  /** The append under way (settled or not): the next one starts after it. */
-  writing: Promise<unknown>;
-}
+import { Gathering } from '../../gathering.ts';
 
 /**
  * Stands in for a CloudWatch Logs log group as an EventBridge target: each event becomes one
- * JSON line in `<dir>/<group>.log` (for notifications, the specification's mock send). Lines that
- * arrive while a file is being appended to go out together in its next append: a wave writes
- * thousands of lines a second, and an open/append/close per line was most of their cost.
+ * JSON line in `<dir>/<group>.log` (for notifications, the specification's mock send). A file's
+ * lines are gathered while its append is under way and go out together in the next one: a wave
+ * writes thousands of lines a second, and an open/append/close per line was most of their cost.
  */
 export class LogGroupSink {
   private ready: Promise<unknown> | undefined;
   private readonly directory: string;
-  private readonly files = new Map<string, FileQueue>();
+  private readonly files = new Map<string, Gathering<string, void>>();
 
   constructor(directory: string) {
     this.directory = directory;
@@ -28,22 +21,17 @@ export class LogGroupSink {
     this.ready ??= mkdir(this.directory, { recursive: true });
     await this.ready;
     const file = join(this.directory, `${logGroup.replace(/^\//, '').replaceAll('/', '-')}.log`);
-    let queue = this.files.get(file);
-    if (!queue) {
-      queue = { lines: [], next: undefined, writing: Promise.resolve() };
-      this.files.set(file, queue);
+    let lines = this.files.get(file);
+    if (!lines) {
+      lines = new Gathering<string, void>(
+        async (batch) => {
+          await appendFile(file, batch.map((w) => w.request).join(''));
+          for (const w of batch) w.done();
+        },
+        { fullAt: Number.POSITIVE_INFINITY, maxInFlight: 1 },
+      );
+      this.files.set(file, lines);
     }
-    queue.lines.push(`${JSON.stringify(event)}\n`);
-    if (!queue.next) {
-      const q = queue;
-      q.next = q.writing.then(() => {
-        const text = q.lines.join('');
-        q.lines = [];
-        q.next = undefined;
-        return appendFile(file, text);
-      });
-      q.writing = q.next.catch(() => undefined);
-    }
-    return queue.next;
+    return lines.ask(`${JSON.stringify(event)}\n`);
   }
 }

@@ -6,8 +6,8 @@ import {
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { batchGetAll } from '../../dynamodb/batch-get.ts';
+import { KeyLocks } from '../key-locks.ts';
 import { ImageCache } from './image-cache.ts';
-import { KeyLocks } from './key-locks.ts';
 import { type Image, type Key, streamRecord } from './stream-record.ts';
 
 const WRITE_COMMANDS = new Set([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OneAtATime } from '../../../src/runtime/one-at-a-time.ts';
+import { KeyLocks } from '../../../src/adapters/local/key-locks.ts';
 
 function gate() {
   let open!: () => void;
@@ -9,9 +9,9 @@ function gate() {
   return { open, opened };
 }
 
-describe('one at a time per key', () => {
+describe('key locks: work one at a time per key', () => {
   it("runs a key's work in arrival order, one at a time, and other keys beside it", async () => {
-    const serial = new OneAtATime();
+    const serial = new KeyLocks();
     const first = gate();
     const order: string[] = [];
     const a1 = serial.run('SW1', async () => {
@@ -32,12 +32,12 @@ describe('one at a time per key', () => {
   });
 
   it('goes on after a failure, passes the failure to its caller, and forgets idle keys', async () => {
-    const serial = new OneAtATime();
+    const serial = new KeyLocks();
     const failed = serial.run('SW1', async () => Promise.reject(new Error('store down')));
     const next = serial.run('SW1', async () => 'ran');
     await expect(failed).rejects.toThrow('store down');
     await expect(next).resolves.toBe('ran');
     await new Promise((r) => setTimeout(r, 0));
-    expect(serial.keys).toBe(0);
+    expect(serial.size).toBe(0);
   });
 });
