@@ -246,6 +246,7 @@ async function runVariant(name: 'batch' | 'per-passenger', day: AirlineDay) {
       // The store in a process of its own, as DynamoDB is a service of its own: its work runs
       // beside the runtime's event loop and its memory (LevelDB's mapped tables) is counted apart.
       storeInOwnProcess: true,
+      countStoreCapacity: true,
       onPassengerMessage: watch.onPassengerMessage,
       ...(name === 'batch' ? {} : { batchSize: 1, perPassengerMessages: true }),
     },
@@ -255,7 +256,7 @@ async function runVariant(name: 'batch' | 'per-passenger', day: AirlineDay) {
     const loadSeconds = await loadDay(runtime, day, quiet, name);
     const before = {
       ops: new Map(runtime.storeOperations),
-      capacity: { ...runtime.storeCapacity },
+      capacity: { ...capacityOf(runtime) },
       bus: runtime.busEventCount(),
       stages: runtime.stages.snapshot(),
     };
@@ -337,6 +338,12 @@ function probeFlights(day: AirlineDay, events: Record<string, unknown>[]): Fligh
   return day.flights
     .filter((f) => booked.has(f.flight_id) && flying.has(f.flight_id))
     .slice(0, SINGLE_EVENTS);
+}
+
+/** The store's capacity count (the bench's runtimes always count it). */
+function capacityOf(runtime: LocalRuntime): CapacityCount {
+  if (!runtime.storeCapacity) throw new Error('the runtime was started without countStoreCapacity');
+  return runtime.storeCapacity;
 }
 
 /** Loads the airline day (and the quiet flights) in batches; seconds taken. */
@@ -425,8 +432,8 @@ function usage(
     lambdaSeconds: (lambdaTasks + notifications) * 0.1,
     busEvents: runtime.busEventCount() - before.bus,
     // Capacity units as the store reported them: a batch or a transaction is billed per item.
-    storeWrites: runtime.storeCapacity.write - before.capacity.write,
-    storeReads: runtime.storeCapacity.read - before.capacity.read,
+    storeWrites: capacityOf(runtime).write - before.capacity.write,
+    storeReads: capacityOf(runtime).read - before.capacity.read,
     modelCalls: model.calls,
     notifications,
   };

@@ -51,8 +51,8 @@ export interface LocalRuntime {
   app: Hono;
   /** DynamoDB API calls made so far, by operation. */
   storeOperations: Map<string, number>;
-  /** Capacity units the store reported consumed so far (what DynamoDB would bill). */
-  storeCapacity: CapacityCount;
+  /** Capacity units the store reported consumed so far (what DynamoDB would bill), with `countStoreCapacity`. */
+  storeCapacity: CapacityCount | undefined;
   /** Time spent so far per stage (ingest, compose, record, send, change feed, …). */
   stages: StageTimings;
   /** The local token issuer, its verifier and the passenger-link signer. */
@@ -136,6 +136,8 @@ export interface RuntimeOptions {
   bulkStoreSlots?: number;
   /** Run the embedded store in a process of its own: its work and memory off the runtime's. */
   storeInOwnProcess?: boolean;
+  /** Count the capacity units the store reports for every call (the bench's cost model). */
+  countStoreCapacity?: boolean;
 }
 
 export async function startLocalRuntime(
@@ -290,6 +292,7 @@ async function openStoreInLanes(config: Config, options: RuntimeOptions) {
     config,
     (options.inMemoryStore ?? false) && !options.tableOnDisk,
     options.storeInOwnProcess,
+    options.countStoreCapacity,
   );
   const turns = new RunTurns();
   const lanes = new StoreLanes(options.bulkStoreSlots ?? 6, () => turns.current());
