@@ -7,7 +7,7 @@ import { OFFER_STATUSES, type OfferStatus } from '../domain/rebooking/offer.ts';
 import { BOOKING_STATUSES, BookingIdSchema } from '../domain/records/booking.ts';
 import { FLIGHT_STATUSES, type Flight, FlightIdSchema } from '../domain/records/flight.ts';
 import { PassengerIdSchema } from '../domain/records/passenger.ts';
-import { allPages } from '../ports/all-pages.ts';
+import { allFlights, allPages } from '../ports/all-pages.ts';
 import type { OfferStore } from '../ports/rebooking-ports.ts';
 import type { BookingStore, FlightStore, NotificationLog } from '../ports.ts';
 import { loadOr404 } from './api-error.ts';
@@ -111,7 +111,7 @@ export function consoleViewRoutes(deps: ConsoleViewDeps): Hono {
   routes.get('/console/flights', allow(OPERATIONS_STAFF), async (c) => {
     const query = listQuery((n) => c.req.query(n), Object.keys(FLIGHT_SORTS), FLIGHT_STATUSES);
     const [flights, found] = await Promise.all([
-      allPages((page) => deps.flights.listFlights(page)),
+      allFlights(deps.flights),
       // Finding flights by a passenger's name is casework; viewers search flights only.
       isCasework(c) ? flightsNamedBy(query.q, deps) : undefined,
     ]);

@@ -15,7 +15,7 @@ import {
   declareWeatherDisruption,
   issueWaiver,
 } from '../handlers/weather-decisions.ts';
-import { allPages } from '../ports/all-pages.ts';
+import { allFlights } from '../ports/all-pages.ts';
 import type { FlightStore } from '../ports.ts';
 import { loadOr404 } from './api-error.ts';
 import { allow } from './route-access.ts';
@@ -38,9 +38,6 @@ async function body<T extends z.ZodType>(request: Request, schema: T) {
     ? ({ data: parsed.data as z.infer<T> } as const)
     : ({ error: z.prettifyError(parsed.error) } as const);
 }
-
-const allFlights = (flights: FlightStore): Promise<Flight[]> =>
-  allPages((page) => flights.listFlights(page), 100);
 
 /** The weather watch's view and the decisions operations take on it. */
 export function weatherRoutes(deps: WeatherRouteDeps): Hono {

@@ -14,7 +14,7 @@ import {
   WEATHER_EVENT_SOURCE,
   type WeatherRiskDetail,
 } from '../domain/weather/weather-events.ts';
-import { allPages } from '../ports/all-pages.ts';
+import { allFlights } from '../ports/all-pages.ts';
 import type {
   BookingStore,
   Clock,
@@ -70,7 +70,7 @@ export interface WatchResult {
 }
 
 async function flightsInWindow(flights: FlightStore, at: string): Promise<Flight[]> {
-  const all = await allPages((page) => flights.listFlights(page), 100);
+  const all = await allFlights(flights);
   return all.filter((f) => inWatchWindow(f, at));
 }
 

@@ -1,4 +1,5 @@
-import type { Page, PageRequest } from '../ports.ts';
+import type { Flight } from '../domain/records/flight.ts';
+import type { FlightStore, Page, PageRequest } from '../ports.ts';
 
 /**
  * Every item of a paged store list, read page by page. For the few readers that need a whole
@@ -16,4 +17,13 @@ export async function allPages<T>(
     cursor = page.nextCursor;
   } while (cursor);
   return items;
+}
+
+/**
+ * Every flight, once. The list is read status by status, so a flight whose status moves while it
+ * is read (a delay declared from the console) can be met twice: the copy read last is kept.
+ */
+export async function allFlights(flights: Pick<FlightStore, 'listFlights'>): Promise<Flight[]> {
+  const read = await allPages((page) => flights.listFlights(page), 100);
+  return [...new Map(read.map((f) => [f.flight_id, f])).values()];
 }
