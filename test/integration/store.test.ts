@@ -204,6 +204,86 @@ describe('single-table store on dynalite', () => {
   });
 });
 
+describe('delivery reports of notifications this log marked SENT', () => {
+  const detail = (bookingId: string, passengerId: string): NotificationDetail => ({
+    notification_id: `SW1234:${bookingId}:SMS:DELAY:2025-01-15T16:00:00Z`,
+    event_id: 'e4',
+    flight_id: 'SW1234',
+    booking_id: bookingId,
+    passenger_id: passengerId,
+    message_type: 'DELAY_NOTIFICATION',
+    channel: 'SMS',
+    recipient: '+15550100003',
+    body: 'SW1234 is 40 minutes late.',
+    priority: 'NORMAL',
+    generated_by: 'TEMPLATE',
+    segment: 'DELAY_NOTIFICATION|MINOR|MEMBER|NONE',
+    created_at: '2025-01-15T12:00:00Z',
+    planned_channels: ['SMS', 'EMAIL'],
+  });
+
+  it('answer the record as stored, whether held by the log that sent or read by another', async () => {
+    // The sender's calls, by command: its own report must not read the store.
+    const calls: string[] = [];
+    const counted = {
+      send: (command: { constructor: { name: string } }) => {
+        calls.push(command.constructor.name);
+        return doc.send(command as never);
+      },
+    } as unknown as DynamoDBDocumentClient;
+    const sender = new DynamoDbNotificationLog(new SingleTable(counted, TABLE));
+    const held = detail('B001', 'P001');
+    const read = detail('B004', 'P004');
+    expect(await sender.claimAll([held, read], '2025-01-15T12:00:01Z')).toEqual([
+      'claimed',
+      'claimed',
+    ]);
+    const provider = 'end-user-messaging';
+    await sender.markSent(held, '2025-01-15T12:00:02Z', { provider, provider_message_id: 'h-1' });
+    await sender.markSent(read, '2025-01-15T12:00:02Z', { provider, provider_message_id: 'r-1' });
+    calls.length = 0;
+    const bounced = await sender.applyReceipt({
+      provider_message_id: 'h-1',
+      status: 'BOUNCED',
+      reason: 'unreachable',
+      reported_at: '2025-01-15T12:00:03Z',
+    });
+    expect(calls).toEqual(['TransactWriteCommand']);
+    // Another process (a Lambda) holds nothing: it reads the pointer and the record.
+    const other = new DynamoDbNotificationLog(new SingleTable(doc, TABLE));
+    const delivered = await other.applyReceipt({
+      provider_message_id: 'r-1',
+      status: 'DELIVERED',
+      reported_at: '2025-01-15T12:00:03Z',
+    });
+    const stored = (bookingId: string) =>
+      sender.list({ flightId: 'SW1234', bookingId }).then((page) => page.items[0]);
+    expect(bounced).toEqual(await stored('B001'));
+    expect(bounced).toMatchObject({ status: 'BOUNCED', status_reason: 'unreachable' });
+    expect(delivered).toEqual(await stored('B004'));
+    // A report that overtook the start of its mark waits for it instead of reading the store.
+    const early = detail('B002', 'P002');
+    expect(await sender.claimAll([early], '2025-01-15T12:00:01Z')).toEqual(['claimed']);
+    calls.length = 0;
+    const report = sender.applyReceipt({
+      provider_message_id: 'e-1',
+      status: 'DELIVERED',
+      reported_at: '2025-01-15T12:00:03Z',
+    });
+    await sender.markSent(early, '2025-01-15T12:00:02Z', { provider, provider_message_id: 'e-1' });
+    expect((await report)?.status).toBe('DELIVERED');
+    expect(calls).toEqual(['TransactWriteCommand', 'TransactWriteCommand']);
+    // The report was the held entry's last use: a repeated one is refused by the store.
+    expect(
+      await sender.applyReceipt({
+        provider_message_id: 'h-1',
+        status: 'FAILED',
+        reported_at: '2025-01-15T12:00:04Z',
+      }),
+    ).toBeUndefined();
+  });
+});
+
 describe('dynalite in a process of its own', () => {
   it('serves the same API from a child process, and the child ends with close()', async () => {
     const own = await startEmbeddedTable(TABLE, { ownProcess: true });

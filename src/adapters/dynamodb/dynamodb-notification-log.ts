@@ -24,6 +24,11 @@ import { CoalescingTransactWriter, type TransactItem } from './coalescing-transa
 import type { SingleTable } from './single-table.ts';
 import { keys, prefixes, type TableKey, TTL_ATTRIBUTE, withoutKeys } from './table/table-keys.ts';
 
+/** SENT items held for their delivery reports (a few seconds of a wave's sends). */
+const MAX_HELD = 10_000;
+/** How long a report waits for its mark to start in a sending process before reading the store. */
+const OWN_MARK_WAIT_MS = 250;
+
 /**
  * Notifications, one item per passenger-visible fact (its notification_id). The send task's
  * claim creates the item before the send; the same item is marked SENT after it and is what the
@@ -43,6 +48,17 @@ export class DynamoDbNotificationLog implements NotificationLog, NotificationCla
    * mark waits for it here instead of reading the store again and again until it lands.
    */
   private readonly marking = new Map<string, Promise<unknown>>();
+  /** When this process's claim created each notification's item (queued_at), by the detail claimed. */
+  private readonly claimedAt = new WeakMap<NotificationDetail, string>();
+  /**
+   * Items this process claimed and marked SENT, by provider message id, until their report:
+   * their key and record as written, so a report moves them without reading the pointer or the
+   * record back. Bounded (a channel without reports never takes its entry): the oldest go first,
+   * and a report that misses reads the store as before.
+   */
+  private readonly held = new Map<string, { key: TableKey; record: Record<string, unknown> }>();
+  /** Reports that overtook the start of their own mark, woken when it starts. */
+  private readonly awaitingMark = new Map<string, Array<() => void>>();
 
   /** Each notification (and its provider-id lookup) is kept `retentionDays` from its creation. */
   constructor(table: SingleTable, retentionDays = DEFAULT_RETENTION.eventDays) {
@@ -102,7 +118,10 @@ export class DynamoDbNotificationLog implements NotificationLog, NotificationCla
             },
           },
         ]);
-        if (outcome.written) return 'claimed';
+        if (outcome.written) {
+          this.claimedAt.set(notification, at);
+          return 'claimed';
+        }
         // A store that does not return the refused item costs one read.
         const held = outcome.old ?? (await this.readClaim(key));
         return held?.status === 'QUEUED' && held.event_id === notification.event_id
@@ -132,21 +151,41 @@ export class DynamoDbNotificationLog implements NotificationLog, NotificationCla
     const id = sent.provider_message_id;
     // Delivery reports name only the provider's message id: the way back to the claim is written
     // with the mark, in one transaction, so a report that finds it finds the claim SENT.
-    const mark = this.transactions.write([
-      this.statusMove(key, 'SENT', at, { ...sent, sent_at: at }),
-      {
-        Put: {
-          TableName: this.table.name,
-          Item: { ...keys.providerMessage(id), notification: key, ...this.expiry(at) },
+    const fields = { ...sent, sent_at: at };
+    const mark = this.transactions
+      .write([
+        this.statusMove(key, 'SENT', at, fields),
+        {
+          Put: {
+            TableName: this.table.name,
+            Item: { ...keys.providerMessage(id), notification: key, ...this.expiry(at) },
+          },
         },
-      },
-    ]);
+      ])
+      .then((outcome) => {
+        // Held before the mark settles, so a report waiting on it finds the entry.
+        const queuedAt = this.claimedAt.get(notification);
+        if (outcome.written && queuedAt !== undefined)
+          this.hold(id, key, {
+            ...notification,
+            status: 'SENT',
+            queued_at: queuedAt,
+            status_at: at,
+            ...fields,
+          });
+      });
     this.marking.set(id, mark);
+    for (const wake of this.awaitingMark.get(id) ?? []) wake();
     try {
       await mark;
     } finally {
       if (this.marking.get(id) === mark) this.marking.delete(id);
     }
+  }
+
+  private hold(id: string, key: TableKey, record: Record<string, unknown>): void {
+    this.held.set(id, { key, record });
+    if (this.held.size > MAX_HELD) this.held.delete(this.held.keys().next().value as string);
   }
 
   async markUndeliverable(
@@ -162,15 +201,19 @@ export class DynamoDbNotificationLog implements NotificationLog, NotificationCla
   }
 
   async applyReceipt(receipt: ProviderReceipt): Promise<NotificationRecord | undefined> {
+    const id = receipt.provider_message_id;
+    // A process that sends gets its carriers' reports as it sends, some before the provider's
+    // answer reached the send task: waiting for that mark beats reading a pointer not yet written.
+    if (!this.marking.has(id) && !this.held.has(id) && this.marking.size + this.held.size > 0)
+      await this.markStarting(id);
     // Its outcome is the mark's own to report; the read below sees what it wrote, or retries.
-    await this.marking.get(receipt.provider_message_id)?.catch(() => undefined);
-    const pointer = await this.pointers.get(keys.providerMessage(receipt.provider_message_id));
-    if (!pointer)
-      throw new UnknownProviderMessageError(`no notification for ${receipt.provider_message_id}`);
-    const key = pointer.notification as TableKey;
-    const move = this.statusMove(key, receipt.status, receipt.reported_at, {
-      ...(receipt.reason ? { status_reason: receipt.reason } : {}),
-    });
+    await this.marking.get(id)?.catch(() => undefined);
+    // Marked SENT by this process: the pointer names the key it holds.
+    const own = this.held.get(id);
+    this.held.delete(id);
+    const key = own?.key ?? (await this.pointedAt(id));
+    const reason: Record<string, string> = receipt.reason ? { status_reason: receipt.reason } : {};
+    const move = this.statusMove(key, receipt.status, receipt.reported_at, reason);
     const outcome = await this.transactions.write([
       { Update: { ...move.Update, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } },
     ]);
@@ -178,12 +221,42 @@ export class DynamoDbNotificationLog implements NotificationLog, NotificationCla
       // Pointers written before the mark (by an earlier version) may name a claim not SENT yet.
       const held = outcome.old ?? (await this.readClaim(key));
       if (held?.status === 'QUEUED')
-        throw new UnknownProviderMessageError(`${receipt.provider_message_id} not marked sent yet`);
+        throw new UnknownProviderMessageError(`${id} not marked sent yet`);
       return undefined;
     }
+    // Moved (only from SENT, which this process wrote): the record is the one held, moved.
+    if (own)
+      return NotificationRecordSchema.parse({
+        ...own.record,
+        status: receipt.status,
+        status_at: receipt.reported_at,
+        ...reason,
+      });
     // A report moves to a final status: the record read after the move is the record it made.
     const record = await this.records.get(key);
     return record ? NotificationRecordSchema.parse(withoutKeys(record)) : undefined;
+  }
+
+  /** Resolves when a mark of `id` starts here, or after OWN_MARK_WAIT_MS (another's message). */
+  private markStarting(id: string): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        const left = (this.awaitingMark.get(id) ?? []).filter((w) => w !== wake);
+        if (left.length > 0) this.awaitingMark.set(id, left);
+        else this.awaitingMark.delete(id);
+        resolve();
+      };
+      const timer = setTimeout(wake, OWN_MARK_WAIT_MS);
+      this.awaitingMark.set(id, [...(this.awaitingMark.get(id) ?? []), wake]);
+    });
+  }
+
+  /** The claim a provider message id points to (written with its SENT mark). */
+  private async pointedAt(providerMessageId: string): Promise<TableKey> {
+    const pointer = await this.pointers.get(keys.providerMessage(providerMessageId));
+    if (!pointer) throw new UnknownProviderMessageError(`no notification for ${providerMessageId}`);
+    return pointer.notification as TableKey;
   }
 
   /** The conditional update moving a status forward to `to` (no-op once it moved past it). */
