@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbBookingStore } from '../../src/adapters/dynamodb/dynamodb-booking-store.ts';
 import { DynamoDbFlightStore } from '../../src/adapters/dynamodb/dynamodb-flight-store.ts';
 import { DynamoDbNotificationLog } from '../../src/adapters/dynamodb/dynamodb-notification-log.ts';
+import { DynamoDbRunLedger } from '../../src/adapters/dynamodb/dynamodb-run-ledger.ts';
 import { ensureTable } from '../../src/adapters/dynamodb/ensure-table.ts';
 import { seedItems } from '../../src/adapters/dynamodb/seed-items.ts';
 import { SingleTable } from '../../src/adapters/dynamodb/single-table.ts';
@@ -281,6 +282,33 @@ describe('delivery reports of notifications this log marked SENT', () => {
         reported_at: '2025-01-15T12:00:04Z',
       }),
     ).toBeUndefined();
+  });
+});
+
+describe('pending runs', () => {
+  it('are marked re-driven together, and a run that finished stays finished', async () => {
+    const calls: string[] = [];
+    const counted = {
+      send: (command: { constructor: { name: string } }) => {
+        calls.push(command.constructor.name);
+        return doc.send(command as never);
+      },
+    } as unknown as DynamoDBDocumentClient;
+    const runs = new DynamoDbRunLedger(new SingleTable(counted, TABLE));
+    const entry = { source: 'flightpulse.ingest', detailType: 'FlightDelay', detail: {} };
+    const ids = Array.from({ length: 30 }, (_, i) => `run-${String(i).padStart(2, '0')}`);
+    await runs.recordPending(
+      ids.map((event_id) => ({ event_id, entry, recorded_at: '2025-01-15T12:00:00Z' })),
+    );
+    calls.length = 0;
+    // run-99 finished (its item deleted) before the re-drive marked it.
+    await Promise.all(
+      [...ids, 'run-99'].map((id) => runs.markRedriven(id, '2025-01-15T12:05:00Z')),
+    );
+    expect(calls.length).toBeLessThanOrEqual(2);
+    const pending = await runs.pending();
+    expect(pending.map((r) => r.event_id)).toEqual(ids);
+    expect(pending.every((r) => r.redriven_at === '2025-01-15T12:05:00Z')).toBe(true);
   });
 });
 

@@ -1,16 +1,18 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { PendingRun, RunLedger } from '../../ports.ts';
 import { batchWrite } from './batch-write.ts';
+import { CoalescingTransactWriter } from './coalescing-transact-writer.ts';
 import type { SingleTable } from './single-table.ts';
 import { keys, withoutKeys } from './table/table-keys.ts';
 
 /** Workflow runs recorded at acceptance; what is still here on start did not finish. */
 export class DynamoDbRunLedger implements RunLedger {
   private readonly table: SingleTable;
+  /** A re-drive marks every run it published at once: their updates share transactions. */
+  private readonly marks: CoalescingTransactWriter;
 
   constructor(table: SingleTable) {
     this.table = table;
+    this.marks = new CoalescingTransactWriter(table.doc);
   }
 
   async recordPending(runs: PendingRun[]): Promise<void> {
@@ -22,20 +24,19 @@ export class DynamoDbRunLedger implements RunLedger {
   }
 
   async markRedriven(eventId: string, at: string): Promise<void> {
-    try {
-      await this.table.doc.send(
-        new UpdateCommand({
+    // Refused when the run finished meanwhile: an update would create the item, and it must stay
+    // finished.
+    await this.marks.write([
+      {
+        Update: {
           TableName: this.table.name,
           Key: keys.pendingRun(eventId),
           UpdateExpression: 'SET redriven_at = :at',
-          // An update would create the item: a run that finished meanwhile must stay finished.
           ConditionExpression: 'attribute_exists(PK)',
           ExpressionAttributeValues: { ':at': at },
-        }),
-      );
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    }
+        },
+      },
+    ]);
   }
 
   async pending(): Promise<PendingRun[]> {
