@@ -1,10 +1,11 @@
-import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   OFFER_DETAIL_TYPES,
   REBOOKING_EVENT_SOURCE,
 } from '../../../domain/rebooking/offer-events.ts';
 import type { OfferExpiryScheduler } from '../../../ports/rebooking-ports.ts';
 import type { Clock, EventPublisher, Log } from '../../../ports.ts';
+import { CoalescingWriter } from '../../dynamodb/coalescing-writer.ts';
 import type { SingleTable } from '../../dynamodb/single-table.ts';
 import { keys } from '../../dynamodb/table/table-keys.ts';
 import { oneAtATime, repeatEvery } from '../periodic.ts';
@@ -21,6 +22,8 @@ export class LocalOfferExpiryScheduler implements OfferExpiryScheduler {
   private readonly publisher: EventPublisher;
   private readonly clock: Clock;
   private readonly log: Log;
+  /** A wave plans hundreds of offers at once: their expiries share BatchWriteItem calls. */
+  private readonly expiries: CoalescingWriter;
   private stopTimer: () => void = () => undefined;
   /**
    * Publishes every expiry due by now and forgets it; returns how many fired. One sweep at a
@@ -33,19 +36,15 @@ export class LocalOfferExpiryScheduler implements OfferExpiryScheduler {
     this.publisher = deps.publisher;
     this.clock = deps.clock;
     this.log = deps.log;
+    this.expiries = new CoalescingWriter(deps.table.doc, deps.table.name, 5);
   }
 
   async schedule(offerId: string, at: string): Promise<void> {
-    await this.table.doc.send(
-      new PutCommand({
-        TableName: this.table.name,
-        Item: {
-          ...keys.offerExpiry(new Date(at).toISOString(), offerId),
-          offer_id: offerId,
-          due_at: at,
-        },
-      }),
-    );
+    await this.expiries.put({
+      ...keys.offerExpiry(new Date(at).toISOString(), offerId),
+      offer_id: offerId,
+      due_at: at,
+    });
   }
 
   async cancel(offerId: string): Promise<void> {
