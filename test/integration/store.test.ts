@@ -1,5 +1,9 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createDocumentClient,
+  createDynamoDbClient,
+} from '../../src/adapters/dynamodb/document-client.ts';
 import { DynamoDbBookingStore } from '../../src/adapters/dynamodb/dynamodb-booking-store.ts';
 import { DynamoDbFlightStore } from '../../src/adapters/dynamodb/dynamodb-flight-store.ts';
 import { DynamoDbNotificationLog } from '../../src/adapters/dynamodb/dynamodb-notification-log.ts';
@@ -7,6 +11,7 @@ import { DynamoDbRunLedger } from '../../src/adapters/dynamodb/dynamodb-run-ledg
 import { ensureTable } from '../../src/adapters/dynamodb/ensure-table.ts';
 import { seedItems } from '../../src/adapters/dynamodb/seed-items.ts';
 import { SingleTable } from '../../src/adapters/dynamodb/single-table.ts';
+import { unsignedForEmbeddedStore } from '../../src/adapters/local/dynamodb/unsigned-requests.ts';
 import type { NotificationDetail } from '../../src/domain/event-routing/bus-events.ts';
 import { InvalidCursorError } from '../../src/pagination/cursor.ts';
 import { sampleDataItems } from '../../src/runtime/sample-data.ts';
@@ -309,6 +314,40 @@ describe('pending runs', () => {
     const pending = await runs.pending();
     expect(pending.map((r) => r.event_id)).toEqual(ids);
     expect(pending.every((r) => r.redriven_at === '2025-01-15T12:05:00Z')).toBe(true);
+  });
+});
+
+describe('requests to the embedded store', () => {
+  it('go with a fixed signature dynalite accepts instead of one computed per request', async () => {
+    const endpoint = await embedded.client.config.endpoint?.();
+    const client = createDynamoDbClient({
+      endpoint: `${endpoint?.protocol}//${endpoint?.hostname}:${endpoint?.port}`,
+      region: 'us-east-1',
+    });
+    unsignedForEmbeddedStore(client);
+    const sent: string[] = [];
+    client.middlewareStack.add(
+      (next) => (args) => {
+        sent.push(
+          (args.request as { headers: Record<string, string> }).headers.authorization ?? '',
+        );
+        return next(args);
+      },
+      { step: 'finalizeRequest', priority: 'low' },
+    );
+    try {
+      const unsigned = createDocumentClient(client);
+      const item = { PK: 'UNSIGNED#1', SK: 'METADATA', note: 'kept' };
+      await unsigned.send(new PutCommand({ TableName: TABLE, Item: item }));
+      const read = await unsigned.send(
+        new GetCommand({ TableName: TABLE, Key: { PK: 'UNSIGNED#1', SK: 'METADATA' } }),
+      );
+      expect(read.Item).toEqual(item);
+      expect(new Set(sent)).toEqual(new Set([expect.stringMatching(/Signature=local$/)]));
+      expect(sent).toHaveLength(2);
+    } finally {
+      client.destroy();
+    }
   });
 });
 
