@@ -8,7 +8,11 @@ export interface Waiting<T, R> {
 export interface GatheringOptions {
   /** Requests that make a full batch: it goes at once. */
   fullAt: number;
-  /** How long the first request of a batch waits for others (0: the rest of this turn). */
+  /**
+   * How long the first request of a batch waits for others while batches are under way; with
+   * none under way (or 0) it waits only for the rest of this turn: an idle store is not kept
+   * waiting for company.
+   */
   windowMs?: number;
   /**
    * Batches handled at once (default: no limit). When that many are under way, requests keep
@@ -51,7 +55,7 @@ export class Gathering<T, R> {
     if (this.waiting.length >= this.fullAt) void this.flush();
     else if (!this.timer)
       this.timer =
-        this.windowMs > 0
+        this.windowMs > 0 && this.inFlight > 0
           ? setTimeout(() => void this.flush(), this.windowMs)
           : setImmediate(() => void this.flush());
   }

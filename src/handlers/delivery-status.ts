@@ -48,13 +48,14 @@ export function createDeliveryStatus(
     ]);
     if (record.status === 'BOUNCED' || record.status === 'FAILED') {
       deps.metrics?.count('NotificationsUndeliverable');
-      const sent = await deliverNotifications(await fallbacksFor([record], deps), deps);
+      const sent = await deliverNotifications(await fallbacksFor([record], deps), deps, (going) =>
+        deps.publisher.publish(going.map(notificationEntry)),
+      );
       if (sent.length === 0) {
         deps.log.warn('passenger not reached on any accepted channel', {
           notification_id: record.notification_id,
         });
       }
-      await deps.publisher.publish(sent.map(notificationEntry));
     }
     return { applied: true };
   };

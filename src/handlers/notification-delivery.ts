@@ -35,15 +35,21 @@ export function notificationEntry(detail: NotificationDetail): BusEntry {
   };
 }
 
+/** Hears notifications that went out (their SENT mark stored), in sending order. */
+export type Announce = (sent: NotificationDetail[]) => Promise<void>;
+
 /**
  * Claims every notification, sends (in order) those this event may send, and records what each
  * provider did: SENT with its message id, or BOUNCED / FAILED with the reason — in which case the
  * passenger is tried on the next channel they accept, claimed and sent the same way. Returns the
- * notifications that went out, fallbacks included.
+ * notifications that went out, fallbacks included; `announce` hears them in that order, each as
+ * soon as it and every one before it are marked (not once the whole batch is), so the first
+ * passengers' notifications are announced while the rest of the batch is still going out.
  */
 export async function deliverNotifications(
   notifications: NotificationDetail[],
   deps: NotificationDeliveryDeps,
+  announce: Announce = async () => {},
 ): Promise<NotificationDetail[]> {
   const at = deps.clock.now();
   const verdicts = await deps.claims.claimAll(notifications, at);
@@ -51,12 +57,14 @@ export async function deliverNotifications(
   if (mine.length === 0) return [];
   // Each is marked as soon as its own provider answered: its delivery report may follow at once.
   const marks = new Map<NotificationDetail, Promise<void>>();
+  const announcing = inOrder(mine, announce);
   const mark = (n: NotificationDetail, result: SendResult) => {
     if (marks.has(n)) return;
     const marking = markOutcome(n, result, deps);
     // Awaited below with the others; until then a failure must not count as unhandled.
     marking.catch(() => undefined);
     marks.set(n, marking);
+    announcing.marked(n, result, marking);
   };
   const results = await deps.sender.send(mine, mark);
   mine.forEach((n, index) => {
@@ -64,7 +72,7 @@ export async function deliverNotifications(
     if (result) mark(n, result);
   });
   await Promise.all(marks.values());
-  // Filtered from `mine`, not pushed as each mark settles: what is published keeps sending order.
+  await announcing.done();
   const sent = mine.filter((_, index) => results[index]?.outcome === 'SENT');
   const failed = mine.filter((_, index) => {
     const outcome = results[index]?.outcome;
@@ -74,7 +82,41 @@ export async function deliverNotifications(
   if (failed.length > 0) deps.metrics?.count('NotificationsUndeliverable', failed.length);
   const fallbacks = await fallbacksFor(failed, deps);
   // Each fallback moves to a channel not tried before, so this ends within three channels.
-  return fallbacks.length > 0 ? [...sent, ...(await deliverNotifications(fallbacks, deps))] : sent;
+  return fallbacks.length > 0
+    ? [...sent, ...(await deliverNotifications(fallbacks, deps, announce))]
+    : sent;
+}
+
+/**
+ * Announces the SENT notifications of `order` in that order as their marks are stored: the
+ * marked ones at the head go out at once, each announcement after the one before. A mark that
+ * failed holds back everything after it (the batch fails, and its run tries again).
+ */
+function inOrder(order: NotificationDetail[], announce: Announce) {
+  const settled = new Map<NotificationDetail, boolean>();
+  let next = 0;
+  let announced: Promise<void> = Promise.resolve();
+  const advance = () => {
+    const ready: NotificationDetail[] = [];
+    for (let n = order[next]; n !== undefined && settled.has(n); n = order[++next])
+      if (settled.get(n)) ready.push(n);
+    if (ready.length === 0) return;
+    announced = announced.then(() => announce(ready));
+    // Awaited by done(); a batch whose marks failed first never gets there.
+    announced.catch(() => undefined);
+  };
+  return {
+    marked(n: NotificationDetail, result: SendResult, marking: Promise<void>) {
+      marking.then(
+        () => {
+          settled.set(n, result.outcome === 'SENT');
+          advance();
+        },
+        () => undefined,
+      );
+    },
+    done: () => announced,
+  };
 }
 
 /** Records what the provider did with one notification: SENT with its id, or why not. */

@@ -36,7 +36,8 @@ type Sent = { email: number; sms: number; push: number };
  * marked SENT (with the provider's message id) after; a fact already sent, or held by another
  * event, is skipped; one this event claimed but never marked is sent again (the sender refuses a
  * second send of the same id). A message a provider refuses for good goes to the passenger's
- * next accepted channel. What went out is published as notification.* events.
+ * next accepted channel. What went out is published as notification.* events, in sending order,
+ * each as soon as it is marked.
  */
 export function createSendMessages(deps: SendDeps) {
   return async (input: unknown): Promise<Sent> => {
@@ -62,8 +63,9 @@ export function createSendMessages(deps: SendDeps) {
           planned_channels: message.deliveries.map((d) => d.channel),
         }) as NotificationDetail,
     );
-    const sent = await deliverNotifications(notifications, deps);
-    await deps.publisher.publish(sent.map(notificationEntry));
+    const sent = await deliverNotifications(notifications, deps, (going) =>
+      deps.publisher.publish(going.map(notificationEntry)),
+    );
     deps.metrics?.count('NotificationsPublished', sent.length);
     const count = (channel: string) => sent.filter((n) => n.channel === channel).length;
     return { email: count('EMAIL'), sms: count('SMS'), push: count('PUSH') };

@@ -18,8 +18,9 @@ export function createTellPassengers(
 ): TellPassengers {
   return async (notifications) => {
     if (notifications.length === 0) return [];
-    const sent = await deliverNotifications(notifications, deps);
-    await deps.publisher.publish(sent.map(notificationEntry));
+    const sent = await deliverNotifications(notifications, deps, (going) =>
+      deps.publisher.publish(going.map(notificationEntry)),
+    );
     deps.metrics?.count('NotificationsPublished', sent.length);
     return sent;
   };

@@ -147,6 +147,59 @@ describe('marks as the providers answer', () => {
   });
 });
 
+describe('announces as the marks are stored', () => {
+  /** A sender answering the notifications one by one, an event-loop turn apart, in `order`. */
+  function answeringInTurns(order: (count: number) => number[], seen: () => void) {
+    return new (class extends RecordingSender {
+      override async send(
+        notifications: NotificationDetail[],
+        onResult?: (n: NotificationDetail, r: SendResult) => void,
+      ) {
+        const results = await super.send(notifications);
+        for (const index of order(notifications.length)) {
+          const [n, result] = [notifications[index], results[index]];
+          if (n && result) onResult?.(n, result);
+          await new Promise((resolve) => setImmediate(resolve));
+          seen();
+        }
+        return results;
+      }
+    })();
+  }
+
+  it('publishes each notification once it is marked, before the batch ends', async () => {
+    const input = sampleEvent<TaskInput>('step-functions', 'send-notifications');
+    const publisher = new RecordingPublisher();
+    const publishedAfterEach: number[] = [];
+    const sender = answeringInTurns(
+      (count) => [...Array(count).keys()],
+      () => publishedAfterEach.push(publisher.published.length),
+    );
+    await createSendMessages(channelFakes({ publisher, sender }))(input);
+    const count = sender.sent.length;
+    expect(count).toBeGreaterThan(1);
+    expect(publishedAfterEach).toEqual([...Array(count).keys()].map((i) => i + 1));
+  });
+
+  it('keeps the sending order: one marked early waits for those before it', async () => {
+    const input = sampleEvent<TaskInput>('step-functions', 'send-notifications');
+    const publisher = new RecordingPublisher();
+    const publishedAfterEach: number[] = [];
+    // The last answers first, then the others in order.
+    const sender = answeringInTurns(
+      (count) => [count - 1, ...[...Array(count - 1).keys()]],
+      () => publishedAfterEach.push(publisher.published.length),
+    );
+    await createSendMessages(channelFakes({ publisher, sender }))(input);
+    const count = sender.sent.length;
+    expect(publishedAfterEach[0]).toBe(0);
+    expect(publishedAfterEach.at(-1)).toBe(count);
+    expect(publisher.published.map((e) => e.detail.notification_id)).toEqual(
+      sender.sent.map((n) => n.notification_id),
+    );
+  });
+});
+
 describe('delivery status and fallback', () => {
   const deviceArn = 'arn:aws:sns:us-east-1:000000000000:endpoint/GCM/flightpulse/d1';
 
