@@ -19,7 +19,7 @@ import { BookingSchema } from '../domain/records/booking.ts';
 import { PassengerSchema } from '../domain/records/passenger.ts';
 import { DEFAULT_CLAIM_FORM_URL, type RightsSettings } from '../domain/rights/rights-settings.ts';
 import type { BookingStore, Log, Messenger, MetricsRecorder } from '../ports.ts';
-import { RecipientIdsSchema, readRecipients } from './get-passenger-details.ts';
+import { RecipientIdsSchema, readKnownRecipients } from './get-passenger-details.ts';
 import {
   type ComposedSegment,
   type ComposedSegments,
@@ -174,10 +174,7 @@ export function createComposeSegments(
   return async (input: unknown): Promise<{ composed: ComposedSegments; segments: number }> => {
     const { kind, detail, recipients } = ComposeInputSchema.parse(input);
     const disruption = disruptionFrom(kind, detail);
-    const records = await readRecipients(
-      deps.bookings,
-      recipients.map((r) => r.booking_id),
-    );
+    const records = await readKnownRecipients(deps.bookings, recipients);
     const composed = await composeFor(records, disruption);
     const segments = new Set(
       records.flatMap(({ booking, passenger }) => {

@@ -10,7 +10,7 @@ import { inSendingOrder } from '../domain/notifications/plan-deliveries.ts';
 import type { RightsSettings } from '../domain/rights/rights-settings.ts';
 import type { BookingStore, EventPublisher, Log } from '../ports.ts';
 import { reportPushOnly } from './generate-messages.ts';
-import { RecipientIdsSchema, readRecipients } from './get-passenger-details.ts';
+import { RecipientIdsSchema, readKnownRecipients } from './get-passenger-details.ts';
 import {
   ComposedSegmentsSchema,
   fillMessages,
@@ -94,10 +94,7 @@ export function createSendNotifications(
   const send = createSendMessages(deps);
   return async (input: unknown): Promise<Sent> => {
     const { kind, detail, recipients, composed, rights } = TaskInputSchema.parse(input);
-    const records = await readRecipients(
-      deps.bookings,
-      recipients.map((r) => r.booking_id),
-    );
+    const records = await readKnownRecipients(deps.bookings, recipients);
     const segments = new Map(
       composed.map((c) => [c.segment, { template: c.template, generatedBy: c.generated_by }]),
     );
