@@ -22,9 +22,22 @@ describe('CoalescingWriter', () => {
     expect(calls.map((c) => c.length)).toEqual([25, 5]);
   });
 
-  it('with a window, gathers puts asked for one after another into one call', async () => {
-    const { doc, calls } = recordingDoc();
-    // A window far longer than three turns, however busy the machine.
+  it('with a window, sends a first put at once and gathers those asked while it is under way', async () => {
+    const { doc: answering, calls } = recordingDoc();
+    // The first call is answered only when the test says so: it is under way meanwhile.
+    let answerFirst = () => {};
+    const held = new Promise<void>((resolve) => {
+      answerFirst = resolve;
+    });
+    const doc = {
+      send: async (command: never) => {
+        const first = calls.length === 0;
+        const answer = await answering.send(command);
+        if (first) await held;
+        return answer;
+      },
+    } as unknown as DynamoDBDocumentClient;
+    // A window far longer than these turns, however busy the machine.
     const writer = new CoalescingWriter(doc, 'T', 1_000);
     const puts: Promise<void>[] = [];
     for (let i = 0; i < 3; i++) {
@@ -32,7 +45,9 @@ describe('CoalescingWriter', () => {
       // Each put in a later turn of the event loop, as sends answering one by one.
       await new Promise((resolve) => setImmediate(resolve));
     }
+    expect(calls.map((c) => c.length)).toEqual([1]);
+    answerFirst();
     await Promise.all(puts);
-    expect(calls.map((c) => c.length)).toEqual([3]);
+    expect(calls.map((c) => c.length)).toEqual([1, 2]);
   });
 });
