@@ -33,6 +33,7 @@ type Variant = {
   };
   peak_rss_mb: number;
   store_peak_rss_mb: number;
+  channels_peak_rss_mb: number;
   aws: { cost_usd: { total: number; model: number }; quota_seconds: Record<string, number> };
 };
 
@@ -134,8 +135,8 @@ function variantRows(batch: Variant, other: Variant | null): string[] {
       'model calls / template fallbacks',
       (v) => `${n(v.counts.modelCalls, 0)}/${n(v.model_fallbacks, 0)}`,
     ),
-    line('peak RSS, runtime / store process (MB)', (v) =>
-      [v.peak_rss_mb, v.store_peak_rss_mb].map((x) => n(x, 0)).join('/'),
+    line('peak RSS, runtime / store / channels process (MB)', (v) =>
+      [v.peak_rss_mb, v.store_peak_rss_mb, v.channels_peak_rss_mb].map((x) => n(x, 0)).join('/'),
     ),
     line('AWS cost per run (USD)', (v) => n(v.aws.cost_usd.total, 3)),
     line('  of which model', (v) => n(v.aws.cost_usd.model, 3)),

@@ -246,6 +246,10 @@ async function runVariant(name: 'batch' | 'per-passenger', day: AirlineDay) {
       // The store in a process of its own, as DynamoDB is a service of its own: its work runs
       // beside the runtime's event loop and its memory (LevelDB's mapped tables) is counted apart.
       storeInOwnProcess: true,
+      // The passengers' mail server and phone network in a process of their own too: they are
+      // not FlightPulse (in AWS they are SES's and the carriers'), and their MIME parsing and
+      // HTTP serving would otherwise run on the runtime's event loop. Their memory is counted apart.
+      channelsInOwnProcess: true,
       countStoreCapacity: true,
       onPassengerMessage: watch.onPassengerMessage,
       ...(name === 'batch' ? {} : { batchSize: 1, perPassengerMessages: true }),
@@ -266,9 +270,11 @@ async function runVariant(name: 'batch' | 'per-passenger', day: AirlineDay) {
     });
     let peakRss = process.memoryUsage().rss;
     let storePeakRss = residentBytes(runtime.storePid);
+    let channelsPeakRss = residentBytes(runtime.channelsPid);
     const sampler = setInterval(() => {
-      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+      peakRss = Math.max(peakRss, process.memoryUsage.rss());
       storePeakRss = Math.max(storePeakRss, residentBytes(runtime.storePid));
+      channelsPeakRss = Math.max(channelsPeakRss, residentBytes(runtime.channelsPid));
     }, 200);
     const health = await healthProbe(runtime);
     const events = disruptionEvents(day);
@@ -304,6 +310,7 @@ async function runVariant(name: 'batch' | 'per-passenger', day: AirlineDay) {
       ...usage(runtime, before, model, watch),
       peak_rss_mb: Math.round(peakRss / 1024 / 1024),
       store_peak_rss_mb: Math.round(storePeakRss / 1024 / 1024),
+      channels_peak_rss_mb: Math.round(channelsPeakRss / 1024 / 1024),
       failures: failures.length,
       workflow_dead_letters: runtime.workflowDeadLetters.length,
     };

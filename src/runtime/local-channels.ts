@@ -1,4 +1,4 @@
-import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PinpointSMSVoiceV2Client } from '@aws-sdk/client-pinpoint-sms-voice-v2';
 import { SNSClient } from '@aws-sdk/client-sns';
@@ -11,20 +11,20 @@ import {
   SnsPushEndpoints,
 } from '../adapters/delivery/sns-push-endpoints.ts';
 import { SnsPushProvider } from '../adapters/delivery/sns-push-provider.ts';
-import {
-  type HandsetMessage,
-  type SmsReceipt,
-  startLoopbackCarrier,
-} from '../adapters/local/carrier/loopback-carrier.ts';
-import {
-  type ReceivedEmail,
-  startEmbeddedSmtpServer,
-} from '../adapters/local/smtp/embedded-smtp-server.ts';
+import type { HandsetMessage, SmsReceipt } from '../adapters/local/carrier/loopback-carrier.ts';
+import type { ReceivedEmail } from '../adapters/local/smtp/embedded-smtp-server.ts';
 import type { DeliveryChannel } from '../domain/delivery/channel-fallback.ts';
 import type { PushEndpoints } from '../ports/push-devices.ts';
 import type { MetricsRecorder } from '../ports.ts';
-import { seededRandom } from '../simulator/generate-airline-day.ts';
 import type { Config } from './config.ts';
+import {
+  HANDSET_FILE,
+  MAIL_FILE,
+  type ReceivingEndsSettings,
+  readLines,
+  startReceivingEnds,
+} from './receiving-ends.ts';
+import { startReceivingEndsInOwnProcess } from './receiving-ends-protocol.ts';
 
 /** What passengers received locally: the console's mailbox and phone views read these. */
 export interface Inboxes {
@@ -38,6 +38,8 @@ export interface LocalChannels {
   smtpPort: number | undefined;
   /** Device registration against the loopback carrier's SNS (platform endpoints). */
   pushEndpoints: PushEndpoints;
+  /** The mailbox and carrier's own process (`ownProcess`). */
+  pid: number | undefined;
   close(): Promise<void>;
 }
 
@@ -50,7 +52,8 @@ const LOCAL_ACCOUNT = '000000000000';
 /**
  * The local ways out: e-mail over real SMTP (the embedded mailbox, or SMTP_HOST), SMS and push
  * through the production End User Messaging and SNS adapters against a loopback carrier. Each
- * provider sits behind its quota and retries; carrier receipts go to `onReceipt`.
+ * provider sits behind its quota and retries; carrier receipts go to `onReceipt`. With
+ * `ownProcess` the mailbox and carrier run in a child process (receiving-ends-process.ts).
  */
 export async function startLocalChannels(
   config: Config,
@@ -60,66 +63,52 @@ export async function startLocalChannels(
     onReceipt: (receipt: SmsReceipt) => void;
     /** Sees each message a passenger's mailbox or handset received (the benchmark counts them). */
     onReceived?: (channel: DeliveryChannel, notificationId: string | undefined) => void;
+    ownProcess?: boolean;
   },
 ): Promise<LocalChannels> {
   const directory = join(config.FLIGHTPULSE_DATA_DIR, 'inboxes');
   if (deps.persist) await mkdir(directory, { recursive: true });
+  // What a passenger received stays received across a restart, as in a real mailbox.
   const inboxes: Inboxes = {
-    mail: deps.persist ? await readLines<ReceivedEmail>(join(directory, 'mail.jsonl')) : [],
-    handset: deps.persist ? await readLines<HandsetMessage>(join(directory, 'handset.jsonl')) : [],
+    mail: deps.persist ? await readLines<ReceivedEmail>(join(directory, MAIL_FILE)) : [],
+    handset: deps.persist ? await readLines<HandsetMessage>(join(directory, HANDSET_FILE)) : [],
   };
-  // What a passenger received stays received across a restart, as in a real mailbox: written
-  // before the mailbox or carrier answers, so an accepted message is never forgotten.
-  let writing: Promise<unknown> = Promise.resolve();
-  const keep =
-    <T extends { notification_id?: string }>(list: T[], file: string, channel: DeliveryChannel) =>
-    (item: T): Promise<void> => {
+  // The latest in memory (a wave is tens of thousands of messages); the files keep them all.
+  const keep = <T extends { notification_id?: string }>(list: T[], channel: DeliveryChannel) => {
+    trim(list);
+    return async (item: T): Promise<void> => {
       deps.onReceived?.(channel, item.notification_id);
-      // The latest in memory (a wave is tens of thousands of messages); the file keeps them all.
       list.push(item);
-      if (list.length > INBOX_MEMORY) list.splice(0, list.length - INBOX_MEMORY);
-      if (!deps.persist) return Promise.resolve();
-      const line = `${JSON.stringify(item)}\n`;
-      const written = writing.then(() => appendFile(join(directory, file), line));
-      writing = written.catch(() => undefined);
-      return written;
+      trim(list);
     };
-  const bounces = new Set(config.DELIVERY_BOUNCE_ADDRESSES);
-  // Seeded, a run with faults can be repeated call for call.
-  const random =
-    config.DELIVERY_FAULT_SEED === undefined
-      ? Math.random
-      : seededRandom(config.DELIVERY_FAULT_SEED);
-  const transient = () => random() < config.DELIVERY_TRANSIENT_FAILURE_RATE;
-  const smtp = config.SMTP_HOST
-    ? undefined
-    : await startEmbeddedSmtpServer({
-        port: config.SMTP_PORT,
-        onMessage: keep(inboxes.mail, 'mail.jsonl', 'EMAIL'),
-        // Every message of the file (read before any is dropped from memory): its Message-ID.
-        received: inboxes.mail,
-        faults: { bounce: (address) => bounces.has(address), deferral: transient },
-      });
-  const carrier = await startLoopbackCarrier({
-    onMessage: (message: HandsetMessage) =>
-      keep(inboxes.handset, 'handset.jsonl', message.channel === 'PUSH' ? 'PUSH' : 'SMS')(message),
-    received: inboxes.handset,
-    onReceipt: deps.onReceipt,
-    faults: {
-      refuse: (phone) => bounces.has(phone),
-      disabledEndpoint: (endpoint, token) =>
-        bounces.has(endpoint) || (token !== undefined && bounces.has(token)),
-      transient,
+  };
+  const settings: ReceivingEndsSettings = {
+    smtp: !config.SMTP_HOST,
+    smtpPort: config.SMTP_PORT,
+    directory: deps.persist ? directory : undefined,
+    bounces: config.DELIVERY_BOUNCE_ADDRESSES,
+    transientFailureRate: config.DELIVERY_TRANSIENT_FAILURE_RATE,
+    faultSeed: config.DELIVERY_FAULT_SEED,
+  };
+  const keepMail = keep(inboxes.mail, 'EMAIL');
+  const keepHandset = keep(inboxes.handset, 'SMS');
+  const keepPush = keep(inboxes.handset, 'PUSH');
+  const ends = await (deps.ownProcess ? startReceivingEndsInOwnProcess : startReceivingEnds)(
+    settings,
+    {
+      mail: keepMail,
+      handset: (message) => (message.channel === 'PUSH' ? keepPush : keepHandset)(message),
+      receipt: deps.onReceipt,
     },
-  });
+  );
   const email = new SmtpEmailProvider({
     host: config.SMTP_HOST ?? '127.0.0.1',
-    port: smtp?.port ?? config.SMTP_PORT,
+    port: ends.smtpPort ?? config.SMTP_PORT,
     from: config.EMAIL_FROM,
     maxConnections: 8,
   });
   const aws = {
-    endpoint: carrier.endpoint,
+    endpoint: ends.endpoint,
     region: config.AWS_REGION,
     credentials: LOCAL_CREDENTIALS,
     maxAttempts: 1,
@@ -144,31 +133,21 @@ export async function startLocalChannels(
       PUSH: limited(new SnsPushProvider(new SNSClient(aws))),
     },
     inboxes,
-    smtpPort: smtp?.port,
+    smtpPort: ends.smtpPort,
+    pid: ends.pid,
     // Registration is not a delivery: the SDK's own retries, no quota.
     pushEndpoints: new SnsPushEndpoints(
       new SNSClient({ ...aws, maxAttempts: 3 }),
       platformApplicationArns(config.AWS_REGION, LOCAL_ACCOUNT),
     ),
     async close() {
-      await writing.catch(() => undefined);
       email.close();
-      await carrier.close();
-      await smtp?.close();
+      await ends.close();
     },
   };
 }
 
-/** The complete lines of an inbox file; a line torn by a crash was never acknowledged. */
-async function readLines<T>(file: string): Promise<T[]> {
-  const text = await readFile(file, 'utf8').catch(() => '');
-  // Close a torn tail so the next message starts on its own line.
-  if (text.length > 0 && !text.endsWith('\n')) await appendFile(file, '\n');
-  return text.split('\n').flatMap((line) => {
-    try {
-      return line ? [JSON.parse(line) as T] : [];
-    } catch {
-      return [];
-    }
-  });
+/** Drops the oldest messages beyond INBOX_MEMORY (one splice now and then, not one per message). */
+function trim(list: unknown[]): void {
+  if (list.length > INBOX_MEMORY * 1.25) list.splice(0, list.length - INBOX_MEMORY);
 }

@@ -68,6 +68,8 @@ export interface LocalRuntime {
   endpoint: string;
   /** The embedded store's own process (`storeInOwnProcess`). */
   storePid: number | undefined;
+  /** The embedded mailbox and loopback carrier's own process (`channelsInOwnProcess`). */
+  channelsPid: number | undefined;
   feed: FeedProducer;
   /** The Kafka consumer, when KAFKA_BROKERS is set. */
   kafkaConsumer: KafkaFeedConsumer | undefined;
@@ -138,6 +140,11 @@ export interface RuntimeOptions {
   storeInOwnProcess?: boolean;
   /** Count the capacity units the store reports for every call (the bench's cost model). */
   countStoreCapacity?: boolean;
+  /**
+   * Run the embedded mailbox and loopback carrier in a process of their own: the passengers' mail
+   * server and phone network parse and answer beside the runtime's event loop, not on it.
+   */
+  channelsInOwnProcess?: boolean;
 }
 
 export async function startLocalRuntime(
@@ -225,7 +232,7 @@ export async function startLocalRuntime(
     ...{ watchWeather: weather.routes.watch, sendClaimNotices: claimNotices.run },
     ...{ redrivePendingRuns: redrive.now, busEventCount: () => seen.bus },
     ...{ feed: feed.feed, kafkaConsumer: feed.kafkaConsumer },
-    ...{ inboxes: channels.inboxes, smtpPort: channels.smtpPort },
+    ...{ inboxes: channels.inboxes, smtpPort: channels.smtpPort, channelsPid: channels.pid },
     idle: () =>
       settle({
         tracker,

@@ -40,6 +40,7 @@ export async function localDelivery(
     onReceipt: (record) =>
       tracker.track(withReportRetries(() => deliveryStatus({ source: 'sms', record }))),
     ...(options.onPassengerMessage ? { onReceived: options.onPassengerMessage } : {}),
+    ownProcess: options.channelsInOwnProcess ?? false,
   });
   const sender = journalSender(config, options, clock, channels);
   const deliveryStatus = createDeliveryStatus({
