@@ -44,10 +44,10 @@ import {
 } from '../src/simulator/generate-airline-day.ts';
 import { benchReport } from './bench-report.ts';
 import { awsAtScale, costAndQuota, type MeasuredShape } from './cost-model.ts';
+import { healthProbe } from './health-probe.ts';
 import { rebookingStage } from './rebooking-stage.ts';
 import { SimulatedModel } from './simulated-model.ts';
 import {
-  healthProbe,
   ingestStream,
   type NotificationTap,
   percentile,

@@ -1,58 +1,14 @@
 /**
- * What the benchmark watches while a disruption wave runs: the API's /health over real HTTP,
- * and a second stream of events ingested beside the wave.
+ * What the benchmark watches while a disruption wave runs: a second stream of events ingested
+ * beside the wave (the API's /health: health-probe.ts).
  */
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import type { Flight } from '../src/domain/records/flight.ts';
 import type { LocalRuntime } from '../src/runtime/local-runtime.ts';
 import { buildEvent } from '../src/simulator/build-event.ts';
 
 export const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-
-/**
- * Serves the runtime's API on a loopback port and asks GET /health every `everyMs` until
- * stopped; the answers' latencies in milliseconds.
- */
-export async function healthProbe(runtime: LocalRuntime, everyMs = 20) {
-  const server = serve({ fetch: runtime.app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/health`;
-  const latencies: number[] = [];
-  let failures = 0;
-  let running = true;
-  const loop = (async () => {
-    while (running) {
-      const start = performance.now();
-      try {
-        const response = await fetch(url);
-        await response.arrayBuffer();
-        if (response.ok) latencies.push(performance.now() - start);
-        else failures++;
-      } catch {
-        failures++;
-      }
-      await new Promise((r) => setTimeout(r, everyMs));
-    }
-  })();
-  return {
-    async stop() {
-      running = false;
-      await loop;
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      const sorted = [...latencies].sort((a, b) => a - b);
-      return {
-        requests: sorted.length,
-        failures,
-        p50_ms: percentile(sorted, 50),
-        p99_ms: percentile(sorted, 99),
-        max_ms: sorted.at(-1) ?? 0,
-      };
-    },
-  };
-}
 
 /**
  * Flights nobody is booked on (positioning and cargo legs): a stream of gate changes for them
