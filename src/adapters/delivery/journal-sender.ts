@@ -30,8 +30,11 @@ const CONCURRENT_SENDS = 16;
  * memory (per Lambda container in AWS, where the claim in front of it is what counts).
  */
 export class JournalSender implements NotificationSender {
-  readonly lines: JournalLine[] = [];
-  private readonly sent = new Map<string, JournalLine>();
+  /**
+   * Notification id → what the provider answered, for every send journaled: only what a replay
+   * answers with, not the whole line (a wave journals tens of thousands of sends).
+   */
+  private readonly sent = new Map<string, Replay>();
   /** Sends under way: a second send of the same id (a re-driven run racing a timed-out one) waits for it. */
   private readonly inFlight = new Map<string, Promise<SendResult>>();
   private writing: Promise<unknown> = Promise.resolve();
@@ -46,7 +49,7 @@ export class JournalSender implements NotificationSender {
     this.now = now;
     this.dispatch = dispatch;
     if (file && existsSync(file)) {
-      for (const line of readJournal(file)) this.sent.set(line.notification_id, line);
+      for (const line of readJournal(file)) this.sent.set(line.notification_id, replayOf(line));
       // A line torn by a crash must not swallow the next one.
       const text = readFileSync(file, 'utf8');
       if (text.length > 0 && !text.endsWith('\n')) appendFileSync(file, '\n');
@@ -71,7 +74,7 @@ export class JournalSender implements NotificationSender {
 
   private sendOnce(n: NotificationDetail, limit: LimitFunction): Promise<SendResult> {
     const journaled = this.sent.get(n.notification_id);
-    if (journaled) return Promise.resolve(replayed(journaled));
+    if (journaled) return Promise.resolve(replayed(n.notification_id, journaled));
     const running = this.inFlight.get(n.notification_id);
     if (running) return running;
     const sending = limit(() => this.sendOne(n));
@@ -82,7 +85,7 @@ export class JournalSender implements NotificationSender {
   /** Dispatches one notification and journals it once the provider took it. */
   private async sendOne(n: NotificationDetail): Promise<SendResult> {
     const journaled = this.sent.get(n.notification_id);
-    if (journaled) return replayed(journaled);
+    if (journaled) return replayed(n.notification_id, journaled);
     const result = await this.dispatch(n);
     if (result.outcome === 'SENT') await this.append([this.lineOf(n, result)]);
     return result;
@@ -122,7 +125,7 @@ export class JournalSender implements NotificationSender {
   private async write(lines: JournalLine[]): Promise<void> {
     const fresh = lines.filter((l) => !this.sent.has(l.notification_id));
     if (fresh.length === 0) return;
-    for (const line of fresh) this.sent.set(line.notification_id, line);
+    for (const line of fresh) this.sent.set(line.notification_id, replayOf(line));
     if (this.file) {
       mkdirSync(dirname(this.file), { recursive: true });
       const handle = await open(this.file, 'a');
@@ -136,17 +139,22 @@ export class JournalSender implements NotificationSender {
         await handle.close();
       }
     }
-    this.lines.push(...fresh);
   }
 }
 
+type Replay = Pick<JournalLine, 'provider' | 'provider_message_id'>;
+
+function replayOf(line: JournalLine): Replay {
+  return { provider: line.provider, provider_message_id: line.provider_message_id };
+}
+
 /** A send the journal already holds: answered from the journal, not sent again. */
-function replayed(line: JournalLine): SendResult {
+function replayed(notificationId: string, replay: Replay): SendResult {
   return {
-    notification_id: line.notification_id,
+    notification_id: notificationId,
     outcome: 'SENT',
-    provider: line.provider ?? 'journal',
-    provider_message_id: line.provider_message_id ?? line.notification_id,
+    provider: replay.provider ?? 'journal',
+    provider_message_id: replay.provider_message_id ?? notificationId,
   };
 }
 
