@@ -3,7 +3,7 @@ import { currentMapItem } from '../adapters/local/step-functions/map-item-scope.
 import type { FairScheduler, Turn } from './fair-scheduler.ts';
 
 /** The Map whose items after the first are a run's later batches (everything else leads to its first). */
-const NOTIFICATION_BATCHES = 'ProcessNotifications';
+export const NOTIFICATION_BATCHES = 'ProcessNotifications';
 
 /**
  * Whose work is running: each workflow run's work (its tasks and every store request they make)

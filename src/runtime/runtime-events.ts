@@ -27,7 +27,7 @@ import type { Config } from './config.ts';
 import { executionRecording } from './execution-recording.ts';
 import { FairScheduler } from './fair-scheduler.ts';
 import type { ActivityListener, RuntimeOptions } from './local-runtime.ts';
-import type { RunTurns } from './run-turns.ts';
+import { NOTIFICATION_BATCHES, type RunTurns } from './run-turns.ts';
 import type { RuntimeStore } from './runtime-store.ts';
 import type { StageTimings } from './stage-timings.ts';
 import type { StoreLanes } from './store-lanes.ts';
@@ -202,6 +202,8 @@ export function runtimeExecutor(
       bus,
       objects: deps.objects,
       lambdaSlots: deps.lambdaSlots,
+      // A run's first batch of notifications goes before its other batches compete with it.
+      firstItemAlone: [NOTIFICATION_BATCHES],
       sendMessage: async (queueUrl, body) => {
         deps.workflowDeadLetters.push(body);
         await deps.logSink.write('/flightpulse/workflow-dead-letters', { queueUrl, body });

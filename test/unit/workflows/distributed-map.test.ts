@@ -56,6 +56,7 @@ async function run(
   definition: WorkflowDefinition,
   items: number,
   work: (payload: { value: number; index: number }) => Promise<unknown>,
+  firstItemAlone: string[] = [],
 ) {
   const objects = new Map([['manifests/run.json', JSON.stringify([...Array(items).keys()])]]);
   const executor = new LocalExecutor(
@@ -67,6 +68,7 @@ async function run(
       dynamodb: {} as never,
       bus: { publish: async () => {} },
       sendMessage: async () => {},
+      firstItemAlone,
       objects: {
         get: async (bucket, key) => {
           const body = objects.get(`${bucket}/${key}`);
@@ -108,6 +110,24 @@ describe('a Distributed Map, locally', () => {
       ['Fan', 'Map', 1],
       ['Work', 'Task', 5],
     ]);
+  });
+
+  it('where asked, runs the first item alone and the others once it ended', async () => {
+    const events: string[] = [];
+    const work = async (payload: { index: number }) => {
+      events.push(`start ${payload.index}`);
+      await new Promise((resolve) => setImmediate(resolve));
+      events.push(`end ${payload.index}`);
+      return payload;
+    };
+    const alone = await run(fanOut(), 3, work, ['Fan']);
+    expect(alone.status).toBe('SUCCEEDED');
+    expect(events.slice(0, 2)).toEqual(['start 0', 'end 0']);
+    expect((alone.output as { results: unknown[] }).results).toHaveLength(3);
+
+    events.length = 0;
+    await run(fanOut(), 3, work);
+    expect(events.slice(0, 2)).toEqual(['start 0', 'start 1']);
   });
 
   it('gives each child its own context: the state machine is <machine>/<Label>', async () => {

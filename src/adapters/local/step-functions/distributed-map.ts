@@ -32,6 +32,18 @@ class StatesError extends Error {
 }
 
 const NO_VALIDATION = { validationOptions: { noValidate: true } } as const;
+const noop = () => {};
+
+export interface DistributedMapDeps {
+  objects: Pick<ObjectStore, 'get'>;
+  overrides: Overrides;
+  /**
+   * The first item runs alone, the others once it ended (a local runtime's choice of pace, as
+   * Step Functions paces child executions its own way): a run's first batch of notifications
+   * is not slowed by its other batches sharing the one machine.
+   */
+  firstItemAlone?: boolean;
+}
 /** Step Functions' default (and largest) number of concurrent child executions. */
 const DEFAULT_MAX_CONCURRENCY = 10_000;
 
@@ -53,13 +65,13 @@ export class DistributedMap {
   /** ItemReader's Parameters and ItemSelector, each compiled once. */
   private readonly readerParameters: Template;
   private readonly selector: Template | undefined;
-  private readonly deps: { objects: Pick<ObjectStore, 'get'>; overrides: Overrides };
+  private readonly deps: DistributedMapDeps;
 
   constructor(
     stateName: string,
     state: StateDefinition,
     machineName: string,
-    deps: { objects: Pick<ObjectStore, 'get'>; overrides: Overrides },
+    deps: DistributedMapDeps,
   ) {
     this.stateName = stateName;
     this.state = state;
@@ -89,18 +101,25 @@ export class DistributedMap {
     const items = await this.readItems(input, parent.context);
     const run = new MapRun(items.length, this.state);
     const limit = pLimit(Number(this.state.MaxConcurrency) || DEFAULT_MAX_CONCURRENCY);
-    const results = await Promise.all(
-      items.map((value, index) =>
-        limit(async () => {
-          if (run.stopped) return run.skip();
-          const selected = await this.select(input, parent.context, value, index);
-          // Its tasks can tell which item they serve (the runtime puts a run's first batch first).
-          return asMapItem({ label: this.label, index }, () =>
-            this.child(selected, index, parent.context, run),
-          );
-        }),
+    const start = (value: unknown, index: number) =>
+      limit(async () => {
+        if (run.stopped) return run.skip();
+        const selected = await this.select(input, parent.context, value, index);
+        // Its tasks can tell which item they serve (the runtime puts a run's first batch first).
+        return asMapItem({ label: this.label, index }, () =>
+          this.child(selected, index, parent.context, run),
+        );
+      });
+    const [head, ...rest] = items;
+    const first = items.length > 0 ? start(head, 0) : undefined;
+    // Where asked, the others start once the first item ended, so it has the machine to itself.
+    const firstEnded = this.deps.firstItemAlone ? first?.then(noop, noop) : undefined;
+    const results = await Promise.all([
+      ...(first ? [first] : []),
+      ...rest.map((value, i) =>
+        firstEnded ? firstEnded.then(() => start(value, i + 1)) : start(value, i + 1),
       ),
-    );
+    ]);
     parent.onMapRun({ summary: run.summary(this.stateName, this.label), steps: run.steps() });
     if (run.stopped)
       throw new StatesError(

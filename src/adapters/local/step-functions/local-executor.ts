@@ -3,7 +3,7 @@ import pLimit from 'p-limit';
 import type { StateMachineId } from '../../../domain/event-routing/routing-rules.ts';
 import type { ExecutionSummary, StepSummary } from '../../../domain/workflows/execution.ts';
 import type { Clock, ObjectStore } from '../../../ports.ts';
-import { DistributedMap, type MapRunReport } from './distributed-map.ts';
+import { DistributedMap, type DistributedMapDeps, type MapRunReport } from './distributed-map.ts';
 import {
   DuplicateTaskStateError,
   executionFailure,
@@ -61,6 +61,8 @@ export class LocalExecutor {
       lambdaSlots?: TaskSlots;
       /** The local S3 the Distributed Maps' ItemReaders read. */
       objects: Pick<ObjectStore, 'get'>;
+      /** Labels of the Distributed Maps whose first item runs before the others start. */
+      firstItemAlone?: readonly string[];
     },
     clock: Clock,
     observer: ExecutionObserver = {},
@@ -86,7 +88,11 @@ export class LocalExecutor {
           slots: resource.includes(':lambda:') ? slots : undefined,
         }) as unknown as Overrides[string];
       }
-      const maps = distributedMaps(definition, name, { objects: deps.objects, overrides });
+      const maps = distributedMaps(definition, name, {
+        objects: deps.objects,
+        overrides,
+        firstItemAlone: deps.firstItemAlone ?? [],
+      });
       // Validated once at load (workflow-definitions.ts); the library need not do it per run.
       const machine = new StateMachine(definition as never, {
         validationOptions: { noValidate: true },
@@ -168,13 +174,17 @@ export class LocalExecutor {
 function distributedMaps(
   definition: WorkflowDefinition,
   machineName: string,
-  deps: ConstructorParameters<typeof DistributedMap>[3],
+  deps: Omit<DistributedMapDeps, 'firstItemAlone'> & { firstItemAlone: readonly string[] },
 ): DistributedMap[] {
   const maps: DistributedMap[] = [];
   for (const [stateName, state] of allStates(definition)) {
     const processor = state.ItemProcessor as { ProcessorConfig?: { Mode?: string } } | undefined;
     if (state.Type !== 'Map' || processor?.ProcessorConfig?.Mode !== 'DISTRIBUTED') continue;
-    const map = new DistributedMap(stateName, structuredClone(state), machineName, deps);
+    const label = (state.Label as string | undefined) ?? stateName;
+    const map = new DistributedMap(stateName, structuredClone(state), machineName, {
+      ...deps,
+      firstItemAlone: deps.firstItemAlone.includes(label),
+    });
     for (const key of Object.keys(state)) delete state[key];
     Object.assign(state, map.standIn());
     maps.push(map);
