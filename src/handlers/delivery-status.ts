@@ -7,10 +7,10 @@ import {
 import { DETAIL_TYPES, EVENT_SOURCES } from '../domain/event-routing/bus-events.ts';
 import type { EventPublisher, Log } from '../ports.ts';
 import {
+  announceOn,
   deliverNotifications,
   fallbacksFor,
   type NotificationDeliveryDeps,
-  notificationEntry,
 } from './notification-delivery.ts';
 
 export type ProviderReport =
@@ -48,8 +48,10 @@ export function createDeliveryStatus(
     ]);
     if (record.status === 'BOUNCED' || record.status === 'FAILED') {
       deps.metrics?.count('NotificationsUndeliverable');
-      const sent = await deliverNotifications(await fallbacksFor([record], deps), deps, (going) =>
-        deps.publisher.publish(going.map(notificationEntry)),
+      const sent = await deliverNotifications(
+        await fallbacksFor([record], deps),
+        deps,
+        announceOn(deps.publisher),
       );
       if (sent.length === 0) {
         deps.log.warn('passenger not reached on any accepted channel', {

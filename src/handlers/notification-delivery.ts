@@ -8,6 +8,7 @@ import {
 import type {
   BookingStore,
   Clock,
+  EventPublisher,
   MetricsRecorder,
   NotificationClaims,
   NotificationSender,
@@ -37,6 +38,11 @@ export function notificationEntry(detail: NotificationDetail): BusEntry {
 
 /** Hears notifications that went out (their SENT mark stored), in sending order. */
 export type Announce = (sent: NotificationDetail[]) => Promise<void>;
+
+/** Announces what went out as notification.* events on the bus. */
+export function announceOn(publisher: EventPublisher): Announce {
+  return (sent) => publisher.publish(sent.map(notificationEntry));
+}
 
 /**
  * Claims every notification, sends (in order) those this event may send, and records what each

@@ -18,9 +18,9 @@ import {
   type OfferLinks,
 } from './message-filling.ts';
 import {
+  announceOn,
   deliverNotifications,
   type NotificationDeliveryDeps,
-  notificationEntry,
 } from './notification-delivery.ts';
 
 const MessagesInputSchema = DisruptionTaskInputSchema.extend({
@@ -63,9 +63,7 @@ export function createSendMessages(deps: SendDeps) {
           planned_channels: message.deliveries.map((d) => d.channel),
         }) as NotificationDetail,
     );
-    const sent = await deliverNotifications(notifications, deps, (going) =>
-      deps.publisher.publish(going.map(notificationEntry)),
-    );
+    const sent = await deliverNotifications(notifications, deps, announceOn(deps.publisher));
     deps.metrics?.count('NotificationsPublished', sent.length);
     const count = (channel: string) => sent.filter((n) => n.channel === channel).length;
     return { email: count('EMAIL'), sms: count('SMS'), push: count('PUSH') };

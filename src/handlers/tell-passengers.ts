@@ -1,9 +1,9 @@
 import type { NotificationDetail } from '../domain/event-routing/bus-events.ts';
 import type { EventPublisher } from '../ports.ts';
 import {
+  announceOn,
   deliverNotifications,
   type NotificationDeliveryDeps,
-  notificationEntry,
 } from './notification-delivery.ts';
 
 /**
@@ -18,9 +18,7 @@ export function createTellPassengers(
 ): TellPassengers {
   return async (notifications) => {
     if (notifications.length === 0) return [];
-    const sent = await deliverNotifications(notifications, deps, (going) =>
-      deps.publisher.publish(going.map(notificationEntry)),
-    );
+    const sent = await deliverNotifications(notifications, deps, announceOn(deps.publisher));
     deps.metrics?.count('NotificationsPublished', sent.length);
     return sent;
   };
