@@ -1,7 +1,6 @@
-import { fork } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
+import { startOwnProcess } from '../own-process.ts';
 import { loadDynalite } from './load-dynalite.ts';
 
 export interface EmbeddedDynamoDb {
@@ -43,24 +42,13 @@ export async function startEmbeddedDynamoDb(
 
 /** dynalite in a child process (dynalite-process.ts), stopped by closing the IPC channel. */
 async function startInOwnProcess(path?: string): Promise<EmbeddedDynamoDb> {
-  const script = fileURLToPath(new URL('./dynalite-process.ts', import.meta.url));
-  // No inherited flags (a profiler's, say): the child is only the store.
-  const child = fork(script, path ? [path] : [], {
-    execArgv: [],
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const endpoint = await new Promise<string>((resolve, reject) => {
-    child.once('message', (message) => resolve((message as { endpoint: string }).endpoint));
-    child.once('error', reject);
-    void exited.then(() => reject(new Error('the store process exited before listening')));
-  });
+  const store = await startOwnProcess<{ endpoint: string }>(
+    new URL('./dynalite-process.ts', import.meta.url),
+    path ? [path] : [],
+  );
   return {
-    endpoint,
-    ...(child.pid !== undefined ? { pid: child.pid } : {}),
-    close: async () => {
-      if (child.connected) child.disconnect();
-      await exited;
-    },
+    endpoint: store.first.endpoint,
+    ...(store.pid !== undefined ? { pid: store.pid } : {}),
+    close: store.close,
   };
 }
