@@ -230,13 +230,7 @@ describe('delivery reports of notifications this log marked SENT', () => {
 
   it('answer the record as stored, whether held by the log that sent or read by another', async () => {
     // The sender's calls, by command: its own report must not read the store.
-    const calls: string[] = [];
-    const counted = {
-      send: (command: { constructor: { name: string } }) => {
-        calls.push(command.constructor.name);
-        return doc.send(command as never);
-      },
-    } as unknown as DynamoDBDocumentClient;
+    const { calls, counted } = countedClient();
     const sender = new DynamoDbNotificationLog(new SingleTable(counted, TABLE));
     const held = detail('B001', 'P001');
     const read = detail('B004', 'P004');
@@ -292,13 +286,7 @@ describe('delivery reports of notifications this log marked SENT', () => {
 
 describe('pending runs', () => {
   it('are marked re-driven together, and a run that finished stays finished', async () => {
-    const calls: string[] = [];
-    const counted = {
-      send: (command: { constructor: { name: string } }) => {
-        calls.push(command.constructor.name);
-        return doc.send(command as never);
-      },
-    } as unknown as DynamoDBDocumentClient;
+    const { calls, counted } = countedClient();
     const runs = new DynamoDbRunLedger(new SingleTable(counted, TABLE));
     const entry = { source: 'flightpulse.ingest', detailType: 'FlightDelay', detail: {} };
     const ids = Array.from({ length: 30 }, (_, i) => `run-${String(i).padStart(2, '0')}`);
@@ -368,3 +356,15 @@ describe('dynalite in a process of its own', () => {
     expect(() => process.kill(own.pid as number, 0)).toThrow();
   });
 });
+
+/** The store's client, recording each command it sends by name. */
+function countedClient() {
+  const calls: string[] = [];
+  const counted = {
+    send: (command: { constructor: { name: string } }) => {
+      calls.push(command.constructor.name);
+      return doc.send(command as never);
+    },
+  } as unknown as DynamoDBDocumentClient;
+  return { calls, counted };
+}
