@@ -1,6 +1,9 @@
 /** Where an invocation waits for a free slot: `work` runs once it has one. */
 export type TaskSlots = (work: () => Promise<unknown>) => Promise<unknown>;
 
+/** The longest a Node.js timer waits (2^31 - 1 ms), in whole seconds: about 24.8 days. */
+export const LONGEST_TIMER_SECONDS = Math.floor(0x7fffffff / 1000);
+
 /** The error Step Functions raises when a Task outlives its TimeoutSeconds (Catch matches it). */
 export class TaskTimeoutError extends Error {
   override name = 'States.Timeout';
