@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { LocalExecutor } from '../../../src/adapters/local/step-functions/local-executor.ts';
 import type { WorkflowDefinition } from '../../../src/adapters/local/step-functions/workflow-definitions.ts';
 import { FixedClock } from '../../support/fakes.ts';
@@ -128,6 +128,23 @@ describe('a Distributed Map, locally', () => {
     events.length = 0;
     await run(fanOut(), 3, work);
     expect(events.slice(0, 2)).toEqual(['start 0', 'start 1']);
+  });
+
+  it('has no timeout of its own: children that take minutes in all do not fail it', async () => {
+    vi.useFakeTimers();
+    try {
+      // Two at a time, 40 s each: six items take two minutes.
+      const work = (payload: { index: number }) =>
+        new Promise((resolve) => setTimeout(() => resolve(payload), 40_000));
+      const running = run(fanOut(), 6, work);
+      await vi.advanceTimersByTimeAsync(121_000);
+      const record = await running;
+      expect(record.error).toBeUndefined();
+      expect(record.status).toBe('SUCCEEDED');
+      expect((record.output as { results: unknown[] }).results).toHaveLength(6);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('gives each child its own context: the state machine is <machine>/<Label>', async () => {
