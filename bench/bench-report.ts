@@ -75,8 +75,9 @@ export interface BenchResult {
 
 const n = (v: number, d = 1) =>
   v.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+// A space between columns even when a value is wider than its column.
 const row = (label: string, a: string, b: string) =>
-  `${label.padEnd(44)}${a.padStart(22)}${b.padStart(24)}`;
+  `${label.padEnd(44)} ${a.padStart(21)} ${b.padStart(23)}`;
 
 /** One line per measure, batch beside per-passenger (— where a variant did not run). */
 function variantRows(batch: Variant, other: Variant | null): string[] {
