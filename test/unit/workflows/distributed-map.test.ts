@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { LocalExecutor } from '../../../src/adapters/local/step-functions/local-executor.ts';
 import type { WorkflowDefinition } from '../../../src/adapters/local/step-functions/workflow-definitions.ts';
 import { FixedClock } from '../../support/fakes.ts';
+import { WORK_TASK } from '../../support/work-task.ts';
 
 /** A workflow whose one Distributed Map fans `$.key`'s items out to the `work` function. */
 function fanOut(map: Record<string, unknown> = {}): WorkflowDefinition {
@@ -26,13 +27,7 @@ function fanOut(map: Record<string, unknown> = {}): WorkflowDefinition {
           ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
           StartAt: 'Work',
           States: {
-            Work: {
-              Type: 'Task',
-              Resource: 'arn:aws:states:::lambda:invoke',
-              Parameters: { FunctionName: 'work', 'Payload.$': '$' },
-              ResultSelector: { 'out.$': '$.Payload' },
-              End: true,
-            },
+            Work: { ...WORK_TASK, ResultSelector: { 'out.$': '$.Payload' }, End: true },
           },
         },
         ResultPath: '$.results',

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LocalExecutor } from '../../../src/adapters/local/step-functions/local-executor.ts';
 import type { WorkflowDefinition } from '../../../src/adapters/local/step-functions/workflow-definitions.ts';
 import { FixedClock } from '../../support/fakes.ts';
+import { WORK_TASK } from '../../support/work-task.ts';
 
 /** One Lambda task calling `work`, with `timeoutSeconds` if given. */
 function oneTask(timeoutSeconds?: number): WorkflowDefinition {
@@ -10,9 +11,7 @@ function oneTask(timeoutSeconds?: number): WorkflowDefinition {
     StartAt: 'Work',
     States: {
       Work: {
-        Type: 'Task',
-        Resource: 'arn:aws:states:::lambda:invoke',
-        Parameters: { FunctionName: 'work', 'Payload.$': '$' },
+        ...WORK_TASK,
         ...(timeoutSeconds === undefined ? {} : { TimeoutSeconds: timeoutSeconds }),
         End: true,
       },
