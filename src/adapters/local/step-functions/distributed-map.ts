@@ -6,7 +6,6 @@ import { executionFailure } from './execution-failure.ts';
 import { asMapItem } from './map-item-scope.ts';
 import { MapRun } from './map-run.ts';
 import { trackSteps } from './step-progress.ts';
-import { LONGEST_TIMER_SECONDS } from './task-timeout.ts';
 import type { StateDefinition, WorkflowDefinition } from './workflow-definitions.ts';
 
 type Overrides = Record<string, (input: never) => Promise<never>>;
@@ -92,8 +91,6 @@ export class DistributedMap {
     const standIn: StateDefinition = {
       Type: 'Task',
       Resource: `local:distributed-map:${this.label}`,
-      // A Map state has no timeout; a Task without one would get the library's 60 s.
-      TimeoutSeconds: LONGEST_TIMER_SECONDS,
     };
     for (const key of [...kept, 'Retry', 'Catch', 'Next', 'End'])
       if (this.state[key] !== undefined) standIn[key] = this.state[key];

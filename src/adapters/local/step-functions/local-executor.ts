@@ -11,7 +11,7 @@ import {
 } from './execution-failure.ts';
 import { trackSteps } from './step-progress.ts';
 import { type TaskResourceDeps, taskResolver } from './task-resources.ts';
-import { boundedTask, LONGEST_TIMER_SECONDS, type TaskSlots } from './task-timeout.ts';
+import { boundedTask, type TaskSlots, takeTimeout } from './task-timeout.ts';
 import { allStates, type LoadedWorkflow, type WorkflowDefinition } from './workflow-definitions.ts';
 
 /** A run as the executor tracks it: the stored summary's fields plus its input, output and error. */
@@ -81,12 +81,8 @@ export class LocalExecutor {
             `${name}: Task state name "${stateName}" is not unique`,
           );
         const resource = String(state.Resource);
-        const timeoutSeconds = state.TimeoutSeconds as number | undefined;
-        // The library would otherwise time every Task out after 60 s from the state's entry, slot
-        // wait included; Step Functions' own default is none (99999999 s, past what a timer holds).
-        state.TimeoutSeconds = LONGEST_TIMER_SECONDS;
         overrides[stateName] = boundedTask(taskResolver(resource, deps), {
-          timeoutSeconds,
+          timeoutSeconds: takeTimeout(state),
           slots: resource.includes(':lambda:') ? slots : undefined,
         }) as unknown as Overrides[string];
       }
@@ -189,6 +185,7 @@ function distributedMaps(
     });
     for (const key of Object.keys(state)) delete state[key];
     Object.assign(state, map.standIn());
+    takeTimeout(state);
     maps.push(map);
   }
   return maps;

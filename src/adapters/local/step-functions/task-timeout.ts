@@ -2,7 +2,19 @@
 export type TaskSlots = (work: () => Promise<unknown>) => Promise<unknown>;
 
 /** The longest a Node.js timer waits (2^31 - 1 ms), in whole seconds: about 24.8 days. */
-export const LONGEST_TIMER_SECONDS = Math.floor(0x7fffffff / 1000);
+const LONGEST_TIMER_SECONDS = Math.floor(0x7fffffff / 1000);
+
+/**
+ * Takes a Task state's timeout away from aws-local-stepfunctions and returns the declared one,
+ * for boundedTask. The library times a Task from the state's entry (slot wait included) and gives
+ * one without TimeoutSeconds 60 s; Step Functions' default is none (99999999 s, past what a timer
+ * holds), and a Map state has none at all.
+ */
+export function takeTimeout(state: Record<string, unknown>): number | undefined {
+  const declared = state.TimeoutSeconds as number | undefined;
+  state.TimeoutSeconds = LONGEST_TIMER_SECONDS;
+  return declared;
+}
 
 /** The error Step Functions raises when a Task outlives its TimeoutSeconds (Catch matches it). */
 export class TaskTimeoutError extends Error {
