@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FlightIdSchema } from '../domain/records/flight.ts';
+import { manifestKey } from '../domain/workflows/manifests.ts';
 import { bookingBatches } from '../domain/workflows/task-functions.ts';
 import type { FlightStore, ObjectStore } from '../ports.ts';
 
@@ -39,7 +40,7 @@ export function createGetAffectedBookings(deps: {
     const ids = (await deps.flights.listFlightBookings(flight_id)).map((b) => b.booking_id);
     const batches = bookingBatches(ids, deps.batchSize);
     if (batches.length === 0) return { flight_id, count: 0, batches: 0, manifest: null };
-    const manifest = { bucket: deps.bucket, key: `manifests/${flight_id}/${run}.json` };
+    const manifest = { bucket: deps.bucket, key: manifestKey(flight_id, run) };
     await deps.objects.put(manifest.bucket, manifest.key, JSON.stringify(batches));
     return { flight_id, count: ids.length, batches: batches.length, manifest };
   };

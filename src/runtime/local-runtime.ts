@@ -12,15 +12,17 @@ import { LogGroupSink } from '../adapters/local/cloudwatch/log-group-sink.ts';
 import { TtlSweeper } from '../adapters/local/dynamodb/ttl-sweeper.ts';
 import type { BusEvent } from '../adapters/local/eventbridge/local-bus.ts';
 import { DirectoryObjectStore } from '../adapters/local/s3/directory-object-store.ts';
+import { startObjectExpiry } from '../adapters/local/s3/object-expiry.ts';
 import type { ExecutionRecord } from '../adapters/local/step-functions/local-executor.ts';
 import { WorkTracker } from '../adapters/local/work-tracker.ts';
 import type { RightsSettings } from '../domain/rights/rights-settings.ts';
+import { MANIFEST_EXPIRY_DAYS, MANIFEST_PREFIX } from '../domain/workflows/manifests.ts';
 import type { RedriveResult } from '../handlers/redrive-runs.ts';
 import type { ClaimNoticeRun } from '../handlers/send-claim-notices.ts';
 import { createStreamChangesHandler } from '../handlers/stream-changes.ts';
 import type { WatchResult } from '../handlers/watch-weather.ts';
 import type { PassengerInboxes } from '../ports/passenger-inboxes.ts';
-import type { Clock, EntitlementStore, FeedProducer, Messenger } from '../ports.ts';
+import type { Clock, EntitlementStore, FeedProducer, Log, Messenger } from '../ports.ts';
 import { ActivityHub } from './activity-hub.ts';
 import { claimNoticeJob } from './claim-notice-job.ts';
 import { type Config, retentionOf, ruleEffectiveDates } from './config.ts';
@@ -39,7 +41,7 @@ import { sampleDataItems } from './sample-data.ts';
 import { settle } from './settling.ts';
 import { StageTimings } from './stage-timings.ts';
 import { StoreLanes } from './store-lanes.ts';
-import { taskRegistry } from './task-registry.ts';
+import { LOCAL_MANIFEST_BUCKET, taskRegistry } from './task-registry.ts';
 import { weatherWatch } from './weather-watch.ts';
 
 export interface ActivityListener {
@@ -217,10 +219,9 @@ export async function startLocalRuntime(
     ...{ store, tell, clock, rights, log, tracker },
     ...(options.claimNoticeIntervalMs ? { intervalMs: options.claimNoticeIntervalMs } : {}),
   });
-  const sweeper = new TtlSweeper({ doc: store.doc, tableName: store.tableName, clock, log });
-  sweeper.start(config.TTL_SWEEP_SECONDS * 1000);
+  const expiry = startLocalExpiry(config, { store, objects, clock, log });
   return assembleRuntime(parts, config, {
-    sweepExpired: () => sweeper.sweep(),
+    sweepExpired: expiry.sweepItems,
     ...{
       ...parts,
       workflowDeadLetters,
@@ -244,10 +245,36 @@ export async function startLocalRuntime(
       redrive.stop();
       claimNotices.stop();
       rebooking.scheduler.stop();
-      await sweeper.stop();
+      await expiry.stop();
       await closeAll(feed, streamReader, tracker, store, channels);
     },
   });
+}
+
+/**
+ * What AWS expires by itself, expired locally every TTL_SWEEP_SECONDS: the table's items past
+ * their TTL (DynamoDB's TTL) and the runs' booking manifests (the manifest bucket's lifecycle rule).
+ */
+function startLocalExpiry(
+  config: Config,
+  deps: { store: RuntimeStore; objects: DirectoryObjectStore; clock: Clock; log: Log },
+) {
+  const { store, objects, clock, log } = deps;
+  const intervalMs = config.TTL_SWEEP_SECONDS * 1000;
+  const sweeper = new TtlSweeper({ doc: store.doc, tableName: store.tableName, clock, log });
+  sweeper.start(intervalMs);
+  const manifests = startObjectExpiry(
+    objects,
+    { bucket: LOCAL_MANIFEST_BUCKET, prefix: MANIFEST_PREFIX, days: MANIFEST_EXPIRY_DAYS },
+    { log, intervalMs },
+  );
+  return {
+    sweepItems: () => sweeper.sweep(),
+    stop: async () => {
+      await sweeper.stop();
+      await manifests.stop();
+    },
+  };
 }
 
 /**

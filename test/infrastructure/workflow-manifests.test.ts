@@ -2,11 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import {
-  MANIFEST_EXPIRY_DAYS,
-  MANIFEST_PREFIX,
-} from '../../infrastructure/lib/constructs/workflow-manifests.ts';
 import { STEP_FUNCTIONS_DIR } from '../../infrastructure/lib/constructs/workflows.ts';
+import { MANIFEST_EXPIRY_DAYS, MANIFEST_PREFIX } from '../../src/domain/workflows/manifests.ts';
 import { WORKFLOWS } from '../../src/domain/workflows/task-functions.ts';
 import { awsSolutionsReport, byType, synth } from '../support/synth-stack.ts';
 

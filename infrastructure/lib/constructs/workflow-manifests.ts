@@ -4,15 +4,7 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-
-/** Where GetAffectedBookings writes each run's manifest, and the workflows read it. */
-export const MANIFEST_PREFIX = 'manifests/';
-
-/**
- * Days a run's booking manifest is kept: a run lasts at most an hour (the state machines'
- * timeout), and a re-drive writes its manifest again.
- */
-export const MANIFEST_EXPIRY_DAYS = 1;
+import { MANIFEST_EXPIRY_DAYS, MANIFEST_PREFIX } from '../../../src/domain/workflows/manifests.ts';
 
 /**
  * The workflow manifest bucket: each run's booking ids in batches, written by GetAffectedBookings

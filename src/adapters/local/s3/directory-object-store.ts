@@ -1,5 +1,5 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve, sep } from 'node:path';
+import { mkdir, readdir, readFile, rename, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { ObjectStore } from '../../../ports.ts';
 
 /** S3's answer for a missing object, so callers see the same error name as in AWS. */
@@ -34,6 +34,35 @@ export class DirectoryObjectStore implements ObjectStore {
         throw new NoSuchKeyError(`s3://${bucket}/${key} does not exist`);
       throw error;
     }
+  }
+
+  /**
+   * S3's lifecycle expiration: deletes the objects under `prefix` last written before `before`
+   * (a write left half-done by a crash too), and the folders that leaves empty. Returns how many
+   * objects went.
+   */
+  async deleteWrittenBefore(bucket: string, prefix: string, before: Date): Promise<number> {
+    const folder = join(this.root, bucket);
+    const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch(
+      (error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return [];
+        throw error;
+      },
+    );
+    let deleted = 0;
+    const emptied = new Set<string>();
+    for (const entry of entries) {
+      if (!entry.isFile()) continue;
+      const path = join(entry.parentPath, entry.name);
+      if (!relative(folder, path).split(sep).join('/').startsWith(prefix)) continue;
+      if ((await stat(path)).mtimeMs >= before.getTime()) continue;
+      await unlink(path);
+      deleted++;
+      emptied.add(entry.parentPath);
+    }
+    // A folder a write is filling meanwhile is not empty: rmdir refuses it, and that is fine.
+    for (const dir of emptied) if (dir !== folder) await rmdir(dir).catch(() => undefined);
+    return deleted;
   }
 
   /** Keys are S3 keys: no way out of the bucket's folder. */
