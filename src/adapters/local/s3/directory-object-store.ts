@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rename, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { ObjectStore } from '../../../ports.ts';
 
@@ -6,6 +6,14 @@ import type { ObjectStore } from '../../../ports.ts';
 export class NoSuchKeyError extends Error {
   override name = 'NoSuchKey';
 }
+
+/** A file-system call's answer when the path is not there (ENOENT); other errors stay errors. */
+const absent =
+  <T>(value: T) =>
+  (error: NodeJS.ErrnoException): T => {
+    if (error.code === 'ENOENT') return value;
+    throw error;
+  };
 
 /**
  * S3 for one machine: `<root>/<bucket>/<key>`. A write goes to a temporary file renamed into
@@ -38,30 +46,24 @@ export class DirectoryObjectStore implements ObjectStore {
 
   /**
    * S3's lifecycle expiration: deletes the objects under `prefix` last written before `before`
-   * (a write left half-done by a crash too), and the folders that leaves empty. Returns how many
-   * objects went.
+   * (a write left half-done by a crash too). Returns how many went. Folders stay: removing one
+   * could race a write into it, and they are one per flight, reused every day.
    */
   async deleteWrittenBefore(bucket: string, prefix: string, before: Date): Promise<number> {
     const folder = join(this.root, bucket);
     const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch(
-      (error: NodeJS.ErrnoException) => {
-        if (error.code === 'ENOENT') return [];
-        throw error;
-      },
+      absent([]),
     );
     let deleted = 0;
-    const emptied = new Set<string>();
     for (const entry of entries) {
       if (!entry.isFile()) continue;
       const path = join(entry.parentPath, entry.name);
       if (!relative(folder, path).split(sep).join('/').startsWith(prefix)) continue;
-      if ((await stat(path)).mtimeMs >= before.getTime()) continue;
-      await unlink(path);
-      deleted++;
-      emptied.add(entry.parentPath);
+      // A half-done write renamed into place meanwhile is gone from under its old name.
+      const written = await stat(path).catch(absent(undefined));
+      if (!written || written.mtimeMs >= before.getTime()) continue;
+      if ((await unlink(path).then(() => true, absent(false))) === true) deleted++;
     }
-    // A folder a write is filling meanwhile is not empty: rmdir refuses it, and that is fine.
-    for (const dir of emptied) if (dir !== folder) await rmdir(dir).catch(() => undefined);
     return deleted;
   }
 
