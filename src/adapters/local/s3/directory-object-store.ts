@@ -62,7 +62,7 @@ export class DirectoryObjectStore implements ObjectStore {
       // A half-done write renamed into place meanwhile is gone from under its old name.
       const written = await stat(path).catch(absent(undefined));
       if (!written || written.mtimeMs >= before.getTime()) continue;
-      if ((await unlink(path).then(() => true, absent(false))) === true) deleted++;
+      if (await unlink(path).then(() => true, absent(false))) deleted++;
     }
     return deleted;
   }
