@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DirectoryObjectStore } from '../../../src/adapters/local/s3/directory-object-store.ts';
 import { startObjectExpiry } from '../../../src/adapters/local/s3/object-expiry.ts';
-import type { Log } from '../../../src/ports.ts';
+import { SilentLog } from '../../support/fakes.ts';
 
 const DAY_MS = 86_400_000;
 const BUCKET = 'flightpulse-workflow-manifests';
@@ -20,16 +20,6 @@ function store() {
 function writtenAgo(root: string, key: string, days: number) {
   const at = new Date(Date.now() - days * DAY_MS);
   utimesSync(join(root, BUCKET, key), at, at);
-}
-
-function recordingLog() {
-  const lines: Array<{ level: string; message: string; extra: Record<string, unknown>[] }> = [];
-  const at =
-    (level: string) =>
-    (message: string, ...extra: Record<string, unknown>[]) =>
-      lines.push({ level, message, extra });
-  const log: Log = { info: at('info'), warn: at('warn'), error: at('error') };
-  return { log, lines };
 }
 
 afterEach(() => {
@@ -89,7 +79,7 @@ describe('startObjectExpiry', () => {
     const { root, objects } = store();
     await objects.put(BUCKET, 'manifests/FP100/a.json', '[]');
     writtenAgo(root, 'manifests/FP100/a.json', 2);
-    const { log, lines } = recordingLog();
+    const log = new SilentLog();
 
     const expiry = startObjectExpiry(
       objects,
@@ -105,14 +95,14 @@ describe('startObjectExpiry', () => {
     expect(await expiry.sweep()).toBe(1);
     await expiry.stop();
 
-    expect(lines.filter((l) => l.message === 'expired objects deleted')).toHaveLength(2);
+    expect(log.lines.filter((l) => l.message === 'expired objects deleted')).toHaveLength(2);
   });
 
   it('does not sweep when turned off (interval 0)', async () => {
     const { root, objects } = store();
     await objects.put(BUCKET, 'manifests/FP100/a.json', '[]');
     writtenAgo(root, 'manifests/FP100/a.json', 2);
-    const { log } = recordingLog();
+    const log = new SilentLog();
 
     const expiry = startObjectExpiry(
       objects,

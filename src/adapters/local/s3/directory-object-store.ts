@@ -51,7 +51,9 @@ export class DirectoryObjectStore implements ObjectStore {
    */
   async deleteWrittenBefore(bucket: string, prefix: string, before: Date): Promise<number> {
     const folder = join(this.root, bucket);
-    const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch(
+    // Only the prefix's own folder is read, not the whole bucket.
+    const under = join(folder, prefix.slice(0, prefix.lastIndexOf('/') + 1));
+    const entries = await readdir(under, { recursive: true, withFileTypes: true }).catch(
       absent([]),
     );
     let deleted = 0;
