@@ -44,6 +44,7 @@ export async function startRuntimeFeed(deps: RuntimeFeedDeps): Promise<RuntimeFe
     partitions: FEED_PARTITIONS,
     dir: deps.inMemory ? undefined : join(config.FLIGHTPULSE_DATA_DIR, 'feed'),
     ingest: deps.ingest,
+    maxBatchSize: config.KAFKA_MAX_BATCH,
     tracker: deps.tracker,
     log: deps.log,
     onBatchFailed: async (records, error) => {

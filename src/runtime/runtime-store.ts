@@ -102,7 +102,10 @@ export async function openRuntimeStore(
     flights: new DynamoDbFlightStore(table),
     bookings: new DynamoDbBookingStore(table),
     events: new DynamoDbEventLog(table, config.RETENTION_DAYS),
-    notifications: new DynamoDbNotificationLog(table, config.RETENTION_DAYS),
+    // Locally only the loopback carrier reports deliveries (SMS), to this process.
+    notifications: new DynamoDbNotificationLog(table, config.RETENTION_DAYS, {
+      reportedHere: ['SMS'],
+    }),
     executionLog: new DynamoDbExecutionLog(table),
     entitlements: new DynamoDbEntitlementStore(table),
     erasure: new DynamoDbPassengerErasure(table),

@@ -231,7 +231,9 @@ describe('delivery reports of notifications this log marked SENT', () => {
   it('answer the record as stored, whether held by the log that sent or read by another', async () => {
     // The sender's calls, by command: its own report must not read the store.
     const { calls, counted } = countedClient();
-    const sender = new DynamoDbNotificationLog(new SingleTable(counted, TABLE));
+    const sender = new DynamoDbNotificationLog(new SingleTable(counted, TABLE), undefined, {
+      reportedHere: ['SMS'],
+    });
     const held = detail('B001', 'P001');
     const read = detail('B004', 'P004');
     expect(await sender.claimAll([held, read], '2025-01-15T12:00:01Z')).toEqual([
@@ -281,6 +283,27 @@ describe('delivery reports of notifications this log marked SENT', () => {
         reported_at: '2025-01-15T12:00:04Z',
       }),
     ).toBeUndefined();
+    // A channel whose reports do not come to this process is not held: a report reads the store.
+    const email: NotificationDetail = {
+      ...detail('B003', 'P003'),
+      notification_id: 'SW1234:B003:EMAIL:DELAY:2025-01-15T16:00:00Z',
+      channel: 'EMAIL',
+      recipient: 'p003@example.com',
+      subject: 'SW1234 is late',
+    };
+    expect(await sender.claimAll([email], '2025-01-15T12:00:01Z')).toEqual(['claimed']);
+    await sender.markSent(email, '2025-01-15T12:00:02Z', {
+      provider: 'ses',
+      provider_message_id: 'x-1',
+    });
+    calls.length = 0;
+    const opened = await sender.applyReceipt({
+      provider_message_id: 'x-1',
+      status: 'DELIVERED',
+      reported_at: '2025-01-15T12:00:03Z',
+    });
+    expect(calls).toEqual(['BatchGetCommand', 'TransactWriteCommand', 'BatchGetCommand']);
+    expect(opened).toEqual(await stored('B003'));
   });
 });
 

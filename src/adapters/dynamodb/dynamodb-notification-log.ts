@@ -9,7 +9,7 @@ import {
   type ProviderReceipt,
   UnknownProviderMessageError,
 } from '../../domain/delivery/provider-receipt.ts';
-import type { NotificationDetail } from '../../domain/event-routing/bus-events.ts';
+import type { Channel, NotificationDetail } from '../../domain/event-routing/bus-events.ts';
 import { DEFAULT_RETENTION, expiresAfterDays } from '../../domain/records/retention.ts';
 import type {
   ClaimVerdict,
@@ -54,15 +54,26 @@ export class DynamoDbNotificationLog implements NotificationLog, NotificationCla
    * Items this process claimed and marked SENT, by provider message id, until their report:
    * their key and record as written, so a report moves them without reading the pointer or the
    * record back. Bounded (a channel without reports never takes its entry): the oldest go first,
-   * and a report that misses reads the store as before.
+   * and a report that misses reads the store as before. Only channels whose reports come to this
+   * process are held: the rest would only push reported ones out.
    */
   private readonly held = new Map<string, { key: TableKey; record: Record<string, unknown> }>();
+  private readonly reportedHere: ReadonlySet<Channel>;
   /** Reports that overtook the start of their own mark, woken when it starts. */
   private readonly awaitingMark = new Map<string, Array<() => void>>();
 
-  /** Each notification (and its provider-id lookup) is kept `retentionDays` from its creation. */
-  constructor(table: SingleTable, retentionDays = DEFAULT_RETENTION.eventDays) {
+  /**
+   * Each notification (and its provider-id lookup) is kept `retentionDays` from its creation.
+   * `reportedHere`: the channels whose delivery reports this process applies (none in AWS, where
+   * the reports go to a function of their own).
+   */
+  constructor(
+    table: SingleTable,
+    retentionDays = DEFAULT_RETENTION.eventDays,
+    { reportedHere = [] }: { reportedHere?: readonly Channel[] } = {},
+  ) {
     this.table = table;
+    this.reportedHere = new Set(reportedHere);
     // Sends and reports answer one by one: a few milliseconds' go together, and on a busy store
     // what arrives while four calls are under way waits for one of them to end.
     const gather = { windowMs: 5, maxInFlight: 4 };
@@ -165,7 +176,11 @@ export class DynamoDbNotificationLog implements NotificationLog, NotificationCla
       .then((outcome) => {
         // Held before the mark settles, so a report waiting on it finds the entry.
         const queuedAt = this.claimedAt.get(notification);
-        if (outcome.written && queuedAt !== undefined)
+        if (
+          outcome.written &&
+          queuedAt !== undefined &&
+          this.reportedHere.has(notification.channel)
+        )
           this.hold(id, key, {
             ...notification,
             status: 'SENT',
