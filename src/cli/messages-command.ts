@@ -65,7 +65,7 @@ export async function messagesCommand(
   ) as InboundEvent;
   const entry = enrichEvent(event, flight, recipients.length);
   const disruption = disruptionFrom(type, entry.detail);
-  const messenger = createMessenger(config.llm, config.AWS_REGION);
+  const messenger = await createMessenger(config.llm, config.AWS_REGION);
   const metrics = new InMemoryMetrics({ now: () => new Date().toISOString() });
   const log = {
     info: () => {},

@@ -16,7 +16,7 @@ if (settings.LLM_PROVIDER === 'bedrock' && parameter) {
 export const handler = withMetrics(
   metrics,
   createComposeSegments({
-    messenger: createMessenger(settings, process.env.AWS_REGION ?? 'us-east-1'),
+    messenger: await createMessenger(settings, process.env.AWS_REGION ?? 'us-east-1'),
     metrics: recorder,
     log,
     bookings,

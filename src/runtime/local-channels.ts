@@ -17,13 +17,8 @@ import type { DeliveryChannel } from '../domain/delivery/channel-fallback.ts';
 import type { PushEndpoints } from '../ports/push-devices.ts';
 import type { MetricsRecorder } from '../ports.ts';
 import type { Config } from './config.ts';
-import {
-  HANDSET_FILE,
-  MAIL_FILE,
-  type ReceivingEndsSettings,
-  readLines,
-  startReceivingEnds,
-} from './receiving-ends.ts';
+import { HANDSET_FILE, MAIL_FILE, readLines } from './inbox-files.ts';
+import type { ReceivingEndsSettings } from './receiving-ends.ts';
 import { startReceivingEndsInOwnProcess } from './receiving-ends-protocol.ts';
 
 /** What passengers received locally: the console's mailbox and phone views read these. */
@@ -93,14 +88,15 @@ export async function startLocalChannels(
   const keepMail = keep(inboxes.mail, 'EMAIL');
   const keepHandset = keep(inboxes.handset, 'SMS');
   const keepPush = keep(inboxes.handset, 'PUSH');
-  const ends = await (deps.ownProcess ? startReceivingEndsInOwnProcess : startReceivingEnds)(
-    settings,
-    {
-      mail: keepMail,
-      handset: (message) => (message.channel === 'PUSH' ? keepPush : keepHandset)(message),
-      receipt: deps.onReceipt,
-    },
-  );
+  // In their own process, this one does not load the mailbox's SMTP server and MIME parser.
+  const start = deps.ownProcess
+    ? startReceivingEndsInOwnProcess
+    : (await import('./receiving-ends.ts')).startReceivingEnds;
+  const ends = await start(settings, {
+    mail: keepMail,
+    handset: (message) => (message.channel === 'PUSH' ? keepPush : keepHandset)(message),
+    receipt: deps.onReceipt,
+  });
   const email = new SmtpEmailProvider({
     host: config.SMTP_HOST ?? '127.0.0.1',
     port: ends.smtpPort ?? config.SMTP_PORT,

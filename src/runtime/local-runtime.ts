@@ -177,7 +177,7 @@ export async function startLocalRuntime(
     log,
     stages,
   });
-  const messenger = options.messenger ?? createMessenger(config.llm, config.AWS_REGION);
+  const messenger = options.messenger ?? (await createMessenger(config.llm, config.AWS_REGION));
   const { channels, sender, tell } = await localDelivery(config, options, {
     ...{ store, bus, clock, metrics, log, tracker },
   });

@@ -1,4 +1,4 @@
-import { appendFile, readFile } from 'node:fs/promises';
+import { appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   type HandsetMessage,
@@ -10,6 +10,7 @@ import {
   startEmbeddedSmtpServer,
 } from '../adapters/local/smtp/embedded-smtp-server.ts';
 import { seededRandom } from '../simulator/generate-airline-day.ts';
+import { HANDSET_FILE, MAIL_FILE, readLines } from './inbox-files.ts';
 
 /** What the receiving ends need to know: plain data, so a child process can be given it. */
 export interface ReceivingEndsSettings {
@@ -40,9 +41,6 @@ export interface ReceivingEnds {
   pid?: number;
   close(): Promise<void>;
 }
-
-export const MAIL_FILE = 'mail.jsonl';
-export const HANDSET_FILE = 'handset.jsonl';
 
 /**
  * The passengers' side of the local channels: the embedded mailbox (SMTP) and the loopback
@@ -98,18 +96,4 @@ export async function startReceivingEnds(
       await smtp?.close();
     },
   };
-}
-
-/** The complete lines of an inbox file; a line torn by a crash was never acknowledged. */
-export async function readLines<T>(file: string): Promise<T[]> {
-  const text = await readFile(file, 'utf8').catch(() => '');
-  // Close a torn tail so the next message starts on its own line.
-  if (text.length > 0 && !text.endsWith('\n')) await appendFile(file, '\n');
-  return text.split('\n').flatMap((line) => {
-    try {
-      return line ? [JSON.parse(line) as T] : [];
-    } catch {
-      return [];
-    }
-  });
 }

@@ -1,7 +1,5 @@
 import { join } from 'node:path';
-import { ensureTopics } from '../adapters/kafka/ensure-topics.ts';
-import { KafkaFeedConsumer } from '../adapters/kafka/kafka-feed-consumer.ts';
-import { KafkaFeedProducer } from '../adapters/kafka/kafka-feed-producer.ts';
+import type { KafkaFeedConsumer } from '../adapters/kafka/kafka-feed-consumer.ts';
 import { EmbeddedFeed } from '../adapters/local/kafka/embedded-feed.ts';
 import type { WorkTracker } from '../adapters/local/work-tracker.ts';
 import { FLIGHT_OPERATIONS_TOPIC } from '../domain/disruptions/inbound-events.ts';
@@ -69,6 +67,12 @@ export async function startRuntimeFeed(deps: RuntimeFeedDeps): Promise<RuntimeFe
 
 async function startKafkaFeed(deps: RuntimeFeedDeps, brokers: string[]): Promise<RuntimeFeed> {
   const { config } = deps;
+  // The Kafka client is loaded only when there is a broker (10 MB of heap otherwise unused).
+  const [{ ensureTopics }, { KafkaFeedConsumer }, { KafkaFeedProducer }] = await Promise.all([
+    import('../adapters/kafka/ensure-topics.ts'),
+    import('../adapters/kafka/kafka-feed-consumer.ts'),
+    import('../adapters/kafka/kafka-feed-producer.ts'),
+  ]);
   const consumer = new KafkaFeedConsumer({
     brokers,
     groupId: config.KAFKA_GROUP_ID,

@@ -45,7 +45,10 @@ async function generate(protocol: Protocol, behaviour: Behaviour) {
   const started = await startModel(protocol, behaviour);
   server = started.server;
   const { env } = started;
-  const messenger = createMessenger(LlmSettingsSchema.parse(env), 'us-east-1') as LlmMessenger;
+  const messenger = (await createMessenger(
+    LlmSettingsSchema.parse(env),
+    'us-east-1',
+  )) as LlmMessenger;
   const metrics = new InMemoryMetrics(clock);
   const handler = createGenerateMessages({ messenger, metrics, log: silent });
   const d = disruption({

@@ -59,7 +59,7 @@ describe('every message to every sample passenger obeys every rule in their lang
     'from a model over the %s wire protocol',
     async (protocol) => {
       const { server, env } = await startModel(protocol, 'good');
-      const messenger = createMessenger(LlmSettingsSchema.parse(env), 'us-east-1');
+      const messenger = await createMessenger(LlmSettingsSchema.parse(env), 'us-east-1');
       const { problems, writers, told, metrics } = await generateEverything(messenger);
       expect(told).toBe(everySampleCase().length);
       expect(writers).toEqual(new Set(['LLM']));
@@ -77,7 +77,7 @@ describe('every message to every sample passenger obeys every rule in their lang
 
   it('falls back to the templates, still in the passenger’s language, when the model answers in another', async () => {
     const { env } = await startModel('openai', 'wrong-language');
-    const messenger = createMessenger(LlmSettingsSchema.parse(env), 'us-east-1');
+    const messenger = await createMessenger(LlmSettingsSchema.parse(env), 'us-east-1');
     const { problems, writers, metrics } = await generateEverything(messenger);
     expect(writers).toEqual(new Set(['TEMPLATE']));
     expect(metrics.LLMInvocationsSuccess).toBeUndefined();

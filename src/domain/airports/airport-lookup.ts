@@ -30,15 +30,27 @@ function toAirport(record: AirportRecord): Airport {
   };
 }
 
+/**
+ * The records a lookup keeps, with only the fields it reads: those with an IATA code, the first
+ * of each code (the reference lists the operating airport first).
+ */
+export function referenceRecords(records: Iterable<AirportRecord>): AirportRecord[] {
+  const byCode = new Map<string, AirportRecord>();
+  for (const record of records) {
+    if (!/^[A-Za-z]{3}$/.test(record.iata ?? '')) continue;
+    const code = record.iata.toUpperCase();
+    if (byCode.has(code)) continue;
+    const { iata, icao, time, country_code, continent, airport, latitude, longitude } = record;
+    byCode.set(code, { iata, icao, time, country_code, continent, airport, latitude, longitude });
+  }
+  return [...byCode.values()];
+}
+
 /** Builds the lookup from reference records; records without an IATA code are left out. */
 export function createAirportLookup(records: Iterable<AirportRecord>): AirportLookup {
   const byCode = new Map<string, Airport>();
-  for (const record of records) {
-    if (!/^[A-Za-z]{3}$/.test(record.iata ?? '')) continue;
-    const airport = toAirport(record);
-    // Keep the first record of a code: the reference lists the operating airport first.
-    if (!byCode.has(airport.code)) byCode.set(airport.code, airport);
-  }
+  for (const record of referenceRecords(records))
+    byCode.set(record.iata.toUpperCase(), toAirport(record));
   return {
     find: (code) => byCode.get(code.trim().toUpperCase()),
     get(code) {
