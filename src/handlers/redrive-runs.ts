@@ -11,7 +11,9 @@ export interface RedriveResult {
  * is idempotent in every step (the flight update is conditional on the event time, marks are
  * set-if-not-set, notifications are claimed), so only what is missing happens, and the workflow
  * deletes the pending run when it ends. In AWS the age is longer than the state machine's timeout,
- * so a run still in progress is never doubled; locally the bus delivery knows what is running.
+ * so a run still in progress is never doubled; locally `underWay` names the runs this process is
+ * running or holds queued, which are left alone (published again, each would only wait for its
+ * own run while holding a copy of its event: a wave's queued runs, every 30 s).
  */
 export function createRedriveRuns(deps: {
   runs: RunLedger;
@@ -20,6 +22,7 @@ export function createRedriveRuns(deps: {
   log: Log;
   metrics?: MetricsRecorder;
   minAgeMinutes: number;
+  underWay?: (eventId: string) => boolean;
 }) {
   return async (): Promise<RedriveResult> => {
     const now = deps.clock.now();
@@ -27,7 +30,7 @@ export function createRedriveRuns(deps: {
     const due = pending.filter(
       (run) =>
         Date.parse(now) - Date.parse(run.redriven_at ?? run.recorded_at) >=
-        deps.minAgeMinutes * 60_000,
+          deps.minAgeMinutes * 60_000 && !deps.underWay?.(run.event_id),
     );
     if (due.length === 0) return { pending: pending.length, redriven: 0 };
     await deps.publisher.publish(due.map((run) => run.entry));

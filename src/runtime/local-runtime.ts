@@ -166,7 +166,7 @@ export async function startLocalRuntime(
   const logSink = new LogGroupSink(join(config.FLIGHTPULSE_DATA_DIR, 'logs'));
   const stages = new StageTimings();
   // `executor` is built below (it needs the bus); deliveries only start once everything is wired.
-  const { bus, seen } = eventBackbone(config, options, listener, () => executor, {
+  const { bus, seen, underWay } = eventBackbone(config, options, listener, () => executor, {
     ...{ store, stages, clock, metrics, log, logSink, tracker, busEvents, hub, lanes, turns },
   });
   const streamChanges = createStreamChangesHandler({ publisher: bus, log });
@@ -203,7 +203,7 @@ export async function startLocalRuntime(
     lambdaSlots: runSlots(turns, options.taskSlots ?? 4),
   });
   const { feed, redrive } = await startIntake(config, options, {
-    ...{ store, bus, hub, clock, metrics, log, stages, tracker, lanes },
+    ...{ store, bus, hub, clock, metrics, log, stages, tracker, lanes, underWay },
   });
   const parts: RuntimeParts = { store, hub, metrics, executions, busEvents, messenger, stages };
   const weather = weatherWatch(config, {

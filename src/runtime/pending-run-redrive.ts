@@ -7,12 +7,13 @@ import type { Config } from './config.ts';
 
 /**
  * The re-drive as it runs on a laptop: the same handler the AWS schedule invokes, on start and
- * every REDRIVE_INTERVAL_SECONDS, with no minimum age — a run still in flight is not started twice
- * (the bus delivery knows the names it runs), so only runs that crashed or ended failed (a
- * dead-lettered batch) start again.
+ * every REDRIVE_INTERVAL_SECONDS, with no minimum age — a run this process has under way (the bus
+ * delivery knows them) is left alone, so only runs that crashed or ended failed (a dead-lettered
+ * batch) start again.
  */
 export function pendingRunRedrive(
   deps: {
+    underWay: (eventId: string) => boolean;
     runs: RunLedger;
     bus: LocalBus;
     tracker: WorkTracker;

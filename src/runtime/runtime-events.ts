@@ -64,7 +64,7 @@ export function eventBackbone(
     createRecordNotification({ notifications: store.notifications, clock, metrics, log }),
   );
   const admission = new FairScheduler(options.workflowSlots ?? 12);
-  const deliver = busDelivery(executor, {
+  const { deliver, underWay } = busDelivery(executor, {
     ...{ metrics, recordNotification, logSink, admission, lanes, turns },
   });
   const seen = { bus: 0 };
@@ -76,7 +76,7 @@ export function eventBackbone(
       if (keepBusEvents) busEvents.push(event);
     },
   });
-  return { bus, seen };
+  return { bus, seen, underWay };
 }
 
 /** Delivers a bus event to one rule target: a workflow run, the recording function or a log group. */
@@ -94,6 +94,8 @@ export function busDelivery(
   // A name running or finished is not started again, as StartExecution with the same name in
   // AWS; a name whose run failed may start again (the re-drive), since every step is idempotent.
   const running = new Map<string, Promise<ExecutionRecord>>();
+  // The events whose runs are in `running` (each event starts one state machine).
+  const runningEvents = new Map<string, number>();
   const succeeded = new Set<string>();
   // A flight's runs one at a time, in the order their events came (before taking a slot).
   const perFlight = new KeyLocks();
@@ -116,6 +118,8 @@ export function busDelivery(
       ),
     );
     running.set(name, run);
+    const key = typeof eventId === 'string' ? eventId : event.id;
+    runningEvents.set(key, (runningEvents.get(key) ?? 0) + 1);
     try {
       const record = await run;
       // The workflow forgets its pending run itself on success (every Succeed state of the ASL
@@ -124,10 +128,13 @@ export function busDelivery(
       return record;
     } finally {
       running.delete(name);
+      const left = (runningEvents.get(key) ?? 1) - 1;
+      if (left > 0) runningEvents.set(key, left);
+      else runningEvents.delete(key);
       deps.turns.ended(name);
     }
   };
-  return async (target: RuleTarget, event: BusEvent): Promise<void> => {
+  const deliver = async (target: RuleTarget, event: BusEvent): Promise<void> => {
     switch (target.kind) {
       case 'state-machine': {
         await start(target.stateMachine, event);
@@ -141,6 +148,9 @@ export function busDelivery(
         return;
     }
   };
+  /** Whether a run of the event is running or queued here (the re-drive leaves it alone). */
+  const underWay = (eventId: string) => runningEvents.has(eventId);
+  return { deliver, underWay };
 }
 
 /** The in-process bus with the project's rules; every event is kept, reported and announced. */

@@ -35,16 +35,21 @@ interface IngestDeps {
 export async function startIntake(
   config: Config,
   options: RuntimeOptions,
-  deps: IngestDeps & { store: RuntimeStore; tracker: WorkTracker },
+  deps: IngestDeps & {
+    store: RuntimeStore;
+    tracker: WorkTracker;
+    /** Whether a run of the event is under way in this process (not re-driven). */
+    underWay: (eventId: string) => boolean;
+  },
 ) {
-  const { store, bus, clock, metrics, log, tracker } = deps;
+  const { store, bus, clock, metrics, log, tracker, underWay } = deps;
   const ingest = runtimeIngest(config, store, deps);
   const feed = await startRuntimeFeed({
     ...{ config, ingest, ...store, tracker, clock, log },
     inMemory: options.inMemoryStore ?? false,
   });
   const redrive = pendingRunRedrive(
-    { runs: store.runs, bus, tracker, clock, log, metrics },
+    { runs: store.runs, bus, tracker, clock, log, metrics, underWay },
     config,
   );
   await redrive.now();

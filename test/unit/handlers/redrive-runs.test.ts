@@ -64,9 +64,12 @@ describe('the re-drive of pending workflow runs', () => {
     expect(await redrive()).toEqual({ pending: 3, redriven: 0 });
   });
 
-  it('locally (no minimum age) publishes every pending run; the bus delivery skips the running ones', async () => {
+  it('locally (no minimum age) publishes every pending run but those under way here', async () => {
     const runs = new InMemoryRunLedger();
-    await runs.recordPending([run('a', '2025-01-15T11:59:59.000Z')]);
+    await runs.recordPending([
+      run('crashed', '2025-01-15T11:59:59.000Z'),
+      run('queued', '2025-01-15T11:59:59.000Z'),
+    ]);
     const publisher = new RecordingPublisher();
     const redrive = createRedriveRuns({
       runs,
@@ -74,8 +77,11 @@ describe('the re-drive of pending workflow runs', () => {
       clock: new FixedClock(),
       log: new SilentLog(),
       minAgeMinutes: 0,
+      underWay: (eventId) => eventId === 'queued',
     });
-    expect(await redrive()).toEqual({ pending: 1, redriven: 1 });
-    expect(publisher.published).toHaveLength(1);
+    expect(await redrive()).toEqual({ pending: 2, redriven: 1 });
+    expect(publisher.published.map((e) => e.detail.event_id)).toEqual(['crashed']);
+    // The run under way is not marked re-driven either: no write for it.
+    expect(runs.runs.get('queued')?.redriven_at).toBeUndefined();
   });
 });
