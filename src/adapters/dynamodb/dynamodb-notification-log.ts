@@ -219,8 +219,8 @@ export class DynamoDbNotificationLog implements NotificationLog, NotificationCla
     const id = receipt.provider_message_id;
     // A process that sends gets its carriers' reports as it sends, some before the provider's
     // answer reached the send task: waiting for that mark beats reading a pointer not yet written.
-    if (!this.marking.has(id) && !this.held.has(id) && this.marking.size + this.held.size > 0)
-      await this.markStarting(id);
+    const sendsHere = this.reportedHere.size > 0 || this.marking.size + this.held.size > 0;
+    if (sendsHere && !this.marking.has(id) && !this.held.has(id)) await this.markStarting(id);
     // Its outcome is the mark's own to report; the read below sees what it wrote, or retries.
     await this.marking.get(id)?.catch(() => undefined);
     // Marked SENT by this process: the pointer names the key it holds.

@@ -14,33 +14,78 @@ const event = (eventId: string): BusEvent =>
     detail: { event_id: eventId, flight_id: `F-${eventId}` },
   }) as unknown as BusEvent;
 
+const cancellation = { kind: 'state-machine', stateMachine: 'cancellation' } as const;
+const turn = () => new Promise((resolve) => setImmediate(resolve));
+
+/** A delivery whose runs end when the test says, as the test says; `slots` runs at once. */
+function delivery(slots: number) {
+  const ends = new Map<string, (outcome: 'SUCCEEDED' | 'FAILED' | Error) => void>();
+  const executor = {
+    run: (_machine: string, name: string) =>
+      new Promise((resolve, reject) =>
+        ends.set(name, (outcome) =>
+          outcome instanceof Error ? reject(outcome) : resolve({ status: outcome }),
+        ),
+      ),
+  } as unknown as LocalExecutor;
+  const { deliver, underWay } = busDelivery(() => executor, {
+    metrics: { count: () => undefined } as never,
+    recordNotification: async () => undefined,
+    logSink: {} as never,
+    admission: new FairScheduler(slots),
+    lanes: new StoreLanes(1),
+    turns: new RunTurns(),
+  });
+  return {
+    deliver,
+    underWay,
+    end: (name: string, outcome: 'SUCCEEDED' | 'FAILED' | Error) => ends.get(name)?.(outcome),
+  };
+}
+
 describe('the bus delivery to workflows', () => {
   it('knows which events have a run running or queued, until each run ends', async () => {
-    const ends = new Map<string, () => void>();
-    const executor = {
-      run: (_machine: string, name: string) =>
-        new Promise((resolve) => ends.set(name, () => resolve({ status: 'SUCCEEDED' }))),
-    } as unknown as LocalExecutor;
-    const { deliver, underWay } = busDelivery(() => executor, {
-      metrics: { count: () => undefined } as never,
-      recordNotification: async () => undefined,
-      logSink: {} as never,
-      admission: new FairScheduler(1),
-      lanes: new StoreLanes(1),
-      turns: new RunTurns(),
-    });
-    const target = { kind: 'state-machine', stateMachine: 'cancellation' } as const;
-    const first = deliver(target, event('e1'));
+    const { deliver, underWay, end } = delivery(1);
+    const first = deliver(cancellation, event('e1'));
     // e2 waits for the one admission slot: queued, so under way too.
-    const second = deliver(target, event('e2'));
-    await new Promise((resolve) => setImmediate(resolve));
+    const second = deliver(cancellation, event('e2'));
+    await turn();
     expect([underWay('e1'), underWay('e2'), underWay('e3')]).toEqual([true, true, false]);
-    ends.get('cancellation-e1')?.();
+    end('cancellation-e1', 'SUCCEEDED');
     await first;
     expect(underWay('e1')).toBe(false);
-    await new Promise((resolve) => setImmediate(resolve));
-    ends.get('cancellation-e2')?.();
+    await turn();
+    end('cancellation-e2', 'SUCCEEDED');
     await second;
     expect(underWay('e2')).toBe(false);
+  });
+
+  it('forgets a run that failed or threw, so the re-drive starts it again', async () => {
+    const { deliver, underWay, end } = delivery(2);
+    const failed = deliver(cancellation, event('f1'));
+    const threw = deliver(cancellation, event('f2')).catch(() => 'threw');
+    await turn();
+    expect([underWay('f1'), underWay('f2')]).toEqual([true, true]);
+    end('cancellation-f1', 'FAILED');
+    end('cancellation-f2', new Error('executor crashed'));
+    await failed;
+    expect(await threw).toBe('threw');
+    expect([underWay('f1'), underWay('f2')]).toEqual([false, false]);
+  });
+
+  it('counts an event under way while any of its workflows runs', async () => {
+    const { deliver, underWay, end } = delivery(2);
+    const gateChange = { kind: 'state-machine', stateMachine: 'gate-change' } as const;
+    const one = deliver(cancellation, event('t1'));
+    const other = deliver(gateChange, event('t1'));
+    // The same run delivered again (a re-drive) is the same run, not counted twice.
+    const again = deliver(cancellation, event('t1'));
+    await turn();
+    end('cancellation-t1', 'SUCCEEDED');
+    await Promise.all([one, again]);
+    expect(underWay('t1')).toBe(true);
+    end('gate-change-t1', 'SUCCEEDED');
+    await other;
+    expect(underWay('t1')).toBe(false);
   });
 });

@@ -7,8 +7,9 @@ import type { Image } from './stream-record.ts';
  *
  * Images are kept as JSON text: an AttributeValue tree is one object per attribute, and a wave's
  * 20,000 booking images held that way were 42 MB of the runtime's heap; as text they take about
- * half. Each `get` parses a fresh copy (a record built from it cannot change the cache). An image
- * with binary attributes, which JSON would not give back, is kept as it is.
+ * half. Each `get` of a text image parses a fresh copy (a record built from it cannot change the
+ * cache). An image with binary attributes, which JSON would not give back, is kept (and given
+ * back) as the object it was.
  */
 export class ImageCache {
   private readonly images = new Map<string, string | Image>();
