@@ -49,8 +49,7 @@ export function referenceRecords(records: Iterable<AirportRecord>): AirportRecor
 /** Builds the lookup from reference records; records without an IATA code are left out. */
 export function createAirportLookup(records: Iterable<AirportRecord>): AirportLookup {
   const byCode = new Map<string, Airport>();
-  for (const record of referenceRecords(records))
-    byCode.set(record.iata.toUpperCase(), toAirport(record));
+  for (const airport of referenceRecords(records).map(toAirport)) byCode.set(airport.code, airport);
   return {
     find: (code) => byCode.get(code.trim().toUpperCase()),
     get(code) {

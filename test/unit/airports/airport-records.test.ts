@@ -1,5 +1,6 @@
 import airportData from 'airport-data-js';
 import { describe, expect, it } from 'vitest';
+import type { AirportRecord } from '../../../src/domain/airports/airport.ts';
 import { referenceRecords } from '../../../src/domain/airports/airport-lookup.ts';
 import records from '../../../src/domain/airports/airport-records.json' with { type: 'json' };
 
@@ -9,50 +10,22 @@ describe('the compiled airport reference', () => {
   });
 
   it('keeps one record per IATA code, the first the package lists, with the fields read', () => {
-    const records = referenceRecords([
-      {
-        iata: 'xyz',
-        icao: 'A',
-        time: 'UTC',
-        country_code: 'de',
-        continent: 'EU',
-        airport: 'One',
-        latitude: 1,
-        longitude: 2,
-        runways: 3,
-      } as never,
-      {
-        iata: 'XYZ',
-        icao: 'B',
-        time: 'UTC',
-        country_code: 'DE',
-        continent: 'EU',
-        airport: 'Two',
-        latitude: 1,
-        longitude: 2,
-      },
-      {
-        iata: '',
-        icao: 'C',
-        time: 'UTC',
-        country_code: 'DE',
-        continent: 'EU',
-        airport: 'No code',
-        latitude: 1,
-        longitude: 2,
-      },
+    const record = (iata: string, icao: string, airport: string): AirportRecord => ({
+      iata,
+      icao,
+      time: 'UTC',
+      country_code: 'DE',
+      continent: 'EU',
+      airport,
+      latitude: 1,
+      longitude: 2,
+    });
+    const first = record('xyz', 'A', 'One');
+    const kept = referenceRecords([
+      { ...first, runways: 3 } as AirportRecord,
+      record('XYZ', 'B', 'Two'),
+      record('', 'C', 'No code'),
     ]);
-    expect(records).toEqual([
-      {
-        iata: 'xyz',
-        icao: 'A',
-        time: 'UTC',
-        country_code: 'de',
-        continent: 'EU',
-        airport: 'One',
-        latitude: 1,
-        longitude: 2,
-      },
-    ]);
+    expect(kept).toEqual([first]);
   });
 });
