@@ -16,11 +16,7 @@ import {
   createDynamoDbClient,
 } from '../src/adapters/dynamodb/document-client.ts';
 import { ensureTable } from '../src/adapters/dynamodb/ensure-table.ts';
-import {
-  bookingItems,
-  flightItem,
-  passengerItem,
-} from '../src/adapters/dynamodb/table/table-items.ts';
+import { airlineItems } from '../src/adapters/dynamodb/table/table-items.ts';
 import { keys } from '../src/adapters/dynamodb/table/table-keys.ts';
 import { startEmbeddedDynamoDb } from '../src/adapters/local/dynamodb/embedded-dynamodb.ts';
 import type { BusEvent } from '../src/adapters/local/eventbridge/local-bus.ts';
@@ -378,11 +374,7 @@ function capacityOf(runtime: LocalRuntime): CapacityCount {
 /** Loads the airline day (and the quiet flights) in batches; seconds taken. */
 async function loadDay(runtime: LocalRuntime, day: AirlineDay, quiet: Flight[], name: string) {
   const loadStart = performance.now();
-  const items = [
-    ...[...day.flights, ...quiet].map(flightItem),
-    ...day.passengers.map(passengerItem),
-    ...day.bookings.flatMap((b) => bookingItems(b)),
-  ];
+  const items = airlineItems({ ...day, flights: [...day.flights, ...quiet] });
   const loading = progress(`${name}: load`, items.length, 'items', { silent: values.json });
   await batchWrite(runtime.doc, runtime.tableName, items, 8, loading.update);
   loading.finish();

@@ -1,6 +1,6 @@
 import { batchWrite } from '../adapters/dynamodb/batch-write.ts';
 import { createDocumentClient } from '../adapters/dynamodb/document-client.ts';
-import { bookingItems, flightItem, passengerItem } from '../adapters/dynamodb/table/table-items.ts';
+import { airlineItems } from '../adapters/dynamodb/table/table-items.ts';
 import { loadConfig, retentionOf } from '../runtime/config.ts';
 import { generateAirlineDay, HUBS } from '../simulator/generate-airline-day.ts';
 import { intFlag } from './flag-values.ts';
@@ -26,11 +26,7 @@ export async function generateCommand(
   const config = loadConfig(env, flags.dataDir ? { FLIGHTPULSE_DATA_DIR: flags.dataDir } : {});
   const started = performance.now();
   const day = generateAirlineDay({ flights, passengers, seed, hubs });
-  const items = [
-    ...day.flights.map(flightItem),
-    ...day.passengers.map(passengerItem),
-    ...day.bookings.flatMap((b) => bookingItems(b, retentionOf(config))),
-  ];
+  const items = airlineItems(day, retentionOf(config));
   const bar = progress('generate', items.length, 'items', { silent: flags.json === true });
   const where = await withStore(
     config,

@@ -60,7 +60,7 @@ const PROCESSED_METRIC: Record<InboundEvent['event_type'], MetricName> = {
 
 /** Optimistic attempts at moving the batch's flight orders before the batch is retried. */
 const ORDER_ATTEMPTS = 8;
-/** Booking counts (one Query per flight) in flight at once. */
+/** Booking counts of flights stored without one (a Query each) in flight at once. */
 const CONCURRENT_COUNTS = 100;
 
 /** A record that passed every check of its own, in batch order. */
@@ -99,15 +99,12 @@ async function ingestBatch(records: ReadRecord[], deps: IngestDeps): Promise<Rec
       rejections.push({ record, error });
     }
   });
-  // The booking counts (a Query a flight, the batch's slowest reads) run beside the other reads
-  // and the order writes: a flight that turns out unknown, or all of whose events are duplicates
-  // or stale, was counted for nothing, which is cheaper than a round trip more for every batch.
-  const [{ fresh, duplicates, verdicts }, counts] = await Promise.all([
-    sortOut(candidates, rejections, deps).then(async (sorted) => ({
-      ...sorted,
-      verdicts: await judge(sorted.fresh, deps),
-    })),
-    countBookings(candidates, deps),
+  const { fresh, duplicates } = await sortOut(candidates, rejections, deps);
+  // A flight stored with its booking count needs no read of its own; one stored without it is
+  // counted (a Query) beside the order writes.
+  const [verdicts, counts] = await Promise.all([
+    judge(fresh, deps),
+    countBookings(fresh.candidates, deps),
   ]);
   const settled = await recordRuns(fresh, { verdicts, counts }, receivedAt, deps);
   await Promise.all([
@@ -193,14 +190,20 @@ interface Settled {
   entry: BusEntry | undefined;
 }
 
-/** One booking count per flight of the batch's events (the bus event carries it). */
-async function countBookings(candidates: Candidate[], deps: IngestDeps) {
+/** One booking count per flight of the batch's fresh events (the bus event carries it). */
+async function countBookings(candidates: Fresh['candidates'], deps: IngestDeps) {
   const limit = pLimit(CONCURRENT_COUNTS);
-  const flightIds = [...new Set(candidates.map((c) => c.event.payload.flight_id))];
+  const flights = new Map(candidates.map((c) => [c.flight.flight_id, c.flight]));
   return new Map(
     await Promise.all(
-      flightIds.map((id) =>
-        limit(async () => [id, await deps.flights.countFlightBookings(id)] as const),
+      [...flights.values()].map((flight) =>
+        limit(
+          async () =>
+            [
+              flight.flight_id,
+              flight.booking_count ?? (await deps.flights.countFlightBookings(flight.flight_id)),
+            ] as const,
+        ),
       ),
     ),
   );

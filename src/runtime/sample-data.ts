@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { bookingItems, flightItem, passengerItem } from '../adapters/dynamodb/table/table-items.ts';
+import { airlineItems } from '../adapters/dynamodb/table/table-items.ts';
 import { BookingSchema } from '../domain/records/booking.ts';
 import { FlightSchema } from '../domain/records/flight.ts';
 import { PassengerSchema } from '../domain/records/passenger.ts';
@@ -26,10 +26,5 @@ export function loadSampleData() {
 
 /** The sample data as table items: entities plus lookup records. */
 export function sampleDataItems(retention?: RetentionPolicy): Record<string, unknown>[] {
-  const { flights, passengers, bookings } = loadSampleData();
-  return [
-    ...flights.map(flightItem),
-    ...passengers.map(passengerItem),
-    ...bookings.flatMap((b) => bookingItems(b, retention)),
-  ];
+  return airlineItems(loadSampleData(), retention);
 }

@@ -1,11 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { batchWrite } from '../../src/adapters/dynamodb/batch-write.ts';
 import { DynamoDbBookingStore } from '../../src/adapters/dynamodb/dynamodb-booking-store.ts';
+import { DynamoDbFlightStore } from '../../src/adapters/dynamodb/dynamodb-flight-store.ts';
 import { DynamoDbRebookingBookings } from '../../src/adapters/dynamodb/dynamodb-rebooking-bookings.ts';
-import { bookingItems } from '../../src/adapters/dynamodb/table/table-items.ts';
+import {
+  airlineItems,
+  bookingItems,
+  flightItem,
+} from '../../src/adapters/dynamodb/table/table-items.ts';
 import { countOperations } from '../../src/runtime/count-operations.ts';
 import { type EmbeddedTable, startEmbeddedTable } from '../support/embedded-table.ts';
-import { booking } from '../support/fixtures.ts';
+import { booking, flight } from '../support/fixtures.ts';
 
 const TABLE = 'BatchedBookingWrites';
 
@@ -43,5 +48,29 @@ describe('a batch of conditional booking writes, on the embedded store', () => {
     const status = new Map(after.map((b) => [b.booking_id, b.booking_status]));
     expect(status.get('B9007')).toBe('CANCELLED');
     expect([...status.values()].filter((s) => s === 'NEEDS_REBOOKING')).toHaveLength(119);
+  });
+
+  it("adds a rebooked booking to its new flight once, and to the flight's count where it keeps one", async () => {
+    const rebooked = { ...booking('B001'), booking_id: 'B8001' };
+    const counted = { ...flight('SW1234'), flight_id: 'SW8001' };
+    const uncounted = { ...flight('SW1234'), flight_id: 'SW8002' };
+    await batchWrite(store.doc, TABLE, [
+      // SW8001 is stored with its count (no bookings yet), SW8002 as a flight written without one.
+      ...airlineItems({ flights: [counted], passengers: [], bookings: [rebooked] }),
+      flightItem(uncounted),
+    ]);
+    const writes = new DynamoDbRebookingBookings(store.table);
+    const flights = new DynamoDbFlightStore(store.table);
+    const countOf = async (id: string) => (await flights.getFlight(id))?.booking_count;
+
+    await writes.rebook(['B8001'], ['SW8001', 'SW8002'], '2026-12-01T06:00:00Z');
+    // Done again, as a retried rebooking would: the records are there, nothing counts twice.
+    await writes.rebook(['B8001'], ['SW8001', 'SW8002'], '2026-12-01T06:00:00Z');
+
+    // B8001 was first booked on SW1234 (not stored here), so SW8001 held none before.
+    expect(await countOf('SW8001')).toBe(1);
+    expect(await flights.countFlightBookings('SW8001')).toBe(1);
+    expect(await countOf('SW8002')).toBeUndefined();
+    expect(await flights.countFlightBookings('SW8002')).toBe(1);
   });
 });

@@ -1,8 +1,10 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { batchWrite } from '../../src/adapters/dynamodb/batch-write.ts';
 import { DynamoDbEventLog } from '../../src/adapters/dynamodb/dynamodb-event-log.ts';
 import { DynamoDbFlightStore } from '../../src/adapters/dynamodb/dynamodb-flight-store.ts';
 import { DynamoDbRunLedger } from '../../src/adapters/dynamodb/dynamodb-run-ledger.ts';
+import { keys } from '../../src/adapters/dynamodb/table/table-keys.ts';
 import type { InboundEvent } from '../../src/domain/disruptions/inbound-events.ts';
 import type { KafkaEvent } from '../../src/event-sources/kafka-event.ts';
 import { createIngestHandler, type IngestDeps } from '../../src/handlers/ingest-flight-events.ts';
@@ -116,15 +118,15 @@ describe('ingest, a batch at a time', () => {
     const dead = log.filter((e) => e.outcome === 'REJECTED').map((e) => e.reason);
     expect(dead).toEqual(expect.arrayContaining(['unknown flight SW0000']));
     expect(dead.some((r) => r?.startsWith('invalid JSON'))).toBe(true);
-    // Two BatchGetItem reads, a count per flight named (the unknown one too: counts run beside
-    // the reads), the two orders in one transaction, four BatchWriteItem calls (runs, outcomes,
-    // duplicates, dead letters). Nothing per event.
+    // Two BatchGetItem reads (the flights come with their booking counts), the two orders in one
+    // transaction, four BatchWriteItem calls (runs, outcomes, duplicates, dead letters). Nothing
+    // per event.
     expect(Object.fromEntries(calls)).toEqual({
       BatchGetItem: 2,
-      Query: 3,
       TransactWriteItems: 1,
       BatchWriteItem: 4,
     });
+    expect(publisher.published.map((e) => e.detail.affected_passengers_count)).toEqual([3, 3, 4]);
   });
 
   it('costs a handful of calls per flight, not several per event', async () => {
@@ -142,14 +144,40 @@ describe('ingest, a batch at a time', () => {
     );
     expect(outcomes.every((o) => o.outcome === 'ACCEPTED')).toBe(true);
     expect(publisher.published).toHaveLength(100);
-    // Flights, then orders and outcomes (110 keys): 3 BatchGetItem; 4 counts; the 4 orders in
-    // one transaction; runs and outcomes 4 + 4 BatchWriteItem.
+    // Flights, then orders and outcomes (110 keys): 3 BatchGetItem; the 4 orders in one
+    // transaction; runs and outcomes 4 + 4 BatchWriteItem.
     expect(Object.fromEntries(operations)).toEqual({
       BatchGetItem: 3,
-      Query: 4,
       TransactWriteItems: 1,
       BatchWriteItem: 8,
     });
+  });
+
+  it('counts the bookings of a flight stored without its count, and only those', async () => {
+    // As a flight written before counts were kept: its four bookings are there, the count is not.
+    await embedded.doc.send(
+      new UpdateCommand({
+        TableName: TABLE,
+        Key: keys.flight('SW5678'),
+        UpdateExpression: 'REMOVE booking_count',
+      }),
+    );
+    const { handler, publisher } = ingest();
+    const events = [
+      gate('SW5678', '2025-01-15T11:58:00Z', 'C1'),
+      gate('SW1234', '2025-01-15T11:58:00Z', 'C2'),
+    ];
+    const { outcomes } = await handler(
+      batch(events.map((e) => ({ key: e.payload.flight_id, value: e }))),
+    );
+    expect(outcomes.map((o) => o.outcome)).toEqual(['ACCEPTED', 'ACCEPTED']);
+    expect(operations.get('Query')).toBe(1);
+    expect(
+      publisher.published.map((e) => [e.detail.flight_id, e.detail.affected_passengers_count]),
+    ).toEqual([
+      ['SW5678', 4],
+      ['SW1234', 4],
+    ]);
   });
 
   it('gives a batch retried after its orders moved the verdicts of the first attempt', async () => {

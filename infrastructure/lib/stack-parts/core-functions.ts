@@ -9,7 +9,8 @@ export function coreFunctions(functions: FunctionFactory) {
     'Kafka → validate, de-duplicate, enrich, categorise, publish',
     {
       // A batch at a time: batch reads and writes, the flight orders' conditional puts in
-      // TransactWriteItems (authorised as PutItem), a booking count (Query) per flight.
+      // TransactWriteItems (authorised as PutItem), a booking count (Query) for a flight stored
+      // without its `booking_count`.
       table: { actions: ['BatchGetItem', 'BatchWriteItem', 'PutItem', 'Query'], indexes: false },
       publishes: true,
     },

@@ -54,17 +54,7 @@ export class DynamoDbRebookingBookings implements RebookingBookings {
         new GetCommand({ TableName: this.table.name, Key: keys.booking(id) }),
       );
       if (!Item) continue;
-      for (const flightId of flightIds)
-        await this.table.doc.send(
-          new PutCommand({
-            TableName: this.table.name,
-            Item: {
-              ...keys.flightBooking(flightId, id),
-              booking_id: id,
-              passenger_id: Item.passenger_id,
-            },
-          }),
-        );
+      for (const flightId of flightIds) await this.addToFlight(flightId, id, Item.passenger_id);
       await this.table.doc.send(
         new PutCommand({
           TableName: this.table.name,
@@ -89,6 +79,35 @@ export class DynamoDbRebookingBookings implements RebookingBookings {
         ),
       ),
     );
+  }
+
+  /**
+   * The flight's lookup record of the booking, and one more on the flight's `booking_count` in
+   * the same transaction, so a rebooking done again counts once. A flight stored without a count
+   * gets the record alone (ingest counts its records).
+   */
+  private async addToFlight(flightId: string, bookingId: string, passengerId: unknown) {
+    const Item = {
+      ...keys.flightBooking(flightId, bookingId),
+      booking_id: bookingId,
+      passenger_id: passengerId,
+    };
+    const outcome = await this.table.writeTogether([
+      {
+        Put: { TableName: this.table.name, Item, ConditionExpression: 'attribute_not_exists(PK)' },
+      },
+      {
+        Update: {
+          TableName: this.table.name,
+          Key: keys.flight(flightId),
+          UpdateExpression: 'ADD booking_count :one',
+          ConditionExpression: 'attribute_exists(booking_count)',
+          ExpressionAttributeValues: { ':one': 1 },
+        },
+      },
+    ]);
+    if (!outcome.written && outcome.failedAt === 1)
+      await this.table.doc.send(new PutCommand({ TableName: this.table.name, Item }));
   }
 
   /** A booking already in the target state (or gone) is left as it is. */

@@ -5,7 +5,11 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
 import type { Page, PageRequest } from '../../ports.ts';
-import { CoalescingTransactWriter, type TransactItem } from './coalescing-transact-writer.ts';
+import {
+  CoalescingTransactWriter,
+  type TransactItem,
+  type TransactOutcome,
+} from './coalescing-transact-writer.ts';
 import { queryAll, queryPage } from './query-pages.ts';
 import { type TableKey, withoutKeys } from './table/table-keys.ts';
 
@@ -28,8 +32,13 @@ export class SingleTable {
    * (a batch's bookings, written side by side) go out together in TransactWriteItems calls.
    */
   async writeIf(action: TransactItem): Promise<boolean> {
+    return (await this.writeTogether([action])).written;
+  }
+
+  /** Conditional writes that stand or fall together, gathered as `writeIf`'s are. */
+  writeTogether(actions: TransactItem[]): Promise<TransactOutcome> {
     this.transactions ??= new CoalescingTransactWriter(this.doc);
-    return (await this.transactions.write([action])).written;
+    return this.transactions.write(actions);
   }
 
   /** One item by key, without its key attributes, validated; undefined when absent. */

@@ -29,6 +29,24 @@ export function flightItem(flight: Flight): Item {
 }
 
 /**
+ * An airline's records as table items: each flight with the number of its bookings
+ * (`booking_count`, kept from then on by the writes that add bookings), each passenger, and each
+ * booking with its lookup records.
+ */
+export function airlineItems(
+  data: { flights: Flight[]; passengers: Passenger[]; bookings: Booking[] },
+  retention: RetentionPolicy = DEFAULT_RETENTION,
+): Item[] {
+  const counts = new Map<string, number>();
+  for (const b of data.bookings) counts.set(b.flight_id, (counts.get(b.flight_id) ?? 0) + 1);
+  return [
+    ...data.flights.map((f) => flightItem({ ...f, booking_count: counts.get(f.flight_id) ?? 0 })),
+    ...data.passengers.map(passengerItem),
+    ...data.bookings.flatMap((b) => bookingItems(b, retention)),
+  ];
+}
+
+/**
  * Each cabin also stores `free` (capacity − booked − held): DynamoDB conditions cannot add, so
  * "room for n more" is the condition `free >= n` on the flight item, kept in step by every hold,
  * booking and release.
