@@ -54,6 +54,8 @@ export interface FlightStore {
   /** One page of a flight's bookings, read as a page (the API's list). */
   pageFlightBookings(flightId: string, page?: PageRequest): Promise<Page<BookingRef>>;
   countFlightBookings(flightId: string): Promise<number>;
+  /** The booking counts kept for these flights (one batch read); a flight without one is left out. */
+  keptBookingCounts(flightIds: string[]): Promise<Map<string, number>>;
 }
 
 export interface BookingStore {

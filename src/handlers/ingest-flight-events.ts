@@ -99,12 +99,12 @@ async function ingestBatch(records: ReadRecord[], deps: IngestDeps): Promise<Rec
       rejections.push({ record, error });
     }
   });
-  const { fresh, duplicates } = await sortOut(candidates, rejections, deps);
-  // A flight stored with its booking count needs no read of its own; one stored without it is
-  // counted (a Query) beside the order writes.
+  const { fresh, duplicates, kept } = await sortOut(candidates, rejections, deps);
+  // A flight with a kept booking count needs no read of its own; one without is counted (a
+  // Query) beside the order writes.
   const [verdicts, counts] = await Promise.all([
     judge(fresh, deps),
-    countBookings(fresh.candidates, deps),
+    countBookings(fresh.candidates, kept, deps),
   ]);
   const settled = await recordRuns(fresh, { verdicts, counts }, receivedAt, deps);
   await Promise.all([
@@ -128,9 +128,10 @@ async function ingestBatch(records: ReadRecord[], deps: IngestDeps): Promise<Rec
 async function sortOut(candidates: Candidate[], rejections: Rejection[], deps: IngestDeps) {
   const flightIds = [...new Set(candidates.map((c) => c.event.payload.flight_id))];
   const eventIds = [...new Set(candidates.map((c) => c.event.event_id))];
-  const [flights, state] = await Promise.all([
+  const [flights, state, kept] = await Promise.all([
     flightIds.length > 0 ? deps.flights.getFlights(flightIds) : [],
     deps.events.ingestState(flightIds, eventIds),
+    flightIds.length > 0 ? deps.flights.keptBookingCounts(flightIds) : new Map<string, number>(),
   ]);
   const known = new Map(flights.map((f) => [f.flight_id, f]));
   const seen = new Set<string>();
@@ -151,7 +152,7 @@ async function sortOut(candidates: Candidate[], rejections: Rejection[], deps: I
     else fresh.push({ ...candidate, flight });
     seen.add(event.event_id);
   }
-  return { fresh: { candidates: fresh, orders: state.orders }, duplicates };
+  return { fresh: { candidates: fresh, orders: state.orders }, duplicates, kept };
 }
 
 type Fresh = Awaited<ReturnType<typeof sortOut>>['fresh'];
@@ -191,18 +192,18 @@ interface Settled {
 }
 
 /** One booking count per flight of the batch's fresh events (the bus event carries it). */
-async function countBookings(candidates: Fresh['candidates'], deps: IngestDeps) {
+async function countBookings(
+  candidates: Fresh['candidates'],
+  kept: Map<string, number>,
+  deps: IngestDeps,
+) {
   const limit = pLimit(CONCURRENT_COUNTS);
-  const flights = new Map(candidates.map((c) => [c.flight.flight_id, c.flight]));
+  const flightIds = [...new Set(candidates.map((c) => c.flight.flight_id))];
   return new Map(
     await Promise.all(
-      [...flights.values()].map((flight) =>
+      flightIds.map((id) =>
         limit(
-          async () =>
-            [
-              flight.flight_id,
-              flight.booking_count ?? (await deps.flights.countFlightBookings(flight.flight_id)),
-            ] as const,
+          async () => [id, kept.get(id) ?? (await deps.flights.countFlightBookings(id))] as const,
         ),
       ),
     ),

@@ -62,10 +62,11 @@ export function runtimeIngest(config: Config, store: RuntimeStore, deps: IngestD
   const { flights, stages } = { flights: store.flights, stages: deps.stages };
   const ingestHandler = createIngestHandler({
     ...store,
-    // Reading the batch's flights and counting their bookings is the enrich stage.
+    // Reading the batch's flights and their booking counts is the enrich stage.
     flights: Object.assign(Object.create(flights) as typeof flights, {
       getFlights: stages.wrap('enrich', flights.getFlights.bind(flights)),
       countFlightBookings: stages.wrap('enrich', flights.countFlightBookings.bind(flights)),
+      keptBookingCounts: stages.wrap('enrich', flights.keptBookingCounts.bind(flights)),
     }),
     publisher: deps.bus,
     clock: deps.clock,

@@ -1,4 +1,4 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { batchWrite } from '../../src/adapters/dynamodb/batch-write.ts';
 import { DynamoDbEventLog } from '../../src/adapters/dynamodb/dynamodb-event-log.ts';
@@ -118,11 +118,11 @@ describe('ingest, a batch at a time', () => {
     const dead = log.filter((e) => e.outcome === 'REJECTED').map((e) => e.reason);
     expect(dead).toEqual(expect.arrayContaining(['unknown flight SW0000']));
     expect(dead.some((r) => r?.startsWith('invalid JSON'))).toBe(true);
-    // Two BatchGetItem reads (the flights come with their booking counts), the two orders in one
-    // transaction, four BatchWriteItem calls (runs, outcomes, duplicates, dead letters). Nothing
-    // per event.
+    // Three BatchGetItem reads (flights, their kept booking counts, orders and outcomes), the two
+    // orders in one transaction, four BatchWriteItem calls (runs, outcomes, duplicates, dead
+    // letters). Nothing per event.
     expect(Object.fromEntries(calls)).toEqual({
-      BatchGetItem: 2,
+      BatchGetItem: 3,
       TransactWriteItems: 1,
       BatchWriteItem: 4,
     });
@@ -144,10 +144,10 @@ describe('ingest, a batch at a time', () => {
     );
     expect(outcomes.every((o) => o.outcome === 'ACCEPTED')).toBe(true);
     expect(publisher.published).toHaveLength(100);
-    // Flights, then orders and outcomes (110 keys): 3 BatchGetItem; the 4 orders in one
-    // transaction; runs and outcomes 4 + 4 BatchWriteItem.
+    // Flights, their counts, then orders and outcomes (110 keys): 4 BatchGetItem; the 4 orders in
+    // one transaction; runs and outcomes 4 + 4 BatchWriteItem.
     expect(Object.fromEntries(operations)).toEqual({
-      BatchGetItem: 3,
+      BatchGetItem: 4,
       TransactWriteItems: 1,
       BatchWriteItem: 8,
     });
@@ -156,11 +156,7 @@ describe('ingest, a batch at a time', () => {
   it('counts the bookings of a flight stored without its count, and only those', async () => {
     // As a flight written before counts were kept: its four bookings are there, the count is not.
     await embedded.doc.send(
-      new UpdateCommand({
-        TableName: TABLE,
-        Key: keys.flight('SW5678'),
-        UpdateExpression: 'REMOVE booking_count',
-      }),
+      new DeleteCommand({ TableName: TABLE, Key: keys.flightBookingCount('SW5678') }),
     );
     const { handler, publisher } = ingest();
     const events = [

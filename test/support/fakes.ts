@@ -101,6 +101,10 @@ export class InMemoryStores implements FlightStore, BookingStore {
   async countFlightBookings(flightId: string) {
     return (await this.listFlightBookings(flightId)).length;
   }
+  /** Keeps no counts: ingest counts the lookups, as for a flight stored without one. */
+  async keptBookingCounts(_flightIds: string[]) {
+    return new Map<string, number>();
+  }
   async getBooking(bookingId: string) {
     return this.bookings.get(bookingId);
   }

@@ -70,6 +70,12 @@ export class DynamoDbFlightStore implements FlightStore, FlightWeatherStore {
     return items.map((item) => FlightSchema.parse(withoutKeys(item)));
   }
 
+  async keptBookingCounts(flightIds: string[]): Promise<Map<string, number>> {
+    const keysOf = flightIds.map(keys.flightBookingCount);
+    const items = await batchGet(this.table.doc, this.table.name, keysOf);
+    return new Map(items.map((item) => [String(item.flight_id), Number(item.booking_count)]));
+  }
+
   async listFlightsByStatus(status: FlightStatus, page?: PageRequest): Promise<Page<Flight>> {
     const result = await this.table.page(
       {

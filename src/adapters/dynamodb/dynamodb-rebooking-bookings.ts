@@ -82,9 +82,9 @@ export class DynamoDbRebookingBookings implements RebookingBookings {
   }
 
   /**
-   * The flight's lookup record of the booking, and one more on the flight's `booking_count` in
-   * the same transaction, so a rebooking done again counts once. A flight stored without a count
-   * gets the record alone (ingest counts its records).
+   * The flight's lookup record of the booking, put only if absent, and one more on the flight's
+   * kept booking count in the same transaction, so a rebooking done again counts once. A flight
+   * without a kept count gets the record alone (ingest counts its records).
    */
   private async addToFlight(flightId: string, bookingId: string, passengerId: unknown) {
     const Item = {
@@ -99,7 +99,7 @@ export class DynamoDbRebookingBookings implements RebookingBookings {
       {
         Update: {
           TableName: this.table.name,
-          Key: keys.flight(flightId),
+          Key: keys.flightBookingCount(flightId),
           UpdateExpression: 'ADD booking_count :one',
           ConditionExpression: 'attribute_exists(booking_count)',
           ExpressionAttributeValues: { ':one': 1 },

@@ -46,10 +46,5 @@ export const FlightSchema = z.object({
   weather: FlightWeatherSchema.optional(),
   /** A travel waiver operations issued for the flight (no-fee changes). */
   waiver: WaiverSchema.optional(),
-  /**
-   * Bookings recorded on the flight (its lookup records), kept by the writes that add them, so
-   * ingest reads it with the flight instead of counting them. Absent on a flight stored without it.
-   */
-  booking_count: z.number().int().min(0).optional(),
 });
 export type Flight = z.infer<typeof FlightSchema>;

@@ -28,10 +28,14 @@ export function flightItem(flight: Flight): Item {
   });
 }
 
+/** The kept count of a flight's booking lookup records (see `keys.flightBookingCount`). */
+export function bookingCountItem(flightId: string, count: number): Item {
+  return { ...keys.flightBookingCount(flightId), flight_id: flightId, booking_count: count };
+}
+
 /**
- * An airline's records as table items: each flight with the number of its bookings
- * (`booking_count`, kept from then on by the writes that add bookings), each passenger, and each
- * booking with its lookup records.
+ * An airline's records as table items: each flight and the count of its bookings (kept from then
+ * on by the writes that add bookings), each passenger, and each booking with its lookup records.
  */
 export function airlineItems(
   data: { flights: Flight[]; passengers: Passenger[]; bookings: Booking[] },
@@ -40,7 +44,10 @@ export function airlineItems(
   const counts = new Map<string, number>();
   for (const b of data.bookings) counts.set(b.flight_id, (counts.get(b.flight_id) ?? 0) + 1);
   return [
-    ...data.flights.map((f) => flightItem({ ...f, booking_count: counts.get(f.flight_id) ?? 0 })),
+    ...data.flights.flatMap((f) => [
+      flightItem(f),
+      bookingCountItem(f.flight_id, counts.get(f.flight_id) ?? 0),
+    ]),
     ...data.passengers.map(passengerItem),
     ...data.bookings.flatMap((b) => bookingItems(b, retention)),
   ];

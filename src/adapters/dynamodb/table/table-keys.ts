@@ -67,6 +67,14 @@ export const keys = {
     PK: `BOOKING#${bookingId}`,
     SK: `ENTITLEMENTS#${flightId}`,
   }),
+  /**
+   * How many booking lookup records a flight has, kept by the writes that add them: an item of its
+   * own, so a rebooking's transaction never touches the flight item the workflows update.
+   */
+  flightBookingCount: (flightId: string): TableKey => ({
+    PK: `FLIGHT#${flightId}`,
+    SK: 'BOOKINGS',
+  }),
   /** The newest event accepted for a flight: ingest moves it forward, never back. */
   flightOrder: (flightId: string): TableKey => ({ PK: `FLIGHT#${flightId}`, SK: 'ORDER' }),
   /** A notification claim, keyed by the passenger-visible fact (see notification-fact.ts). */
