@@ -9,8 +9,8 @@ export function coreFunctions(functions: FunctionFactory) {
     'Kafka → validate, de-duplicate, enrich, categorise, publish',
     {
       // A batch at a time: batch reads and writes, the flight orders' conditional puts in
-      // TransactWriteItems (authorised as PutItem), a booking count (Query) for a flight stored
-      // without its `booking_count`.
+      // TransactWriteItems (authorised as PutItem), a booking count (Query) for a flight without a
+      // kept count.
       table: { actions: ['BatchGetItem', 'BatchWriteItem', 'PutItem', 'Query'], indexes: false },
       publishes: true,
     },
