@@ -191,23 +191,22 @@ interface Settled {
   entry: BusEntry | undefined;
 }
 
-/** One booking count per flight of the batch's fresh events (the bus event carries it). */
+/** The flights' booking counts (the bus event carries them): kept, or a Query each where not. */
 async function countBookings(
   candidates: Fresh['candidates'],
   kept: Map<string, number>,
   deps: IngestDeps,
 ) {
   const limit = pLimit(CONCURRENT_COUNTS);
-  const flightIds = [...new Set(candidates.map((c) => c.flight.flight_id))];
-  return new Map(
-    await Promise.all(
-      flightIds.map((id) =>
-        limit(
-          async () => [id, kept.get(id) ?? (await deps.flights.countFlightBookings(id))] as const,
-        ),
-      ),
+  const uncounted = [...new Set(candidates.map((c) => c.flight.flight_id))].filter(
+    (id) => !kept.has(id),
+  );
+  const counted = await Promise.all(
+    uncounted.map((id) =>
+      limit(async () => [id, await deps.flights.countFlightBookings(id)] as const),
     ),
   );
+  return new Map([...kept, ...counted]);
 }
 
 /**

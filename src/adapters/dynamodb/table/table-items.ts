@@ -29,7 +29,7 @@ export function flightItem(flight: Flight): Item {
 }
 
 /** The kept count of a flight's booking lookup records (see `keys.flightBookingCount`). */
-export function bookingCountItem(flightId: string, count: number): Item {
+function bookingCountItem(flightId: string, count: number): Item {
   return { ...keys.flightBookingCount(flightId), flight_id: flightId, booking_count: count };
 }
 
