@@ -44,7 +44,7 @@ const NO_OWNER = '';
  * back with its current place when it surfaces (places only ever grow).
  */
 export class FairScheduler {
-  private readonly slots: number;
+  private slots: number;
   private running = 0;
   private order = 0;
   private waitingCount = 0;
@@ -64,6 +64,20 @@ export class FairScheduler {
   /** Work waiting for a slot. */
   get queued(): number {
     return this.waitingCount;
+  }
+
+  /**
+   * Changes the number of slots. More start waiting work at once; fewer take effect as running
+   * work ends (nothing running is stopped).
+   */
+  resize(slots: number): void {
+    this.slots = Math.max(1, slots);
+    while (this.running < this.slots) {
+      const next = this.dequeue();
+      if (next === undefined) return;
+      this.running++;
+      next.start();
+    }
   }
 
   async run<T>(work: () => Promise<T>, turn: Turn = {}): Promise<T> {
@@ -105,7 +119,7 @@ export class FairScheduler {
   }
 
   private release(): void {
-    const next = this.dequeue();
+    const next = this.running > this.slots ? undefined : this.dequeue();
     if (next === undefined) {
       this.running--;
       return;

@@ -136,7 +136,10 @@ export interface RuntimeOptions {
    * the one event loop busy anyway; more at once only lengthens each turn of the loop).
    */
   taskSlots?: number;
-  /** Store requests of workflows and deliveries in flight at once; ingest and the API skip the queue (default 6). */
+  /**
+   * Store requests of workflows and deliveries in flight at once; ingest and the API skip the
+   * queue, and while they are under way the workflows' share shrinks to one (default 6).
+   */
   bulkStoreSlots?: number;
   /** Run the embedded store in a process of its own: its work and memory off the runtime's. */
   storeInOwnProcess?: boolean;

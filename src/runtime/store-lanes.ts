@@ -2,7 +2,13 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { FairScheduler, type Turn } from './fair-scheduler.ts';
 
-type Lane = 'priority' | 'bulk';
+/** A piece of priority work; `usesStore` once it has sent the store a request. */
+interface PriorityWork {
+  usesStore: boolean;
+}
+
+/** Which lane work runs in: a piece of priority work, or the bulk lane. */
+type Lane = PriorityWork | 'bulk';
 
 /**
  * Two lanes to the one embedded store. Everything runs on one event loop and the store answers
@@ -10,21 +16,36 @@ type Lane = 'priority' | 'bulk';
  * behind them. Bulk work (workflows, deliveries) gets a bounded number of requests in flight,
  * handed out by whose work it is (urgent, a run's first batch, the run served least);
  * priority work (ingest, the API) goes straight through, so it waits behind at most those few.
+ * From its first store request until it ends, priority work also shrinks the bulk lane to
+ * `yieldedSlots`: the store is the shared limit, and an ingest batch's few sequential round trips
+ * then wait behind one bulk request instead of several. Work that never asks the store (`/health`)
+ * leaves the bulk lane alone.
  */
 export class StoreLanes {
   private readonly lane = new AsyncLocalStorage<Lane>();
   readonly bulk: FairScheduler;
   private readonly turn: () => Turn;
+  private readonly bulkSlots: number;
+  private readonly yieldedSlots: number;
+  /** Priority work under way that has asked the store. */
+  private usingStore = 0;
 
   /** `turn` says whose bulk request it is (a workflow run's, its first batch's), fairly served. */
-  constructor(bulkSlots: number, turn: () => Turn = () => ({})) {
+  constructor(bulkSlots: number, turn: () => Turn = () => ({}), yieldedSlots = 1) {
     this.bulk = new FairScheduler(bulkSlots);
     this.turn = turn;
+    this.bulkSlots = bulkSlots;
+    this.yieldedSlots = Math.min(yieldedSlots, bulkSlots);
   }
 
   /** Runs `work` (and everything it starts) in the priority lane. */
-  priority<T>(work: () => Promise<T>): Promise<T> {
-    return this.lane.run('priority', work);
+  async priority<T>(work: () => Promise<T>): Promise<T> {
+    const piece: PriorityWork = { usesStore: false };
+    try {
+      return await this.lane.run(piece, work);
+    } finally {
+      if (piece.usesStore && --this.usingStore === 0) this.bulk.resize(this.bulkSlots);
+    }
   }
 
   /** Runs `work` (and everything it starts) in the bulk lane, whoever started it. */
@@ -35,10 +56,16 @@ export class StoreLanes {
   /** Makes every request of `client` take its lane's turn. */
   gate(client: DynamoDBClient): void {
     client.middlewareStack.add(
-      (next) => (args) =>
-        this.lane.getStore() === 'priority'
-          ? next(args)
-          : this.bulk.run(() => next(args), this.turn()),
+      (next) => (args) => {
+        const lane = this.lane.getStore();
+        if (lane === undefined || lane === 'bulk')
+          return this.bulk.run(() => next(args), this.turn());
+        if (!lane.usesStore) {
+          lane.usesStore = true;
+          if (this.usingStore++ === 0) this.bulk.resize(this.yieldedSlots);
+        }
+        return next(args);
+      },
       { step: 'initialize', name: 'flightPulseStoreLanes', priority: 'high' },
     );
   }

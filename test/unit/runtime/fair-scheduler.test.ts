@@ -121,4 +121,35 @@ describe('fair scheduler', () => {
     expect(order).toEqual(Array.from({ length: 5000 }, (_, i) => i));
     expect(slots.queued).toBe(0);
   });
+
+  it('shrinks as running work ends and grows at once when resized', async () => {
+    const slots = new FairScheduler(3);
+    let running = 0;
+    let most = 0;
+    const gates = Array.from({ length: 9 }, gate);
+    const works = gates.map((g) =>
+      slots.run(async () => {
+        running++;
+        most = Math.max(most, running);
+        await g.opened;
+        running--;
+      }),
+    );
+    await Promise.resolve();
+    expect(running).toBe(3);
+    slots.resize(1);
+    most = running;
+    // The three running finish; only one slot is handed on.
+    for (const g of gates.slice(0, 3)) g.open();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(running).toBe(1);
+    slots.resize(4);
+    expect(slots.queued).toBe(2);
+    await Promise.resolve();
+    expect(running).toBe(4);
+    for (const g of gates.slice(3)) g.open();
+    await Promise.all(works);
+    expect(most).toBe(4);
+    expect(slots.queued).toBe(0);
+  });
 });
