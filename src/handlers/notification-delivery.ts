@@ -51,6 +51,9 @@ export function announceOn(publisher: EventPublisher): Announce {
  * notifications that went out, fallbacks included; `announce` hears them in that order, each as
  * soon as it and every one before it are marked (not once the whole batch is), so the first
  * passengers' notifications are announced while the rest of the batch is still going out.
+ * The first goes out and is marked alone, before the others: sent beside them, its provider's
+ * answer and its mark would wait behind their message building on the one event loop, and the
+ * first notification is what a disruption's clock counts.
  */
 export async function deliverNotifications(
   notifications: NotificationDetail[],
@@ -72,12 +75,20 @@ export async function deliverNotifications(
     marks.set(n, marking);
     announcing.marked(n, result, marking);
   };
-  const results = await deps.sender.send(mine, mark);
-  mine.forEach((n, index) => {
-    const result = results[index];
-    if (result) mark(n, result);
-  });
-  await Promise.all(marks.values());
+  const sendAndMark = async (batch: NotificationDetail[]) => {
+    const answered = await deps.sender.send(batch, mark);
+    batch.forEach((n, index) => {
+      const result = answered[index];
+      if (result) mark(n, result);
+    });
+    await Promise.all(batch.map((n) => marks.get(n)));
+    return answered;
+  };
+  const [head, ...rest] = mine as [NotificationDetail, ...NotificationDetail[]];
+  const results = [
+    ...(await sendAndMark([head])),
+    ...(rest.length > 0 ? await sendAndMark(rest) : []),
+  ];
   await announcing.done();
   const sent = mine.filter((_, index) => results[index]?.outcome === 'SENT');
   const failed = mine.filter((_, index) => {

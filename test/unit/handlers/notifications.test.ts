@@ -120,7 +120,7 @@ describe('marks as the providers answer', () => {
     const input = sampleEvent<TaskInput>('step-functions', 'send-notifications');
     const claims = new InMemoryNotificationLog();
     let sentWhileBatchRan: string[] = [];
-    // Answers the first notification, lets the event loop turn, then answers the rest.
+    // Answers the first notification of each call, lets the event loop turn, then the rest.
     const sender = new (class extends RecordingSender {
       override async send(
         notifications: NotificationDetail[],
@@ -141,9 +141,41 @@ describe('marks as the providers answer', () => {
       }
     })();
     await createSendMessages(channelFakes({ claims, sender }))(input);
-    expect(sentWhileBatchRan).toEqual([sender.sent[0]?.notification_id]);
+    // The first went out alone; of the rest, only the one answered was marked while they ran.
+    expect(sentWhileBatchRan).toEqual(sender.sent.slice(0, 2).map((n) => n.notification_id));
     expect([...claims.records.values()].every((r) => r.status === 'SENT')).toBe(true);
     expect(claims.records.size).toBe(sender.sent.length);
+  });
+});
+
+describe('the first notification of a batch', () => {
+  it('goes out and is marked and announced alone, before the others are sent', async () => {
+    const input = sampleEvent<TaskInput>('step-functions', 'send-notifications');
+    const claims = new InMemoryNotificationLog();
+    const publisher = new RecordingPublisher();
+    const calls: Array<{ size: number; marked: string[]; announced: number }> = [];
+    const sender = new (class extends RecordingSender {
+      override async send(
+        notifications: NotificationDetail[],
+        onResult?: (n: NotificationDetail, r: SendResult) => void,
+      ) {
+        calls.push({
+          size: notifications.length,
+          marked: [...claims.records.values()]
+            .filter((r) => r.status === 'SENT')
+            .map((r) => r.notification_id),
+          announced: publisher.published.length,
+        });
+        return super.send(notifications, onResult);
+      }
+    })();
+    await createSendMessages(channelFakes({ claims, publisher, sender }))(input);
+    const count = sender.sent.length;
+    expect(count).toBeGreaterThan(2);
+    expect(calls).toEqual([
+      { size: 1, marked: [], announced: 0 },
+      { size: count - 1, marked: [sender.sent[0]?.notification_id], announced: 1 },
+    ]);
   });
 });
 
@@ -192,7 +224,8 @@ describe('announces as the marks are stored', () => {
     );
     await createSendMessages(channelFakes({ publisher, sender }))(input);
     const count = sender.sent.length;
-    expect(publishedAfterEach[0]).toBe(0);
+    // The first went out alone and was announced; the rest's last answer waits for those before it.
+    expect(publishedAfterEach.slice(0, 2)).toEqual([1, 1]);
     expect(publishedAfterEach.at(-1)).toBe(count);
     expect(publisher.published.map((e) => e.detail.notification_id)).toEqual(
       sender.sent.map((n) => n.notification_id),
