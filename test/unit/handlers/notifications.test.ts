@@ -155,10 +155,7 @@ describe('the first notification of a batch', () => {
     const publisher = new RecordingPublisher();
     const calls: Array<{ size: number; marked: string[]; announced: number }> = [];
     const sender = new (class extends RecordingSender {
-      override async send(
-        notifications: NotificationDetail[],
-        onResult?: (n: NotificationDetail, r: SendResult) => void,
-      ) {
+      override async send(notifications: NotificationDetail[]) {
         calls.push({
           size: notifications.length,
           marked: [...claims.records.values()]
@@ -166,7 +163,7 @@ describe('the first notification of a batch', () => {
             .map((r) => r.notification_id),
           announced: publisher.published.length,
         });
-        return super.send(notifications, onResult);
+        return super.send(notifications);
       }
     })();
     await createSendMessages(channelFakes({ claims, publisher, sender }))(input);
