@@ -72,12 +72,7 @@ export class FairScheduler {
    */
   resize(slots: number): void {
     this.slots = Math.max(1, slots);
-    while (this.running < this.slots) {
-      const next = this.dequeue();
-      if (next === undefined) return;
-      this.running++;
-      next.start();
-    }
+    this.startWaiting();
   }
 
   async run<T>(work: () => Promise<T>, turn: Turn = {}): Promise<T> {
@@ -118,14 +113,19 @@ export class FairScheduler {
     urgency.owners.push({ owner, served: this.servedOf(owner), order: waiting.order });
   }
 
+  /** A slot freed passes straight to the next in line, unless the slots were made fewer. */
   private release(): void {
-    const next = this.running > this.slots ? undefined : this.dequeue();
-    if (next === undefined) {
-      this.running--;
-      return;
+    this.running--;
+    this.startWaiting();
+  }
+
+  private startWaiting(): void {
+    while (this.running < this.slots) {
+      const next = this.dequeue();
+      if (next === undefined) return;
+      this.running++;
+      next.start();
     }
-    // The slot passes straight to the next in line.
-    next.start();
   }
 
   private dequeue(): Waiting | undefined {

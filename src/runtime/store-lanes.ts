@@ -10,6 +10,9 @@ interface PriorityWork {
 /** Which lane work runs in: a piece of priority work, or the bulk lane. */
 type Lane = PriorityWork | 'bulk';
 
+/** Bulk requests in flight while priority work is using the store. */
+const YIELDED_SLOTS = 1;
+
 /**
  * Two lanes to the one embedded store. Everything runs on one event loop and the store answers
  * requests in arrival order, so a wave's thousands of writes would make every ingest read wait
@@ -17,7 +20,7 @@ type Lane = PriorityWork | 'bulk';
  * handed out by whose work it is (urgent, a run's first batch, the run served least);
  * priority work (ingest, the API) goes straight through, so it waits behind at most those few.
  * From its first store request until it ends, priority work also shrinks the bulk lane to
- * `yieldedSlots`: the store is the shared limit, and an ingest batch's few sequential round trips
+ * one request: the store is the shared limit, and an ingest batch's few sequential round trips
  * then wait behind one bulk request instead of several. Work that never asks the store (`/health`)
  * leaves the bulk lane alone.
  */
@@ -26,16 +29,14 @@ export class StoreLanes {
   readonly bulk: FairScheduler;
   private readonly turn: () => Turn;
   private readonly bulkSlots: number;
-  private readonly yieldedSlots: number;
   /** Priority work under way that has asked the store. */
   private usingStore = 0;
 
   /** `turn` says whose bulk request it is (a workflow run's, its first batch's), fairly served. */
-  constructor(bulkSlots: number, turn: () => Turn = () => ({}), yieldedSlots = 1) {
+  constructor(bulkSlots: number, turn: () => Turn = () => ({})) {
     this.bulk = new FairScheduler(bulkSlots);
     this.turn = turn;
     this.bulkSlots = bulkSlots;
-    this.yieldedSlots = Math.min(yieldedSlots, bulkSlots);
   }
 
   /** Runs `work` (and everything it starts) in the priority lane. */
@@ -62,7 +63,7 @@ export class StoreLanes {
           return this.bulk.run(() => next(args), this.turn());
         if (!lane.usesStore) {
           lane.usesStore = true;
-          if (this.usingStore++ === 0) this.bulk.resize(this.yieldedSlots);
+          if (this.usingStore++ === 0) this.bulk.resize(Math.min(YIELDED_SLOTS, this.bulkSlots));
         }
         return next(args);
       },

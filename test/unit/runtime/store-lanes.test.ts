@@ -37,7 +37,7 @@ function heldStore(lanes: StoreLanes) {
 
 describe('store lanes', () => {
   it('keeps the workflows to one store request while priority work that asked the store is under way', async () => {
-    const lanes = new StoreLanes(4, () => ({}), 1);
+    const lanes = new StoreLanes(4);
     const store = heldStore(lanes);
     let finishIngest!: () => void;
     const ingest = lanes.priority(async () => {
@@ -60,7 +60,7 @@ describe('store lanes', () => {
   });
 
   it('leaves the workflows their slots while priority work never asks the store', async () => {
-    const lanes = new StoreLanes(4, () => ({}), 1);
+    const lanes = new StoreLanes(4);
     const store = heldStore(lanes);
     let finishHealth!: () => void;
     const health = lanes.priority(
@@ -79,7 +79,7 @@ describe('store lanes', () => {
   });
 
   it('gives the workflows their slots back when priority work fails', async () => {
-    const lanes = new StoreLanes(3, () => ({}), 1);
+    const lanes = new StoreLanes(3);
     const store = heldStore(lanes);
     await expect(
       lanes.priority(async () => {
