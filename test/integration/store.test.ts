@@ -9,8 +9,10 @@ import { DynamoDbFlightStore } from '../../src/adapters/dynamodb/dynamodb-flight
 import { DynamoDbNotificationLog } from '../../src/adapters/dynamodb/dynamodb-notification-log.ts';
 import { DynamoDbRunLedger } from '../../src/adapters/dynamodb/dynamodb-run-ledger.ts';
 import { ensureTable } from '../../src/adapters/dynamodb/ensure-table.ts';
+import { READ_ALL_PAGE_SIZE } from '../../src/adapters/dynamodb/query-pages.ts';
 import { seedItems } from '../../src/adapters/dynamodb/seed-items.ts';
 import { SingleTable } from '../../src/adapters/dynamodb/single-table.ts';
+import { keys, prefixes } from '../../src/adapters/dynamodb/table/table-keys.ts';
 import { unsignedForEmbeddedStore } from '../../src/adapters/local/dynamodb/unsigned-requests.ts';
 import type { NotificationDetail } from '../../src/domain/event-routing/bus-events.ts';
 import { InvalidCursorError } from '../../src/pagination/cursor.ts';
@@ -62,6 +64,37 @@ describe('single-table store on dynalite', () => {
       'SW1234',
       'SW9012',
     ]);
+  });
+
+  it('reads a whole partition in pages of a bounded size and loses no item', async () => {
+    const count = 2 * READ_ALL_PAGE_SIZE + 7;
+    const ids = Array.from({ length: count }, (_, i) => `BX${String(i).padStart(5, '0')}`);
+    for (let i = 0; i < count; i += 25)
+      await Promise.all(
+        ids.slice(i, i + 25).map((id) =>
+          doc.send(
+            new PutCommand({
+              TableName: TABLE,
+              Item: {
+                PK: keys.flight('SW7777').PK,
+                SK: `${prefixes.booking}${id}`,
+                booking_id: id,
+                passenger_id: `P-${id}`,
+              },
+            }),
+          ),
+        ),
+      );
+    const sizes: number[] = [];
+    const table = new SingleTable(doc, TABLE);
+    for await (const page of table.pages({
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+      ExpressionAttributeValues: { ':pk': keys.flight('SW7777').PK, ':sk': prefixes.booking },
+    }))
+      sizes.push(page.length);
+    expect(sizes.slice(0, 2)).toEqual([READ_ALL_PAGE_SIZE, READ_ALL_PAGE_SIZE]);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(count);
+    expect((await flights.listFlightBookings('SW7777')).map((b) => b.booking_id)).toEqual(ids);
   });
 
   it('lists flights by status (GSI1) in departure order, page by page', async () => {

@@ -64,21 +64,25 @@ export class DynamoDbSeatInventory implements SeatInventory {
     return free;
   }
 
+  /** Each status's flights, converted page by page as they arrive (a day has thousands). */
   async bookableFlights(): Promise<ScheduledFlight[]> {
-    const pages = await Promise.all(
-      BOOKABLE_STATUSES.map((status) =>
-        this.table.all({
+    const byStatus = await Promise.all(
+      BOOKABLE_STATUSES.map(async (status) => {
+        const flights: ScheduledFlight[] = [];
+        const pages = this.table.pages({
           IndexName: GSI1,
           KeyConditionExpression: 'GSI1PK = :status',
           ExpressionAttributeValues: { ':status': status },
-        }),
-      ),
+        });
+        for await (const page of pages)
+          for (const item of page) {
+            const flight = FlightSchema.safeParse(item);
+            if (flight.success && flight.data.seats) flights.push(scheduledFlight(flight.data));
+          }
+        return flights;
+      }),
     );
-    return pages.flat().flatMap((item) => {
-      const flight = FlightSchema.safeParse(item);
-      if (!flight.success || !flight.data.seats) return [];
-      return [scheduledFlight(flight.data)];
-    });
+    return byStatus.flat();
   }
 
   /** Applies `move` to every request, undoing the ones done when a later one has no room. */

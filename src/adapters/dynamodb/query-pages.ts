@@ -32,18 +32,35 @@ export async function queryPage(
   return { items: result.Items ?? [], ...(nextCursor ? { nextCursor } : {}) };
 }
 
-/** Every item of a query, following LastEvaluatedKey. */
+/**
+ * Items read per round trip when a caller wants them all. Unbounded, the store answers 1 MB
+ * pages, and decoding one (thousands of items) holds the event loop for tens of milliseconds;
+ * a page this size is a few milliseconds, so ingest and the API get a turn between pages.
+ */
+export const READ_ALL_PAGE_SIZE = 200;
+
+/** A query's items page by page, following LastEvaluatedKey. */
+export async function* queryPages(
+  doc: DynamoDBDocumentClient,
+  input: QueryCommandInput,
+): AsyncGenerator<Record<string, unknown>[]> {
+  let start: Record<string, unknown> | undefined;
+  do {
+    const result = await doc.send(
+      new QueryCommand({ Limit: READ_ALL_PAGE_SIZE, ...input, ExclusiveStartKey: start }),
+    );
+    yield result.Items ?? [];
+    start = result.LastEvaluatedKey;
+  } while (start);
+}
+
+/** Every item of a query. */
 export async function queryAll(
   doc: DynamoDBDocumentClient,
   input: QueryCommandInput,
 ): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const result = await doc.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
-    items.push(...(result.Items ?? []));
-    start = result.LastEvaluatedKey;
-  } while (start);
+  for await (const page of queryPages(doc, input)) items.push(...page);
   return items;
 }
 

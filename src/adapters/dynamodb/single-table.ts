@@ -10,7 +10,7 @@ import {
   type TransactItem,
   type TransactOutcome,
 } from './coalescing-transact-writer.ts';
-import { queryAll, queryPage } from './query-pages.ts';
+import { queryAll, queryPage, queryPages } from './query-pages.ts';
 import { type TableKey, withoutKeys } from './table/table-keys.ts';
 
 type Query = Omit<QueryCommandInput, 'TableName'>;
@@ -53,5 +53,10 @@ export class SingleTable {
 
   all(query: Query): Promise<Record<string, unknown>[]> {
     return queryAll(this.doc, { ...query, TableName: this.name });
+  }
+
+  /** Every item, a page at a time, for callers that turn each page into something smaller. */
+  pages(query: Query): AsyncGenerator<Record<string, unknown>[]> {
+    return queryPages(this.doc, { ...query, TableName: this.name });
   }
 }
