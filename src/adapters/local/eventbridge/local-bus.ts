@@ -7,8 +7,9 @@ import type { WorkTracker } from '../work-tracker.ts';
 import {
   type CompiledPattern,
   compilePattern,
+  flattenEvent,
   InvalidPatternError,
-  matchesCompiled,
+  matchesFlattened,
 } from './match-pattern.ts';
 
 export type BusEvent = EventBridgeEvent<string, Record<string, unknown>>;
@@ -72,10 +73,12 @@ export class LocalBus implements EventPublisher {
       resources: [],
       detail: entry.detail,
     };
+    // Flattened once for every rule: a batch's detail has hundreds of leaves.
+    const fields = flattenEvent(event);
     const matched = rules.filter(
       (r) =>
         r.eventBusName === busName &&
-        matchesCompiled(this.patterns.get(r) as CompiledPattern, event),
+        matchesFlattened(this.patterns.get(r) as CompiledPattern, fields),
     );
     onEvent?.(
       event,

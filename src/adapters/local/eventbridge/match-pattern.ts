@@ -19,6 +19,7 @@ import { matchesValue, type ValueMatcher } from './value-matchers.ts';
 
 export type { CompiledPattern, EventPattern } from './compile-pattern.ts';
 export { compilePattern } from './compile-pattern.ts';
+export { flattenEvent } from './flatten-event.ts';
 export { InvalidPatternError } from './invalid-pattern-error.ts';
 
 const compiledByPattern = new WeakMap<object, CompiledPattern>();
@@ -37,7 +38,14 @@ export function matchesPattern(pattern: object, event: unknown): boolean {
 }
 
 export function matchesCompiled(compiled: CompiledPattern, event: unknown): boolean {
-  const fields = flattenEvent(event);
+  return matchesFlattened(compiled, flattenEvent(event));
+}
+
+/** Against an event flattened once (`flattenEvent`), as a bus does for all its rules. */
+export function matchesFlattened(
+  compiled: CompiledPattern,
+  fields: Map<string, EventField[]>,
+): boolean {
   return compiled.branches.some((branch) => matchesBranch(branch, fields));
 }
 
