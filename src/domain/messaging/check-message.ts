@@ -96,8 +96,10 @@ function checkAgainst(message: Partial<FilledMessage>, context: RuleContext): st
 function commonRules(channel: Channel, text: string, context: RuleContext): string[] {
   const { pack } = context;
   const problems: string[] = [];
-  // The passenger's name is not prose: a name is no promise, no app, and no language.
-  const prose = text.replaceAll(context.passenger.first_name, ' ');
+  // The passenger's name is not prose: a name is no promise, no app, and no language; shortened
+  // to fit an SMS ("Aàapp…") it must not read as one either.
+  const { first_name: name } = context.passenger;
+  const prose = text.replaceAll(nameAsWritten(text, name) ?? name, ' ');
   if (!isWrittenIn(prose, pack.language)) problems.push(`${channel} is not in ${pack.name}`);
   if (/\{\{|\}\}/.test(text)) problems.push(`${channel} has an unfilled placeholder`);
   const english = languagePack('en').rules;
@@ -146,12 +148,14 @@ function emailRules(email: string, context: RuleContext): string[] {
   return problems;
 }
 
-/** The first name, or the shortened form fill-message writes when a long name would not fit. */
-function hasFirstName(sms: string, firstName: string): boolean {
-  if (sms.includes(firstName)) return true;
-  for (let keep = firstName.length - 1; keep >= 1; keep--)
-    if (sms.includes(`${firstName.slice(0, keep)}…`)) return true;
-  return false;
+/** The first name as `text` writes it: whole, or shortened as fill-message does when it would not fit. */
+function nameAsWritten(text: string, firstName: string): string | undefined {
+  if (text.includes(firstName)) return firstName;
+  for (let keep = firstName.length - 1; keep >= 1; keep--) {
+    const shortened = `${firstName.slice(0, keep)}…`;
+    if (text.includes(shortened)) return shortened;
+  }
+  return undefined;
 }
 
 function smsRules(sms: string, context: RuleContext): string[] {
@@ -159,7 +163,8 @@ function smsRules(sms: string, context: RuleContext): string[] {
   const problems: string[] = [];
   if (sms.length > SMS_MAX_LENGTH) problems.push('SMS longer than 160 characters');
   if (!sms.includes(context.flightId)) problems.push('SMS misses the flight');
-  if (!hasFirstName(sms, passenger.first_name)) problems.push('SMS misses first name');
+  if (nameAsWritten(sms, passenger.first_name) === undefined)
+    problems.push('SMS misses first name');
   const primary = primaryRequest(booking.special_requests);
   // The passenger must get to a new gate: the SMS says the assistance goes with them.
   if (

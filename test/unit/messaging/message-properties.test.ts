@@ -54,6 +54,24 @@ describe('template messages, for any passenger and disruption', () => {
     );
   });
 
+  it('read a first name shortened to fit the SMS as a name, not as words', () => {
+    // Found by the property above: "Aàappa Aà" shortened to "Aàapp…" left "app" for the checker.
+    const p = {
+      ...passenger('P001'),
+      first_name: 'Aàappa Aà',
+      language: 'es' as const,
+      tier: 'A-LIST_PREFERRED' as const,
+    };
+    const b = { ...booking('B001'), special_requests: [] };
+    const d = disruption({ eventType: 'FLIGHT_DELAY', flightId: 'SW1234', delayMinutes: 1562 });
+    const message = fillMessage(
+      templateFor(segmentOf(p, b, d, 'EMAIL+SMS')),
+      placeholderValues(p, b, d),
+    );
+    expect(message.sms_body).toContain('Aàapp…');
+    expect(checkMessage(message, p, b, d)).toEqual([]);
+  });
+
   it('give the date with a new time that a long delay moved to another day', () => {
     const p = { ...passenger('P003'), language: 'en' as const };
     const d = disruption({ eventType: 'FLIGHT_DELAY', flightId: 'SW1234', delayMinutes: 1500 });
