@@ -63,7 +63,7 @@ export class StoreLanes {
           return this.bulk.run(() => next(args), this.turn());
         if (!lane.usesStore) {
           lane.usesStore = true;
-          if (this.usingStore++ === 0) this.bulk.resize(Math.min(YIELDED_SLOTS, this.bulkSlots));
+          if (this.usingStore++ === 0) this.bulk.resize(YIELDED_SLOTS);
         }
         return next(args);
       },

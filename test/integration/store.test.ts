@@ -69,22 +69,16 @@ describe('single-table store on dynalite', () => {
   it('reads a whole partition in pages of a bounded size and loses no item', async () => {
     const count = 2 * READ_ALL_PAGE_SIZE + 7;
     const ids = Array.from({ length: count }, (_, i) => `BX${String(i).padStart(5, '0')}`);
-    for (let i = 0; i < count; i += 25)
-      await Promise.all(
-        ids.slice(i, i + 25).map((id) =>
-          doc.send(
-            new PutCommand({
-              TableName: TABLE,
-              Item: {
-                PK: keys.flight('SW7777').PK,
-                SK: `${prefixes.booking}${id}`,
-                booking_id: id,
-                passenger_id: `P-${id}`,
-              },
-            }),
-          ),
-        ),
-      );
+    await seedItems(
+      doc,
+      TABLE,
+      ids.map((id) => ({
+        PK: keys.flight('SW7777').PK,
+        SK: `${prefixes.booking}${id}`,
+        booking_id: id,
+        passenger_id: `P-${id}`,
+      })),
+    );
     const sizes: number[] = [];
     const table = new SingleTable(doc, TABLE);
     for await (const page of table.pages({

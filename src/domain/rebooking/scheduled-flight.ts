@@ -1,6 +1,5 @@
 import type { Flight } from '../records/flight.ts';
 import type { ScheduledFlight } from './rebooking-types.ts';
-import { FlightSeatsSchema } from './seat-inventory.ts';
 
 /** The flight as rebooking sees it, with its new times when delayed (no seats: none to offer). */
 export function scheduledFlight(flight: Flight): ScheduledFlight {
@@ -11,6 +10,7 @@ export function scheduledFlight(flight: Flight): ScheduledFlight {
     departure: flight.estimated_departure ?? flight.scheduled_departure,
     arrival: flight.estimated_arrival ?? flight.scheduled_arrival,
     status: flight.status,
-    seats: FlightSeatsSchema.parse(flight.seats ?? {}),
+    // Already checked as the flight was read (FlightSchema): not parsed again per search.
+    seats: flight.seats ?? {},
   };
 }
