@@ -12,6 +12,8 @@ type Variant = {
   first_notification_per_event_ms: { p50: number; p95: number; max: number };
   first_notification_single_event_ms: {
     events: number;
+    /** How long the machine took to go quiet after the wave, before the first (settle.ts). */
+    settled: { waited_ms: number; quiet: boolean };
     p50: number;
     p95: number;
     received: { p50: number; p95: number };
@@ -102,6 +104,10 @@ function variantRows(batch: Variant, other: Variant | null): string[] {
     line('  first message a passenger received p50/p95 (ms)', (v) => {
       const f = v.first_notification_single_event_ms.received;
       return `${n(f.p50, 0)}/${n(f.p95, 0)}`;
+    }),
+    line('  after the machine went quiet in (s)', (v) => {
+      const { waited_ms, quiet } = v.first_notification_single_event_ms.settled;
+      return `${n(waited_ms / 1000, 1)}${quiet ? '' : ' (never quiet)'}`;
     }),
     line('model-bound time at real latency (s)', (v) => n(v.model_bound_seconds_at_real_latency)),
     line('last notification, projected (s)', (v) => n(v.projected_seconds_to_last_notification)),

@@ -60,7 +60,7 @@ const USAGE = `Usage: npm run bench -- [options]   (npm run -s bench -- … --js
   --time-scale X                   sleep the model X times faster, 1–10,000 (default 100)
   --seed S                         airline day seed (default 42)
   --ingest-stream N                events ingested beside the wave, 0–9,000 (default 2000)
-  --single-events N                events produced one at a time after the wave, 0–100 (default 10)
+  --single-events N                events produced one at a time after the wave, 0–100 (default 30)
   --batch-only                     skip the per-passenger design and the rebooking stage (profiling)
   --json                           one JSON object on stdout, no progress`;
 
@@ -101,7 +101,7 @@ function readArgs() {
       SCALE: intFlag('time-scale', values['time-scale'], 100, 1, 10_000),
       SEED: intFlag('seed', values.seed, 42, -(2 ** 31), 2 ** 31 - 1),
       INGEST_STREAM: intFlag('ingest-stream', values['ingest-stream'], 2000, 0, 9000),
-      SINGLE_EVENTS: intFlag('single-events', values['single-events'], 10, 0, 100),
+      SINGLE_EVENTS: intFlag('single-events', values['single-events'], 30, 0, 100),
     };
   } catch (error) {
     const flag = /'(-[^']*)'/.exec((error as Error).message)?.[1];

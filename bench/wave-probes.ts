@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Flight } from '../src/domain/records/flight.ts';
 import type { LocalRuntime } from '../src/runtime/local-runtime.ts';
 import { buildEvent } from '../src/simulator/build-event.ts';
+import { settle } from './settle.ts';
 
 export const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
@@ -95,9 +96,12 @@ export interface NotificationTap {
  * One event at a time, after the wave: each a gate change produced alone on an idle runtime, on
  * a flight with passengers; from its produce to its first notification on the bus (as the wave's
  * per-event number counts) and to the first message a passenger received. The wave's number says
- * how long an event waits behind the others; this says what one event takes.
+ * how long an event waits behind the others; this says what one event takes, so the first waits
+ * until the wave's aftermath (the store compacting, the runtime collecting) is over (settle.ts).
  */
 export async function singleEvents(runtime: LocalRuntime, flights: Flight[], tap: NotificationTap) {
+  await runtime.idle();
+  const settled = await settle([process.pid, runtime.storePid, runtime.channelsPid]);
   const announced: number[] = [];
   const received: number[] = [];
   for (const [i, flight] of flights.entries()) {
@@ -140,5 +144,10 @@ export async function singleEvents(runtime: LocalRuntime, flights: Flight[], tap
     const sorted = [...times].sort((a, b) => a - b);
     return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1) ?? 0 };
   };
-  return { events: flights.length, ...summary(announced), received: summary(received) };
+  return {
+    events: flights.length,
+    settled,
+    ...summary(announced),
+    received: summary(received),
+  };
 }
