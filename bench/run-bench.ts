@@ -42,6 +42,7 @@ import {
 import { benchReport } from './bench-report.ts';
 import { awsAtScale, costAndQuota, type MeasuredShape } from './cost-model.ts';
 import { healthProbe } from './health-probe.ts';
+import { residentBytes } from './process-usage.ts';
 import { rebookingStage } from './rebooking-stage.ts';
 import { SimulatedModel } from './simulated-model.ts';
 import {
@@ -582,17 +583,6 @@ const result = {
 
 if (values.json) console.log(JSON.stringify(result));
 else console.log(benchReport(result));
-
-/** Resident memory of another process (the store's), from /proc; 0 where it cannot be read. */
-function residentBytes(pid: number | undefined): number {
-  if (pid === undefined) return 0;
-  try {
-    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    return kb ? Number(kb) * 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
 
 /** The machine the numbers were measured on. */
 function machine() {

@@ -4,7 +4,7 @@
  *
  *   node bin/run.js bench/transact-writes.ts [--items 10000] [--in-flight 1,16]
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,6 +15,7 @@ import {
 } from '../src/adapters/dynamodb/document-client.ts';
 import { ensureTable } from '../src/adapters/dynamodb/ensure-table.ts';
 import { startEmbeddedDynamoDb } from '../src/adapters/local/dynamodb/embedded-dynamodb.ts';
+import { cpuMs } from './process-usage.ts';
 
 const { values } = parseArgs({
   options: {
@@ -48,8 +49,9 @@ const claim = (run: string, i: number) => ({
 
 /** CPU milliseconds the store's process has used (the machine may be shared: wall time varies). */
 function storeCpuMs(): number {
-  const fields = readFileSync(`/proc/${store.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  const ms = store.pid === undefined ? undefined : cpuMs(store.pid);
+  if (ms === undefined) throw new Error("the store's process CPU time cannot be read from /proc");
+  return ms;
 }
 
 /** Runs `calls` with at most `inFlight` of them at once: elapsed and store CPU milliseconds. */

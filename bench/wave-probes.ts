@@ -97,7 +97,7 @@ export interface NotificationTap {
  * a flight with passengers; from its produce to its first notification on the bus (as the wave's
  * per-event number counts) and to the first message a passenger received. The wave's number says
  * how long an event waits behind the others; this says what one event takes, so the first waits
- * until the wave's aftermath (the store compacting, the runtime collecting) is over (settle.ts).
+ * until what the wave left the processes doing is over (settle.ts).
  */
 export async function singleEvents(runtime: LocalRuntime, flights: Flight[], tap: NotificationTap) {
   await runtime.idle();
