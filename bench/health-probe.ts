@@ -1,8 +1,9 @@
 /**
- * The benchmark's /health probe: the runtime's API served on a loopback port and asked GET /health
- * from a process of its own (health-probe-process.ts), as a load balancer asks it from outside.
- * Asked from the runtime's own process, each answer would also wait for that busy event loop to
- * send the request and to read the response: two waits for the loop where a caller sees one.
+ * The benchmark's /health probe: the runtime's API (its own thread's, `apiInOwnThread`, else the
+ * runtime's app served on a loopback port) asked GET /health from a process of its own
+ * (health-probe-process.ts), as a load balancer asks it from outside. Asked from the runtime's
+ * own process, each answer would also wait for that busy event loop to send the request and to
+ * read the response: two waits for the loop where a caller sees one.
  */
 import { fork } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
@@ -17,11 +18,21 @@ export interface ProbeReport {
   failures: number;
 }
 
-/** Asks GET /health every `everyMs` until stopped; the answers' latencies in milliseconds. */
-export async function healthProbe(runtime: LocalRuntime, everyMs = 20) {
+/** The API's address: its own thread's, or the runtime's app served here until closed. */
+async function servedApi(runtime: LocalRuntime) {
+  if (runtime.apiUrl) return { url: runtime.apiUrl, close: async () => undefined };
   const server = serve({ fetch: runtime.app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/health`;
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Asks GET /health every `everyMs` until stopped; the answers' latencies in milliseconds. */
+export async function healthProbe(runtime: LocalRuntime, everyMs = 20) {
+  const api = await servedApi(runtime);
+  const url = `${api.url}/health`;
   const script = fileURLToPath(new URL('./health-probe-process.ts', import.meta.url));
   const probe = fork(script, [url, String(everyMs)], {
     execArgv: [],
@@ -41,7 +52,7 @@ export async function healthProbe(runtime: LocalRuntime, everyMs = 20) {
     async stop() {
       probe.send('stop');
       const { latencies, failures } = await Promise.race([report, exited]);
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await api.close();
       const sorted = [...latencies].sort((a, b) => a - b);
       return {
         requests: sorted.length,

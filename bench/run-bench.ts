@@ -264,6 +264,8 @@ async function runVariant(name: 'batch' | 'per-passenger') {
       // not FlightPulse (in AWS they are SES's and the carriers'), and their MIME parsing and
       // HTTP serving would otherwise run on the runtime's event loop. Their memory is counted apart.
       channelsInOwnProcess: true,
+      // The API on a thread of its own, as API Gateway and Lambda serve it beside the workflows.
+      apiInOwnThread: true,
       countStoreCapacity: true,
       onPassengerMessage: watch.onPassengerMessage,
       ...(name === 'batch' ? {} : { batchSize: 1, perPassengerMessages: true }),

@@ -24,6 +24,8 @@ import type { WatchResult } from '../handlers/watch-weather.ts';
 import type { PassengerInboxes } from '../ports/passenger-inboxes.ts';
 import type { Clock, EntitlementStore, FeedProducer, Log, Messenger } from '../ports.ts';
 import { ActivityHub } from './activity-hub.ts';
+import { type ApiThread, startApiThread } from './api-thread.ts';
+import type { ApiThreadSettings } from './api-thread-protocol.ts';
 import { claimNoticeJob } from './claim-notice-job.ts';
 import { type Config, retentionOf, ruleEffectiveDates } from './config.ts';
 import type { CapacityCount } from './count-operations.ts';
@@ -70,6 +72,8 @@ export interface LocalRuntime {
   endpoint: string;
   /** The embedded store's own process (`storeInOwnProcess`). */
   storePid: number | undefined;
+  /** The API's own thread, listening on loopback (`apiInOwnThread`). */
+  apiUrl: string | undefined;
   /** The embedded mailbox and loopback carrier's own process (`channelsInOwnProcess`). */
   channelsPid: number | undefined;
   feed: FeedProducer;
@@ -150,6 +154,12 @@ export interface RuntimeOptions {
    * server and phone network parse and answer beside the runtime's event loop, not on it.
    */
   channelsInOwnProcess?: boolean;
+  /**
+   * Serve the API from a thread of its own as well (`apiUrl`), as API Gateway and Lambda serve it
+   * beside the workflows in AWS: its requests wait for none of the wave's event-loop turns.
+   * Needs the system clock (the thread keeps its own).
+   */
+  apiInOwnThread?: boolean;
 }
 
 export async function startLocalRuntime(
@@ -158,6 +168,7 @@ export async function startLocalRuntime(
   clock: Clock = systemClock,
   options: RuntimeOptions = {},
 ): Promise<LocalRuntime> {
+  checkOptions(options, clock);
   const log = new Logger({ serviceName: 'flightpulse', logLevel: config.LOG_LEVEL });
   const { store, lanes, turns } = await openStoreInLanes(config, options);
   const tracker = new WorkTracker();
@@ -166,7 +177,8 @@ export async function startLocalRuntime(
   const executions: ExecutionRecord[] = [];
   const busEvents: BusEvent[] = [];
   const workflowDeadLetters: unknown[] = [];
-  const logSink = new LogGroupSink(join(config.FLIGHTPULSE_DATA_DIR, 'logs'));
+  const logsDir = join(config.FLIGHTPULSE_DATA_DIR, 'logs');
+  const logSink = new LogGroupSink(logsDir);
   const stages = new StageTimings();
   // `executor` is built below (it needs the bus); deliveries only start once everything is wired.
   const { bus, seen, underWay } = eventBackbone(config, options, listener, () => executor, {
@@ -185,11 +197,7 @@ export async function startLocalRuntime(
     ...{ store, bus, clock, metrics, log, tracker },
   });
   const rights = rightsSettings(config);
-  const identity = await openLocalIdentity(
-    config.FLIGHTPULSE_DATA_DIR,
-    clock,
-    config.PUBLIC_URL ?? `http://127.0.0.1:${config.PORT}`,
-  );
+  const identity = await openLocalIdentity(config.FLIGHTPULSE_DATA_DIR, clock, publicUrlOf(config));
   const rebooking = runtimeRebooking(config, {
     ...{ store, bus, clock, log, metrics, links: identity.links },
   });
@@ -213,10 +221,13 @@ export async function startLocalRuntime(
     ...{ flights: store.flights, bookings: store.bookings, bus, clock, log, feed: feed.feed, tell },
   });
   const app = apiApp(parts, feed.feed, identity, {
-    ...{ clock, log, watchWeather: weather.routes.watch, lanes },
-    logsDir: join(config.FLIGHTPULSE_DATA_DIR, 'logs'),
+    ...{ clock, log, watchWeather: weather.routes.watch, lanes, logsDir },
   });
   mountLocalRoutes(app, { config, identity, store, rebooking, weather, channels, clock });
+  const apiThread = await startApiThreadIf(options, apiThreadSettings(config, store, logsDir), {
+    ...{ app, doc: store.doc, feed: feed.feed, log },
+    onErased: (passengerId) => hub.forget(passengerId),
+  });
   rebooking.scheduler.start(config.OFFER_EXPIRY_POLL_SECONDS * 1000);
   const claimNotices = claimNoticeJob({
     ...{ store, tell, clock, rights, log, tracker },
@@ -237,6 +248,7 @@ export async function startLocalRuntime(
     ...{ redrivePendingRuns: redrive.now, busEventCount: () => seen.bus },
     ...{ feed: feed.feed, kafkaConsumer: feed.kafkaConsumer },
     ...{ inboxes: channels.inboxes, smtpPort: channels.smtpPort, channelsPid: channels.pid },
+    apiUrl: apiThread?.url,
     idle: () =>
       settle({
         tracker,
@@ -245,6 +257,7 @@ export async function startLocalRuntime(
         streamCaughtUp: async () => streamReader?.caughtUp(),
       }),
     close: async () => {
+      await apiThread?.close();
       redrive.stop();
       claimNotices.stop();
       rebooking.scheduler.stop();
@@ -345,6 +358,38 @@ async function openStoreInLanes(config: Config, options: RuntimeOptions) {
 function runSlots(turns: RunTurns, slots: number) {
   const tasks = turns.serving(new FairScheduler(slots));
   return (work: () => Promise<unknown>) => tasks.run(work, turns.current());
+}
+
+function checkOptions(options: RuntimeOptions, clock: Clock): void {
+  if (options.apiInOwnThread && clock !== systemClock)
+    throw new Error('apiInOwnThread needs the system clock: the API thread keeps its own');
+}
+
+async function startApiThreadIf(
+  options: RuntimeOptions,
+  ...args: Parameters<typeof startApiThread>
+): Promise<ApiThread | undefined> {
+  return options.apiInOwnThread ? startApiThread(...args) : undefined;
+}
+
+function apiThreadSettings(
+  config: Config,
+  store: RuntimeStore,
+  logsDir: string,
+): ApiThreadSettings {
+  return {
+    config,
+    store: { ...store.connection, embedded: !config.DYNAMODB_ENDPOINT },
+    hostname: '127.0.0.1',
+    port: 0,
+    publicUrl: publicUrlOf(config),
+    logsDir,
+  };
+}
+
+/** Where passengers' links and the sign-in point (the API's address unless PUBLIC_URL says). */
+function publicUrlOf(config: Config): string {
+  return config.PUBLIC_URL ?? `http://127.0.0.1:${config.PORT}`;
 }
 
 function rightsSettings(config: Config): RightsSettings {

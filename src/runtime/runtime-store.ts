@@ -64,6 +64,30 @@ export interface RuntimeStore {
   close(): Promise<void>;
 }
 
+/** The stores over the runtime's table (the API's thread builds the same over its own client). */
+export function storesOver(table: SingleTable, config: Config) {
+  return {
+    table,
+    flights: new DynamoDbFlightStore(table),
+    bookings: new DynamoDbBookingStore(table),
+    events: new DynamoDbEventLog(table, config.RETENTION_DAYS),
+    // Locally only the loopback carrier reports deliveries (SMS), to this process.
+    notifications: new DynamoDbNotificationLog(table, config.RETENTION_DAYS, {
+      reportedHere: ['SMS'],
+    }),
+    executionLog: new DynamoDbExecutionLog(table),
+    entitlements: new DynamoDbEntitlementStore(table),
+    erasure: new DynamoDbPassengerErasure(table),
+    preferences: new DynamoDbPreferenceStore(table),
+    devices: new DynamoDbDeviceStore(table),
+    runs: new DynamoDbRunLedger(table),
+    offers: new DynamoDbOfferStore(table),
+    inventory: new DynamoDbSeatInventory(table),
+    idempotency: new DynamoDbIdempotencyStore(table),
+    rebooking: new DynamoDbRebookingBookings(table),
+  };
+}
+
 /** Opens the store: an embedded dynalite under the data directory unless DYNAMODB_ENDPOINT is set. */
 export async function openRuntimeStore(
   config: Config,
@@ -99,24 +123,7 @@ export async function openRuntimeStore(
     tableName,
     storeOperations,
     storeCapacity,
-    flights: new DynamoDbFlightStore(table),
-    bookings: new DynamoDbBookingStore(table),
-    events: new DynamoDbEventLog(table, config.RETENTION_DAYS),
-    // Locally only the loopback carrier reports deliveries (SMS), to this process.
-    notifications: new DynamoDbNotificationLog(table, config.RETENTION_DAYS, {
-      reportedHere: ['SMS'],
-    }),
-    executionLog: new DynamoDbExecutionLog(table),
-    entitlements: new DynamoDbEntitlementStore(table),
-    erasure: new DynamoDbPassengerErasure(table),
-    preferences: new DynamoDbPreferenceStore(table),
-    devices: new DynamoDbDeviceStore(table),
-    runs: new DynamoDbRunLedger(table),
-    table,
-    offers: new DynamoDbOfferStore(table),
-    inventory: new DynamoDbSeatInventory(table),
-    idempotency: new DynamoDbIdempotencyStore(table),
-    rebooking: new DynamoDbRebookingBookings(table),
+    ...storesOver(table, config),
     async close() {
       client.destroy();
       reader.destroy();
