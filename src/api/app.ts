@@ -47,7 +47,7 @@ export interface ApiDeps {
   /** Log files the system writes itself (locally), scrubbed on erasure. */
   logScrubber?: LogScrubber;
   /** Called after an erasure so in-memory views forget the passenger. */
-  onErased?: (passengerId: string) => void;
+  onErased?: (passengerId: string) => unknown;
   /** Verifies bearer tokens: every route but the public ones needs one. */
   verifier: TokenVerifier;
   /** The public keys of tokens this deployment signs (local issuer, passenger links). */

@@ -26,7 +26,7 @@ export interface PassengerDataDeps {
   /** The log files the system writes itself, when it writes any (locally). */
   logs?: LogScrubber;
   /** Forgets what in-memory views (the live feed) still hold about the passenger. */
-  onErased?: (passengerId: string) => void;
+  onErased?: (passengerId: string) => unknown;
 }
 
 const allNotifications = (
@@ -96,7 +96,7 @@ export function passengerDataRoutes(deps: PassengerDataDeps): Hono {
       refs.map((r) => ({ bookingId: r.booking_id, flightId: r.flight_id })),
       { at: deps.clock.now(), by: c.var.principal.subject, logLinesErased },
     );
-    deps.onErased?.(passengerId);
+    await deps.onErased?.(passengerId);
     return c.json(receipt);
   });
 

@@ -58,6 +58,8 @@ export type RuntimeCall =
 /** Messages from the thread to the runtime. */
 export type FromThread =
   | { type: 'ready'; port: number }
+  /** It could not listen (the port is taken, say): it stops. */
+  | { type: 'failed'; message: string; code: string | undefined; syscall: string | undefined }
   | { type: 'call'; id: number; call: RuntimeCall }
   /** The caller of a relayed request went away: stop reading its body. */
   | { type: 'cancel'; stream: number };

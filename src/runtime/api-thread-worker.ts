@@ -7,7 +7,13 @@
 import type { AddressInfo } from 'node:net';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Logger } from '@aws-lambda-powertools/logger';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  ScanCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { type Http2Bindings, type HttpBindings, serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { PatternRouter } from 'hono/router/pattern-router';
@@ -25,6 +31,7 @@ import {
   type ApiThreadSettings,
   deserializeError,
   type FromThread,
+  type RelayedHead,
   type RuntimeCall,
   type ToThread,
   WRITE_COMMANDS,
@@ -52,16 +59,23 @@ function ask<T>(call: RuntimeCall): Promise<T> {
 
 /**
  * The runtime is the table's one writer: its change-feed tap knows each item's last image only
- * while every write goes through it, and its store lanes order the writes. Reads go direct.
+ * while every write goes through it, and its store lanes order the writes. Reads go direct; a
+ * command that is neither a known read nor a known write is refused rather than sent around it.
  */
 function writeThroughRuntime(doc: DynamoDBDocumentClient): void {
   const send = doc.send.bind(doc) as (command: unknown) => Promise<unknown>;
-  const names = new Map<unknown, WriteCommandName>(
+  const reads = new Set<unknown>([GetCommand, BatchGetCommand, QueryCommand, ScanCommand]);
+  const writes = new Map<unknown, WriteCommandName>(
     Object.entries(WRITE_COMMANDS).map(([name, Command]) => [Command, name as WriteCommandName]),
   );
-  (doc as { send: unknown }).send = (command: { constructor: unknown; input: unknown }) => {
-    const name = names.get(command.constructor);
-    return name ? ask({ kind: 'write', command: name, input: command.input }) : send(command);
+  (doc as { send: unknown }).send = async (command: { constructor: unknown; input: unknown }) => {
+    if (reads.has(command.constructor)) return send(command);
+    const name = writes.get(command.constructor);
+    if (!name)
+      throw new Error(
+        `the API thread reads with Get, BatchGet, Query and Scan and writes through the runtime; ${String((command.constructor as { name?: string }).name)} is neither`,
+      );
+    return ask({ kind: 'write', command: name, input: command.input });
   };
 }
 
@@ -75,29 +89,31 @@ async function relay(request: Request, env: HttpBindings | Http2Bindings): Promi
       post({ type: 'cancel', stream });
     },
   });
+  // The caller's address before anything is awaited: its socket may be gone after the body.
   const socket = env.incoming.socket;
-  const head = await ask<{
-    status: number;
-    statusText: string;
-    headers: Array<[string, string]>;
-    hasBody: boolean;
-  }>({
-    kind: 'relay',
-    stream,
-    request: {
-      method: request.method,
-      url: request.url,
-      headers: [...request.headers],
-      body: ['GET', 'HEAD'].includes(request.method) ? undefined : await request.arrayBuffer(),
-      remote: {
-        ...(socket.remoteAddress !== undefined ? { address: socket.remoteAddress } : {}),
-        ...(socket.remotePort !== undefined ? { port: socket.remotePort } : {}),
-        ...(socket.remoteFamily !== undefined ? { family: socket.remoteFamily } : {}),
+  const remote = {
+    ...(socket.remoteAddress !== undefined ? { address: socket.remoteAddress } : {}),
+    ...(socket.remotePort !== undefined ? { port: socket.remotePort } : {}),
+    ...(socket.remoteFamily !== undefined ? { family: socket.remoteFamily } : {}),
+  };
+  try {
+    const head = await ask<RelayedHead>({
+      kind: 'relay',
+      stream,
+      request: {
+        method: request.method,
+        url: request.url,
+        headers: [...request.headers],
+        body: ['GET', 'HEAD'].includes(request.method) ? undefined : await request.arrayBuffer(),
+        remote,
       },
-    },
-  });
-  if (!head.hasBody) bodies.delete(stream);
-  return new Response(head.hasBody ? body : null, head);
+    });
+    if (!head.hasBody) bodies.delete(stream);
+    return new Response(head.hasBody ? body : null, head);
+  } catch (error) {
+    bodies.delete(stream);
+    throw error;
+  }
 }
 
 /** The routes this thread answers itself: the API's own, but its document (it lists them all). */
@@ -106,7 +122,9 @@ function ownRoutes(app: Hono) {
   for (const route of app.routes)
     if (route.method !== 'ALL' && route.path !== '/openapi.json')
       router.add(route.method, route.path, true);
-  return (method: string, path: string) => router.match(method, path)[0].length > 0;
+  // Hono answers HEAD with the GET route.
+  return (method: string, path: string) =>
+    router.match(method === 'HEAD' ? 'GET' : method, path)[0].length > 0;
 }
 
 port.on('message', (message: ToThread) => {
@@ -146,7 +164,8 @@ const app = createApiApp({
   verifier: identity.verifier,
   jwks: () => identity.issuer.jwks(),
   logScrubber: new LogFileScrubber(settings.logsDir),
-  onErased: (passengerId) => void ask({ kind: 'erased', passengerId }),
+  // The erasure's answer waits until the runtime's live views forgot the passenger too.
+  onErased: (passengerId) => ask({ kind: 'erased', passengerId }),
   feed: { produce: (records) => ask({ kind: 'produce', records }) },
   clock,
   log: new Logger({ serviceName: 'flightpulse-api', logLevel: config.LOG_LEVEL }),
@@ -163,6 +182,10 @@ const server = serve(
   },
   (info: AddressInfo) => post({ type: 'ready', port: info.port }),
 );
+server.once('error', (error: NodeJS.ErrnoException) => {
+  post({ type: 'failed', message: error.message, code: error.code, syscall: error.syscall });
+  close();
+});
 
 function close(): void {
   server.close();

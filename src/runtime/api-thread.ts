@@ -13,6 +13,8 @@ import {
   WRITE_COMMANDS,
 } from './api-thread-protocol.ts';
 
+const CLOSE_GRACE_MS = 5000;
+
 /** The API served from a thread of its own (api-thread-worker.ts). */
 export interface ApiThread {
   url: string;
@@ -27,6 +29,8 @@ export interface ApiThreadRuntime {
   doc: DynamoDBDocumentClient;
   feed: FeedProducer;
   onErased(passengerId: string): void;
+  /** Runs the thread's store writes in the runtime's priority lane, as its own API requests. */
+  priority<T>(work: () => Promise<T>): Promise<T>;
   log: Log;
 }
 
@@ -44,10 +48,27 @@ export async function startApiThread(
   });
   const post = (message: ToThread) => worker.postMessage(message);
   const readers = new Map<number, ReadableStreamDefaultReader<Uint8Array>>();
+  let serving = false;
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  // A thread that stops on its own takes the API with it: say so, and stop feeding its streams.
+  void exited.then(() => {
+    if (!serving) return;
+    runtime.log.error('the API thread stopped; the API is not served');
+    for (const reader of readers.values()) void reader.cancel();
+  });
   const port = await new Promise<number>((resolve, reject) => {
     worker.on('message', (message: FromThread) => {
-      if (message.type === 'ready') return resolve(message.port);
+      if (message.type === 'ready') {
+        serving = true;
+        return resolve(message.port);
+      }
+      if (message.type === 'failed')
+        return reject(
+          Object.assign(new Error(message.message), {
+            code: message.code,
+            syscall: message.syscall,
+          }),
+        );
       if (message.type === 'cancel') {
         void readers.get(message.stream)?.cancel();
         readers.delete(message.stream);
@@ -71,71 +92,83 @@ export async function startApiThread(
         const Command = WRITE_COMMANDS[call.command] as unknown as new (
           input: unknown,
         ) => Parameters<DynamoDBDocumentClient['send']>[0];
-        return runtime.doc.send(new Command(call.input));
+        return runtime.priority(() => runtime.doc.send(new Command(call.input)));
       }
       case 'produce':
         return runtime.feed.produce(call.records);
       case 'erased':
         return runtime.onErased(call.passengerId);
       case 'relay':
-        return relay(call.stream, call.request);
-    }
-  }
-
-  /** Answers a request with the runtime's app; the body follows the head as it is read. */
-  async function relay(stream: number, request: RelayedRequest): Promise<RelayedHead> {
-    const { remote } = request;
-    const response = await runtime.app.fetch(
-      new Request(request.url, {
-        method: request.method,
-        headers: request.headers,
-        ...(request.body ? { body: request.body } : {}),
-      }),
-      // What getConnInfo reads, as the Node server would give it.
-      {
-        incoming: {
-          socket: {
-            remoteAddress: remote.address,
-            remotePort: remote.port,
-            remoteFamily: remote.family,
-          },
-        },
-      },
-    );
-    const reader = response.body?.getReader();
-    if (reader) {
-      readers.set(stream, reader);
-      void pump(stream, reader);
-    }
-    return {
-      status: response.status,
-      statusText: response.statusText,
-      headers: [...response.headers],
-      hasBody: reader !== undefined,
-    };
-  }
-
-  async function pump(stream: number, reader: ReadableStreamDefaultReader<Uint8Array>) {
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        post({ type: 'chunk', stream, bytes: value });
-      }
-      post({ type: 'end', stream });
-    } catch (error) {
-      post({ type: 'end', stream, error: (error as Error).message });
-    } finally {
-      readers.delete(stream);
+        return relay(runtime.app, call, readers, post);
     }
   }
 
   return {
     url: `http://${settings.hostname}:${port}`,
     async close() {
+      serving = false;
       for (const reader of readers.values()) void reader.cancel();
       post({ type: 'close' });
+      // The thread ends once its server and store client are closed; whatever else keeps it
+      // alive (a request the runtime never answered) is not worth a hung shutdown.
+      const stuck = setTimeout(() => void worker.terminate(), CLOSE_GRACE_MS);
       await exited;
+      clearTimeout(stuck);
     },
   };
+}
+
+/** Answers a request with the runtime's app; the body follows the head as it is read. */
+async function relay(
+  app: Hono,
+  { stream, request }: { stream: number; request: RelayedRequest },
+  readers: Map<number, ReadableStreamDefaultReader<Uint8Array>>,
+  post: (message: ToThread) => void,
+): Promise<RelayedHead> {
+  const { remote } = request;
+  const response = await app.fetch(
+    new Request(request.url, {
+      method: request.method,
+      headers: request.headers,
+      ...(request.body ? { body: request.body } : {}),
+    }),
+    // What getConnInfo reads, as the Node server would give it.
+    {
+      incoming: {
+        socket: {
+          remoteAddress: remote.address,
+          remotePort: remote.port,
+          remoteFamily: remote.family,
+        },
+      },
+    },
+  );
+  const reader = response.body?.getReader();
+  if (reader) {
+    readers.set(stream, reader);
+    void pump(stream, reader, post).finally(() => readers.delete(stream));
+  }
+  return {
+    status: response.status,
+    statusText: response.statusText,
+    headers: [...response.headers],
+    hasBody: reader !== undefined,
+  };
+}
+
+async function pump(
+  stream: number,
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  post: (message: ToThread) => void,
+): Promise<void> {
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      post({ type: 'chunk', stream, bytes: value });
+    }
+    post({ type: 'end', stream });
+  } catch (error) {
+    post({ type: 'end', stream, error: (error as Error).message });
+  }
 }

@@ -24,7 +24,7 @@ import type { WatchResult } from '../handlers/watch-weather.ts';
 import type { PassengerInboxes } from '../ports/passenger-inboxes.ts';
 import type { Clock, EntitlementStore, FeedProducer, Log, Messenger } from '../ports.ts';
 import { ActivityHub } from './activity-hub.ts';
-import { type ApiThread, startApiThread } from './api-thread.ts';
+import { startApiThread } from './api-thread.ts';
 import type { ApiThreadSettings } from './api-thread-protocol.ts';
 import { claimNoticeJob } from './claim-notice-job.ts';
 import { type Config, retentionOf, ruleEffectiveDates } from './config.ts';
@@ -159,7 +159,7 @@ export interface RuntimeOptions {
    * beside the workflows in AWS: its requests wait for none of the wave's event-loop turns.
    * Needs the system clock (the thread keeps its own).
    */
-  apiInOwnThread?: boolean;
+  apiInOwnThread?: boolean | { port: number };
 }
 
 export async function startLocalRuntime(
@@ -168,7 +168,40 @@ export async function startLocalRuntime(
   clock: Clock = systemClock,
   options: RuntimeOptions = {},
 ): Promise<LocalRuntime> {
-  checkOptions(options, clock);
+  const { apiInOwnThread } = options;
+  if (!apiInOwnThread) return (await startRuntime(config, listener, clock, options)).runtime;
+  if (clock !== systemClock)
+    throw new Error('apiInOwnThread needs the system clock: the API thread keeps its own');
+  const { runtime, lanes } = await startRuntime(config, listener, clock, options);
+  const thread = await startApiThread(
+    apiThreadSettings(config, runtime.endpoint, apiInOwnThread === true ? 0 : apiInOwnThread.port),
+    {
+      ...{ app: runtime.app, doc: runtime.doc, feed: runtime.feed },
+      onErased: (passengerId) => runtime.hub.forget(passengerId),
+      priority: (work) => lanes.priority(work),
+      log: new Logger({ serviceName: 'flightpulse', logLevel: config.LOG_LEVEL }),
+    },
+  ).catch(async (error: unknown) => {
+    // The thread's error is the one to report, whatever closing the rest says.
+    await runtime.close().catch(() => undefined);
+    throw error;
+  });
+  return {
+    ...runtime,
+    apiUrl: thread.url,
+    async close() {
+      await thread.close();
+      await runtime.close();
+    },
+  };
+}
+
+async function startRuntime(
+  config: Config,
+  listener: ActivityListener,
+  clock: Clock,
+  options: RuntimeOptions,
+): Promise<{ runtime: LocalRuntime; lanes: StoreLanes }> {
   const log = new Logger({ serviceName: 'flightpulse', logLevel: config.LOG_LEVEL });
   const { store, lanes, turns } = await openStoreInLanes(config, options);
   const tracker = new WorkTracker();
@@ -177,7 +210,7 @@ export async function startLocalRuntime(
   const executions: ExecutionRecord[] = [];
   const busEvents: BusEvent[] = [];
   const workflowDeadLetters: unknown[] = [];
-  const logsDir = join(config.FLIGHTPULSE_DATA_DIR, 'logs');
+  const logsDir = logsDirOf(config);
   const logSink = new LogGroupSink(logsDir);
   const stages = new StageTimings();
   // `executor` is built below (it needs the bus); deliveries only start once everything is wired.
@@ -224,17 +257,13 @@ export async function startLocalRuntime(
     ...{ clock, log, watchWeather: weather.routes.watch, lanes, logsDir },
   });
   mountLocalRoutes(app, { config, identity, store, rebooking, weather, channels, clock });
-  const apiThread = await startApiThreadIf(options, apiThreadSettings(config, store, logsDir), {
-    ...{ app, doc: store.doc, feed: feed.feed, log },
-    onErased: (passengerId) => hub.forget(passengerId),
-  });
   rebooking.scheduler.start(config.OFFER_EXPIRY_POLL_SECONDS * 1000);
   const claimNotices = claimNoticeJob({
     ...{ store, tell, clock, rights, log, tracker },
     ...(options.claimNoticeIntervalMs ? { intervalMs: options.claimNoticeIntervalMs } : {}),
   });
   const expiry = startLocalExpiry(config, { store, objects, clock, log });
-  return assembleRuntime(parts, config, {
+  const runtime = assembleRuntime(parts, config, {
     sweepExpired: expiry.sweepItems,
     ...{
       ...parts,
@@ -248,7 +277,7 @@ export async function startLocalRuntime(
     ...{ redrivePendingRuns: redrive.now, busEventCount: () => seen.bus },
     ...{ feed: feed.feed, kafkaConsumer: feed.kafkaConsumer },
     ...{ inboxes: channels.inboxes, smtpPort: channels.smtpPort, channelsPid: channels.pid },
-    apiUrl: apiThread?.url,
+    apiUrl: undefined,
     idle: () =>
       settle({
         tracker,
@@ -257,7 +286,6 @@ export async function startLocalRuntime(
         streamCaughtUp: async () => streamReader?.caughtUp(),
       }),
     close: async () => {
-      await apiThread?.close();
       redrive.stop();
       claimNotices.stop();
       rebooking.scheduler.stop();
@@ -265,6 +293,7 @@ export async function startLocalRuntime(
       await closeAll(feed, streamReader, tracker, store, channels);
     },
   });
+  return { runtime, lanes };
 }
 
 /**
@@ -360,31 +389,19 @@ function runSlots(turns: RunTurns, slots: number) {
   return (work: () => Promise<unknown>) => tasks.run(work, turns.current());
 }
 
-function checkOptions(options: RuntimeOptions, clock: Clock): void {
-  if (options.apiInOwnThread && clock !== systemClock)
-    throw new Error('apiInOwnThread needs the system clock: the API thread keeps its own');
-}
-
-async function startApiThreadIf(
-  options: RuntimeOptions,
-  ...args: Parameters<typeof startApiThread>
-): Promise<ApiThread | undefined> {
-  return options.apiInOwnThread ? startApiThread(...args) : undefined;
-}
-
-function apiThreadSettings(
-  config: Config,
-  store: RuntimeStore,
-  logsDir: string,
-): ApiThreadSettings {
+function apiThreadSettings(config: Config, endpoint: string, port: number): ApiThreadSettings {
   return {
     config,
-    store: { ...store.connection, embedded: !config.DYNAMODB_ENDPOINT },
+    store: { endpoint, region: config.AWS_REGION, embedded: !config.DYNAMODB_ENDPOINT },
     hostname: '127.0.0.1',
-    port: 0,
+    port,
     publicUrl: publicUrlOf(config),
-    logsDir,
+    logsDir: logsDirOf(config),
   };
+}
+
+function logsDirOf(config: Config): string {
+  return join(config.FLIGHTPULSE_DATA_DIR, 'logs');
 }
 
 /** Where passengers' links and the sign-in point (the API's address unless PUBLIC_URL says). */
