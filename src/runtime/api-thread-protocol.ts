@@ -12,12 +12,10 @@ import type { Config } from './config.ts';
 /** What the API's thread is given at start: plain data, cloned into the thread. */
 export interface ApiThreadSettings {
   config: Config;
-  /** The store the thread reads directly; `embedded` when it is the runtime's dynalite. */
-  store: { endpoint: string; region: string; embedded: boolean };
+  /** The store the thread reads directly (the runtime's dynalite unless DYNAMODB_ENDPOINT). */
+  endpoint: string;
   hostname: string;
   port: number;
-  publicUrl: string;
-  logsDir: string;
 }
 
 /** An HTTP request the thread hands the runtime to answer, as plain data. */

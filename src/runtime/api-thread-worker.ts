@@ -37,7 +37,8 @@ import {
   WRITE_COMMANDS,
   type WriteCommandName,
 } from './api-thread-protocol.ts';
-import { storesOver } from './runtime-store.ts';
+import { logsDirOf, publicUrlOf } from './config.ts';
+import { apiStores, storesOver } from './runtime-store.ts';
 
 const port = parentPort as NonNullable<typeof parentPort>;
 const settings = workerData as ApiThreadSettings;
@@ -151,19 +152,17 @@ port.on('message', (message: ToThread) => {
   }
 });
 
-const { config, store } = settings;
-const client = createDynamoDbClient({ endpoint: store.endpoint, region: store.region });
-if (store.embedded) unsignedForEmbeddedStore(client);
+const { config } = settings;
+const client = createDynamoDbClient({ endpoint: settings.endpoint, region: config.AWS_REGION });
+if (!config.DYNAMODB_ENDPOINT) unsignedForEmbeddedStore(client);
 const doc = createDocumentClient(client);
 writeThroughRuntime(doc);
-const stores = storesOver(new SingleTable(doc, config.TABLE_NAME), config);
-const identity = await openLocalIdentity(config.FLIGHTPULSE_DATA_DIR, clock, settings.publicUrl);
+const identity = await openLocalIdentity(config.FLIGHTPULSE_DATA_DIR, clock, publicUrlOf(config));
 const app = createApiApp({
-  ...stores,
-  executions: stores.executionLog,
+  ...apiStores(storesOver(new SingleTable(doc, config.TABLE_NAME), config)),
   verifier: identity.verifier,
   jwks: () => identity.issuer.jwks(),
-  logScrubber: new LogFileScrubber(settings.logsDir),
+  logScrubber: new LogFileScrubber(logsDirOf(config)),
   // The erasure's answer waits until the runtime's live views forgot the passenger too.
   onErased: (passengerId) => ask({ kind: 'erased', passengerId }),
   feed: { produce: (records) => ask({ kind: 'produce', records }) },

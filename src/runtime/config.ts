@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { z } from 'zod';
 import { type LlmSettings, LlmSettingsSchema } from '../adapters/llm/llm-settings.ts';
 import type { RetentionPolicy } from '../domain/records/retention.ts';
@@ -126,6 +127,16 @@ export function ruleEffectiveDates(config: Pick<Config, 'EU261_REVISION_EFFECTIV
   return config.EU261_REVISION_EFFECTIVE_FROM
     ? { 'EU261-2026': config.EU261_REVISION_EFFECTIVE_FROM }
     : {};
+}
+
+/** Where passengers' links and the sign-in point: the API's address unless PUBLIC_URL says. */
+export function publicUrlOf(config: Config): string {
+  return config.PUBLIC_URL ?? `http://127.0.0.1:${config.PORT}`;
+}
+
+/** The log-group files the runtime writes itself (the notification log groups' stand-in). */
+export function logsDirOf(config: Config): string {
+  return join(config.FLIGHTPULSE_DATA_DIR, 'logs');
 }
 
 /** How long personal data is kept, from configuration. */

@@ -25,9 +25,8 @@ import type { PassengerInboxes } from '../ports/passenger-inboxes.ts';
 import type { Clock, EntitlementStore, FeedProducer, Log, Messenger } from '../ports.ts';
 import { ActivityHub } from './activity-hub.ts';
 import { startApiThread } from './api-thread.ts';
-import type { ApiThreadSettings } from './api-thread-protocol.ts';
 import { claimNoticeJob } from './claim-notice-job.ts';
-import { type Config, retentionOf, ruleEffectiveDates } from './config.ts';
+import { type Config, logsDirOf, publicUrlOf, retentionOf, ruleEffectiveDates } from './config.ts';
 import type { CapacityCount } from './count-operations.ts';
 import { FairScheduler } from './fair-scheduler.ts';
 import type { LocalChannels } from './local-channels.ts';
@@ -174,7 +173,12 @@ export async function startLocalRuntime(
     throw new Error('apiInOwnThread needs the system clock: the API thread keeps its own');
   const { runtime, lanes } = await startRuntime(config, listener, clock, options);
   const thread = await startApiThread(
-    apiThreadSettings(config, runtime.endpoint, apiInOwnThread === true ? 0 : apiInOwnThread.port),
+    {
+      config,
+      endpoint: runtime.endpoint,
+      hostname: '127.0.0.1',
+      port: apiInOwnThread === true ? 0 : apiInOwnThread.port,
+    },
     {
       ...{ app: runtime.app, doc: runtime.doc, feed: runtime.feed },
       onErased: (passengerId) => runtime.hub.forget(passengerId),
@@ -387,26 +391,6 @@ async function openStoreInLanes(config: Config, options: RuntimeOptions) {
 function runSlots(turns: RunTurns, slots: number) {
   const tasks = turns.serving(new FairScheduler(slots));
   return (work: () => Promise<unknown>) => tasks.run(work, turns.current());
-}
-
-function apiThreadSettings(config: Config, endpoint: string, port: number): ApiThreadSettings {
-  return {
-    config,
-    store: { endpoint, region: config.AWS_REGION, embedded: !config.DYNAMODB_ENDPOINT },
-    hostname: '127.0.0.1',
-    port,
-    publicUrl: publicUrlOf(config),
-    logsDir: logsDirOf(config),
-  };
-}
-
-function logsDirOf(config: Config): string {
-  return join(config.FLIGHTPULSE_DATA_DIR, 'logs');
-}
-
-/** Where passengers' links and the sign-in point (the API's address unless PUBLIC_URL says). */
-function publicUrlOf(config: Config): string {
-  return config.PUBLIC_URL ?? `http://127.0.0.1:${config.PORT}`;
 }
 
 function rightsSettings(config: Config): RightsSettings {

@@ -23,7 +23,7 @@ import type { Config } from './config.ts';
 import { dashboardMetrics } from './dashboard-metrics.ts';
 import type { LocalChannels } from './local-channels.ts';
 import type { RuntimeRebooking } from './runtime-rebooking.ts';
-import type { RuntimeStore } from './runtime-store.ts';
+import { apiStores, type RuntimeStore } from './runtime-store.ts';
 import type { StageTimings } from './stage-timings.ts';
 import type { StoreLanes } from './store-lanes.ts';
 
@@ -117,15 +117,7 @@ export function apiRoutes(
   const app = createApiApp({
     verifier: identity.verifier,
     jwks: () => identity.issuer.jwks(),
-    flights: store.flights,
-    bookings: store.bookings,
-    events: store.events,
-    notifications: store.notifications,
-    executions: store.executionLog,
-    runs: store.runs,
-    entitlements: store.entitlements,
-    erasure: store.erasure,
-    preferences: store.preferences,
+    ...apiStores(store),
     logScrubber: new LogFileScrubber(logsDir),
     onErased: (passengerId) => hub.forget(passengerId),
     clock,

@@ -88,6 +88,16 @@ export function storesOver(table: SingleTable, config: Config) {
   };
 }
 
+/** What the API reads and writes, by the names its app takes them. */
+export function apiStores(stores: ReturnType<typeof storesOver>) {
+  const { flights, bookings, events, notifications, runs, entitlements, erasure, preferences } =
+    stores;
+  return {
+    ...{ flights, bookings, events, notifications, runs, entitlements, erasure, preferences },
+    executions: stores.executionLog,
+  };
+}
+
 /** Opens the store: an embedded dynalite under the data directory unless DYNAMODB_ENDPOINT is set. */
 export async function openRuntimeStore(
   config: Config,
