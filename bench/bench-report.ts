@@ -17,6 +17,7 @@ type Variant = {
     p50: number;
     p95: number;
     received: { p50: number; p95: number };
+    path: Array<{ stage: string; events: number; starts_at_ms: number; ms: number }>;
   };
   ingest_under_load: { events: number; events_per_second: number; during_wave: boolean };
   health: { p50_ms: number; p99_ms: number; requests: number };
@@ -161,6 +162,22 @@ function stageRows(batch: Variant): string[] {
   ];
 }
 
+/** One event alone on its way to the first notification: when each stage began, how long it took. */
+function pathRows(batch: Variant, other: Variant | null): string[] {
+  const spans = (v: Variant | null) =>
+    new Map(v?.first_notification_single_event_ms.path.map((p) => [p.stage, p]) ?? []);
+  const [a, b] = [spans(batch), spans(other)];
+  const stages = [...new Set([...a.keys(), ...b.keys()])];
+  const cell = (span: { starts_at_ms: number; ms: number } | undefined) =>
+    span ? `${n(span.starts_at_ms, 1)} + ${n(span.ms, 1)}` : '—';
+  return [
+    '',
+    'One event alone, its first call of each stage before the first notification (p50 ms after',
+    'the produce: begins + takes):',
+    ...stages.map((stage) => row(`  ${stage}`, cell(a.get(stage)), cell(b.get(stage)))),
+  ];
+}
+
 function scaleRows(scales: Record<string, Scale>): string[] {
   const yes = (ok: boolean) => (ok ? 'ok' : 'OVER');
   return [
@@ -211,6 +228,7 @@ export function benchReport(result: BenchResult): string {
     `machine: ${machine.cores} cores (${machine.cpu}), ${machine.memory_gb} GB, Node ${machine.node}`,
     ...variantRows(batch, result.per_passenger),
     ...stageRows(batch),
+    ...pathRows(batch, result.per_passenger),
     '',
     `store floor: ${n(result.store_floor_seconds)} s to write ${batch.counts.notifications} notification records alone`,
     ...Object.entries(result.ratios).map(

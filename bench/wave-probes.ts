@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Flight } from '../src/domain/records/flight.ts';
 import type { LocalRuntime } from '../src/runtime/local-runtime.ts';
+import type { Stage } from '../src/runtime/stage-timings.ts';
 import { buildEvent } from '../src/simulator/build-event.ts';
 import { settle } from './settle.ts';
 
@@ -104,6 +105,8 @@ export async function singleEvents(runtime: LocalRuntime, flights: Flight[], tap
   const settled = await settle([process.pid, runtime.storePid, runtime.channelsPid]);
   const announced: number[] = [];
   const received: number[] = [];
+  const path = new EventPaths();
+  const unwatch = runtime.stages.watch((stage, startedAt, ms) => path.saw(stage, startedAt, ms));
   for (const [i, flight] of flights.entries()) {
     const id = randomUUID();
     const event = buildEvent(
@@ -121,12 +124,15 @@ export async function singleEvents(runtime: LocalRuntime, flights: Flight[], tap
     );
     await runtime.idle();
     const start = performance.now();
+    path.begin(start);
     const heard = new Promise<void>((resolve) => {
       let got = 0;
       const seen = () => ++got === 2 && resolve();
       tap.onNotification = (eventId) => {
         if (eventId !== id) return;
-        announced.push(performance.now() - start);
+        const at = performance.now() - start;
+        announced.push(at);
+        path.end(at);
         tap.onNotification = undefined;
         seen();
       };
@@ -140,6 +146,7 @@ export async function singleEvents(runtime: LocalRuntime, flights: Flight[], tap
     await heard;
   }
   await runtime.idle();
+  unwatch();
   const summary = (times: number[]) => {
     const sorted = [...times].sort((a, b) => a - b);
     return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1) ?? 0 };
@@ -149,5 +156,67 @@ export async function singleEvents(runtime: LocalRuntime, flights: Flight[], tap
     settled,
     ...summary(announced),
     received: summary(received),
+    path: path.summary(),
   };
+}
+
+/**
+ * Each one event's way to its first notification, stage by stage: a stage's first call that
+ * began before the notification, when it began (from the produce) and how long it took (a call
+ * that ends after the notification, as the batch's sending does, is counted whole). Its later
+ * calls are the event's other batches, not on that way.
+ */
+class EventPaths {
+  private readonly firsts = new Map<Stage, { at: number[]; ms: number[] }>();
+  private current = new Map<Stage, { at: number; ms: number }>();
+  private start = 0;
+  private notified = Number.POSITIVE_INFINITY;
+
+  /** A new event is produced: the one before is done (the runtime was idle). */
+  begin(start: number): void {
+    this.keep();
+    this.start = start;
+    this.notified = Number.POSITIVE_INFINITY;
+  }
+
+  saw(stage: Stage, startedAt: number, ms: number): void {
+    const at = startedAt - this.start;
+    if (at < 0 || at > this.notified) return;
+    const first = this.current.get(stage);
+    if (!first || at < first.at) this.current.set(stage, { at, ms });
+  }
+
+  /** The event's first notification is out, `at` ms after its produce. */
+  end(at: number): void {
+    this.notified = at;
+  }
+
+  private keep(): void {
+    if (Number.isFinite(this.notified))
+      for (const [stage, span] of this.current) {
+        const firsts = this.firsts.get(stage) ?? { at: [], ms: [] };
+        firsts.at.push(span.at);
+        firsts.ms.push(span.ms);
+        this.firsts.set(stage, firsts);
+      }
+    this.current = new Map();
+  }
+
+  /** Per stage, the median start and duration, in the order the stages begin. */
+  summary(): Array<{ stage: Stage; events: number; starts_at_ms: number; ms: number }> {
+    this.keep();
+    const median = (xs: number[]) =>
+      percentile(
+        [...xs].sort((a, b) => a - b),
+        50,
+      );
+    return [...this.firsts]
+      .map(([stage, { at, ms }]) => ({
+        stage,
+        events: at.length,
+        starts_at_ms: median(at),
+        ms: median(ms),
+      }))
+      .sort((a, b) => a.starts_at_ms - b.starts_at_ms);
+  }
 }

@@ -15,6 +15,8 @@ export const STAGES = [
 ] as const;
 export type Stage = (typeof STAGES)[number];
 
+export type StageWatcher = (stage: Stage, startedAt: number, ms: number) => void;
+
 export interface StageTotal {
   calls: number;
   /** Busy time summed over calls; concurrent calls each count their own time. */
@@ -28,6 +30,7 @@ export interface StageTotal {
  */
 export class StageTimings {
   private readonly totals = new Map<Stage, StageTotal>();
+  private readonly watchers = new Set<StageWatcher>();
 
   async time<T>(stage: Stage, work: () => Promise<T>): Promise<T> {
     const start = performance.now();
@@ -43,6 +46,15 @@ export class StageTimings {
     total.calls++;
     total.ms += ms;
     this.totals.set(stage, total);
+    if (this.watchers.size === 0) return;
+    const endedAt = performance.now();
+    for (const watch of this.watchers) watch(stage, endedAt - ms, ms);
+  }
+
+  /** Hears every call as it ends (its stage, `performance.now()` at its start, its duration). */
+  watch(watcher: StageWatcher): () => void {
+    this.watchers.add(watcher);
+    return () => this.watchers.delete(watcher);
   }
 
   /** Wraps a function so every call is timed under `stage`. */

@@ -17,3 +17,23 @@ describe('stage timings', () => {
     expect(snapshot[1]?.calls).toBe(1);
   });
 });
+
+describe('stage watchers', () => {
+  it('hear each call as it ends, with its start, until they stop watching', async () => {
+    const stages = new StageTimings();
+    const heard: Array<[string, number, number]> = [];
+    const stop = stages.watch((stage, startedAt, ms) => heard.push([stage, startedAt, ms]));
+    const before = performance.now();
+    await stages.time('compose', () => new Promise((resolve) => setTimeout(resolve, 20)));
+    stages.add('change_feed', 3);
+    stop();
+    stages.add('send', 1);
+    expect(heard.map(([stage]) => stage)).toEqual(['compose', 'change_feed']);
+    const [, composeStart, composeMs] = heard[0] as [string, number, number];
+    expect(composeStart).toBeGreaterThanOrEqual(before);
+    expect(composeMs).toBeGreaterThanOrEqual(15);
+    const [, feedStart, feedMs] = heard[1] as [string, number, number];
+    expect(feedMs).toBe(3);
+    expect(feedStart).toBeGreaterThanOrEqual(composeStart + composeMs - 3);
+  });
+});
