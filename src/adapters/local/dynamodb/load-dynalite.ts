@@ -10,6 +10,7 @@ import {
 import { INDEX_KEY_PATCH } from './dynalite-index-keys.ts';
 import { ITERATOR_CLOSE } from './dynalite-iterator-close.ts';
 import { loadPatchedDynalite } from './dynalite-source-patch.ts';
+import { SYNC_READS } from './dynalite-sync-reads.ts';
 import { transactWriteItemsOperation } from './transact-write-items.ts';
 
 const require = createRequire(import.meta.url);
@@ -26,12 +27,12 @@ let extended: Dynalite | undefined;
 
 /**
  * dynalite, patched: index entries that two items never share (dynalite-index-keys.ts), query
- * and scan iterators that are closed (dynalite-iterator-close.ts), and TransactWriteItems, which
- * it lacks (transact-write-items.ts).
+ * and scan iterators that are closed (dynalite-iterator-close.ts), item reads without a thread
+ * hop (dynalite-sync-reads.ts), and TransactWriteItems, which it lacks (transact-write-items.ts).
  */
 export function loadDynalite(): typeof dynaliteServer {
   if (extended) return extended;
-  loadPatchedDynalite([INDEX_KEY_PATCH, ITERATOR_CLOSE, ...EXTENSION_POINTS]);
+  loadPatchedDynalite([INDEX_KEY_PATCH, ITERATOR_CLOSE, SYNC_READS, ...EXTENSION_POINTS]);
   const dynalite = require('dynalite') as Dynalite;
   const transactWriteItems = transactWriteItemsOperation(dynaliteInternals());
   dynalite.addOperation(
