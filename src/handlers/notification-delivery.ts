@@ -51,9 +51,11 @@ export function announceOn(publisher: EventPublisher): Announce {
  * notifications that went out, fallbacks included; `announce` hears them in that order, each as
  * soon as it and every one before it are marked (not once the whole batch is), so the first
  * passengers' notifications are announced while the rest of the batch is still going out.
- * The first goes out and is marked alone, before the others: sent beside them, its provider's
- * answer and its mark would wait behind their message building on the one event loop, and the
- * first notification is what a disruption's clock counts.
+ * The first is claimed, sent and marked alone, before the others are claimed: beside them, its
+ * claim would wait for a transaction of the whole batch, and its provider's answer and its mark
+ * behind their message building on the one event loop; the first notification is what a
+ * disruption's clock counts. Should someone else hold the first, the rest are claimed together
+ * and the first of those goes alone instead (a re-drive does not claim one by one).
  */
 export async function deliverNotifications(
   notifications: NotificationDetail[],
@@ -61,38 +63,51 @@ export async function deliverNotifications(
   announce: Announce = async () => {},
 ): Promise<NotificationDetail[]> {
   const at = deps.clock.now();
-  const verdicts = await deps.claims.claimAll(notifications, at);
-  const mine = notifications.filter((_, index) => verdicts[index] !== 'taken');
-  if (mine.length === 0) return [];
+  const announcing = inOrder(notifications, announce);
+  const results = new Map<NotificationDetail, SendResult>();
   // Each is marked as soon as its own provider answered: its delivery report may follow at once.
   const marks = new Map<NotificationDetail, Promise<void>>();
-  const announcing = inOrder(mine, announce);
   const mark = (n: NotificationDetail, result: SendResult) => {
     if (marks.has(n)) return;
+    results.set(n, result);
     const marking = markOutcome(n, result, deps);
     // Awaited below with the others; until then a failure must not count as unhandled.
     marking.catch(() => undefined);
     marks.set(n, marking);
     announcing.marked(n, result, marking);
   };
+  const claim = async (batch: NotificationDetail[]) => {
+    if (batch.length === 0) return [];
+    const verdicts = await deps.claims.claimAll(batch, at);
+    const taken = batch.filter((_, index) => verdicts[index] === 'taken');
+    announcing.passed(taken);
+    return batch.filter((_, index) => verdicts[index] !== 'taken');
+  };
   const sendAndMark = async (batch: NotificationDetail[]) => {
+    if (batch.length === 0) return;
     const answered = await deps.sender.send(batch, mark);
     batch.forEach((n, index) => {
       const result = answered[index];
       if (result) mark(n, result);
     });
     await Promise.all(batch.map((n) => marks.get(n)));
-    return answered;
   };
-  const [head, ...rest] = mine as [NotificationDetail, ...NotificationDetail[]];
-  const results = [
-    ...(await sendAndMark([head])),
-    ...(rest.length > 0 ? await sendAndMark(rest) : []),
-  ];
+  const [head, ...rest] = notifications;
+  if (head === undefined) return [];
+  const first = await claim([head]);
+  await sendAndMark(first);
+  const others = await claim(rest);
+  if (first.length > 0) await sendAndMark(others);
+  else {
+    await sendAndMark(others.slice(0, 1));
+    await sendAndMark(others.slice(1));
+  }
   await announcing.done();
-  const sent = mine.filter((_, index) => results[index]?.outcome === 'SENT');
-  const failed = mine.filter((_, index) => {
-    const outcome = results[index]?.outcome;
+  const mine = [...first, ...others];
+  if (mine.length === 0) return [];
+  const sent = mine.filter((n) => results.get(n)?.outcome === 'SENT');
+  const failed = mine.filter((n) => {
+    const outcome = results.get(n)?.outcome;
     return outcome !== undefined && outcome !== 'SENT';
   });
   deps.metrics?.count('NotificationsSent', sent.length);
@@ -123,6 +138,11 @@ function inOrder(order: NotificationDetail[], announce: Announce) {
     announced.catch(() => undefined);
   };
   return {
+    /** Notifications someone else holds: never announced here, they hold back nothing. */
+    passed(taken: NotificationDetail[]) {
+      for (const n of taken) settled.set(n, false);
+      if (taken.length > 0) advance();
+    },
     marked(n: NotificationDetail, result: SendResult, marking: Promise<void>) {
       marking.then(
         () => {

@@ -174,6 +174,61 @@ describe('the first notification of a batch', () => {
       { size: count - 1, marked: [sender.sent[0]?.notification_id], announced: 1 },
     ]);
   });
+  /** A log that notes, at each claim, how many it claims and which are marked SENT by then. */
+  function claimsNoting() {
+    const claimed: Array<{ size: number; marked: string[] }> = [];
+    const claims = new (class extends InMemoryNotificationLog {
+      override async claimAll(notifications: NotificationDetail[], at = '') {
+        claimed.push({
+          size: notifications.length,
+          marked: [...this.records.values()]
+            .filter((r) => r.status === 'SENT')
+            .map((r) => r.notification_id),
+        });
+        return super.claimAll(notifications, at);
+      }
+    })();
+    return { claims, claimed };
+  }
+
+  it('is claimed alone: the others are claimed once it is marked', async () => {
+    const input = sampleEvent<TaskInput>('step-functions', 'send-notifications');
+    const { claims, claimed } = claimsNoting();
+    const sender = new RecordingSender();
+    await createSendMessages(channelFakes({ claims, sender }))(input);
+    const count = sender.sent.length;
+    expect(count).toBeGreaterThan(2);
+    expect(claimed).toEqual([
+      { size: 1, marked: [] },
+      { size: count - 1, marked: [sender.sent[0]?.notification_id] },
+    ]);
+  });
+
+  it('held by another event: the rest are claimed together, and their first goes alone', async () => {
+    const input = sampleEvent<TaskInput>('step-functions', 'send-notifications');
+    const first = new RecordingSender();
+    await createSendMessages(channelFakes({ sender: first }))(input);
+    const [held, ...others] = first.sent;
+    const { claims, claimed } = claimsNoting();
+    // Another event sent the first one already.
+    await claims.claimAll([{ ...(held as NotificationDetail), event_id: 'another-event' }]);
+    claimed.length = 0;
+    const publisher = new RecordingPublisher();
+    const sizes: number[] = [];
+    const sender = new (class extends RecordingSender {
+      override async send(notifications: NotificationDetail[]) {
+        sizes.push(notifications.length);
+        return super.send(notifications);
+      }
+    })();
+    await createSendMessages(channelFakes({ claims, publisher, sender }))(input);
+    expect(claimed.map((c) => c.size)).toEqual([1, others.length]);
+    expect(sizes).toEqual([1, others.length - 1]);
+    expect(sender.sent.map((n) => n.notification_id)).toEqual(others.map((n) => n.notification_id));
+    expect(publisher.published.map((e) => e.detail.notification_id)).toEqual(
+      others.map((n) => n.notification_id),
+    );
+  });
 });
 
 describe('announces as the marks are stored', () => {
