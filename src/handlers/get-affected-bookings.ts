@@ -37,11 +37,11 @@ export function createGetAffectedBookings(deps: {
 }) {
   return async (input: unknown): Promise<AffectedBookings> => {
     const { flight_id, run } = InputSchema.parse(input);
-    const ids = (await deps.flights.listFlightBookings(flight_id)).map((b) => b.booking_id);
-    const batches = bookingBatches(ids, deps.batchSize);
+    const refs = await deps.flights.listFlightBookings(flight_id);
+    const batches = bookingBatches(refs, deps.batchSize);
     if (batches.length === 0) return { flight_id, count: 0, batches: 0, manifest: null };
     const manifest = { bucket: deps.bucket, key: manifestKey(flight_id, run) };
     await deps.objects.put(manifest.bucket, manifest.key, JSON.stringify(batches));
-    return { flight_id, count: ids.length, batches: batches.length, manifest };
+    return { flight_id, count: refs.length, batches: batches.length, manifest };
   };
 }

@@ -4,7 +4,15 @@ import type { Passenger } from '../domain/records/passenger.ts';
 import type { BookingStore } from '../ports.ts';
 import type { Recipient } from './message-filling.ts';
 
-const InputSchema = z.object({ booking_ids: z.array(z.string()).max(100) });
+const InputSchema = z
+  .object({
+    booking_ids: z.array(z.string()).max(100),
+    /** Each booking's passenger, in the same order (a manifest written before them has none). */
+    passenger_ids: z.array(z.string()).max(100).optional(),
+  })
+  .refine((i) => !i.passenger_ids || i.passenger_ids.length === i.booking_ids.length, {
+    message: 'passenger_ids must name one passenger per booking',
+  });
 
 /** Who a batch tells, as workflow state carries it: ids only, never names or contact details. */
 export const RecipientIdsSchema = z
@@ -58,14 +66,25 @@ function joined(held: Booking[], passengers: Passenger[]): Recipient[] {
 }
 
 /**
- * Workflow task: the batch's bookings still held and their passengers, as ids. Personal data
- * stays out of the workflow's state and history: the steps that compose and send read the
- * records themselves, at the time they need them.
+ * Workflow task: the batch's bookings still held and their passengers, as ids; read in one
+ * round trip where the manifest names each booking's passenger. Personal data stays out of the
+ * workflow's state and history: the steps that compose and send read the records themselves, at
+ * the time they need them.
  */
-export function createGetPassengerDetails(deps: { bookings: BookingStore }) {
+export function createGetPassengerDetails(deps: {
+  bookings: Pick<BookingStore, 'getBookings' | 'getPassengers'>;
+}) {
   return async (input: unknown): Promise<{ recipients: RecipientIds }> => {
-    const { booking_ids } = InputSchema.parse(input);
-    const recipients = await readRecipients(deps.bookings, booking_ids);
+    const { booking_ids, passenger_ids } = InputSchema.parse(input);
+    const recipients = passenger_ids
+      ? await readKnownRecipients(
+          deps.bookings,
+          booking_ids.map((booking_id, i) => ({
+            booking_id,
+            passenger_id: passenger_ids[i] as string,
+          })),
+        )
+      : await readRecipients(deps.bookings, booking_ids);
     return {
       recipients: recipients.map(({ booking, passenger }) => ({
         booking_id: booking.booking_id,

@@ -84,12 +84,29 @@ export function bookingBatchCount(
   return 1 + Math.ceil(Math.max(0, bookings - Math.min(first, size)) / size);
 }
 
-/** A run's booking ids in batches: the first of at most `first`, the rest of `size`. */
-export function bookingBatches(ids: readonly string[], size: number, first = FIRST_BATCH_SIZE) {
+/** One batch of a run's manifest: its bookings and, in the same order, each booking's passenger. */
+export interface BookingBatch {
+  booking_ids: string[];
+  /** Lets the batch's first task read bookings and passengers in one round trip, not two. */
+  passenger_ids: string[];
+}
+
+/** A run's bookings in batches: the first of at most `first`, the rest of `size`. */
+export function bookingBatches(
+  refs: ReadonlyArray<{ booking_id: string; passenger_id: string }>,
+  size: number,
+  first = FIRST_BATCH_SIZE,
+): BookingBatch[] {
   const head = Math.min(first, size);
-  const batches: Array<{ booking_ids: string[] }> = [];
-  if (ids.length > 0) batches.push({ booking_ids: ids.slice(0, head) });
-  for (let i = head; i < ids.length; i += size)
-    batches.push({ booking_ids: ids.slice(i, i + size) });
+  const batch = (from: number, to: number): BookingBatch => {
+    const part = refs.slice(from, to);
+    return {
+      booking_ids: part.map((r) => r.booking_id),
+      passenger_ids: part.map((r) => r.passenger_id),
+    };
+  };
+  const batches: BookingBatch[] = [];
+  if (refs.length > 0) batches.push(batch(0, head));
+  for (let i = head; i < refs.length; i += size) batches.push(batch(i, i + size));
   return batches;
 }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { readKnownRecipients } from '../../../src/handlers/get-passenger-details.ts';
+import {
+  createGetPassengerDetails,
+  readKnownRecipients,
+} from '../../../src/handlers/get-passenger-details.ts';
 import { InMemoryStores } from '../../support/fakes.ts';
 
 /** The sample stores, recording each read in the order it was asked. */
@@ -9,8 +12,9 @@ function recordingStores() {
   const reads = {
     getBookings: async (ids: string[]) => {
       asked.push('bookings');
-      // Answers a turn later: a read that waited for it would be asked after.
+      // Answers a turn later: a read that waited for it is asked after the answer.
       await new Promise((resolve) => setImmediate(resolve));
+      asked.push('bookings answered');
       return stores.getBookings(ids);
     },
     getPassengers: async (ids: string[]) => {
@@ -31,7 +35,7 @@ describe('readKnownRecipients', () => {
       { booking_id: booking.booking_id, passenger_id: booking.passenger_id },
     ]);
 
-    expect(asked).toEqual(['bookings', `passengers ${booking.passenger_id}`]);
+    expect(asked).toEqual(['bookings', `passengers ${booking.passenger_id}`, 'bookings answered']);
     expect(recipients.map((r) => [r.booking.booking_id, r.passenger.passenger_id])).toEqual([
       [booking.booking_id, booking.passenger_id],
     ]);
@@ -64,5 +68,49 @@ describe('readKnownRecipients', () => {
     );
 
     expect(recipients).toEqual([]);
+  });
+});
+
+describe('GetPassengerDetails task', () => {
+  /** The task over the recording reads. */
+  const task = (reads: ReturnType<typeof recordingStores>['reads']) =>
+    createGetPassengerDetails({ bookings: reads });
+
+  it('reads bookings and passengers at once where the manifest names each booking’s passenger', async () => {
+    const { stores, asked, reads } = recordingStores();
+    const [a, b] = stores.bookings.values();
+    if (!a || !b) throw new Error('the sample needs two bookings');
+
+    const { recipients } = await task(reads)({
+      booking_ids: [a.booking_id, b.booking_id],
+      passenger_ids: [a.passenger_id, b.passenger_id],
+    });
+
+    expect(asked).toEqual([
+      'bookings',
+      `passengers ${a.passenger_id},${b.passenger_id}`,
+      'bookings answered',
+    ]);
+    expect(recipients).toEqual(
+      [a, b].map((x) => ({ booking_id: x.booking_id, passenger_id: x.passenger_id })),
+    );
+  });
+
+  it('reads the bookings first for a manifest without passengers (written before it named them)', async () => {
+    const { stores, asked, reads } = recordingStores();
+    const [a] = stores.bookings.values();
+    if (!a) throw new Error('no sample booking');
+
+    const { recipients } = await task(reads)({ booking_ids: [a.booking_id] });
+
+    expect(asked).toEqual(['bookings', 'bookings answered', `passengers ${a.passenger_id}`]);
+    expect(recipients).toEqual([{ booking_id: a.booking_id, passenger_id: a.passenger_id }]);
+  });
+
+  it('refuses passengers that do not pair with the bookings', async () => {
+    const { reads } = recordingStores();
+    await expect(task(reads)({ booking_ids: ['B1', 'B2'], passenger_ids: ['P1'] })).rejects.toThrow(
+      /one passenger per booking/,
+    );
   });
 });
