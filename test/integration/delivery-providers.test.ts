@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { PinpointSMSVoiceV2Client } from '@aws-sdk/client-pinpoint-sms-voice-v2';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -99,6 +100,23 @@ describe('e-mail over SMTP to the embedded mailbox', () => {
     expect([bounce.kind, bounce.status]).toEqual(['PERMANENT', 'BOUNCED']);
     expect(deferred).toBeInstanceOf(DeliveryFailureError);
     expect(deferred.kind).toBe('TRANSIENT');
+  });
+
+  it('reports a server that does not answer as transient', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as { port: number };
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const email = new SmtpEmailProvider({ host: '127.0.0.1', port, from: 'ops@flightpulse.test' });
+    const failure = await email
+      .send({ notificationId: 'n', channel: 'EMAIL', recipient: 'a@example.com', body: 'b' })
+      .catch((e) => e);
+    email.close();
+    expect(failure).toBeInstanceOf(DeliveryFailureError);
+    expect([failure.kind, failure.message]).toEqual([
+      'TRANSIENT',
+      expect.stringMatching(/ECONNREFUSED/),
+    ]);
   });
 });
 

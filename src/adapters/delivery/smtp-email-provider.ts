@@ -1,7 +1,10 @@
+import type { Socket } from 'node:net';
 import nodemailer, { type Transporter } from 'nodemailer';
+import type SMTPPool from 'nodemailer/lib/smtp-pool/index.js';
 import { DeliveryFailureError } from '../../domain/delivery/delivery-failure.ts';
 import { renderEmail } from '../../domain/delivery/render-email.ts';
 import type { ChannelProvider, OutboundMessage } from './channel-provider.ts';
+import { connectCoalescing } from './coalescing-socket.ts';
 import { messageIdOf } from './idempotency-key.ts';
 
 export interface SmtpSettings {
@@ -32,6 +35,16 @@ export class SmtpEmailProvider implements ChannelProvider {
       ignoreTLS: true,
       pool: true,
       maxConnections: settings.maxConnections ?? 4,
+      // Each message leaves in a few writes instead of one per MIME chunk.
+      getSocket: (
+        options: SMTPPool.Options,
+        callback: (error: Error | null, socket: { connection: Socket } | undefined) => void,
+      ) => {
+        connectCoalescing(settings.host, settings.port, options.connectionTimeout ?? 120_000).then(
+          (connection) => callback(null, { connection }),
+          (error: Error) => callback(error, undefined),
+        );
+      },
     });
   }
 
