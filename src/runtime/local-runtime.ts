@@ -295,6 +295,7 @@ async function startRuntime(
       rebooking.scheduler.stop();
       await expiry.stop();
       await closeAll(feed, streamReader, tracker, store, channels);
+      await logSink.close();
     },
   });
   return { runtime, lanes };

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -26,5 +26,19 @@ describe('LogGroupSink', () => {
     const odd = Array.from({ length: 250 }, (_, i) => 2 * i + 1);
     expect(lines('flightpulse-sms.log')).toEqual([...odd, 500]);
     expect(lines('flightpulse-email.log')).toEqual(odd.map((n) => n - 1));
+  });
+
+  it('appends after a file rewritten in place (an erasure), and closes with every line written', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'fp-log-sink-'));
+    const sink = new LogGroupSink(dir);
+    await sink.write('/flightpulse/sms', { n: 1 });
+    await sink.write('/flightpulse/sms', { n: 2 });
+    const file = join(dir, 'flightpulse-sms.log');
+    writeFileSync(file, '{"n":"erased"}\n');
+    await sink.write('/flightpulse/sms', { n: 3 });
+    const last = sink.write('/flightpulse/sms', { n: 4 });
+    await sink.close();
+    await last;
+    expect(readFileSync(file, 'utf8')).toBe('{"n":"erased"}\n{"n":3}\n{"n":4}\n');
   });
 });

@@ -1,37 +1,43 @@
-import { appendFile, mkdir } from 'node:fs/promises';
+import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
-import { Gathering } from '../../gathering.ts';
 
 /**
  * Stands in for a CloudWatch Logs log group as an EventBridge target: each event becomes one
- * JSON line in `<dir>/<group>.log` (for notifications, the specification's mock send). A file's
- * lines are gathered while its append is under way and go out together in the next one: a wave
- * writes thousands of lines a second, and an open/append/close per line was most of their cost.
+ * JSON line in `<dir>/<group>.log` (for notifications, the specification's mock send). Each file
+ * stays open for appending: a wave writes thousands of lines a second, and the stream writes the
+ * lines that arrive while a write is under way together in the next one.
  */
 export class LogGroupSink {
-  private ready: Promise<unknown> | undefined;
   private readonly directory: string;
-  private readonly files = new Map<string, Gathering<string, void>>();
+  private readonly files = new Map<string, WriteStream>();
 
   constructor(directory: string) {
     this.directory = directory;
   }
 
-  async write(logGroup: string, event: unknown): Promise<void> {
-    this.ready ??= mkdir(this.directory, { recursive: true });
-    await this.ready;
+  write(logGroup: string, event: unknown): Promise<void> {
     const file = join(this.directory, `${logGroup.replace(/^\//, '').replaceAll('/', '-')}.log`);
-    let lines = this.files.get(file);
-    if (!lines) {
-      lines = new Gathering<string, void>(
-        async (batch) => {
-          await appendFile(file, batch.map((w) => w.request).join(''));
-          for (const w of batch) w.done();
-        },
-        { fullAt: Number.POSITIVE_INFINITY, maxInFlight: 1 },
-      );
-      this.files.set(file, lines);
-    }
-    return lines.ask(`${JSON.stringify(event)}\n`);
+    const stream = this.files.get(file) ?? this.open(file);
+    return new Promise((resolve, reject) =>
+      stream.write(`${JSON.stringify(event)}\n`, (error) => (error ? reject(error) : resolve())),
+    );
+  }
+
+  /** Writes what is waiting and closes the files. */
+  async close(): Promise<void> {
+    const streams = [...this.files.values()];
+    this.files.clear();
+    await Promise.all(streams.map((s) => new Promise((resolve) => s.end(resolve))));
+  }
+
+  private open(file: string): WriteStream {
+    if (this.files.size === 0) mkdirSync(this.directory, { recursive: true });
+    const stream = createWriteStream(file, { flags: 'a' });
+    // A failed write fails its callers; the next line opens the file again.
+    stream.on('error', () => {
+      if (this.files.get(file) === stream) this.files.delete(file);
+    });
+    this.files.set(file, stream);
+    return stream;
   }
 }
