@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { PinpointSMSVoiceV2Client } from '@aws-sdk/client-pinpoint-sms-voice-v2';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +17,7 @@ import {
   startEmbeddedSmtpServer,
 } from '../../src/adapters/local/smtp/embedded-smtp-server.ts';
 import { DeliveryFailureError } from '../../src/domain/delivery/delivery-failure.ts';
+import { closedPort } from '../support/closed-port.ts';
 
 const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 let deferNext = 0;
@@ -103,10 +103,7 @@ describe('e-mail over SMTP to the embedded mailbox', () => {
   });
 
   it('reports a server that does not answer as transient', async () => {
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const { port } = closed.address() as { port: number };
-    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const port = await closedPort();
     const email = new SmtpEmailProvider({ host: '127.0.0.1', port, from: 'ops@flightpulse.test' });
     const failure = await email
       .send({ notificationId: 'n', channel: 'EMAIL', recipient: 'a@example.com', body: 'b' })

@@ -1,10 +1,8 @@
-import { createServer, type Server, type Socket } from 'node:net';
+import { createServer, type Server, Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  CoalescingSocket,
-  connectCoalescing,
-} from '../../../src/adapters/delivery/coalescing-socket.ts';
+import { connectCoalescing } from '../../../src/adapters/delivery/coalescing-socket.ts';
+import { closedPort } from '../../support/closed-port.ts';
 
 let server: Server;
 let port: number;
@@ -81,7 +79,7 @@ describe('a socket that holds a piped stream until it ends', () => {
     await pipeAll(chunkedStream(parts), coalescing);
 
     const plain = await new Promise<Socket>((resolve) => {
-      const s: Socket = new (Object.getPrototypeOf(CoalescingSocket) as typeof Socket)();
+      const s = new Socket();
       s.connect(port, '127.0.0.1', () => resolve(s));
     });
     const writesPlain = countWrites(plain);
@@ -112,10 +110,8 @@ describe('a socket that holds a piped stream until it ends', () => {
   });
 
   it('fails to connect where nothing listens', async () => {
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const freePort = (closed.address() as { port: number }).port;
-    await new Promise<void>((resolve) => closed.close(() => resolve()));
-    await expect(connectCoalescing('127.0.0.1', freePort, 1000)).rejects.toThrow(/ECONNREFUSED/);
+    await expect(connectCoalescing('127.0.0.1', await closedPort(), 1000)).rejects.toThrow(
+      /ECONNREFUSED/,
+    );
   });
 });
