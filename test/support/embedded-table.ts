@@ -12,6 +12,8 @@ import { SingleTable } from '../../src/adapters/dynamodb/single-table.ts';
 import { startEmbeddedDynamoDb } from '../../src/adapters/local/dynamodb/embedded-dynamodb.ts';
 
 export interface EmbeddedTable {
+  /** Where dynalite listens, e.g. `http://127.0.0.1:40123`. */
+  endpoint: string;
   client: DynamoDBClient;
   doc: DynamoDBDocumentClient;
   /** The table as the stores use it. */
@@ -49,7 +51,14 @@ export async function startEmbeddedTable(
     throw error;
   }
   const doc = createDocumentClient(client);
-  return { client, doc, table: new SingleTable(doc, name), pid: dynamo.pid, close };
+  return {
+    endpoint: dynamo.endpoint,
+    client,
+    doc,
+    table: new SingleTable(doc, name),
+    pid: dynamo.pid,
+    close,
+  };
 }
 
 /** The booking ids the status index (GSI2) lists under `status`: what a status listing shows. */

@@ -8,7 +8,10 @@ export interface OwnProcess<First> {
   pid?: number;
   /** Sends the process a message, while its channel is open. */
   send(message: unknown): void;
-  /** Closes the IPC channel, which the process takes as its signal to stop; resolves on exit. */
+  /**
+   * Closes the IPC channel, which the process takes as its signal to stop; resolves on exit,
+   * rejects when it exited with an error (a crash, while stopping or before), not when killed.
+   */
   close(): Promise<void>;
 }
 
@@ -23,7 +26,7 @@ export async function startOwnProcess<First>(
 ): Promise<OwnProcess<First>> {
   const name = fileURLToPath(script);
   const child = fork(name, args, { execArgv: [], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   const first = await new Promise<First>((resolve, reject) => {
     let started = false;
     // One listener for all: a message sent right after the first is not missed.
@@ -43,7 +46,8 @@ export async function startOwnProcess<First>(
     },
     close: async () => {
       if (child.connected) child.disconnect();
-      await exited;
+      const code = await exited;
+      if (code) throw new Error(`${name} exited with code ${code}`);
     },
   };
 }

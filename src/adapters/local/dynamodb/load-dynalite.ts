@@ -9,6 +9,7 @@ import {
 } from './dynalite-extension-points.ts';
 import { INDEX_KEY_PATCH } from './dynalite-index-keys.ts';
 import { ITERATOR_CLOSE } from './dynalite-iterator-close.ts';
+import { ORPHANED_REQUESTS } from './dynalite-orphaned-requests.ts';
 import { loadPatchedDynalite } from './dynalite-source-patch.ts';
 import { SYNC_READS } from './dynalite-sync-reads.ts';
 import { transactWriteItemsOperation } from './transact-write-items.ts';
@@ -28,11 +29,19 @@ let extended: Dynalite | undefined;
 /**
  * dynalite, patched: index entries that two items never share (dynalite-index-keys.ts), query
  * and scan iterators that are closed (dynalite-iterator-close.ts), item reads without a thread
- * hop (dynalite-sync-reads.ts), and TransactWriteItems, which it lacks (transact-write-items.ts).
+ * hop (dynalite-sync-reads.ts), requests whose client has gone ending alone when the store closes
+ * under them (dynalite-orphaned-requests.ts), and TransactWriteItems, which it lacks
+ * (transact-write-items.ts).
  */
 export function loadDynalite(): typeof dynaliteServer {
   if (extended) return extended;
-  loadPatchedDynalite([INDEX_KEY_PATCH, ITERATOR_CLOSE, SYNC_READS, ...EXTENSION_POINTS]);
+  loadPatchedDynalite([
+    INDEX_KEY_PATCH,
+    ITERATOR_CLOSE,
+    SYNC_READS,
+    ...EXTENSION_POINTS,
+    ORPHANED_REQUESTS,
+  ]);
   const dynalite = require('dynalite') as Dynalite;
   const transactWriteItems = transactWriteItemsOperation(dynaliteInternals());
   dynalite.addOperation(
