@@ -1,6 +1,6 @@
 import { serve } from '@hono/node-server';
 import { loadConfig } from '../runtime/config.ts';
-import { startLocalRuntime } from '../runtime/local-runtime.ts';
+import { type ActivityListener, startLocalRuntime } from '../runtime/local-runtime.ts';
 import { announceDataDir, claimDataDir, releaseDataDir } from './data-dir-lock.ts';
 
 /** `flightpulse start`: the whole system on this machine, serving the API and the feed. */
@@ -18,20 +18,10 @@ export async function startCommand(
   const dataDir = config.FLIGHTPULSE_DATA_DIR;
   // The embedded store allows one process: a second start on the same directory says so in one line.
   const holder = config.DYNAMODB_ENDPOINT ? undefined : claimDataDir(dataDir, 'start');
-  const runtime = await startLocalRuntime(config, {
-    onBusEvent: (event, rules) => {
-      if (!event['detail-type'].startsWith('notification.')) {
-        console.log(
-          `[bus]      ${event['detail-type']} ${String(event.detail.flight_id ?? '')} → ${rules.join(', ') || 'no rule'}`,
-        );
-      }
-    },
-    onExecution: (e) => {
-      if (e.status !== 'RUNNING')
-        console.log(
-          `[workflow] ${e.state_machine} ${e.status} in ${e.duration_ms} ms (${e.state_transitions} transitions)`,
-        );
-    },
+  // Serving for days: runs and bus events are counted, logged and stored, not held in memory.
+  const runtime = await startLocalRuntime(config, printed, undefined, {
+    keepBusEvents: false,
+    keepExecutions: false,
   }).catch((error: unknown) => {
     if (holder) releaseDataDir(dataDir);
     throw error;
@@ -97,3 +87,20 @@ export async function startCommand(
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
 }
+
+/** What `start` prints as it runs: each disruption's bus event and each finished run. */
+const printed: ActivityListener = {
+  onBusEvent: (event, rules) => {
+    if (!event['detail-type'].startsWith('notification.')) {
+      console.log(
+        `[bus]      ${event['detail-type']} ${String(event.detail.flight_id ?? '')} → ${rules.join(', ') || 'no rule'}`,
+      );
+    }
+  },
+  onExecution: (e) => {
+    if (e.status !== 'RUNNING')
+      console.log(
+        `[workflow] ${e.state_machine} ${e.status} in ${e.duration_ms} ms (${e.state_transitions} transitions)`,
+      );
+  },
+};

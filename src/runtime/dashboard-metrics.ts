@@ -1,13 +1,12 @@
 import type { InMemoryMetrics } from '../adapters/local/cloudwatch/in-memory-metrics.ts';
-import type { ExecutionRecord } from '../adapters/local/step-functions/local-executor.ts';
+import type { WorkflowTally } from './workflow-tally.ts';
 
 const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null);
 
 /** What the specification's dashboard shows, from the local metrics and workflow runs. */
-export function dashboardMetrics(metrics: InMemoryMetrics, executions: readonly ExecutionRecord[]) {
+export function dashboardMetrics(metrics: InMemoryMetrics, runs: WorkflowTally) {
   const { totals, series } = metrics.summary();
-  const done = executions.filter((e) => e.status !== 'RUNNING' && e.duration_ms !== undefined);
-  const failed = done.filter((e) => e.status === 'FAILED').length;
+  const { finished, failed } = runs;
   const ingested =
     (totals.DelayEventsProcessed ?? 0) +
     (totals.CancellationEventsProcessed ?? 0) +
@@ -18,15 +17,10 @@ export function dashboardMetrics(metrics: InMemoryMetrics, executions: readonly 
     totals,
     series,
     failed_workflows: failed,
-    finished_workflows: done.length,
+    finished_workflows: finished,
     ingested_records: ingested,
-    average_workflow_duration_ms:
-      done.length > 0 ? done.reduce((n, e) => n + (e.duration_ms ?? 0), 0) / done.length : null,
-    workflow_durations: done.slice(-50).map((e) => ({
-      name: e.state_machine,
-      started_at: e.started_at,
-      duration_ms: e.duration_ms ?? 0,
-    })),
+    average_workflow_duration_ms: finished > 0 ? runs.totalDurationMs / finished : null,
+    workflow_durations: [...runs.recent],
     rates: {
       notification_success: ratio(
         totals.NotificationsSent ?? 0,
@@ -35,7 +29,7 @@ export function dashboardMetrics(metrics: InMemoryMetrics, executions: readonly 
       error: ratio((totals.EventsRejected ?? 0) + failed, ingested + failed),
       // Rejected input is the sender's problem; a failed workflow is FlightPulse's.
       rejected_input: ratio(totals.EventsRejected ?? 0, ingested),
-      system_failure: ratio(failed, done.length),
+      system_failure: ratio(failed, finished),
       llm_fallback: ratio(totals.LLMInvocationsFailed ?? 0, llmCalls),
     },
   };

@@ -8,6 +8,7 @@ import { IGNORED_STATE, ignoredReason } from '../domain/disruptions/ignored-reas
 import type { Clock, EventLog, ExecutionLog, FlightStore } from '../ports.ts';
 import type { ActivityHub } from './activity-hub.ts';
 import { reportWorkflow } from './activity-reports.ts';
+import type { WorkflowTally } from './workflow-tally.ts';
 
 export interface ExecutionRecordingDeps {
   executionLog: ExecutionLog;
@@ -17,18 +18,24 @@ export interface ExecutionRecordingDeps {
   hub: ActivityHub;
   tracker: WorkTracker;
   clock: Clock;
-  /** Every run started, in start order (the demo and benchmarks read it). */
-  executions: ExecutionRecord[];
+  /** Every run started, in start order (the demo and benchmarks read it); absent, none held. */
+  executions: ExecutionRecord[] | undefined;
+  /** The dashboard's counts of runs. */
+  tally: WorkflowTally;
   onExecution?: (execution: ExecutionRecord) => void;
 }
 
-/** Observes workflow runs: keeps them in memory, reports them live and persists their summary. */
+/**
+ * Observes workflow runs: counts them (and keeps them, when asked), reports them live and persists
+ * their summary.
+ */
 export function executionRecording(deps: ExecutionRecordingDeps): ExecutionObserver {
-  const { executionLog, hub, tracker, clock, executions } = deps;
+  const { executionLog, hub, tracker, clock, executions, tally } = deps;
   return {
     onChange: (record) => {
       // The first change of a run is its start.
-      if (record.status === 'RUNNING') executions.push(record);
+      if (record.status === 'RUNNING') executions?.push(record);
+      tally.observe(record);
       reportWorkflow(hub, record, clock.now());
       deps.onExecution?.(record);
       const detail = (record.input as BusEvent).detail as { flight_id?: string; event_id?: string };

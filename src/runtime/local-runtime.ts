@@ -44,6 +44,7 @@ import { StageTimings } from './stage-timings.ts';
 import { StoreLanes } from './store-lanes.ts';
 import { LOCAL_MANIFEST_BUCKET, taskRegistry } from './task-registry.ts';
 import { weatherWatch } from './weather-watch.ts';
+import { WorkflowTally } from './workflow-tally.ts';
 
 export interface ActivityListener {
   onBusEvent?(event: BusEvent, matchedRules: string[]): void;
@@ -79,6 +80,7 @@ export interface LocalRuntime {
   /** The Kafka consumer, when KAFKA_BROKERS is set. */
   kafkaConsumer: KafkaFeedConsumer | undefined;
   metrics: InMemoryMetrics;
+  /** Workflow runs in start order (none held with `keepExecutions` false). */
   executions: ExecutionRecord[];
   busEvents: BusEvent[];
   /** Events put on the bus so far (held in `busEvents` unless `keepBusEvents` is false). */
@@ -130,6 +132,8 @@ export interface RuntimeOptions {
   claimNoticeIntervalMs?: number;
   /** false keeps bus events counted but not held (a wave of 80,000 notifications). */
   keepBusEvents?: boolean;
+  /** false keeps workflow runs counted (the dashboard) but not held in `executions`. */
+  keepExecutions?: boolean;
   /** Sees each message a passenger's mailbox or handset received. */
   onPassengerMessage?: (channel: string, notificationId: string | undefined) => void;
   /** Workflow runs at once; more wait their turn, urgent ones first (default 12). */
@@ -212,6 +216,7 @@ async function startRuntime(
   const hub = new ActivityHub();
   const metrics = new InMemoryMetrics(clock);
   const executions: ExecutionRecord[] = [];
+  const runs = new WorkflowTally();
   const busEvents: BusEvent[] = [];
   const workflowDeadLetters: unknown[] = [];
   const logsDir = logsDirOf(config);
@@ -246,14 +251,15 @@ async function startRuntime(
     ...options,
   });
   const executor = runtimeExecutor(config, store, functions, bus, {
-    ...{ logSink, workflowDeadLetters, hub, tracker, clock, executions, stages, objects },
+    ...{ logSink, workflowDeadLetters, hub, tracker, clock, stages, objects, tally: runs },
+    executions: options.keepExecutions === false ? undefined : executions,
     onExecution: listener.onExecution?.bind(listener),
     lambdaSlots: runSlots(turns, options.taskSlots ?? 4),
   });
   const { feed, redrive } = await startIntake(config, options, {
     ...{ store, bus, hub, clock, metrics, log, stages, tracker, lanes, underWay },
   });
-  const parts: RuntimeParts = { store, hub, metrics, executions, busEvents, messenger, stages };
+  const parts: RuntimeParts = { store, hub, metrics, runs, busEvents, messenger, stages };
   const weather = weatherWatch(config, {
     ...{ flights: store.flights, bookings: store.bookings, bus, clock, log, feed: feed.feed, tell },
   });
@@ -272,6 +278,7 @@ async function startRuntime(
     ...{
       ...parts,
       workflowDeadLetters,
+      executions,
       app,
       identity,
       rebooking,
@@ -285,7 +292,7 @@ async function startRuntime(
     idle: () =>
       settle({
         tracker,
-        signature: () => `${seen.bus}|${executions.length}|${feed.kafkaConsumer?.handled}`,
+        signature: () => `${seen.bus}|${runs.started}|${feed.kafkaConsumer?.handled}`,
         feedCaughtUp: feed.caughtUp,
         streamCaughtUp: async () => streamReader?.caughtUp(),
       }),

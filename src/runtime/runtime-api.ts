@@ -6,7 +6,6 @@ import type { LocalIdentity } from '../adapters/identity/local-identity.ts';
 import type { InMemoryMetrics } from '../adapters/local/cloudwatch/in-memory-metrics.ts';
 import { LogFileScrubber } from '../adapters/local/cloudwatch/log-file-scrubber.ts';
 import type { BusEvent } from '../adapters/local/eventbridge/local-bus.ts';
-import type { ExecutionRecord } from '../adapters/local/step-functions/local-executor.ts';
 import { createApiApp } from '../api/app.ts';
 import { consoleRoutes } from '../api/console-routes.ts';
 import { consoleViewRoutes } from '../api/console-view-routes.ts';
@@ -26,6 +25,7 @@ import type { RuntimeRebooking } from './runtime-rebooking.ts';
 import { apiStores, type RuntimeStore } from './runtime-store.ts';
 import type { StageTimings } from './stage-timings.ts';
 import type { StoreLanes } from './store-lanes.ts';
+import type { WorkflowTally } from './workflow-tally.ts';
 
 /** The routes only `flightpulse start` has: sign-in, offers, weather decisions, the inboxes. */
 export function mountLocalRoutes(
@@ -81,7 +81,8 @@ export interface RuntimeParts {
   stages: StageTimings;
   hub: ActivityHub;
   metrics: InMemoryMetrics;
-  executions: ExecutionRecord[];
+  /** Counts of workflow runs, for the dashboard. */
+  runs: WorkflowTally;
   busEvents: BusEvent[];
   messenger: Messenger;
 }
@@ -113,7 +114,7 @@ export function apiRoutes(
   identity: LocalIdentity,
   { clock, log, watchWeather, logsDir }: ApiDeps,
 ): Hono {
-  const { store, hub, metrics, executions } = parts;
+  const { store, hub, metrics, runs } = parts;
   const app = createApiApp({
     verifier: identity.verifier,
     jwks: () => identity.issuer.jwks(),
@@ -130,7 +131,7 @@ export function apiRoutes(
       hub,
       feed,
       flights: store.flights,
-      metrics: () => dashboardMetrics(metrics, executions),
+      metrics: () => dashboardMetrics(metrics, runs),
       actions: {
         request: async (path, init) => app.request(path, init),
         watchWeather,

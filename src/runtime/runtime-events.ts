@@ -31,6 +31,7 @@ import { NOTIFICATION_BATCHES, type RunTurns } from './run-turns.ts';
 import type { RuntimeStore } from './runtime-store.ts';
 import type { StageTimings } from './stage-timings.ts';
 import type { StoreLanes } from './store-lanes.ts';
+import type { WorkflowTally } from './workflow-tally.ts';
 
 export const STEP_FUNCTIONS_DIR = fileURLToPath(new URL('../../step-functions/', import.meta.url));
 
@@ -193,7 +194,8 @@ export function runtimeExecutor(
     hub: ActivityHub;
     tracker: WorkTracker;
     clock: Clock;
-    executions: ExecutionRecord[];
+    executions: ExecutionRecord[] | undefined;
+    tally: WorkflowTally;
     onExecution: ((execution: ExecutionRecord) => void) | undefined;
     stages: StageTimings;
     objects: ObjectStore;
@@ -228,6 +230,7 @@ export function runtimeExecutor(
       tracker: deps.tracker,
       clock: deps.clock,
       executions: deps.executions,
+      tally: deps.tally,
       ...(deps.onExecution ? { onExecution: deps.onExecution } : {}),
     }),
   );

@@ -170,6 +170,25 @@ describe('flightpulse start, scenario and produce', () => {
     expect(await count()).toBe(4);
   });
 
+  it('counts the workflow runs on the dashboard, though the server holds none of them', async () => {
+    type Metrics = {
+      finished_workflows: number;
+      failed_workflows: number;
+      average_workflow_duration_ms: number | null;
+      workflow_durations: Array<{ name: string; duration_ms: number }>;
+    };
+    // Scenario 4's gate change and the delay above ran to the end.
+    await waitFor(
+      async () => (await get<Metrics>('/metrics', 'ops-viewer')).finished_workflows >= 2,
+    );
+    const metrics = await get<Metrics>('/metrics', 'ops-viewer');
+    expect(metrics.failed_workflows).toBe(0);
+    expect(metrics.average_workflow_duration_ms).toBeGreaterThan(0);
+    expect(metrics.workflow_durations.map((r) => r.name)).toEqual(
+      expect.arrayContaining(['FlightPulseGateChangeWorkflow', 'FlightPulseDelayNotification']),
+    );
+  });
+
   it('keeps its data across a restart on the same data directory', async () => {
     expect(await stopServer(server)).toBe(0);
     ({ url, server } = await startServer(dataDir));

@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Role } from '../../src/domain/identity/roles.ts';
 import { loadConfig } from '../../src/runtime/config.ts';
-import { type LocalRuntime, startLocalRuntime } from '../../src/runtime/local-runtime.ts';
+import {
+  type LocalRuntime,
+  type RuntimeOptions,
+  startLocalRuntime,
+} from '../../src/runtime/local-runtime.ts';
 
 type Answer<T> = Promise<{ status: number; body: T }>;
 
@@ -30,7 +34,10 @@ export interface LocalStack extends Caller {
  * A fresh, seeded FlightPulse on embedded dynalite in a temporary directory. Authentication is
  * on: callers carry tokens from the local issuer (admin unless `as()` says otherwise).
  */
-export async function startLocalStack(env: Record<string, string> = {}): Promise<LocalStack> {
+export async function startLocalStack(
+  env: Record<string, string> = {},
+  options: RuntimeOptions = {},
+): Promise<LocalStack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'flightpulse-test-'));
   const runtime = await startLocalRuntime(
     loadConfig(
@@ -43,6 +50,9 @@ export async function startLocalStack(env: Record<string, string> = {}): Promise
         ...env,
       },
     ),
+    {},
+    undefined,
+    options,
   );
   await runtime.seed();
   const withToken = (token: string | undefined): Caller => {

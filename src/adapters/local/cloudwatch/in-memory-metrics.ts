@@ -5,7 +5,13 @@ export interface MetricPoint {
   values: Partial<Record<MetricName, number>>;
 }
 
-/** The specification's metrics, aggregated in memory per minute for the local console. */
+/** Per-minute points kept: a day, as far back as the console's charts look. */
+const MINUTES_KEPT = 24 * 60;
+
+/**
+ * The specification's metrics, aggregated in memory per minute for the local console: totals
+ * since the start, and the points of the last day (a runtime serving for weeks stays small).
+ */
 export class InMemoryMetrics implements MetricsRecorder {
   private readonly totals = new Map<MetricName, number>();
   private readonly minutes = new Map<string, Partial<Record<MetricName, number>>>();
@@ -21,7 +27,12 @@ export class InMemoryMetrics implements MetricsRecorder {
     const minute = this.clock.now().slice(0, 16);
     const bucket = this.minutes.get(minute) ?? {};
     bucket[name] = (bucket[name] ?? 0) + value;
-    this.minutes.set(minute, bucket);
+    if (!this.minutes.has(minute)) {
+      this.minutes.set(minute, bucket);
+      // Minutes arrive in order: the first key is the oldest.
+      if (this.minutes.size > MINUTES_KEPT)
+        this.minutes.delete(this.minutes.keys().next().value as string);
+    }
   }
 
   summary(): { totals: Partial<Record<MetricName, number>>; series: MetricPoint[] } {
