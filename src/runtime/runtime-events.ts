@@ -80,6 +80,9 @@ export function eventBackbone(
   return { bus, seen, underWay };
 }
 
+/** Run names remembered as succeeded: a repeat of one (a bus retry, a re-drive) is not started. */
+const SUCCEEDED_KEPT = 100_000;
+
 /** Delivers a bus event to one rule target: a workflow run, the recording function or a log group. */
 export function busDelivery(
   executor: () => LocalExecutor,
@@ -97,6 +100,7 @@ export function busDelivery(
   const running = new Map<string, Promise<ExecutionRecord>>();
   // The events whose runs are in `running` (each event starts one state machine).
   const runningEvents = new Map<string, number>();
+  // AWS keeps a finished run's name for 90 days; here the last SUCCEEDED_KEPT names.
   const succeeded = new Set<string>();
   // A flight's runs one at a time, in the order their events came (before taking a slot).
   const perFlight = new KeyLocks();
@@ -125,7 +129,11 @@ export function busDelivery(
       const record = await run;
       // The workflow forgets its pending run itself on success (every Succeed state of the ASL
       // follows a deleteItem of it, as in AWS); a failed run stays pending.
-      if (record.status === 'SUCCEEDED') succeeded.add(name);
+      if (record.status === 'SUCCEEDED') {
+        succeeded.add(name);
+        if (succeeded.size > SUCCEEDED_KEPT)
+          succeeded.delete(succeeded.values().next().value as string);
+      }
       return record;
     } finally {
       running.delete(name);

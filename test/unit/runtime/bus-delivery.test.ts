@@ -20,13 +20,15 @@ const turn = () => new Promise((resolve) => setImmediate(resolve));
 /** A delivery whose runs end when the test says, as the test says; `slots` runs at once. */
 function delivery(slots: number) {
   const ends = new Map<string, (outcome: 'SUCCEEDED' | 'FAILED' | Error) => void>();
+  const started: string[] = [];
   const executor = {
     run: (_machine: string, name: string) =>
-      new Promise((resolve, reject) =>
+      new Promise((resolve, reject) => {
+        started.push(name);
         ends.set(name, (outcome) =>
           outcome instanceof Error ? reject(outcome) : resolve({ status: outcome }),
-        ),
-      ),
+        );
+      }),
   } as unknown as LocalExecutor;
   const { deliver, underWay } = busDelivery(() => executor, {
     metrics: { count: () => undefined } as never,
@@ -39,6 +41,7 @@ function delivery(slots: number) {
   return {
     deliver,
     underWay,
+    started,
     end: (name: string, outcome: 'SUCCEEDED' | 'FAILED' | Error) => ends.get(name)?.(outcome),
   };
 }
@@ -88,4 +91,27 @@ describe('the bus delivery to workflows', () => {
     await other;
     expect(underWay('t1')).toBe(false);
   });
+
+  it('does not start a run that succeeded again, remembering the last 100,000 names', async () => {
+    const { deliver, end, started } = delivery(1);
+    const succeed = async (eventId: string) => {
+      const run = deliver(cancellation, event(eventId));
+      await turn();
+      end(`cancellation-${eventId}`, 'SUCCEEDED');
+      await run;
+    };
+    await succeed('s0');
+    await deliver(cancellation, event('s0'));
+    expect(started).toEqual(['cancellation-s0']);
+    // 100,000 more: s0's name is the oldest and is forgotten, s1's is still remembered.
+    for (let i = 1; i <= 100_000; i++) await succeed(`s${i}`);
+    started.length = 0;
+    await deliver(cancellation, event('s1'));
+    expect(started).toEqual([]);
+    const again = deliver(cancellation, event('s0'));
+    await turn();
+    expect(started).toEqual(['cancellation-s0']);
+    end('cancellation-s0', 'SUCCEEDED');
+    await again;
+  }, 120_000);
 });
