@@ -345,7 +345,7 @@ async function runVariant(name: 'batch' | 'per-passenger') {
       exactly_once: exactlyOnce(owed, runtime.executions, watch.received),
     };
   } finally {
-    await runtime.close();
+    await runtime.close().catch(closeFailed(`the ${name} design's runtime`));
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
@@ -507,6 +507,17 @@ function workflowShape(executions: LocalRuntime['executions']): MeasuredShape {
   };
 }
 
+/**
+ * A part that fails to close (a store process that crashed at its end) fails the run, loudly,
+ * after its numbers are out: they were counted before it.
+ */
+function closeFailed(part: string) {
+  return (error: unknown) => {
+    console.error(`${part} did not close cleanly: ${String(error)}`);
+    process.exitCode = 1;
+  };
+}
+
 /** The floor: the store alone writing as many notification records, in batches, no pipeline. */
 async function storeFloor(records: number): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'flightpulse-floor-'));
@@ -530,7 +541,7 @@ async function storeFloor(records: number): Promise<number> {
     return (performance.now() - start) / 1000;
   } finally {
     client.destroy();
-    await dynamo.close();
+    await dynamo.close().catch(closeFailed("the floor's store"));
     rmSync(dir, { recursive: true, force: true });
   }
 }

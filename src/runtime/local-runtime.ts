@@ -28,6 +28,7 @@ import { startApiThread } from './api-thread.ts';
 import { claimNoticeJob } from './claim-notice-job.ts';
 import { type Config, logsDirOf, publicUrlOf, retentionOf, ruleEffectiveDates } from './config.ts';
 import type { CapacityCount } from './count-operations.ts';
+import { eachInTurn } from './each-in-turn.ts';
 import { FairScheduler } from './fair-scheduler.ts';
 import type { LocalChannels } from './local-channels.ts';
 import { RunTurns } from './run-turns.ts';
@@ -259,7 +260,7 @@ async function startRuntime(
   const { feed, redrive } = await startIntake(config, options, {
     ...{ store, bus, hub, clock, metrics, log, stages, tracker, lanes, underWay },
   });
-  const parts: RuntimeParts = { store, hub, metrics, runs, busEvents, messenger, stages };
+  const parts: RuntimeParts = { store, hub, metrics, runs, messenger, stages };
   const weather = weatherWatch(config, {
     ...{ flights: store.flights, bookings: store.bookings, bus, clock, log, feed: feed.feed, tell },
   });
@@ -279,6 +280,7 @@ async function startRuntime(
       ...parts,
       workflowDeadLetters,
       executions,
+      busEvents,
       app,
       identity,
       rebooking,
@@ -296,14 +298,11 @@ async function startRuntime(
         feedCaughtUp: feed.caughtUp,
         streamCaughtUp: async () => streamReader?.caughtUp(),
       }),
-    close: async () => {
-      redrive.stop();
-      claimNotices.stop();
-      rebooking.scheduler.stop();
-      await expiry.stop();
-      await closeAll(feed, streamReader, tracker, store, channels);
-      await logSink.close();
-    },
+    close: () =>
+      eachInTurn([
+        ...[redrive, claimNotices, rebooking.scheduler].map((timer) => () => timer.stop()),
+        ...closeInOrder({ expiry, feed, streamReader, tracker, store, channels, logSink }),
+      ]),
   });
   return { runtime, lanes };
 }
@@ -338,19 +337,33 @@ function startLocalExpiry(
  * Stops taking work, lets what is in flight finish, then closes the store. The channels close
  * before the store: a carrier receipt arriving late must not reach a closed store.
  */
-async function closeAll(
-  feed: { close(): Promise<void> },
-  streamReader: { stop(): Promise<void> } | undefined,
-  tracker: WorkTracker,
-  store: RuntimeStore,
-  channels: LocalChannels,
-): Promise<void> {
-  await feed.close();
-  await streamReader?.stop();
-  await tracker.idle();
-  await channels.close();
-  await tracker.idle();
-  await store.close();
+function closeInOrder({
+  expiry,
+  feed,
+  streamReader,
+  tracker,
+  store,
+  channels,
+  logSink,
+}: {
+  expiry: { stop(): Promise<void> };
+  feed: { close(): Promise<void> };
+  streamReader: { stop(): Promise<void> } | undefined;
+  tracker: WorkTracker;
+  store: RuntimeStore;
+  channels: LocalChannels;
+  logSink: LogGroupSink;
+}): Array<() => Promise<unknown>> {
+  return [
+    () => expiry.stop(),
+    () => feed.close(),
+    async () => streamReader?.stop(),
+    () => tracker.idle(),
+    () => channels.close(),
+    () => tracker.idle(),
+    () => store.close(),
+    () => logSink.close(),
+  ];
 }
 
 function assembleRuntime(

@@ -39,5 +39,11 @@ send({ type: 'ready', smtpPort: ends.smtpPort, endpoint: ends.endpoint });
 process.once('disconnect', () => {
   for (const waiter of waiting.values()) waiter.reject(new Error('the runtime is gone'));
   waiting.clear();
-  void ends.close().finally(() => process.exit(0));
+  ends.close().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error('the mailbox and carrier did not close cleanly:', error);
+      process.exit(1);
+    },
+  );
 });

@@ -5,7 +5,6 @@ import type { Hono } from 'hono';
 import type { LocalIdentity } from '../adapters/identity/local-identity.ts';
 import type { InMemoryMetrics } from '../adapters/local/cloudwatch/in-memory-metrics.ts';
 import { LogFileScrubber } from '../adapters/local/cloudwatch/log-file-scrubber.ts';
-import type { BusEvent } from '../adapters/local/eventbridge/local-bus.ts';
 import { createApiApp } from '../api/app.ts';
 import { consoleRoutes } from '../api/console-routes.ts';
 import { consoleViewRoutes } from '../api/console-view-routes.ts';
@@ -83,7 +82,6 @@ export interface RuntimeParts {
   metrics: InMemoryMetrics;
   /** Counts of workflow runs, for the dashboard. */
   runs: WorkflowTally;
-  busEvents: BusEvent[];
   messenger: Messenger;
 }
 

@@ -170,7 +170,7 @@ describe('flightpulse start, scenario and produce', () => {
     expect(await count()).toBe(4);
   });
 
-  it('counts the workflow runs on the dashboard, though the server holds none of them', async () => {
+  it('counts the workflow runs on the dashboard', async () => {
     type Metrics = {
       finished_workflows: number;
       failed_workflows: number;

@@ -16,7 +16,7 @@ describe('a runtime that holds no runs or bus events', () => {
       { eventType: 'FLIGHT_DELAY', flightId: 'SW5678', delayMinutes: 150, reason: 'CREW' },
       '2025-01-15T06:00:00Z',
     );
-    // produce() returns once idle() has settled: its signature must move as runs start.
+    // produce() returns once idle() has settled: once the run has ended and notified.
     await stack.produce([event]);
     const sent = (
       await stack.get<{ notifications: NotificationDetail[] }>(

@@ -41,8 +41,11 @@ export async function startEmbeddedTable(
   const client = createDynamoDbClient({ endpoint: dynamo.endpoint, region: 'us-east-1' });
   const close = async () => {
     client.destroy();
-    await dynamo.close();
-    removeDir();
+    try {
+      await dynamo.close();
+    } finally {
+      removeDir();
+    }
   };
   try {
     await ensureTable(client, name);

@@ -5,12 +5,12 @@ export interface MetricPoint {
   values: Partial<Record<MetricName, number>>;
 }
 
-/** Per-minute points kept: a day, as far back as the console's charts look. */
-const MINUTES_KEPT = 24 * 60;
+/** Per-minute points kept: an hour (the console charts the last twelve minutes). */
+const MINUTES_KEPT = 60;
 
 /**
  * The specification's metrics, aggregated in memory per minute for the local console: totals
- * since the start, and the points of the last day (a runtime serving for weeks stays small).
+ * since the start, and the points of the last hour (a runtime serving for weeks stays small).
  */
 export class InMemoryMetrics implements MetricsRecorder {
   private readonly totals = new Map<MetricName, number>();

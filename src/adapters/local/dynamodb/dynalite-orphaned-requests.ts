@@ -1,7 +1,13 @@
 import type { SourcePatch } from './dynalite-source-patch.ts';
 
 const THROWS = '      if (err) throw err\n      sendData(req, res, data)\n';
-const ORPHAN_ENDS = '      if (err && req.socket.destroyed) return\n';
+// The errors of a read whose LevelDB (or iterator) has been closed under it; dynalite turns
+// LEVEL_DATABASE_NOT_OPEN into a plain 'Database is closed'.
+const CLOSED_UNDER_A_GONE_CLIENT = [
+  '      if (err && req.socket.destroyed && (err.code === "LEVEL_ITERATOR_NOT_OPEN" ||',
+  '          err.code === "LEVEL_DATABASE_NOT_OPEN" || err.message === "Database is closed")) return',
+  '',
+].join('\n');
 
 /**
  * dynalite throws any error an operation ends with that is not an API error, which takes the
@@ -9,10 +15,10 @@ const ORPHAN_ENDS = '      if (err && req.socket.destroyed) return\n';
  * client that has gone (a runtime stopped first) leaves its Query or Scan still reading: the
  * next read of its iterator fails with LEVEL_ITERATOR_NOT_OPEN, and the store process crashed
  * at the end of a full benchmark run. A request whose connection is gone has nobody to answer,
- * so its error ends it; any other request's error still throws as before.
+ * so the store being closed under it ends it; every other error still throws as before.
  */
 export const ORPHANED_REQUESTS: SourcePatch = {
   file: 'index.js',
-  purpose: 'an error of a request whose client has gone ends that request only',
-  edits: [{ find: THROWS, replace: ORPHAN_ENDS + THROWS }],
+  purpose: 'a request whose client has gone ends when the store closes under it',
+  edits: [{ find: THROWS, replace: CLOSED_UNDER_A_GONE_CLIENT + THROWS }],
 };

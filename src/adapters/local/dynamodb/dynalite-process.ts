@@ -9,5 +9,12 @@ import { startEmbeddedDynamoDb } from './embedded-dynamodb.ts';
 const store = await startEmbeddedDynamoDb(process.argv[2] || undefined);
 process.send?.({ endpoint: store.endpoint });
 process.once('disconnect', () => {
-  void store.close().finally(() => process.exit(0));
+  store.close().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      // Exiting with an error makes the parent's close() fail: a store that did not stop cleanly.
+      console.error('the embedded store did not close cleanly:', error);
+      process.exit(1);
+    },
+  );
 });
