@@ -34,6 +34,8 @@ type Variant = {
     modelCalls: number;
     store_operations_per_notification: Record<string, number>;
   };
+  /** CPU each process used from the wave's first event to its last run's end, every thread. */
+  cpu_seconds: { runtime: number; store: number; channels: number };
   peak_rss_mb: number;
   store_peak_rss_mb: number;
   channels_peak_rss_mb: number;
@@ -70,6 +72,9 @@ export interface BenchResult {
   batch: Variant;
   per_passenger: Variant | null;
   store_floor_seconds: number;
+  store_floor_cpu_seconds: { store: number; client: number };
+  /** The batch wave's CPU spread over every core: the soonest the same work could finish. */
+  batch_cpu_bound_seconds: number;
   ratios: Record<string, number | null>;
   aws_at_scale: Record<string, Scale>;
   /** What the rebooking stage measured, as it reports it (null with --batch-only). */
@@ -143,6 +148,15 @@ function variantRows(batch: Variant, other: Variant | null): string[] {
       'model calls / template fallbacks',
       (v) => `${n(v.counts.modelCalls, 0)}/${n(v.model_fallbacks, 0)}`,
     ),
+    line('CPU in the wave, runtime / store / channels (s)', (v) =>
+      [v.cpu_seconds.runtime, v.cpu_seconds.store, v.cpu_seconds.channels]
+        .map((x) => n(x, 0))
+        .join('/'),
+    ),
+    line('  per notification (ms)', (v) => {
+      const { runtime, store, channels } = v.cpu_seconds;
+      return n(((runtime + store + channels) * 1000) / Math.max(1, v.counts.notifications), 2);
+    }),
     line('peak RSS, runtime / store / channels process (MB)', (v) =>
       [v.peak_rss_mb, v.store_peak_rss_mb, v.channels_peak_rss_mb].map((x) => n(x, 0)).join('/'),
     ),
@@ -230,7 +244,9 @@ export function benchReport(result: BenchResult): string {
     ...stageRows(batch),
     ...pathRows(batch, result.per_passenger),
     '',
-    `store floor: ${n(result.store_floor_seconds)} s to write ${batch.counts.notifications} notification records alone`,
+    `store floor: ${n(result.store_floor_seconds)} s to write ${batch.counts.notifications} notification records alone` +
+      ` (CPU ${n(result.store_floor_cpu_seconds.store)} s in the store, ${n(result.store_floor_cpu_seconds.client)} s in its client)`,
+    `batch wave's CPU over ${machine.cores} cores: ${n(result.batch_cpu_bound_seconds)} s, the soonest this work could end`,
     ...Object.entries(result.ratios).map(
       ([k, v]) => `${k.replaceAll('_', ' ')}: ${v === null ? '—' : `${n(v, 2)}×`}`,
     ),

@@ -16,6 +16,12 @@ export function cpuMs(pid: number): number | undefined {
   }
 }
 
+/** CPU milliseconds this process has used, every thread of it (user + system). */
+export function ownCpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
 /** Resident memory of a process; 0 where it cannot be read. */
 export function residentBytes(pid: number | undefined): number {
   if (pid === undefined) return 0;

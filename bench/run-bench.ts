@@ -42,7 +42,7 @@ import {
 import { benchReport } from './bench-report.ts';
 import { awsAtScale, costAndQuota, type MeasuredShape } from './cost-model.ts';
 import { healthProbe } from './health-probe.ts';
-import { residentBytes } from './process-usage.ts';
+import { cpuMs, ownCpuMs, residentBytes } from './process-usage.ts';
 import { rebookingStage } from './rebooking-stage.ts';
 import { SimulatedModel } from './simulated-model.ts';
 import {
@@ -299,6 +299,7 @@ async function runVariant(name: 'batch' | 'per-passenger') {
       channelsPeakRss = Math.max(channelsPeakRss, residentBytes(runtime.channelsPid));
     }, 200);
     const health = await healthProbe(runtime);
+    const cpuBefore = partsCpuMs(runtime);
     watch.start();
     await runtime.feed.produce(
       events.map((e) => ({
@@ -311,6 +312,7 @@ async function runVariant(name: 'batch' | 'per-passenger') {
     const failures = await waitForWave(runtime, events.length + INGEST_STREAM, name);
     const ingestUnderLoad = await stream;
     const totalSeconds = watch.elapsed() / 1000;
+    const cpuSeconds = cpuSince(cpuBefore, partsCpuMs(runtime));
     const healthResult = await health.stop();
     clearInterval(sampler);
     unsubscribe();
@@ -328,6 +330,7 @@ async function runVariant(name: 'batch' | 'per-passenger') {
           watch.notificationTimes.reduce((m, t) => Math.max(m, t), 0),
       },
       health: healthResult,
+      cpu_seconds: cpuSeconds,
       ...usage(runtime, before, model, watch),
       peak_rss_mb: Math.round(peakRss / 1024 / 1024),
       store_peak_rss_mb: Math.round(storePeakRss / 1024 / 1024),
@@ -415,6 +418,27 @@ function notificationTimes(watch: ReturnType<typeof waveWatch>) {
       max: firsts.at(-1) ?? 0,
     },
   };
+}
+
+/**
+ * CPU milliseconds each part has used so far, every thread counted: this process (the runtime,
+ * its API thread and the bench's own counting of what passengers received), the store's and the
+ * channels' (the passengers' mail server and phone network). The health probe's is left out: it
+ * stands for the load balancer.
+ */
+function partsCpuMs(runtime: LocalRuntime) {
+  const other = (pid: number | undefined) => (pid === undefined ? 0 : (cpuMs(pid) ?? 0));
+  return {
+    runtime: ownCpuMs(),
+    store: other(runtime.storePid),
+    channels: other(runtime.channelsPid),
+  };
+}
+
+/** CPU seconds each part used between two readings of `partsCpuMs`. */
+function cpuSince(before: ReturnType<typeof partsCpuMs>, after: ReturnType<typeof partsCpuMs>) {
+  const s = (part: keyof typeof before) => (after[part] - before[part]) / 1000;
+  return { runtime: s('runtime'), store: s('store'), channels: s('channels') };
 }
 
 /** Counts, operations and stage times of the wave, and what they would cost in AWS. */
@@ -518,8 +542,13 @@ function closeFailed(part: string) {
   };
 }
 
-/** The floor: the store alone writing as many notification records, in batches, no pipeline. */
-async function storeFloor(records: number): Promise<number> {
+/**
+ * The floor: the store alone writing as many notification records, in batches, no pipeline; its
+ * wall time, and the CPU the store and its client (this process) used for it.
+ */
+async function storeFloor(
+  records: number,
+): Promise<{ seconds: number; cpu_seconds: { store: number; client: number } }> {
   const dir = mkdtempSync(join(tmpdir(), 'flightpulse-floor-'));
   // Set up as the runtime's store is: its own process, table on disk.
   const dynamo = await startEmbeddedDynamoDb(dir, { ownProcess: true });
@@ -536,9 +565,14 @@ async function storeFloor(records: number): Promise<number> {
       ),
       body,
     }));
+    const store = () => (dynamo.pid === undefined ? 0 : (cpuMs(dynamo.pid) ?? 0));
+    const [storeCpu, clientCpu] = [store(), ownCpuMs()];
     const start = performance.now();
     await batchWrite(createDocumentClient(client), 'FloorTable', items);
-    return (performance.now() - start) / 1000;
+    return {
+      seconds: (performance.now() - start) / 1000,
+      cpu_seconds: { store: (store() - storeCpu) / 1000, client: (ownCpuMs() - clientCpu) / 1000 },
+    };
   } finally {
     client.destroy();
     await dynamo.close().catch(closeFailed("the floor's store"));
@@ -557,7 +591,12 @@ const batch = await runVariant('batch');
 log(`batch-oriented: ${batch.seconds_total.toFixed(1)} s`);
 const perPassenger = values['batch-only'] ? undefined : await runVariant('per-passenger');
 if (perPassenger) log(`per-passenger: ${perPassenger.seconds_total.toFixed(1)} s`);
-const floorSeconds = await storeFloor(batch.counts.notifications);
+const floor = await storeFloor(batch.counts.notifications);
+const floorSeconds = floor.seconds;
+// The wave's CPU spread over every core: no scheduling of the same work finishes sooner.
+const cpuBoundSeconds =
+  (batch.cpu_seconds.runtime + batch.cpu_seconds.store + batch.cpu_seconds.channels) /
+  cpus().length;
 const rebooking = values['batch-only'] ? undefined : await rebookingStage(SEED, log);
 const ratio = (a: number | undefined, b: number | undefined) =>
   a !== undefined && b !== undefined && b > 0 ? a / b : null;
@@ -569,6 +608,8 @@ const result = {
   batch,
   per_passenger: perPassenger ?? null,
   store_floor_seconds: floorSeconds,
+  store_floor_cpu_seconds: floor.cpu_seconds,
+  batch_cpu_bound_seconds: cpuBoundSeconds,
   ingest_events_per_second_under_load: batch.ingest_under_load.events_per_second,
   rebooking: rebooking ?? null,
   aws_at_scale: awsAtScale(batch.counts, K * P, batch.shape),
@@ -591,6 +632,7 @@ const result = {
     ),
     per_passenger_vs_batch_cost: ratio(perPassenger?.aws.cost_usd.total, batch.aws.cost_usd.total),
     batch_vs_store_floor: ratio(batch.seconds_to_last_notification, floorSeconds),
+    batch_cpu_bound_vs_store_floor: ratio(cpuBoundSeconds, floorSeconds),
   },
 };
 
