@@ -12,6 +12,9 @@ import { DeliveryFailureError } from '../../src/domain/delivery/delivery-failure
 import { loadConfig } from '../../src/runtime/config.ts';
 import { type LocalChannels, startLocalChannels } from '../../src/runtime/local-channels.ts';
 
+/** The record a message was sent for (its reports name it, on the channels that carry it). */
+const where = { flightId: 'SW1234', bookingId: 'B001' };
+
 const dataDir = mkdtempSync(join(tmpdir(), 'flightpulse-channels-'));
 const config = loadConfig(
   {},
@@ -38,6 +41,7 @@ describe('local channels in their own process', () => {
     try {
       await channels.providers.EMAIL.send({
         notificationId: 'n-mail',
+        ...where,
         channel: 'EMAIL',
         recipient: 'ana@example.com',
         subject: 'Your flight is delayed',
@@ -45,6 +49,7 @@ describe('local channels in their own process', () => {
       });
       const sms = {
         notificationId: 'n-sms',
+        ...where,
         channel: 'SMS' as const,
         recipient: '+15550001111',
         body: 'Flight delayed',
@@ -59,6 +64,7 @@ describe('local channels in their own process', () => {
       await expect(
         channels.providers.EMAIL.send({
           notificationId: 'n-bounce',
+          ...where,
           channel: 'EMAIL',
           recipient: 'gone@example.com',
           subject: 's',
@@ -74,6 +80,7 @@ describe('local channels in their own process', () => {
       expect(again.inboxes.handset).toHaveLength(1);
       await again.providers.SMS.send({
         notificationId: 'n-sms',
+        ...where,
         channel: 'SMS',
         recipient: '+15550001111',
         body: 'Flight delayed',

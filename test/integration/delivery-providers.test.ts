@@ -1,8 +1,12 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { PinpointSMSVoiceV2Client } from '@aws-sdk/client-pinpoint-sms-voice-v2';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EumSmsProvider } from '../../src/adapters/delivery/eum-sms-provider.ts';
 import { ResilientProvider } from '../../src/adapters/delivery/resilient-provider.ts';
+import { SesEmailProvider } from '../../src/adapters/delivery/ses-email-provider.ts';
 import { SmtpEmailProvider } from '../../src/adapters/delivery/smtp-email-provider.ts';
 import { SnsPushProvider } from '../../src/adapters/delivery/sns-push-provider.ts';
 import {
@@ -17,7 +21,12 @@ import {
   startEmbeddedSmtpServer,
 } from '../../src/adapters/local/smtp/embedded-smtp-server.ts';
 import { DeliveryFailureError } from '../../src/domain/delivery/delivery-failure.ts';
+import { receiptFromSes, receiptFromSms } from '../../src/domain/delivery/provider-receipt.ts';
 import { closedPort } from '../support/closed-port.ts';
+import { sampleEvent } from '../support/sample-events.ts';
+
+/** The record a message was sent for (its reports name it, on the channels that carry it). */
+const where = { flightId: 'SW1234', bookingId: 'B001' };
 
 const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 let deferNext = 0;
@@ -71,6 +80,7 @@ describe('e-mail over SMTP to the embedded mailbox', () => {
     const email = emailProvider();
     const { providerMessageId } = await email.send({
       notificationId: 'e1:B001:EMAIL',
+      ...where,
       channel: 'EMAIL',
       recipient: 'ana@example.com',
       subject: 'SW1234 is delayed',
@@ -87,7 +97,13 @@ describe('e-mail over SMTP to the embedded mailbox', () => {
 
   it('reports a 550 mailbox as a permanent bounce and a 451 as transient', async () => {
     const email = emailProvider();
-    const message = { notificationId: 'n', channel: 'EMAIL' as const, subject: 's', body: 'b' };
+    const message = {
+      notificationId: 'n',
+      ...where,
+      channel: 'EMAIL' as const,
+      subject: 's',
+      body: 'b',
+    };
     const bounce = await email
       .send({ ...message, recipient: 'gone@bounce.example.com' })
       .catch((e) => e);
@@ -106,7 +122,13 @@ describe('e-mail over SMTP to the embedded mailbox', () => {
     const port = await closedPort();
     const email = new SmtpEmailProvider({ host: '127.0.0.1', port, from: 'ops@flightpulse.test' });
     const failure = await email
-      .send({ notificationId: 'n', channel: 'EMAIL', recipient: 'a@example.com', body: 'b' })
+      .send({
+        notificationId: 'n',
+        ...where,
+        channel: 'EMAIL',
+        recipient: 'a@example.com',
+        body: 'b',
+      })
       .catch((e) => e);
     email.close();
     expect(failure).toBeInstanceOf(DeliveryFailureError);
@@ -122,6 +144,7 @@ describe('SMS through the End User Messaging client against the loopback carrier
     const sms = smsProvider();
     const { providerMessageId } = await sms.send({
       notificationId: 'e1:B001:SMS',
+      ...where,
       channel: 'SMS',
       recipient: '+15550001111',
       body: 'FlightPulse: SW1234 now departs 08:25 EST.',
@@ -130,14 +153,19 @@ describe('SMS through the End User Messaging client against the loopback carrier
     expect(handset.find((m) => m.message_id === providerMessageId)?.notification_id).toBe(
       'e1:B001:SMS',
     );
-    expect(receipts.find((r) => r.messageId === providerMessageId)?.messageStatus).toBe(
-      'DELIVERED',
-    );
+    const receipt = receipts.find((r) => r.messageId === providerMessageId);
+    expect(receipt?.messageStatus).toBe('DELIVERED');
+    // The receipt hands back the context the message carried: the claim it was sent for.
+    expect(receiptFromSms(receipt)?.claim).toEqual({
+      flight_id: 'SW1234',
+      booking_id: 'B001',
+      notification_id: 'e1:B001:SMS',
+    });
   });
 
   it('refuses an opted-out number permanently, and reports an unreachable one after accepting it', async () => {
     const sms = smsProvider();
-    const base = { notificationId: 'n', channel: 'SMS' as const, body: 'hello' };
+    const base = { notificationId: 'n', ...where, channel: 'SMS' as const, body: 'hello' };
     const refused = await sms.send({ ...base, recipient: '+15550009999' }).catch((e) => e);
     expect([refused.kind, refused.status]).toEqual(['PERMANENT', 'BOUNCED']);
     const { providerMessageId } = await sms.send({ ...base, recipient: '+15550008888' });
@@ -156,7 +184,13 @@ describe('SMS through the End User Messaging client against the loopback carrier
     });
     transientNext = 2;
     const before = handset.length;
-    await sms.send({ notificationId: 'r', channel: 'SMS', recipient: '+15550004242', body: 'x' });
+    await sms.send({
+      notificationId: 'r',
+      ...where,
+      channel: 'SMS',
+      recipient: '+15550004242',
+      body: 'x',
+    });
     expect(retries).toEqual([1, 2]);
     expect(handset.length).toBe(before + 1);
   });
@@ -168,6 +202,7 @@ describe('push through SNS mobile push against the loopback carrier', () => {
     const arn = 'arn:aws:sns:us-east-1:000000000000:endpoint/GCM/flightpulse/device-1';
     const { providerMessageId } = await push.send({
       notificationId: 'e1:B001:PUSH',
+      ...where,
       channel: 'PUSH',
       recipient: arn,
       subject: 'SW1234 delayed',
@@ -180,7 +215,13 @@ describe('push through SNS mobile push against the loopback carrier', () => {
       body: 'Now departs 08:25 EST',
     });
     const disabled = await push
-      .send({ notificationId: 'n', channel: 'PUSH', recipient: `${arn}/disabled`, body: 'x' })
+      .send({
+        notificationId: 'n',
+        ...where,
+        channel: 'PUSH',
+        recipient: `${arn}/disabled`,
+        body: 'x',
+      })
       .catch((e) => e);
     expect([disabled.kind, disabled.status]).toEqual(['PERMANENT', 'BOUNCED']);
   });
@@ -191,6 +232,7 @@ describe('a send repeated under the same claim (a retry after a crash)', () => {
     const email = emailProvider();
     const message = {
       notificationId: 'SW1234:B001:EMAIL:CANCELLATION:CANCELLED',
+      ...where,
       channel: 'EMAIL' as const,
       recipient: 'once@example.com',
       subject: 'SW1234 is cancelled',
@@ -208,6 +250,7 @@ describe('a send repeated under the same claim (a retry after a crash)', () => {
     const push = pushProvider();
     const text = {
       notificationId: 'SW1234:B002:SMS:CANCELLATION:CANCELLED',
+      ...where,
       channel: 'SMS' as const,
       recipient: '+15550007373',
       body: 'FlightPulse: SW1234 is cancelled.',
@@ -216,6 +259,7 @@ describe('a send repeated under the same claim (a retry after a crash)', () => {
     const alert = {
       ...text,
       notificationId: 'SW1234:B002:PUSH:X',
+      ...where,
       channel: 'PUSH' as const,
       recipient: device,
     };
@@ -237,5 +281,62 @@ describe('a send repeated under the same claim (a retry after a crash)', () => {
     await restarted.close();
     expect(resent.providerMessageId).toBe(first.providerMessageId);
     expect(again).toEqual([]);
+  });
+});
+
+describe('e-mail through SES, at its wire protocol on loopback', () => {
+  it('tags the message with its claim, which comes back in the events SES publishes', async () => {
+    const requests: Array<{ path: string; body: Record<string, unknown> }> = [];
+    const ses = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk) => {
+        body += chunk;
+      });
+      request.on('end', () => {
+        requests.push({ path: request.url ?? '', body: JSON.parse(body) });
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ MessageId: 'ses-message-9' }));
+      });
+    });
+    await new Promise<void>((resolve) => ses.listen(0, '127.0.0.1', resolve));
+    const { port } = ses.address() as AddressInfo;
+    try {
+      const email = new SesEmailProvider(new SESv2Client(awsAt(`http://127.0.0.1:${port}`)), {
+        from: 'ops@flightpulse.example',
+        configurationSet: 'flightpulse',
+      });
+      const notificationId = 'SW1234:B001:EMAIL:CANCELLATION:CANCELLED';
+      const sent = await email.send({
+        notificationId,
+        ...where,
+        channel: 'EMAIL',
+        recipient: 'ana@example.com',
+        subject: 'SW1234 is cancelled',
+        body: 'We are sorry.',
+      });
+      expect(sent.providerMessageId).toBe('ses-message-9');
+      expect(requests).toHaveLength(1);
+      const request = requests[0] as (typeof requests)[number];
+      expect(request.path).toBe('/v2/email/outbound-emails');
+      // SES hands every message tag back in the event's mail.tags, as lists of values.
+      const tags = Object.fromEntries(
+        (request.body.EmailTags as Array<{ Name: string; Value: string }>).map((t) => [
+          t.Name,
+          [t.Value],
+        ]),
+      );
+      const delivered = sampleEvent<{ detail: { mail: Record<string, unknown> } }>(
+        'ses',
+        'delivery',
+      );
+      delivered.detail.mail.tags = tags;
+      expect(receiptFromSes(delivered.detail)?.claim).toEqual({
+        flight_id: 'SW1234',
+        booking_id: 'B001',
+        notification_id: notificationId,
+      });
+    } finally {
+      await new Promise((resolve) => ses.close(resolve));
+    }
   });
 });

@@ -50,15 +50,16 @@ describe('retention', () => {
 
   it('stamps notifications, and their provider-id pointers, with the configured retention', async () => {
     const notifications = new DynamoDbNotificationLog(table, 45);
+    // A push notification: its failure reports name only the message id, so it has a pointer.
     const detail: NotificationDetail = {
-      notification_id: 'SW1234:B001:SMS:DELAY:2025-03-01T00:00:00Z',
+      notification_id: 'SW1234:B001:PUSH:DELAY:2025-03-01T00:00:00Z',
       event_id: 'E-ret-1',
       flight_id: 'SW1234',
       booking_id: 'B001',
       passenger_id: 'P001',
       message_type: 'DELAY_NOTIFICATION',
-      channel: 'SMS',
-      recipient: '+15550100001',
+      channel: 'PUSH',
+      recipient: 'arn:aws:sns:us-east-1:000000000000:endpoint/GCM/flightpulse/d-1',
       body: 'SW1234 is 25 minutes late.',
       priority: 'NORMAL',
       generated_by: 'TEMPLATE',
@@ -68,7 +69,7 @@ describe('retention', () => {
     const at = '2025-03-01T00:00:00.000Z';
     expect(await notifications.claimAll([detail], at)).toEqual(['claimed']);
     await notifications.markSent(detail, at, {
-      provider: 'end-user-messaging',
+      provider: 'sns',
       provider_message_id: 'pm-ret-1',
     });
     const expected = Date.parse('2025-04-15T00:00:00.000Z') / 1000;

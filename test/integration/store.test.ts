@@ -21,6 +21,12 @@ import { type EmbeddedTable, startEmbeddedTable } from '../support/embedded-tabl
 import { sample } from '../support/fixtures.ts';
 
 const TABLE = 'FlightPulseTable';
+/** The claim a notification's e-mail or SMS carries, as its provider's reports hand it back. */
+const claimOf = ({ flight_id, booking_id, notification_id }: NotificationDetail) => ({
+  flight_id,
+  booking_id,
+  notification_id,
+});
 let embedded: EmbeddedTable;
 let doc: DynamoDBDocumentClient;
 let flights: DynamoDbFlightStore;
@@ -177,8 +183,14 @@ describe('single-table store on dynalite', () => {
       provider_message_id: 'm-1',
     });
     expect(await log.claimAll([notification], '2025-01-15T12:00:04Z')).toEqual(['taken']);
+    // Its reports name the claim the SMS carried: no pointer from the carrier's message id.
+    const pointer = await doc.send(
+      new GetCommand({ TableName: TABLE, Key: keys.providerMessage('m-1') }),
+    );
+    expect(pointer.Item).toBeUndefined();
     const delivered = await log.applyReceipt({
       provider_message_id: 'm-1',
+      claim: claimOf(notification),
       status: 'DELIVERED',
       reported_at: '2025-01-15T12:00:05Z',
     });
@@ -186,6 +198,7 @@ describe('single-table store on dynalite', () => {
     // A late bounce report cannot undo the delivery.
     const late = await log.applyReceipt({
       provider_message_id: 'm-1',
+      claim: claimOf(notification),
       status: 'BOUNCED',
       reported_at: '2025-01-15T12:00:06Z',
     });
@@ -226,9 +239,10 @@ describe('single-table store on dynalite', () => {
       provider: 'end-user-messaging',
       provider_message_id: 'm-early',
     });
-    // Asked before the pointer and the mark are written: it waits for them instead of failing.
+    // Asked before the mark is written: it waits for it instead of failing.
     const delivered = await log.applyReceipt({
       provider_message_id: 'm-early',
+      claim: claimOf(notification),
       status: 'DELIVERED',
       reported_at: '2025-01-15T12:00:03Z',
     });
@@ -278,10 +292,11 @@ describe('delivery reports of notifications this log marked SENT', () => {
       reported_at: '2025-01-15T12:00:03Z',
     });
     expect(calls).toEqual(['TransactWriteCommand']);
-    // Another process (a Lambda) holds nothing: it reads the pointer and the record.
+    // Another process (a Lambda) holds nothing: it moves the claim the report names, then reads it.
     const other = new DynamoDbNotificationLog(new SingleTable(doc, TABLE));
     const delivered = await other.applyReceipt({
       provider_message_id: 'r-1',
+      claim: claimOf(read),
       status: 'DELIVERED',
       reported_at: '2025-01-15T12:00:03Z',
     });
@@ -306,6 +321,7 @@ describe('delivery reports of notifications this log marked SENT', () => {
     expect(
       await sender.applyReceipt({
         provider_message_id: 'h-1',
+        claim: claimOf(held),
         status: 'FAILED',
         reported_at: '2025-01-15T12:00:04Z',
       }),
@@ -326,11 +342,34 @@ describe('delivery reports of notifications this log marked SENT', () => {
     calls.length = 0;
     const opened = await sender.applyReceipt({
       provider_message_id: 'x-1',
+      claim: claimOf(email),
       status: 'DELIVERED',
       reported_at: '2025-01-15T12:00:03Z',
     });
-    expect(calls).toEqual(['BatchGetCommand', 'TransactWriteCommand', 'BatchGetCommand']);
+    expect(calls).toEqual(['TransactWriteCommand', 'BatchGetCommand']);
     expect(opened).toEqual(await stored('B003'));
+    // A push failure names only the message id: the mark wrote a pointer, the report reads it.
+    const push: NotificationDetail = {
+      ...detail('B005', 'P005'),
+      notification_id: 'SW1234:B005:PUSH:DELAY:2025-01-15T16:00:00Z',
+      channel: 'PUSH',
+      recipient: 'arn:aws:sns:us-east-1:000000000000:endpoint/GCM/flightpulse/d-5',
+    };
+    expect(await sender.claimAll([push], '2025-01-15T12:00:01Z')).toEqual(['claimed']);
+    await sender.markSent(push, '2025-01-15T12:00:02Z', {
+      provider: 'sns',
+      provider_message_id: 'p-1',
+    });
+    calls.length = 0;
+    const unreachable = await sender.applyReceipt({
+      provider_message_id: 'p-1',
+      status: 'BOUNCED',
+      reason: 'Endpoint is disabled',
+      reported_at: '2025-01-15T12:00:03Z',
+    });
+    expect(calls).toEqual(['BatchGetCommand', 'TransactWriteCommand', 'BatchGetCommand']);
+    expect(unreachable).toEqual(await stored('B005'));
+    expect(unreachable).toMatchObject({ status: 'BOUNCED', channel: 'PUSH' });
   });
 });
 

@@ -4,6 +4,9 @@ import type { DeliveryChannel } from '../../domain/delivery/channel-fallback.ts'
 export interface OutboundMessage {
   /** The notification's identity: providers that support it use it to refuse a second send. */
   notificationId: string;
+  /** Where its record lies: providers whose reports hand back what a message carried carry it. */
+  flightId: string;
+  bookingId: string;
   channel: DeliveryChannel;
   /** E-mail address, E.164 phone number, or push endpoint (device) address. */
   recipient: string;

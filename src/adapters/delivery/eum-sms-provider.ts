@@ -3,6 +3,7 @@ import {
   SendTextMessageCommand,
 } from '@aws-sdk/client-pinpoint-sms-voice-v2';
 import { awsDeliveryFailure } from './aws-failure.ts';
+import { claimContext } from './carried-claim.ts';
 import type { ChannelProvider, OutboundMessage } from './channel-provider.ts';
 import { idempotencyKeyOf } from './idempotency-key.ts';
 
@@ -37,9 +38,11 @@ export class EumSmsProvider implements ChannelProvider {
             ? { ConfigurationSetName: this.settings.configurationSet }
             : {}),
           // The claim's key travels with the message: a carrier that honours it sends once.
+          // The claim itself comes back in every receipt (event records carry the context).
           Context: {
             notification: message.notificationId,
             idempotency_key: idempotencyKeyOf(message.notificationId),
+            ...claimContext(message),
           },
         }),
       );

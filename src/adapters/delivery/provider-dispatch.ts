@@ -26,6 +26,8 @@ export function providerDispatch(
     try {
       const { providerMessageId } = await provider.send({
         notificationId: n.notification_id,
+        flightId: n.flight_id,
+        bookingId: n.booking_id,
         channel: n.channel,
         recipient: n.recipient,
         ...(n.channel !== 'SMS' && n.subject ? { subject: n.subject } : {}),

@@ -1,6 +1,7 @@
 import { type SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { renderEmail } from '../../domain/delivery/render-email.ts';
 import { awsDeliveryFailure } from './aws-failure.ts';
+import { claimContext } from './carried-claim.ts';
 import type { ChannelProvider, OutboundMessage } from './channel-provider.ts';
 import { idempotencyKeyOf } from './idempotency-key.ts';
 
@@ -30,6 +31,8 @@ export class SesEmailProvider implements ChannelProvider {
           EmailTags: [
             { Name: 'notification', Value: tagValue(message.notificationId) },
             { Name: 'idempotency_key', Value: tagValue(idempotencyKeyOf(message.notificationId)) },
+            // Every event SES publishes for the message carries its tags back.
+            ...Object.entries(claimContext(message)).map(([Name, Value]) => ({ Name, Value })),
           ],
           Content: {
             Simple: {

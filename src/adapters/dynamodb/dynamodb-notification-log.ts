@@ -9,6 +9,7 @@ import {
   type ProviderReceipt,
   UnknownProviderMessageError,
 } from '../../domain/delivery/provider-receipt.ts';
+import { carriedClaim, type ReportClaim } from '../../domain/delivery/report-claim.ts';
 import type { Channel, NotificationDetail } from '../../domain/event-routing/bus-events.ts';
 import { DEFAULT_RETENTION, expiresAfterDays } from '../../domain/records/retention.ts';
 import type {
@@ -38,7 +39,7 @@ export class DynamoDbNotificationLog implements NotificationLog, NotificationCla
   private readonly table: SingleTable;
   /** Claims and status marks, gathered into TransactWriteItems calls. */
   private readonly transactions: CoalescingTransactWriter;
-  /** Provider-id pointers of delivery reports arriving together, read in BatchGetItem calls. */
+  /** Provider-id pointers (push) of reports arriving together, read in BatchGetItem calls. */
   private readonly pointers: CoalescingReader;
   /** The records those reports moved, read back the same way (strongly consistent). */
   private readonly records: CoalescingReader;
@@ -160,35 +161,33 @@ export class DynamoDbNotificationLog implements NotificationLog, NotificationCla
       return;
     }
     const id = sent.provider_message_id;
-    // Delivery reports name only the provider's message id: the way back to the claim is written
-    // with the mark, in one transaction, so a report that finds it finds the claim SENT.
     const fields = { ...sent, sent_at: at };
-    const mark = this.transactions
-      .write([
-        this.statusMove(key, 'SENT', at, fields),
-        {
-          Put: {
-            TableName: this.table.name,
-            Item: { ...keys.providerMessage(id), notification: key, ...this.expiry(at) },
+    const move = this.statusMove(key, 'SENT', at, fields);
+    // A report that names only the provider's message id needs a way back to the claim: written
+    // with the mark, in one transaction, so a report that finds it finds the claim SENT. Reports
+    // that hand back the claim the message carried need none.
+    const pointer = carriedClaim(notification.channel, notification)
+      ? []
+      : [
+          {
+            Put: {
+              TableName: this.table.name,
+              Item: { ...keys.providerMessage(id), notification: key, ...this.expiry(at) },
+            },
           },
-        },
-      ])
-      .then((outcome) => {
-        // Held before the mark settles, so a report waiting on it finds the entry.
-        const queuedAt = this.claimedAt.get(notification);
-        if (
-          outcome.written &&
-          queuedAt !== undefined &&
-          this.reportedHere.has(notification.channel)
-        )
-          this.hold(id, key, {
-            ...notification,
-            status: 'SENT',
-            queued_at: queuedAt,
-            status_at: at,
-            ...fields,
-          });
-      });
+        ];
+    const mark = this.transactions.write([move, ...pointer]).then((outcome) => {
+      // Held before the mark settles, so a report waiting on it finds the entry.
+      const queuedAt = this.claimedAt.get(notification);
+      if (outcome.written && queuedAt !== undefined && this.reportedHere.has(notification.channel))
+        this.hold(id, key, {
+          ...notification,
+          status: 'SENT',
+          queued_at: queuedAt,
+          status_at: at,
+          ...fields,
+        });
+    });
     this.marking.set(id, mark);
     for (const wake of this.awaitingMark.get(id) ?? []) wake();
     try {
@@ -218,22 +217,24 @@ export class DynamoDbNotificationLog implements NotificationLog, NotificationCla
   async applyReceipt(receipt: ProviderReceipt): Promise<NotificationRecord | undefined> {
     const id = receipt.provider_message_id;
     // A process that sends gets its carriers' reports as it sends, some before the provider's
-    // answer reached the send task: waiting for that mark beats reading a pointer not yet written.
+    // answer reached the send task: waiting for that mark beats moving a claim not yet marked.
     const sendsHere = this.reportedHere.size > 0 || this.marking.size + this.held.size > 0;
     if (sendsHere && !this.marking.has(id) && !this.held.has(id)) await this.markStarting(id);
     // Its outcome is the mark's own to report; the read below sees what it wrote, or retries.
     await this.marking.get(id)?.catch(() => undefined);
-    // Marked SENT by this process: the pointer names the key it holds.
+    // Marked SENT by this process, it holds the key; else the report names its claim (SES tags,
+    // SMS context) or a pointer from the provider's message id does (push).
     const own = this.held.get(id);
     this.held.delete(id);
-    const key = own?.key ?? (await this.pointedAt(id));
+    const key = own?.key ?? (receipt.claim ? this.keyOf(receipt.claim) : await this.pointedAt(id));
     const reason: Record<string, string> = receipt.reason ? { status_reason: receipt.reason } : {};
     const move = this.statusMove(key, receipt.status, receipt.reported_at, reason);
     const outcome = await this.transactions.write([
       { Update: { ...move.Update, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } },
     ]);
     if (!outcome.written) {
-      // Pointers written before the mark (by an earlier version) may name a claim not SENT yet.
+      // A report that overtook the mark in another process finds its claim QUEUED: retried.
+      // (So may a pointer written before the mark by an earlier version.)
       const held = outcome.old ?? (await this.readClaim(key));
       if (held?.status === 'QUEUED')
         throw new UnknownProviderMessageError(`${id} not marked sent yet`);
@@ -306,7 +307,7 @@ export class DynamoDbNotificationLog implements NotificationLog, NotificationCla
     };
   }
 
-  private keyOf(notification: NotificationDetail) {
+  private keyOf(notification: ReportClaim) {
     return keys.notificationClaim(
       notification.flight_id,
       notification.booking_id,

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import type { DeliveryStatus } from './delivery-status.ts';
+import { claimOfReference, type ReportClaim } from './report-claim.ts';
 
 /** What a provider reported about one message it took earlier. */
 export interface ProviderReceipt {
   provider_message_id: string;
+  /** The notification the message was sent for, when the provider hands back what it carried. */
+  claim?: ReportClaim;
   status: Extract<DeliveryStatus, 'DELIVERED' | 'BOUNCED' | 'FAILED'>;
   reason?: string;
   reported_at: string;
@@ -12,7 +15,11 @@ export interface ProviderReceipt {
 /** SES event published to EventBridge by a configuration set (detail of `aws.ses` events). */
 const SesEventSchema = z.object({
   eventType: z.string(),
-  mail: z.object({ messageId: z.string(), timestamp: z.string().optional() }),
+  mail: z.object({
+    messageId: z.string(),
+    timestamp: z.string().optional(),
+    tags: z.record(z.string(), z.array(z.string())).optional(),
+  }),
   bounce: z
     .object({
       bounceType: z.string(),
@@ -32,6 +39,7 @@ const SmsEventSchema = z.object({
   messageId: z.string(),
   messageStatus: z.string(),
   messageStatusDescription: z.string().optional(),
+  context: z.record(z.string(), z.string()).optional(),
 });
 
 /** SNS mobile push `EventDeliveryFailure` notification. */
@@ -63,8 +71,10 @@ export function receiptFromSes(detail: unknown): ProviderReceipt | undefined {
       ? `${event.bounce.bounceType} ${event.bounce.bounceSubType ?? ''}`.trim()
       : undefined) ??
     event.reject?.reason;
+  const claim = claimOfReference(event.mail.tags?.claim?.[0]);
   return {
     provider_message_id: event.mail.messageId,
+    ...(claim ? { claim } : {}),
     status,
     ...(reason ? { reason } : {}),
     reported_at: event.delivery?.timestamp ?? event.bounce?.timestamp ?? event.mail.timestamp ?? '',
@@ -89,8 +99,10 @@ export function receiptFromSms(record: unknown): ProviderReceipt | undefined {
   const event = SmsEventSchema.parse(record);
   const status = SMS_FINAL[event.messageStatus];
   if (!status) return undefined; // PENDING, QUEUED, SENT: not final yet
+  const claim = claimOfReference(event.context?.claim);
   return {
     provider_message_id: event.messageId,
+    ...(claim ? { claim } : {}),
     status,
     ...(status !== 'DELIVERED'
       ? { reason: event.messageStatusDescription ?? event.messageStatus }

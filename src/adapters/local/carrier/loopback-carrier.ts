@@ -16,6 +16,8 @@ export interface SmsReceipt {
   messageStatus: 'DELIVERED' | 'CARRIER_UNREACHABLE';
   messageStatusDescription: string;
   messageId: string;
+  /** What the message was sent with (`Context`), handed back as the service's records do. */
+  context?: Record<string, string>;
 }
 
 export interface CarrierFaults {
@@ -169,6 +171,7 @@ async function sendText(
       messageStatus: unreachable ? 'CARRIER_UNREACHABLE' : 'DELIVERED',
       messageStatusDescription: unreachable ? 'Carrier could not reach the handset' : 'Delivered',
       messageId,
+      ...(input.Context ? { context: input.Context } : {}),
     }),
   );
 }
