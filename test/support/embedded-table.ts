@@ -20,6 +20,8 @@ export interface EmbeddedTable {
   table: SingleTable;
   /** dynalite's own process, with `ownProcess`. */
   pid: number | undefined;
+  /** The LevelDB directory the store keeps its data in. */
+  path: string;
   /** Stops dynalite and removes its directory. */
   close(): Promise<void>;
 }
@@ -34,7 +36,8 @@ export async function startEmbeddedTable(
 ): Promise<EmbeddedTable> {
   const dir = mkdtempSync(join(tmpdir(), 'flightpulse-table-'));
   const removeDir = () => rmSync(dir, { recursive: true, force: true });
-  const dynamo = await startEmbeddedDynamoDb(join(dir, 'db'), options).catch((error: unknown) => {
+  const path = join(dir, 'db');
+  const dynamo = await startEmbeddedDynamoDb(path, options).catch((error: unknown) => {
     removeDir();
     throw error;
   });
@@ -60,6 +63,7 @@ export async function startEmbeddedTable(
     doc,
     table: new SingleTable(doc, name),
     pid: dynamo.pid,
+    path,
     close,
   };
 }
