@@ -1,12 +1,12 @@
 import type { SourcePatch } from './dynalite-source-patch.ts';
 
 /**
- * LevelDB's write buffer for the store on disk: 32 MiB instead of LevelDB's 4 MiB. A buffer that
- * size holds a disruption wave's claims and marks (written, then rewritten seconds later) until
- * they are superseded, instead of flushing them to level-0 tables that compaction must then merge
- * again and again into a table of 50,000 passengers' bookings. Measured with `npm run bench --
- * --disruptions 10 --passengers-per-disruption 2000 --batch-only` (see docs/decisions.md): the
- * store's CPU in the wave fell by about a third; it costs up to two buffers of memory.
+ * LevelDB's write buffer for the store on disk: 32 MiB instead of LevelDB's 4 MiB. A wave rewrites
+ * each notification's item seconds after writing it (claim, mark, report); a larger buffer flushes
+ * fewer level-0 tables for compaction to merge into the airline day's tables. Measured with
+ * `npm run bench -- --disruptions 10 --passengers-per-disruption 2000 --batch-only` (see
+ * docs/decisions.md): the store's CPU in the wave fell by about a quarter; it costs up to two
+ * buffers of memory.
  */
 export const WRITE_BUFFER_BYTES = 32 * 1024 * 1024;
 
