@@ -16,6 +16,11 @@ export function cpuMs(pid: number): number | undefined {
   }
 }
 
+/** CPU milliseconds a process has used; 0 where there is none to read. */
+export function processCpuMs(pid: number | undefined): number {
+  return pid === undefined ? 0 : (cpuMs(pid) ?? 0);
+}
+
 /** CPU milliseconds this process has used, every thread of it (user + system). */
 export function ownCpuMs(): number {
   const { user, system } = process.cpuUsage();

@@ -42,7 +42,7 @@ import {
 import { benchReport } from './bench-report.ts';
 import { awsAtScale, costAndQuota, type MeasuredShape } from './cost-model.ts';
 import { healthProbe } from './health-probe.ts';
-import { cpuMs, ownCpuMs, residentBytes } from './process-usage.ts';
+import { ownCpuMs, processCpuMs, residentBytes } from './process-usage.ts';
 import { rebookingStage } from './rebooking-stage.ts';
 import { SimulatedModel } from './simulated-model.ts';
 import {
@@ -427,11 +427,10 @@ function notificationTimes(watch: ReturnType<typeof waveWatch>) {
  * stands for the load balancer.
  */
 function partsCpuMs(runtime: LocalRuntime) {
-  const other = (pid: number | undefined) => (pid === undefined ? 0 : (cpuMs(pid) ?? 0));
   return {
     runtime: ownCpuMs(),
-    store: other(runtime.storePid),
-    channels: other(runtime.channelsPid),
+    store: processCpuMs(runtime.storePid),
+    channels: processCpuMs(runtime.channelsPid),
   };
 }
 
@@ -565,13 +564,15 @@ async function storeFloor(
       ),
       body,
     }));
-    const store = () => (dynamo.pid === undefined ? 0 : (cpuMs(dynamo.pid) ?? 0));
-    const [storeCpu, clientCpu] = [store(), ownCpuMs()];
+    const [storeCpu, clientCpu] = [processCpuMs(dynamo.pid), ownCpuMs()];
     const start = performance.now();
     await batchWrite(createDocumentClient(client), 'FloorTable', items);
     return {
       seconds: (performance.now() - start) / 1000,
-      cpu_seconds: { store: (store() - storeCpu) / 1000, client: (ownCpuMs() - clientCpu) / 1000 },
+      cpu_seconds: {
+        store: (processCpuMs(dynamo.pid) - storeCpu) / 1000,
+        client: (ownCpuMs() - clientCpu) / 1000,
+      },
     };
   } finally {
     client.destroy();

@@ -14,6 +14,7 @@ import { seedItems } from '../../src/adapters/dynamodb/seed-items.ts';
 import { SingleTable } from '../../src/adapters/dynamodb/single-table.ts';
 import { keys, prefixes } from '../../src/adapters/dynamodb/table/table-keys.ts';
 import { unsignedForEmbeddedStore } from '../../src/adapters/local/dynamodb/unsigned-requests.ts';
+import type { ProviderReceipt } from '../../src/domain/delivery/provider-receipt.ts';
 import type { NotificationDetail } from '../../src/domain/event-routing/bus-events.ts';
 import { InvalidCursorError } from '../../src/pagination/cursor.ts';
 import { sampleDataItems } from '../../src/runtime/sample-data.ts';
@@ -326,6 +327,20 @@ describe('delivery reports of notifications this log marked SENT', () => {
         reported_at: '2025-01-15T12:00:04Z',
       }),
     ).toBeUndefined();
+    /** Claims `n`, marks it SENT by `provider`, then reports on it; `calls` holds the report's alone. */
+    const reportAfterSending = async (
+      n: NotificationDetail,
+      provider: string,
+      report: Omit<ProviderReceipt, 'reported_at'>,
+    ) => {
+      expect(await sender.claimAll([n], '2025-01-15T12:00:01Z')).toEqual(['claimed']);
+      await sender.markSent(n, '2025-01-15T12:00:02Z', {
+        provider,
+        provider_message_id: report.provider_message_id,
+      });
+      calls.length = 0;
+      return sender.applyReceipt({ ...report, reported_at: '2025-01-15T12:00:03Z' });
+    };
     // A channel whose reports do not come to this process is not held: a report reads the store.
     const email: NotificationDetail = {
       ...detail('B003', 'P003'),
@@ -334,17 +349,10 @@ describe('delivery reports of notifications this log marked SENT', () => {
       recipient: 'p003@example.com',
       subject: 'SW1234 is late',
     };
-    expect(await sender.claimAll([email], '2025-01-15T12:00:01Z')).toEqual(['claimed']);
-    await sender.markSent(email, '2025-01-15T12:00:02Z', {
-      provider: 'ses',
-      provider_message_id: 'x-1',
-    });
-    calls.length = 0;
-    const opened = await sender.applyReceipt({
+    const opened = await reportAfterSending(email, 'ses', {
       provider_message_id: 'x-1',
       claim: claimOf(email),
       status: 'DELIVERED',
-      reported_at: '2025-01-15T12:00:03Z',
     });
     expect(calls).toEqual(['TransactWriteCommand', 'BatchGetCommand']);
     expect(opened).toEqual(await stored('B003'));
@@ -355,17 +363,10 @@ describe('delivery reports of notifications this log marked SENT', () => {
       channel: 'PUSH',
       recipient: 'arn:aws:sns:us-east-1:000000000000:endpoint/GCM/flightpulse/d-5',
     };
-    expect(await sender.claimAll([push], '2025-01-15T12:00:01Z')).toEqual(['claimed']);
-    await sender.markSent(push, '2025-01-15T12:00:02Z', {
-      provider: 'sns',
-      provider_message_id: 'p-1',
-    });
-    calls.length = 0;
-    const unreachable = await sender.applyReceipt({
+    const unreachable = await reportAfterSending(push, 'sns', {
       provider_message_id: 'p-1',
       status: 'BOUNCED',
       reason: 'Endpoint is disabled',
-      reported_at: '2025-01-15T12:00:03Z',
     });
     expect(calls).toEqual(['BatchGetCommand', 'TransactWriteCommand', 'BatchGetCommand']);
     expect(unreachable).toEqual(await stored('B005'));
