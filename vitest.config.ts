@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { frameContextFlags } from './src/runtime/frame-context.ts';
 
 export default defineConfig({
   test: {
@@ -9,5 +10,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // AsyncLocalStorage as the runtime has it (src/runtime/frame-context.ts).
+    execArgv: frameContextFlags(),
   },
 });

@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { frameContextFlags } from './src/runtime/frame-context.ts';
 
 /**
  * The integration suite: real Kafka and DynamoDB Local (`npm run infra:up` first), and the
@@ -10,6 +11,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // AsyncLocalStorage as the runtime has it (src/runtime/frame-context.ts).
+    execArgv: frameContextFlags(),
     fileParallelism: false,
   },
 });

@@ -5,6 +5,9 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import './check-node.js';
 
+const { ensureFrameContext } = await import('../src/runtime/frame-context.ts');
+ensureFrameContext();
+
 const [, , script] = process.argv;
 if (!script) {
   console.error('usage: node bin/run.js <file.ts> [args]');

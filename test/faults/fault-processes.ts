@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { Admin } from '@platformatic/kafka';
 import { call } from './fault-client.ts';
 
-const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
+/** The `flightpulse` command as a user runs it (bin/flightpulse.js: its version check and startup). */
+const MAIN = fileURLToPath(new URL('../../bin/flightpulse.js', import.meta.url));
 
 /** What every server of the suite runs with: quiet, no background jobs that would add sends. */
 export const QUIET_ENV = {
