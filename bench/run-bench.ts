@@ -468,22 +468,6 @@ function usage(
         .reduce((m, s) => m + s.entered, 0),
     0,
   );
-  const notifications = watch.notificationTimes.length;
-  const mapRuns = executions.flatMap((e) => e.map_runs ?? []);
-  const counts = {
-    // A run's own transitions and its Distributed Maps' children's: AWS bills and throttles both.
-    transitions:
-      executions.reduce((n, e) => n + e.state_transitions, 0) +
-      mapRuns.reduce((n, r) => n + r.state_transitions, 0),
-    lambdaInvocations: lambdaTasks + notifications + 1,
-    lambdaSeconds: (lambdaTasks + notifications) * 0.1,
-    busEvents: runtime.busEventCount() - before.bus,
-    // Capacity units as the store reported them: a batch or a transaction is billed per item.
-    storeWrites: capacityOf(runtime).write - before.capacity.write,
-    storeReads: capacityOf(runtime).read - before.capacity.read,
-    modelCalls: model.calls,
-    notifications,
-  };
   const earlier = new Map(before.stages.map((s) => [s.stage, s]));
   const stages = runtime.stages.snapshot().map((s) => {
     const e = earlier.get(s.stage);
@@ -491,6 +475,24 @@ function usage(
     const ms = s.ms - (e?.ms ?? 0);
     return { stage: s.stage, calls, ms: Math.round(ms), ms_per_call: calls ? ms / calls : 0 };
   });
+  // The bus's function target: a run for each notification announced without a claim.
+  const busFunctionRuns = stages.find((s) => s.stage === 'notification_record')?.calls ?? 0;
+  const notifications = watch.notificationTimes.length;
+  const mapRuns = executions.flatMap((e) => e.map_runs ?? []);
+  const counts = {
+    // A run's own transitions and its Distributed Maps' children's: AWS bills and throttles both.
+    transitions:
+      executions.reduce((n, e) => n + e.state_transitions, 0) +
+      mapRuns.reduce((n, r) => n + r.state_transitions, 0),
+    lambdaInvocations: lambdaTasks + busFunctionRuns + 1,
+    lambdaSeconds: (lambdaTasks + busFunctionRuns) * 0.1,
+    busEvents: runtime.busEventCount() - before.bus,
+    // Capacity units as the store reported them: a batch or a transaction is billed per item.
+    storeWrites: capacityOf(runtime).write - before.capacity.write,
+    storeReads: capacityOf(runtime).read - before.capacity.read,
+    modelCalls: model.calls,
+    notifications,
+  };
   // At the real model latency the model alone needs this long: its calls queue behind its quota.
   const modelBoundSeconds = Math.ceil(model.calls / CONCURRENCY) * (LATENCY / 1000);
   const last = watch.notificationTimes.reduce((m, t) => Math.max(m, t), 0) / 1000;

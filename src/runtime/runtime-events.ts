@@ -61,7 +61,7 @@ export function eventBackbone(
   const { store, stages, clock, metrics, log, logSink, tracker, busEvents, hub, lanes, turns } =
     deps;
   const recordNotification = stages.wrap(
-    'record',
+    'notification_record',
     createRecordNotification({ notifications: store.notifications, clock, metrics, log }),
   );
   const admission = new FairScheduler(options.workflowSlots ?? 12);

@@ -11,6 +11,7 @@ export const STAGES = [
   'compose',
   'record',
   'send',
+  'notification_record',
   'change_feed',
 ] as const;
 export type Stage = (typeof STAGES)[number];

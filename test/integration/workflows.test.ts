@@ -71,6 +71,12 @@ describe('FlightPulseDelayNotification', () => {
     expect(notifications.map((n) => `${n.booking_id}:${n.channel}`).sort()).toEqual(
       ['B005:EMAIL', 'B006:SMS', 'B007:EMAIL', 'B007:SMS', 'B008:EMAIL', 'B008:SMS'].sort(),
     );
+    // Each announced notification was claimed, its claim the record: the bus ran no record
+    // function for any of them.
+    const recordRuns = stack.runtime.stages
+      .snapshot()
+      .find((s) => s.stage === 'notification_record');
+    expect(recordRuns?.calls ?? 0).toBe(0);
   });
 
   it('records an older event that arrives after a newer one as STALE, notifying nobody', async () => {

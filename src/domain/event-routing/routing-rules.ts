@@ -103,33 +103,42 @@ export const ROUTING_RULES: readonly RoutingRule[] = [
   },
   {
     name: 'flightpulse-email-notifications',
-    description: 'notification.email → email sink (mock send) and notification record',
+    description: 'notification.email → email delivery log',
     eventBusName: EVENT_BUS_NAME,
     eventPattern: { source: NOTIFIERS, 'detail-type': [DETAIL_TYPES.notificationEmail] },
-    targets: [
-      { kind: 'log-group', logGroup: '/flightpulse/notifications/email' },
-      { kind: 'function', functionId: 'record-notification' },
-    ],
+    targets: [{ kind: 'log-group', logGroup: '/flightpulse/notifications/email' }],
   },
   {
     name: 'flightpulse-sms-notifications',
-    description: 'notification.sms → SMS sink (mock send) and notification record',
+    description: 'notification.sms → SMS delivery log',
     eventBusName: EVENT_BUS_NAME,
     eventPattern: { source: NOTIFIERS, 'detail-type': [DETAIL_TYPES.notificationSms] },
-    targets: [
-      { kind: 'log-group', logGroup: '/flightpulse/notifications/sms' },
-      { kind: 'function', functionId: 'record-notification' },
-    ],
+    targets: [{ kind: 'log-group', logGroup: '/flightpulse/notifications/sms' }],
   },
   {
     name: 'flightpulse-push-notifications',
-    description: 'notification.push → push delivery log and notification record',
+    description: 'notification.push → push delivery log',
     eventBusName: EVENT_BUS_NAME,
     eventPattern: { source: NOTIFIERS, 'detail-type': [DETAIL_TYPES.notificationPush] },
-    targets: [
-      { kind: 'log-group', logGroup: '/flightpulse/notifications/push' },
-      { kind: 'function', functionId: 'record-notification' },
-    ],
+    targets: [{ kind: 'log-group', logGroup: '/flightpulse/notifications/push' }],
+  },
+  {
+    // FlightPulse's own sends claim each notification before it leaves, and the claim is its
+    // record: they are announced `claimed` and need no function run. Only a notification
+    // announced without a claim is recorded here.
+    name: 'flightpulse-unclaimed-notifications',
+    description: 'notification.* not claimed by its sender → notification record',
+    eventBusName: EVENT_BUS_NAME,
+    eventPattern: {
+      source: NOTIFIERS,
+      'detail-type': [
+        DETAIL_TYPES.notificationEmail,
+        DETAIL_TYPES.notificationSms,
+        DETAIL_TYPES.notificationPush,
+      ],
+      detail: { claimed: [{ exists: false }] },
+    },
+    targets: [{ kind: 'function', functionId: 'record-notification' }],
   },
   {
     name: 'flightpulse-booking-audit',

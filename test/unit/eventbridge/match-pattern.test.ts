@@ -141,9 +141,13 @@ describe('FlightPulse routing rules', () => {
       : detailType.startsWith('notification.')
         ? 'flightpulse.workflows'
         : 'flightpulse.stream-handler';
-  const route = (detailType: string, source = producerOf(detailType)) =>
+  const route = (
+    detailType: string,
+    source = producerOf(detailType),
+    detail: Record<string, unknown> = event.detail,
+  ) =>
     ROUTING_RULES.filter((r) =>
-      matchesPattern(r.eventPattern, { ...event, source, 'detail-type': detailType }),
+      matchesPattern(r.eventPattern, { ...event, source, 'detail-type': detailType, detail }),
     ).flatMap((r) =>
       r.targets.map((t) =>
         t.kind === 'state-machine'
@@ -174,6 +178,19 @@ describe('FlightPulse routing rules', () => {
     ]);
     expect(route('booking.status_changed')).toEqual(['/flightpulse/audit']);
     expect(route('flight.delayed')).toEqual([]);
+  });
+
+  it('records only notifications their sender did not claim (a claim is the record)', () => {
+    const claimed = { ...event.detail, claimed: true };
+    for (const channel of ['email', 'sms', 'push']) {
+      expect(route(`notification.${channel}`, undefined, claimed)).toEqual([
+        `/flightpulse/notifications/${channel}`,
+      ]);
+      expect(route(`notification.${channel}`)).toEqual([
+        `/flightpulse/notifications/${channel}`,
+        'record-notification',
+      ]);
+    }
   });
 
   it('starts nothing for an event of the right type from another producer', () => {
