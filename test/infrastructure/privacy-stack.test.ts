@@ -264,9 +264,16 @@ describe('FlightPulseStack: dead-letter queues under their key', () => {
 describe('FlightPulseStack: nothing personal in the notification log groups', () => {
   const { resources } = synth();
   it('logs ids and kinds of each notification, never its recipient, subject or body', () => {
+    // The rules writing a notification's delivery log, one per channel.
+    const logging = ROUTING_RULES.filter((r) =>
+      r.targets.some(
+        (t) => t.kind === 'log-group' && t.logGroup.startsWith('/flightpulse/notifications/'),
+      ),
+    ).map((r) => r.name);
+    expect(logging).toHaveLength(3);
     const rules = byType(resources, 'AWS::Events::Rule')
       .map(([, r]) => r.Properties)
-      .filter((p) => String(p.Name).endsWith('-notifications'));
+      .filter((p) => logging.includes(String(p.Name)));
     expect(rules).toHaveLength(3);
     for (const rule of rules) {
       const logTarget = (rule.Targets as Array<Record<string, unknown>>).find(
