@@ -12,6 +12,7 @@ import { ITERATOR_CLOSE } from './dynalite-iterator-close.ts';
 import { ORPHANED_REQUESTS } from './dynalite-orphaned-requests.ts';
 import { loadPatchedDynalite } from './dynalite-source-patch.ts';
 import { SYNC_READS } from './dynalite-sync-reads.ts';
+import { TABLE_CACHE_PATCH } from './dynalite-table-cache.ts';
 import { WRITE_BUFFER } from './dynalite-write-buffer.ts';
 import { transactWriteItemsOperation } from './transact-write-items.ts';
 
@@ -30,7 +31,8 @@ let extended: Dynalite | undefined;
 /**
  * dynalite, patched: index entries that two items never share (dynalite-index-keys.ts), query
  * and scan iterators that are closed (dynalite-iterator-close.ts), item reads without a thread
- * hop (dynalite-sync-reads.ts), requests whose client has gone ending alone when the store closes
+ * hop (dynalite-sync-reads.ts), table descriptions read once until written
+ * (dynalite-table-cache.ts), requests whose client has gone ending alone when the store closes
  * under them (dynalite-orphaned-requests.ts), a larger LevelDB write buffer
  * (dynalite-write-buffer.ts), and TransactWriteItems, which it lacks (transact-write-items.ts).
  */
@@ -40,6 +42,7 @@ export function loadDynalite(): typeof dynaliteServer {
     INDEX_KEY_PATCH,
     ITERATOR_CLOSE,
     SYNC_READS,
+    TABLE_CACHE_PATCH,
     ...EXTENSION_POINTS,
     ORPHANED_REQUESTS,
     WRITE_BUFFER,
