@@ -225,13 +225,13 @@ describe('TransactWriteItems on the embedded store', () => {
   });
 
   it('makes a repeat with the same client token a no-op, and refuses the token for another request', async () => {
-    const claim = (id: string): TransactWriteCommandInput => ({
+    const claim = (id: string, note = 'first'): TransactWriteCommandInput => ({
       ClientRequestToken: 'claim-token-1',
       TransactItems: [
         {
           Put: {
             TableName: TABLE,
-            Item: { PK: `CLAIM#${id}`, SK: 'METADATA' },
+            Item: { PK: `CLAIM#${id}`, SK: 'METADATA', _note: note },
             ConditionExpression: 'attribute_not_exists(PK)',
           },
         },
@@ -242,6 +242,10 @@ describe('TransactWriteItems on the embedded store', () => {
     expect(await send(claim('N1'))).toEqual({ ok: true });
     expect(await send(claim('N1'))).toEqual({ ok: true });
     expect(await send(claim('N2'))).toEqual({ error: 'IdempotentParameterMismatchException' });
+    // An attribute whose name starts as the store's own parsed members do is still a parameter.
+    expect(await send(claim('N1', 'second'))).toEqual({
+      error: 'IdempotentParameterMismatchException',
+    });
     expect(await send({ ...claim('N1'), ClientRequestToken: 'claim-token-2' })).toMatchObject({
       error: 'TransactionCanceledException',
     });
