@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type dynaliteServer from 'dynalite';
+import { EXPRESSION_CACHE } from './dynalite-expression-cache.ts';
 import {
   type Callback,
   dynaliteInternals,
@@ -13,6 +14,7 @@ import { ORPHANED_REQUESTS } from './dynalite-orphaned-requests.ts';
 import { loadPatchedDynalite } from './dynalite-source-patch.ts';
 import { SYNC_READS } from './dynalite-sync-reads.ts';
 import { TABLE_CACHE_PATCH } from './dynalite-table-cache.ts';
+import { TYPE_CHECKS } from './dynalite-type-checks.ts';
 import { WRITE_BUFFER } from './dynalite-write-buffer.ts';
 import { transactWriteItemsOperation } from './transact-write-items.ts';
 
@@ -34,7 +36,9 @@ let extended: Dynalite | undefined;
  * hop (dynalite-sync-reads.ts), table descriptions read once until written
  * (dynalite-table-cache.ts), requests whose client has gone ending alone when the store closes
  * under them (dynalite-orphaned-requests.ts), a larger LevelDB write buffer
- * (dynalite-write-buffer.ts), and TransactWriteItems, which it lacks (transact-write-items.ts).
+ * (dynalite-write-buffer.ts), expressions parsed once apart from their values
+ * (dynalite-expression-cache.ts), request type checks with less allocation
+ * (dynalite-type-checks.ts), and TransactWriteItems, which it lacks (transact-write-items.ts).
  */
 export function loadDynalite(): typeof dynaliteServer {
   if (extended) return extended;
@@ -43,6 +47,9 @@ export function loadDynalite(): typeof dynaliteServer {
     ITERATOR_CLOSE,
     SYNC_READS,
     TABLE_CACHE_PATCH,
+    // Before index.js, which requires the validations as it compiles.
+    EXPRESSION_CACHE,
+    TYPE_CHECKS,
     ...EXTENSION_POINTS,
     ORPHANED_REQUESTS,
     WRITE_BUFFER,

@@ -55,59 +55,18 @@ export function transactWriteItemsValidation({
       },
     },
     custom(data: Record<string, unknown>, store: Store) {
-      const parsed = new Map<string, Action>();
-      for (const item of data.TransactItems as Array<Record<string, Action>>) {
+      for (const item of data.TransactItems as Array<Record<string, Record<string, unknown>>>) {
         const kinds = KINDS.filter((kind) => item[kind] != null);
         const kind = kinds[0];
         const action = kind && item[kind];
         if (kinds.length !== 1 || !kind || !action)
           return 'TransactItems can only contain one of Check, Put, Update or Delete';
-        const message = checkAction(byKind[kind], kind, action, store, parsed);
+        // The single-item operation's check, which parses the expressions (each expression
+        // once per store: dynalite-expression-cache.ts).
+        const message = byKind[kind].custom?.(action, store);
         if (message) return message;
       }
       return undefined;
     },
   };
-}
-
-type Action = Record<string, unknown> & { _condition?: unknown; _updates?: unknown };
-
-/**
- * One action checked by its single-item operation's `custom`. Parsing its expressions is most
- * of that work (a wave's 100 claims share one condition), so an action whose expressions,
- * names and values equal an earlier one's is checked without them and takes that one's parse
- * (the update's as a copy: applying it changes it).
- */
-function checkAction(
-  validation: OperationValidation,
-  kind: Kind,
-  action: Action,
-  store: Store,
-  parsed: Map<string, Action>,
-): string | undefined {
-  const {
-    ConditionExpression,
-    UpdateExpression,
-    ExpressionAttributeNames,
-    ExpressionAttributeValues,
-    ...rest
-  } = action;
-  const expressions = JSON.stringify([
-    kind,
-    ConditionExpression,
-    UpdateExpression,
-    ExpressionAttributeNames,
-    ExpressionAttributeValues,
-  ]);
-  const earlier = parsed.get(expressions);
-  if (!earlier) {
-    const message = validation.custom?.(action, store);
-    if (!message) parsed.set(expressions, action);
-    return message;
-  }
-  const message = validation.custom?.(rest, store);
-  if (message) return message;
-  if (earlier._condition) action._condition = earlier._condition;
-  if (earlier._updates) action._updates = structuredClone(earlier._updates);
-  return undefined;
 }
