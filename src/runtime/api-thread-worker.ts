@@ -24,7 +24,7 @@ import {
 import { SingleTable } from '../adapters/dynamodb/single-table.ts';
 import { openLocalIdentity } from '../adapters/identity/local-identity.ts';
 import { LogFileScrubber } from '../adapters/local/cloudwatch/log-file-scrubber.ts';
-import { unsignedForEmbeddedStore } from '../adapters/local/dynamodb/unsigned-requests.ts';
+import { unsignedForLocalEndpoint } from '../adapters/local/unsigned-requests.ts';
 import { createApiApp } from '../api/app.ts';
 import type { Clock } from '../ports.ts';
 import {
@@ -154,7 +154,7 @@ port.on('message', (message: ToThread) => {
 
 const { config } = settings;
 const client = createDynamoDbClient({ endpoint: settings.endpoint, region: config.AWS_REGION });
-if (!config.DYNAMODB_ENDPOINT) unsignedForEmbeddedStore(client);
+if (!config.DYNAMODB_ENDPOINT) unsignedForLocalEndpoint(client);
 const doc = createDocumentClient(client);
 writeThroughRuntime(doc);
 const identity = await openLocalIdentity(config.FLIGHTPULSE_DATA_DIR, clock, publicUrlOf(config));

@@ -13,6 +13,7 @@ import {
 import { SnsPushProvider } from '../adapters/delivery/sns-push-provider.ts';
 import type { HandsetMessage, SmsReceipt } from '../adapters/local/carrier/loopback-carrier.ts';
 import type { ReceivedEmail } from '../adapters/local/smtp/embedded-smtp-server.ts';
+import { unsignedForLocalEndpoint } from '../adapters/local/unsigned-requests.ts';
 import type { DeliveryChannel } from '../domain/delivery/channel-fallback.ts';
 import type { PushEndpoints } from '../ports/push-devices.ts';
 import type { MetricsRecorder } from '../ports.ts';
@@ -118,15 +119,14 @@ export async function startLocalChannels(
       onThrottled: () => deps.metrics.count('DeliveryThrottled'),
       onRetry: () => deps.metrics.count('DeliveryRetries'),
     });
+  const sms = new PinpointSMSVoiceV2Client(aws);
+  const push = new SNSClient(aws);
+  for (const client of [sms, push]) unsignedForLocalEndpoint(client);
   return {
     providers: {
       EMAIL: limited(email),
-      SMS: limited(
-        new EumSmsProvider(new PinpointSMSVoiceV2Client(aws), {
-          originationIdentity: 'FLIGHTPULSE',
-        }),
-      ),
-      PUSH: limited(new SnsPushProvider(new SNSClient(aws))),
+      SMS: limited(new EumSmsProvider(sms, { originationIdentity: 'FLIGHTPULSE' })),
+      PUSH: limited(new SnsPushProvider(push)),
     },
     inboxes,
     smtpPort: ends.smtpPort,

@@ -25,7 +25,7 @@ import {
   type EmbeddedDynamoDb,
   startEmbeddedDynamoDb,
 } from '../adapters/local/dynamodb/embedded-dynamodb.ts';
-import { unsignedForEmbeddedStore } from '../adapters/local/dynamodb/unsigned-requests.ts';
+import { unsignedForLocalEndpoint } from '../adapters/local/unsigned-requests.ts';
 import type { Config } from './config.ts';
 import { type CapacityCount, countCapacity, countOperations } from './count-operations.ts';
 
@@ -115,7 +115,7 @@ export async function openRuntimeStore(
   const connection = { endpoint, region: config.AWS_REGION };
   const client = createDynamoDbClient(connection);
   const reader = createDynamoDbClient(connection);
-  if (embedded) for (const c of [client, reader]) unsignedForEmbeddedStore(c);
+  if (embedded) for (const c of [client, reader]) unsignedForLocalEndpoint(c);
   const tableName = config.TABLE_NAME;
   await ensureTable(reader, tableName);
   const storeOperations = countOperations(client, reader);

@@ -13,7 +13,7 @@ import { READ_ALL_PAGE_SIZE } from '../../src/adapters/dynamodb/query-pages.ts';
 import { seedItems } from '../../src/adapters/dynamodb/seed-items.ts';
 import { SingleTable } from '../../src/adapters/dynamodb/single-table.ts';
 import { keys, prefixes } from '../../src/adapters/dynamodb/table/table-keys.ts';
-import { unsignedForEmbeddedStore } from '../../src/adapters/local/dynamodb/unsigned-requests.ts';
+import { unsignedForLocalEndpoint } from '../../src/adapters/local/unsigned-requests.ts';
 import type { ProviderReceipt } from '../../src/domain/delivery/provider-receipt.ts';
 import type { NotificationDetail } from '../../src/domain/event-routing/bus-events.ts';
 import { InvalidCursorError } from '../../src/pagination/cursor.ts';
@@ -402,7 +402,7 @@ describe('requests to the embedded store', () => {
       endpoint: `${endpoint?.protocol}//${endpoint?.hostname}:${endpoint?.port}`,
       region: 'us-east-1',
     });
-    unsignedForEmbeddedStore(client);
+    unsignedForLocalEndpoint(client);
     const sent: string[] = [];
     client.middlewareStack.add(
       (next) => (args) => {
