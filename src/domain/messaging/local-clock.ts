@@ -62,14 +62,16 @@ function clockSource(iso: string, airportCode: string): { instant: Date; timeZon
  * `08:25 CST` elsewhere. An airport the reference does not know keeps the offset it was sent in.
  */
 export function localTime(iso: string, airportCode: string, pack: LanguagePack): string {
-  const { instant, timeZone } = clockSource(iso, airportCode);
-  const { hour, minute } = clockParts(instant, timeZone);
-  const mm = String(minute).padStart(2, '0');
-  const clock = pack.hour12
-    ? `${hour % 12 === 0 ? 12 : hour % 12}:${mm} ${hour < 12 ? 'AM' : 'PM'}`
-    : `${String(hour).padStart(2, '0')}:${mm}`;
-  const zone = timeZone === 'UTC' ? offsetName(iso) : zoneAbbreviation(instant, timeZone);
-  return `${clock} ${zone}`;
+  return remembered(`time|${iso}|${airportCode}|${pack.hour12}`, () => {
+    const { instant, timeZone } = clockSource(iso, airportCode);
+    const { hour, minute } = clockParts(instant, timeZone);
+    const mm = String(minute).padStart(2, '0');
+    const clock = pack.hour12
+      ? `${hour % 12 === 0 ? 12 : hour % 12}:${mm} ${hour < 12 ? 'AM' : 'PM'}`
+      : `${String(hour).padStart(2, '0')}:${mm}`;
+    const zone = timeZone === 'UTC' ? offsetName(iso) : zoneAbbreviation(instant, timeZone);
+    return `${clock} ${zone}`;
+  });
 }
 
 /**
@@ -82,11 +84,27 @@ export function localDate(
   pack: LanguagePack,
   form: 'long' | 'short' = 'long',
 ): string {
-  const { instant, timeZone } = clockSource(iso, airportCode);
-  return formatter(pack.locale, {
-    timeZone,
-    day: 'numeric',
-    month: form,
-    ...(form === 'long' ? { year: 'numeric' } : {}),
-  }).format(instant);
+  return remembered(`date|${iso}|${airportCode}|${pack.locale}|${form}`, () => {
+    const { instant, timeZone } = clockSource(iso, airportCode);
+    return formatter(pack.locale, {
+      timeZone,
+      day: 'numeric',
+      month: form,
+      ...(form === 'long' ? { year: 'numeric' } : {}),
+    }).format(instant);
+  });
+}
+
+/** Times and dates written lately: a wave writes the same few for every passenger of a flight. */
+const written = new Map<string, string>();
+const WRITTEN_KEPT = 10_000;
+
+function remembered(key: string, write: () => string): string {
+  let text = written.get(key);
+  if (text === undefined) {
+    text = write();
+    if (written.size >= WRITTEN_KEPT) written.clear();
+    written.set(key, text);
+  }
+  return text;
 }
