@@ -39,34 +39,30 @@ function parseKey (data) {
   return JSON.stringify([texts, data.ExpressionAttributeNames, types])
 }
 
+function copied (node, instead) {
+  if (node === null || typeof node != 'object') return node
+  var replacement = instead(node)
+  if (replacement !== undefined) return replacement
+  if (Array.isArray(node)) return node.map(function (child) { return copied(child, instead) })
+  var copy = {}
+  for (var member in node) copy[member] = copied(node[member], instead)
+  return copy
+}
+
 function keepParse (key, data) {
   var names = new Map()
   for (var name in data.ExpressionAttributeValues) names.set(data.ExpressionAttributeValues[name], name)
-  var marked = function (node) {
-    if (node === null || typeof node != 'object') return node
-    if (names.has(node)) return { [VALUE_MARK]: names.get(node) }
-    if (Array.isArray(node)) return node.map(marked)
-    var copy = {}
-    for (var member in node) copy[member] = marked(node[member])
-    return copy
-  }
+  var marked = function (node) { return names.has(node) ? { [VALUE_MARK]: names.get(node) } : undefined }
   var kept = {}
-  PARSED_MEMBERS.forEach(function (member) { if (data[member] !== undefined) kept[member] = marked(data[member]) })
+  PARSED_MEMBERS.forEach(function (member) { if (data[member] !== undefined) kept[member] = copied(data[member], marked) })
   if (parses.size >= PARSES_KEPT) parses.clear()
   parses.set(key, kept)
 }
 
 function useParse (kept, data) {
   var values = data.ExpressionAttributeValues
-  var filled = function (node) {
-    if (node === null || typeof node != 'object') return node
-    if (node[VALUE_MARK] !== undefined) return values[node[VALUE_MARK]]
-    if (Array.isArray(node)) return node.map(filled)
-    var copy = {}
-    for (var member in node) copy[member] = filled(node[member])
-    return copy
-  }
-  for (var member in kept) data[member] = filled(kept[member])
+  var filled = function (node) { return node[VALUE_MARK] !== undefined ? values[node[VALUE_MARK]] : undefined }
+  for (var member in kept) data[member] = copied(kept[member], filled)
 }
 `;
 

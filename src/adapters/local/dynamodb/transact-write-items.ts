@@ -87,12 +87,11 @@ async function transact(
   tokens: Map<string, Completed>,
 ): Promise<Record<string, unknown>> {
   const token = data.ClientRequestToken as string | undefined;
-  const items = data.TransactItems as Array<Record<Kind, Action>>;
-  const request = fingerprint(items);
-  const actions = items.map((item) => {
+  const actions = (data.TransactItems as Array<Record<Kind, Action>>).map((item) => {
     const kind = KINDS.find((k) => item[k]) as Kind;
     return { kind, action: item[kind] };
   });
+  const request = fingerprint(actions);
   const tables = await tablesOf(store, actions);
   const writes = actions.map(({ kind, action }) =>
     resolveWrite(dynalite, store, kind, action, tables.get(action.TableName) as TableDescription),
@@ -312,13 +311,12 @@ function forgetExpired(tokens: Map<string, { at: number }>): void {
  * each action (its parsed expressions), which are not parameters. Copying each action without
  * them lets JSON.stringify run without a replacer, a call per value of every item.
  */
-function fingerprint(items: Array<Record<Kind, Action>>): string {
-  const sent = items.map((item) => {
-    const kind = KINDS.find((k) => item[k]) as Kind;
-    const action: Record<string, unknown> = {};
-    for (const [name, value] of Object.entries(item[kind]))
-      if (!name.startsWith('_')) action[name] = value;
-    return { [kind]: action };
+function fingerprint(actions: Array<{ kind: Kind; action: Action }>): string {
+  const sent = actions.map(({ kind, action }) => {
+    const parameters: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(action))
+      if (!name.startsWith('_')) parameters[name] = value;
+    return { [kind]: parameters };
   });
   return createHash('sha256').update(JSON.stringify(sent)).digest('base64');
 }
