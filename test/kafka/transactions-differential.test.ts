@@ -1,9 +1,11 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
+  GetCommand,
   PutCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -139,5 +141,46 @@ describe('TransactWriteItems: the embedded store answers as DynamoDB Local does'
     });
     // Nothing written on either.
     expect(results.embedded?.items).toEqual(results['DynamoDB Local']?.items);
+  });
+});
+
+describe('One expression sent again with other values: the embedded store answers as DynamoDB Local does', () => {
+  it('evaluates each request with its own values and checks their types again', async () => {
+    const results = await onBoth(async (doc, store) => {
+      const Key = { PK: `REPEATED#${store}`, SK: 'METADATA' };
+      await doc.send(new PutCommand({ TableName: TABLE, Item: { ...Key, status: 'QUEUED' } }));
+      const mark = (status: unknown, one: unknown = 1) =>
+        transactionOutcome(
+          doc.send(
+            new UpdateCommand({
+              TableName: TABLE,
+              Key,
+              UpdateExpression: 'SET #s = :s, marks = if_not_exists(marks, :zero) + :one',
+              ConditionExpression: '#s <> :s',
+              ExpressionAttributeNames: { '#s': 'status' },
+              ExpressionAttributeValues: { ':s': status, ':one': one, ':zero': 0 },
+            }),
+          ),
+        );
+      const outcomes = [
+        await mark('SENT'),
+        await mark('DELIVERED', 2),
+        await mark('DELIVERED'),
+        await mark('BOUNCED', 'one'),
+      ];
+      const { Item } = await doc.send(new GetCommand({ TableName: TABLE, Key }));
+      return { outcomes, status: Item?.status, marks: Item?.marks };
+    });
+    expect(results.embedded).toEqual(results['DynamoDB Local']);
+    expect(results.embedded).toEqual({
+      outcomes: [
+        { ok: true },
+        { ok: true },
+        { error: 'ConditionalCheckFailedException' },
+        { error: 'ValidationException' },
+      ],
+      status: 'DELIVERED',
+      marks: 3,
+    });
   });
 });
