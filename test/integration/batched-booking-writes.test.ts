@@ -8,16 +8,21 @@ import {
   bookingItems,
   flightItem,
 } from '../../src/adapters/dynamodb/table/table-items.ts';
+import { createMarkBookingsForRebooking } from '../../src/handlers/mark-bookings-for-rebooking.ts';
 import { countOperations } from '../../src/runtime/count-operations.ts';
 import { type EmbeddedTable, startEmbeddedTable } from '../support/embedded-table.ts';
+import { FixedClock } from '../support/fakes.ts';
 import { booking, flight } from '../support/fixtures.ts';
 
 const TABLE = 'BatchedBookingWrites';
 
 describe('a batch of conditional booking writes, on the embedded store', () => {
   let store: EmbeddedTable;
+  /** The store's calls by operation, cleared once a test has written what it starts from. */
+  let calls: Map<string, number>;
   beforeAll(async () => {
     store = await startEmbeddedTable(TABLE);
+    calls = countOperations(store.client);
   });
   afterAll(() => store.close());
 
@@ -35,7 +40,7 @@ describe('a batch of conditional booking writes, on the embedded store', () => {
       TABLE,
       bookings.flatMap((b) => bookingItems(b)),
     );
-    const calls = countOperations(store.client);
+    calls.clear();
 
     await new DynamoDbRebookingBookings(store.table).markNeedsRebooking(
       ids,
@@ -48,6 +53,39 @@ describe('a batch of conditional booking writes, on the embedded store', () => {
     const status = new Map(after.map((b) => [b.booking_id, b.booking_status]));
     expect(status.get('B9007')).toBe('CANCELLED');
     expect([...status.values()].filter((s) => s === 'NEEDS_REBOOKING')).toHaveLength(119);
+  });
+
+  it("marks a workflow batch's 100 bookings in one transaction, and changes nothing when run again", async () => {
+    const ids = Array.from({ length: 100 }, (_, i) => `B7${String(i).padStart(3, '0')}`);
+    await batchWrite(
+      store.doc,
+      TABLE,
+      ids.flatMap((id, i) =>
+        bookingItems({
+          ...booking('B001'),
+          booking_id: id,
+          booking_status: i === 42 ? 'CANCELLED' : 'CONFIRMED',
+        }),
+      ),
+    );
+    const task = createMarkBookingsForRebooking({
+      bookings: new DynamoDbBookingStore(store.table),
+      clock: new FixedClock('2026-12-01T05:00:00Z'),
+    });
+    calls.clear();
+
+    expect(await task({ booking_ids: ids })).toEqual({ marked: 99, unchanged: 1 });
+    // All 100 in one call, cancelled for B7042's condition, then the 99 again without it.
+    expect(Object.fromEntries(calls)).toEqual({ TransactWriteItems: 2 });
+
+    calls.clear();
+    expect(await task({ booking_ids: ids })).toEqual({ marked: 0, unchanged: 100 });
+    // Every condition fails in the one call, and each refusal is answered from it.
+    expect(Object.fromEntries(calls)).toEqual({ TransactWriteItems: 1 });
+    const after = await new DynamoDbBookingStore(store.table).getBookings(ids);
+    const statuses = after.map((b) => b.booking_status);
+    expect(statuses.filter((s) => s === 'NEEDS_REBOOKING')).toHaveLength(99);
+    expect(after.find((b) => b.booking_id === 'B7042')?.booking_status).toBe('CANCELLED');
   });
 
   it("adds a rebooked booking to its new flight once, and to the flight's count where it keeps one", async () => {

@@ -1,5 +1,3 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type Booking, BookingSchema, type BookingStatus } from '../../domain/records/booking.ts';
 import { type Passenger, PassengerSchema } from '../../domain/records/passenger.ts';
 import type { BookingRef, BookingStore, Page, PageRequest } from '../../ports.ts';
@@ -77,27 +75,25 @@ export class DynamoDbBookingStore implements BookingStore {
     return { ...result, items: result.items.map((i) => BookingSchema.parse(withoutKeys(i))) };
   }
 
-  async markNeedsRebooking(bookingId: string, at: string): Promise<boolean> {
-    try {
-      await this.table.doc.send(
-        new UpdateCommand({
-          TableName: this.table.name,
-          Key: keys.booking(bookingId),
-          UpdateExpression: 'SET booking_status = :needs, GSI2PK = :needs, updated_at = :at',
-          // Only live bookings are marked; a second run of the same workflow changes nothing.
-          ConditionExpression: 'booking_status IN (:confirmed, :checkedIn)',
-          ExpressionAttributeValues: {
-            ':needs': 'NEEDS_REBOOKING',
-            ':confirmed': 'CONFIRMED',
-            ':checkedIn': 'CHECKED_IN',
-            ':at': at,
-          },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+  /**
+   * A conditional write, gathered with the others asked in the same turn (a batch's bookings) into
+   * TransactWriteItems calls of up to 100: one call where there were as many UpdateItem calls.
+   */
+  markNeedsRebooking(bookingId: string, at: string): Promise<boolean> {
+    return this.table.writeIf({
+      Update: {
+        TableName: this.table.name,
+        Key: keys.booking(bookingId),
+        UpdateExpression: 'SET booking_status = :needs, GSI2PK = :needs, updated_at = :at',
+        // Only live bookings are marked; a second run of the same workflow changes nothing.
+        ConditionExpression: 'booking_status IN (:confirmed, :checkedIn)',
+        ExpressionAttributeValues: {
+          ':needs': 'NEEDS_REBOOKING',
+          ':confirmed': 'CONFIRMED',
+          ':checkedIn': 'CHECKED_IN',
+          ':at': at,
+        },
+      },
+    });
   }
 }

@@ -1,14 +1,17 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { RebookingBookings } from '../../ports/rebooking-ports.ts';
+import { DynamoDbBookingStore } from './dynamodb-booking-store.ts';
 import type { SingleTable } from './single-table.ts';
 import { keys } from './table/table-keys.ts';
 
 /** The booking writes of a rebooking: offer links, REBOOKED with the old flight kept, refunds. */
 export class DynamoDbRebookingBookings implements RebookingBookings {
   private readonly table: SingleTable;
+  private readonly bookings: DynamoDbBookingStore;
 
   constructor(table: SingleTable) {
     this.table = table;
+    this.bookings = new DynamoDbBookingStore(table);
   }
 
   async linkOffer(bookingIds: string[], offerId: string): Promise<void> {
@@ -20,21 +23,7 @@ export class DynamoDbRebookingBookings implements RebookingBookings {
   }
 
   async markNeedsRebooking(bookingIds: string[], at: string): Promise<void> {
-    await Promise.all(
-      bookingIds.map((id) =>
-        this.update(
-          id,
-          'SET booking_status = :needs, GSI2PK = :needs, updated_at = :at',
-          {
-            ':needs': 'NEEDS_REBOOKING',
-            ':confirmed': 'CONFIRMED',
-            ':checkedIn': 'CHECKED_IN',
-            ':at': at,
-          },
-          'booking_status IN (:confirmed, :checkedIn)',
-        ),
-      ),
-    );
+    await Promise.all(bookingIds.map((id) => this.bookings.markNeedsRebooking(id, at)));
   }
 
   /**
