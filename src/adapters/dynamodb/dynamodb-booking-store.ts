@@ -1,15 +1,17 @@
 import { type Booking, BookingSchema, type BookingStatus } from '../../domain/records/booking.ts';
 import { type Passenger, PassengerSchema } from '../../domain/records/passenger.ts';
 import type { BookingRef, BookingStore, Page, PageRequest } from '../../ports.ts';
-import { batchGet } from './batch-get.ts';
+import { CoalescingReader } from './coalescing-reader.ts';
 import type { SingleTable } from './single-table.ts';
-import { GSI2, keys, prefixes, withoutKeys } from './table/table-keys.ts';
+import { GSI2, keys, prefixes, type TableKey, withoutKeys } from './table/table-keys.ts';
 
 export class DynamoDbBookingStore implements BookingStore {
   private readonly table: SingleTable;
+  private readonly reads: CoalescingReader;
 
   constructor(table: SingleTable) {
     this.table = table;
+    this.reads = new CoalescingReader(table.doc, table.name);
   }
 
   async getBooking(bookingId: string): Promise<Booking | undefined> {
@@ -21,13 +23,23 @@ export class DynamoDbBookingStore implements BookingStore {
   }
 
   async getBookings(bookingIds: string[]): Promise<Booking[]> {
-    const items = await batchGet(this.table.doc, this.table.name, bookingIds.map(keys.booking));
+    const items = await this.readAll(bookingIds.map(keys.booking));
     return items.map((i) => BookingSchema.parse(withoutKeys(i)));
   }
 
   async getPassengers(passengerIds: string[]): Promise<Passenger[]> {
-    const items = await batchGet(this.table.doc, this.table.name, passengerIds.map(keys.passenger));
+    const items = await this.readAll(passengerIds.map(keys.passenger));
     return items.map((i) => PassengerSchema.parse(withoutKeys(i)));
+  }
+
+  /**
+   * The items that exist, each key read once. Reads asked in the same turn share BatchGetItem
+   * calls: a batch's bookings and its passengers, asked side by side, cost one call, not two.
+   */
+  private async readAll(keysOf: TableKey[]): Promise<Record<string, unknown>[]> {
+    const unique = [...new Map(keysOf.map((k) => [`${k.PK}|${k.SK}`, k])).values()];
+    const items = await Promise.all(unique.map((key) => this.reads.get(key)));
+    return items.filter((item) => item !== undefined);
   }
 
   async listPassengerBookings(passengerId: string): Promise<BookingRef[]> {
