@@ -5,6 +5,7 @@ import { disruptionFrom } from '../domain/disruptions/disruption.ts';
 import { DisruptionTaskInputSchema } from '../domain/notifications/passenger-message.ts';
 import type { Offer } from '../domain/rebooking/offer.ts';
 import type { Booking } from '../domain/records/booking.ts';
+import type { Flight } from '../domain/records/flight.ts';
 import {
   caseOfDisruption,
   type Entitlement,
@@ -41,7 +42,7 @@ export interface ComputeEntitlementsDeps {
   bookings: Pick<BookingStore, 'getBookings'>;
   entitlements: EntitlementStore;
   offers: Pick<OfferStore, 'get' | 'getMany'>;
-  flights: Pick<FlightStore, 'getFlight'>;
+  flights: Pick<FlightStore, 'getFlights'>;
   rights: RightsSettings;
   log: Log;
 }
@@ -78,38 +79,41 @@ function caseJudge(deps: ComputeEntitlementsDeps) {
 }
 
 /** The booking's own trip: to the cancelled flight's destination, or on to its onward flight's. */
-async function tripOf(
-  deps: ComputeEntitlementsDeps,
+function tripOf(
+  onwardOf: (id: string) => Flight | undefined,
   booking: Booking,
   rightsCase: RightsCase,
-): Promise<BookedTrip> {
-  const onward = booking.onward_flight_id
-    ? await deps.flights.getFlight(booking.onward_flight_id)
-    : undefined;
+): BookedTrip {
+  const onward = booking.onward_flight_id ? onwardOf(booking.onward_flight_id) : undefined;
   return onward
     ? { destination: onward.destination, legs: 2 }
     : { destination: rightsCase.destination, legs: 1 };
 }
 
 /** The rebooking offered for this cancellation to this booking, judged as its rerouting. */
-async function outcomeOf(
-  offerOf: (id: string) => Promise<Offer | undefined>,
+function outcomeOf(
+  offerOf: (id: string) => Offer | undefined,
   booking: Booking,
   rightsCase: RightsCase,
   context: { eventId: string; trip: BookedTrip },
-): Promise<RebookingOutcome | null> {
+): RebookingOutcome | null {
   if (rightsCase.disruption.type !== 'CANCELLED' || !booking.offer_id) return null;
-  const offer = await offerOf(booking.offer_id);
+  const offer = offerOf(booking.offer_id);
   if (!offer || offer.event_id !== context.eventId) return null;
   if (!offer.booking_ids.includes(booking.booking_id)) return null;
   return rebookingOutcomeOf(offer, rightsCase, context.trip);
 }
 
-/** The offers of a batch's bookings, read together once. */
-async function offerReader(deps: ComputeEntitlementsDeps, bookings: readonly Booking[]) {
-  const ids = [...new Set(bookings.flatMap((b) => (b.offer_id ? [b.offer_id] : [])))];
-  const offers = new Map((await deps.offers.getMany(ids)).map((o) => [o.offer_id, o]));
-  return async (id: string) => offers.get(id);
+/** What a batch's bookings name (their offers, their onward flights), read together once. */
+async function namedBy<T>(
+  bookings: readonly Booking[],
+  idOf: (booking: Booking) => string | undefined,
+  readMany: (ids: string[]) => Promise<T[]>,
+  keyOf: (record: T) => string,
+): Promise<(id: string) => T | undefined> {
+  const ids = [...new Set(bookings.flatMap((b) => idOf(b) ?? []))];
+  const found = new Map((await readMany(ids)).map((r) => [keyOf(r), r]));
+  return (id) => found.get(id);
 }
 
 /**
@@ -133,15 +137,28 @@ async function judgeBatch(
   const bookings = (await deps.bookings.getBookings(input.booking_ids)).filter(
     (b) => b.booking_status !== 'CANCELLED',
   );
-  const offerOf = await offerReader(deps, bookings);
+  const [offerOf, onwardOf] = await Promise.all([
+    namedBy(
+      bookings,
+      (b) => b.offer_id,
+      (ids) => deps.offers.getMany(ids),
+      (o) => o.offer_id,
+    ),
+    namedBy(
+      bookings,
+      (b) => b.onward_flight_id,
+      (ids) => deps.flights.getFlights(ids),
+      (f) => f.flight_id,
+    ),
+  ]);
   // Bookings are independent: judged and stored side by side (each write stays conditional).
   const limit = pLimit(CONCURRENT_BOOKINGS);
   const rights: GrantedRights[] = await Promise.all(
     bookings.map((booking) =>
       limit(async () => {
-        const trip = await tripOf(deps, booking, flightCase);
+        const trip = tripOf(onwardOf, booking, flightCase);
         const eventId = disruption.detail.event_id;
-        const outcome = await outcomeOf(offerOf, booking, flightCase, { eventId, trip });
+        const outcome = outcomeOf(offerOf, booking, flightCase, { eventId, trip });
         const rightsCase = withRebooking(flightCase, outcome);
         const entitlement = entitlementOf({
           booking,

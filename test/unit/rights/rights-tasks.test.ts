@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Flight } from '../../../src/domain/records/flight.ts';
 import { checkRights } from '../../../src/domain/rights/check-rights.ts';
 import { liabilityOf } from '../../../src/domain/rights/liability.ts';
 import { DEFAULT_CLAIM_FORM_URL } from '../../../src/domain/rights/rights-settings.ts';
@@ -109,6 +110,43 @@ describe('ComputeEntitlements task', () => {
       amount: 220,
       currency: 'GBP',
     });
+  });
+
+  it("judges a connecting booking's trip to its onward flight's end, the batch's onward flights read once", async () => {
+    const own = new InMemoryStores();
+    const edinburgh = own.flights.get('SW4202') as Flight;
+    own.flights.set('SW4900', {
+      ...edinburgh,
+      flight_id: 'SW4900',
+      origin: 'EDI',
+      destination: 'CDG',
+    });
+    const ids = [...own.bookings.values()].filter((b) => b.flight_id === 'SW4200');
+    if (ids.length < 2) throw new Error('the sample needs two SW4200 bookings');
+    for (const b of ids) own.bookings.set(b.booking_id, { ...b, onward_flight_id: 'SW4900' });
+    const reads: string[][] = [];
+    const entitlements = new InMemoryEntitlementStore();
+    const compute = createComputeEntitlements({
+      bookings: own,
+      flights: {
+        getFlights: (flightIds) => {
+          reads.push(flightIds);
+          return own.getFlights(flightIds);
+        },
+      },
+      offers: noOffers,
+      entitlements,
+      rights: settings,
+      log: new SilentLog(),
+    });
+    const d = disruption({ eventType: 'FLIGHT_CANCELLED', flightId: 'SW4200', reason: 'CREW' });
+    if (d.kind === 'GATE_CHANGE') throw new Error('a cancellation was expected');
+
+    await compute({ kind: d.kind, detail: d.detail, booking_ids: ids.map((b) => b.booking_id) });
+
+    expect(reads).toEqual([['SW4900']]);
+    const stored = await entitlements.listOfFlight('SW4200');
+    expect(stored.map((e) => e.trip)).toEqual(ids.map(() => ({ destination: 'CDG', legs: 2 })));
   });
 
   it('liability is the sum of the stored entitlements by regime and currency', async () => {
