@@ -23,22 +23,24 @@ export class DynamoDbBookingStore implements BookingStore {
   }
 
   async getBookings(bookingIds: string[]): Promise<Booking[]> {
-    const items = await this.readAll(bookingIds.map(keys.booking));
+    const items = await this.readAll(bookingIds, keys.booking);
     return items.map((i) => BookingSchema.parse(withoutKeys(i)));
   }
 
   async getPassengers(passengerIds: string[]): Promise<Passenger[]> {
-    const items = await this.readAll(passengerIds.map(keys.passenger));
+    const items = await this.readAll(passengerIds, keys.passenger);
     return items.map((i) => PassengerSchema.parse(withoutKeys(i)));
   }
 
   /**
-   * The items that exist, each key read once. Reads asked in the same turn share BatchGetItem
+   * The items that exist, each id read once. Reads asked in the same turn share BatchGetItem
    * calls: a batch's bookings and its passengers, asked side by side, cost one call, not two.
    */
-  private async readAll(keysOf: TableKey[]): Promise<Record<string, unknown>[]> {
-    const unique = [...new Map(keysOf.map((k) => [`${k.PK}|${k.SK}`, k])).values()];
-    const items = await Promise.all(unique.map((key) => this.reads.get(key)));
+  private async readAll(
+    ids: string[],
+    keyOf: (id: string) => TableKey,
+  ): Promise<Record<string, unknown>[]> {
+    const items = await Promise.all([...new Set(ids)].map((id) => this.reads.get(keyOf(id))));
     return items.filter((item) => item !== undefined);
   }
 
