@@ -1,3 +1,4 @@
+import type { DeliveryFloor } from './delivery-floor.ts';
 import type { rebookingStage } from './rebooking-stage.ts';
 
 /** The benchmark's result as the table a person reads (`--json` prints the object instead). */
@@ -73,6 +74,7 @@ export interface BenchResult {
   per_passenger: Variant | null;
   store_floor_seconds: number;
   store_floor_cpu_seconds: { store: number; client: number };
+  delivery_floor: DeliveryFloor;
   /** The batch wave's CPU spread over every core: the soonest the same work could finish. */
   batch_cpu_bound_seconds: number;
   ratios: Record<string, number | null>;
@@ -246,6 +248,8 @@ export function benchReport(result: BenchResult): string {
     '',
     `store floor: ${n(result.store_floor_seconds)} s to write ${batch.counts.notifications} notification records alone` +
       ` (CPU ${n(result.store_floor_cpu_seconds.store)} s in the store, ${n(result.store_floor_cpu_seconds.client)} s in its client)`,
+    `delivery floor: ${n(result.delivery_floor.seconds)} s to carry ${result.delivery_floor.messages.EMAIL} e-mails and ${result.delivery_floor.messages.SMS} SMS alone` +
+      ` (CPU ${n(result.delivery_floor.cpu_seconds.channels)} s in the channels' process, ${n(result.delivery_floor.cpu_seconds.client)} s in its client)`,
     `batch wave's CPU over ${machine.cores} cores: ${n(result.batch_cpu_bound_seconds)} s, the soonest this work could end`,
     ...Object.entries(result.ratios).map(
       ([k, v]) => `${k.replaceAll('_', ' ')}: ${v === null ? '—' : `${n(v, 2)}×`}`,

@@ -1,7 +1,8 @@
 /**
  * Scale benchmark: K hub disruptions at once, through the real ingest path, for FlightPulse's
  * batch-oriented workflows and for the per-passenger design of the original specification,
- * side by side in one run, with the store's raw write time as the floor.
+ * side by side in one run, with two floors: the store's raw write time for the same records, and
+ * the channels alone carrying the same messages.
  *
  *   npm run bench -- --disruptions 10 --passengers-per-disruption 5000 [--json]
  */
@@ -41,6 +42,7 @@ import {
 } from '../src/simulator/generate-airline-day.ts';
 import { benchReport } from './bench-report.ts';
 import { awsAtScale, costAndQuota, type MeasuredShape } from './cost-model.ts';
+import { deliveryFloor } from './delivery-floor.ts';
 import { healthProbe } from './health-probe.ts';
 import { ownCpuMs, processCpuMs, residentBytes } from './process-usage.ts';
 import { rebookingStage } from './rebooking-stage.ts';
@@ -158,6 +160,8 @@ function waveWatch() {
   const firstByEvent = new Map<string, number>();
   const notificationTimes: number[] = [];
   const received = new Map<string, number>();
+  // Messages the wave delivered, by channel (the delivery floor carries the same).
+  const receivedByChannel: Record<string, number> = {};
   // The single-event probe listens here after the wave.
   const tap: NotificationTap & { active?: boolean } = {};
   let t0 = 0;
@@ -174,13 +178,15 @@ function waveWatch() {
       const eventId = (event.detail as { event_id?: string }).event_id;
       if (eventId && !firstByEvent.has(eventId)) firstByEvent.set(eventId, at);
     },
-    onPassengerMessage: (_channel: string, notificationId: string | undefined) => {
+    onPassengerMessage: (channel: string, notificationId: string | undefined) => {
       tap.onReceived?.();
+      if (!tap.active) receivedByChannel[channel] = (receivedByChannel[channel] ?? 0) + 1;
       if (notificationId) received.set(notificationId, (received.get(notificationId) ?? 0) + 1);
     },
     firstByEvent,
     notificationTimes,
     received,
+    receivedByChannel,
     elapsed: () => performance.now() - t0,
     /** Milliseconds from the wave's start to an absolute `performance.now()` time. */
     since: (at: number) => at - t0,
@@ -335,6 +341,7 @@ async function runVariant(name: 'batch' | 'per-passenger') {
       peak_rss_mb: Math.round(peakRss / 1024 / 1024),
       store_peak_rss_mb: Math.round(storePeakRss / 1024 / 1024),
       channels_peak_rss_mb: Math.round(channelsPeakRss / 1024 / 1024),
+      messages_received: { ...watch.receivedByChannel },
       failures: failures.length,
       workflow_dead_letters: runtime.workflowDeadLetters.length,
     };
@@ -596,6 +603,8 @@ const perPassenger = values['batch-only'] ? undefined : await runVariant('per-pa
 if (perPassenger) log(`per-passenger: ${perPassenger.seconds_total.toFixed(1)} s`);
 const floor = await storeFloor(batch.counts.notifications);
 const floorSeconds = floor.seconds;
+const delivery = await deliveryFloor(batch.messages_received);
+log(`delivery floor: ${delivery.seconds.toFixed(1)} s`);
 // The wave's CPU spread over every core: no scheduling of the same work finishes sooner.
 const cpuBoundSeconds =
   (batch.cpu_seconds.runtime + batch.cpu_seconds.store + batch.cpu_seconds.channels) /
@@ -612,6 +621,7 @@ const result = {
   per_passenger: perPassenger ?? null,
   store_floor_seconds: floorSeconds,
   store_floor_cpu_seconds: floor.cpu_seconds,
+  delivery_floor: delivery,
   batch_cpu_bound_seconds: cpuBoundSeconds,
   ingest_events_per_second_under_load: batch.ingest_under_load.events_per_second,
   rebooking: rebooking ?? null,
@@ -636,6 +646,7 @@ const result = {
     per_passenger_vs_batch_cost: ratio(perPassenger?.aws.cost_usd.total, batch.aws.cost_usd.total),
     batch_vs_store_floor: ratio(batch.seconds_to_last_notification, floorSeconds),
     batch_cpu_bound_vs_store_floor: ratio(cpuBoundSeconds, floorSeconds),
+    batch_vs_delivery_floor: ratio(batch.seconds_to_last_notification, delivery.seconds),
   },
 };
 
