@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JournalSender } from '../src/adapters/delivery/journal-sender.ts';
 import { providerDispatch } from '../src/adapters/delivery/provider-dispatch.ts';
-import { InMemoryMetrics } from '../src/adapters/local/cloudwatch/in-memory-metrics.ts';
 import type { NotificationDetail } from '../src/domain/event-routing/bus-events.ts';
 import { type MessageSegment, segmentKey } from '../src/domain/messaging/message-segment.ts';
 import { templateFor } from '../src/domain/messaging/message-templates.ts';
@@ -20,6 +19,7 @@ import { ownCpuMs, processCpuMs } from './process-usage.ts';
 /** Messages per send call (a workflow batch's deliveries) and send calls under way at once. */
 const PER_CALL = 100;
 const CALLS_AT_ONCE = 2;
+const RECEIVE_TIMEOUT_MS = 60_000;
 
 export interface DeliveryFloor {
   seconds: number;
@@ -34,19 +34,24 @@ export interface DeliveryFloor {
 export async function deliveryFloor(mix: Record<string, number>): Promise<DeliveryFloor> {
   const messages = { EMAIL: mix.EMAIL ?? 0, SMS: (mix.SMS ?? 0) + (mix.PUSH ?? 0) };
   const total = messages.EMAIL + messages.SMS;
+  // What the mailbox and the handset received, counted at their end.
+  const received = { EMAIL: 0, SMS: 0 };
   const dir = mkdtempSync(join(tmpdir(), 'flightpulse-delivery-floor-'));
   const config = loadConfig({}, { FLIGHTPULSE_DATA_DIR: dir, LOG_LEVEL: 'SILENT' });
-  let received = 0;
   let allReceived: () => void = () => {};
-  const done = new Promise<void>((resolve) => {
+  let lost: () => void = () => {};
+  const done = new Promise<void>((resolve, reject) => {
     allReceived = resolve;
+    lost = () =>
+      reject(new Error(`delivery floor: ${total} sent, ${JSON.stringify(received)} received`));
   });
   const channels = await startLocalChannels(config, {
-    metrics: new InMemoryMetrics({ now: () => new Date().toISOString() }),
+    metrics: { count: () => undefined },
     persist: false,
     onReceipt: () => {},
-    onReceived: () => {
-      if (++received === total) allReceived();
+    onReceived: (channel) => {
+      received[channel === 'EMAIL' ? 'EMAIL' : 'SMS']++;
+      if (received.EMAIL + received.SMS === total) allReceived();
     },
     ownProcess: true,
   });
@@ -64,14 +69,19 @@ export async function deliveryFloor(mix: Record<string, number>): Promise<Delive
       while (next < all.length) {
         const call = all.slice(next, next + PER_CALL);
         next += call.length;
-        await sender.send(call);
+        const refused = (await sender.send(call)).find((r) => r.outcome !== 'SENT');
+        if (refused)
+          throw new Error(`delivery floor: ${refused.notification_id} ${refused.outcome}`);
       }
     };
     await Promise.all(Array.from({ length: CALLS_AT_ONCE }, caller));
+    // Every send was taken; a message still not received after a minute is lost, not slow.
+    const timer = setTimeout(() => lost(), RECEIVE_TIMEOUT_MS);
     if (total > 0) await done;
+    clearTimeout(timer);
     return {
       seconds: (performance.now() - start) / 1000,
-      messages,
+      messages: received,
       cpu_seconds: {
         channels: (processCpuMs(channels.pid) - channelsCpu) / 1000,
         client: (ownCpuMs() - clientCpu) / 1000,
