@@ -10,8 +10,9 @@ import { join } from 'node:path';
 import { JournalSender } from '../src/adapters/delivery/journal-sender.ts';
 import { providerDispatch } from '../src/adapters/delivery/provider-dispatch.ts';
 import type { NotificationDetail } from '../src/domain/event-routing/bus-events.ts';
+import { fillMessage } from '../src/domain/messaging/fill-message.ts';
 import { type MessageSegment, segmentKey } from '../src/domain/messaging/message-segment.ts';
-import { templateFor } from '../src/domain/messaging/message-templates.ts';
+import { type Placeholder, templateFor } from '../src/domain/messaging/message-templates.ts';
 import { loadConfig } from '../src/runtime/config.ts';
 import { startLocalChannels } from '../src/runtime/local-channels.ts';
 import { ownCpuMs, processCpuMs } from './process-usage.ts';
@@ -103,13 +104,8 @@ function floorMessages(messages: { EMAIL: number; SMS: number }): NotificationDe
     channels: 'EMAIL+SMS',
     language: 'en',
   };
-  const template = templateFor(segment);
-  const fill = (text: string) => text.replace(/\{\{(\w+)\}\}/g, (_, name) => SAMPLE[name] ?? '');
-  const [subject, email, sms] = [
-    fill(template.email_subject),
-    fill(template.email_body),
-    fill(template.sms_body).slice(0, 160),
-  ];
+  const filled = fillMessage(templateFor(segment), SAMPLE);
+  const key = segmentKey(segment);
   const created = new Date().toISOString();
   const total = messages.EMAIL + messages.SMS;
   return Array.from({ length: total }, (_, i) => {
@@ -125,7 +121,7 @@ function floorMessages(messages: { EMAIL: number; SMS: number }): NotificationDe
       message_type: 'DELAY_NOTIFICATION',
       priority: 'NORMAL',
       generated_by: 'TEMPLATE',
-      segment: segmentKey(segment),
+      segment: key,
       created_at: created,
     } as const;
     return isEmail
@@ -134,20 +130,20 @@ function floorMessages(messages: { EMAIL: number; SMS: number }): NotificationDe
           notification_id: `FLOOR#${booking}#EMAIL`,
           channel: 'EMAIL',
           recipient: `passenger.${i}@example.com`,
-          subject,
-          body: email,
+          subject: filled.email_subject,
+          body: filled.email_body,
         }
       : {
           ...common,
           notification_id: `FLOOR#${booking}#SMS`,
           channel: 'SMS',
           recipient: `+1555${String(i).padStart(7, '0')}`,
-          body: sms,
+          body: filled.sms_body,
         };
   });
 }
 
-const SAMPLE: Record<string, string> = {
+const SAMPLE: Partial<Record<Placeholder, string>> = {
   first_name: 'Alex',
   flight_id: 'FP1234',
   origin: 'LHR',
